@@ -1,0 +1,234 @@
+"""Benchmark of the facts package: date quality against dateparser, speed, import time.
+
+Run from the checkout: ``python benchmarks/bench_facts.py``. Needs the ``bench`` extra
+(``dateparser``) for the comparison; the other measures run without it.
+
+(a) precision / recall / F1 of date facts on the seed gold, value-exact (``date_from`` and
+    ``date_to`` both right; a range is one item), for ``treatytui.facts`` and for
+    ``dateparser.search.search_dates``; gold items marked ambiguous count neither way;
+(b) articles per second of ``extract`` on synthetic 600-word articles, one core;
+(c) the import time of ``treatytui.facts`` and of ``from treatytui.facts import extract``.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from treatytui.corpus.article import Article  # noqa: E402
+from treatytui.corpus.loading import load_article  # noqa: E402
+from treatytui.facts import extract  # noqa: E402
+
+GOLD_DIR = ROOT / "tests" / "facts" / "gold"
+SEEDS_DIR = ROOT / "seeds"
+WORDS_PER_ARTICLE = 600
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """A date found by a system: its text and its value."""
+
+    text: str
+    date_from: str
+    date_to: str | None
+
+
+@dataclass
+class Score:
+    """Counts of true and false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _same(pred: Predicted, item: dict[str, Any]) -> bool:
+    overlap = item["text"] in pred.text or pred.text in item["text"]
+    return overlap and (pred.date_from, pred.date_to) == (item["date_from"], item["date_to"])
+
+
+def score(predicted: Iterable[Predicted], gold: list[dict[str, Any]]) -> Score:
+    """Value-exact score of one article's dates; ambiguous gold items are neutral."""
+    result = Score()
+    found: set[int] = set()
+    for pred in predicted:
+        hits = [i for i, item in enumerate(gold) if _same(pred, item)]
+        if not hits:
+            result.fp += 1
+        elif not all(gold[i].get("ambiguous") for i in hits):
+            result.tp += 1
+        found.update(hits)
+    result.fn = sum(
+        1 for i, item in enumerate(gold) if not item.get("ambiguous") and i not in found
+    )
+    return result
+
+
+def ours(article: Article) -> list[Predicted]:
+    """Our date facts."""
+    return [
+        Predicted(f.text, f.get("date_from"), f.get("date_to"))
+        for f in extract(article)
+        if f.kind == "date"
+    ]
+
+
+def dateparser_dates(article: Article) -> list[Predicted]:
+    """dateparser's dates, given the same reference date our extractor gets."""
+    from dateparser.search import search_dates
+
+    base = article.published or date.today()
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+    }
+    found = search_dates(article.text, languages=["en"], settings=settings) or []
+    return [Predicted(text, moment.date().isoformat(), None) for text, moment in found]
+
+
+def _seeds() -> list[tuple[Article, list[dict[str, Any]]]]:
+    pairs = []
+    for gold_path in sorted(GOLD_DIR.glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        article = load_article(SEEDS_DIR / f"{gold_path.stem}.txt", SEEDS_DIR)
+        pairs.append((article, gold.get("dates") or []))
+    return pairs
+
+
+def bench_quality() -> list[tuple[str, Score]]:
+    """(a) date precision / recall / F1 of each system on the seed gold."""
+    systems = {"treatytui.facts": ours}
+    try:
+        import dateparser.search  # noqa: F401
+    except ImportError:
+        print("dateparser is not installed (pip install -e '.[bench]'): skipped")
+    else:
+        systems["dateparser.search_dates"] = dateparser_dates
+    rows = []
+    for name, system in systems.items():
+        total = Score()
+        for article, gold in _seeds():
+            total.add(score(system(article), gold))
+        rows.append((name, total))
+    return rows
+
+
+_PLACES = ["Hanoi", "Kampala", "Geneva", "Nairobi", "Vienna", "New York", "Bangkok"]
+_PEOPLE = ["President Luong Cuong", "Secretary-General Ana Pereira", "Minister Kofi Mensah"]
+_PHRASES = [
+    "The ceremony will take place on October 25-26 in {place}.",
+    "More than {n} countries sent delegations to {place}.",
+    "{person} said the talks in {place} were constructive.",
+    "Nearly {n} member states signed on 24 December 2024.",
+    "The committee met in March and again on 14 and 15 May 2025.",
+    "Experts from around {n} nations joined the session, which opened on Tuesday, Nov. 4.",
+    "The text passed in a 101-45 vote with 20 abstentions under resolution 78/123.",
+    "Civil society groups warned that safeguards remain weak and oversight is limited.",
+    "The United Nations Office on Drugs and Crime (UNODC) will support implementation.",
+    "Officials described the agreement as a milestone for international cooperation.",
+]
+
+
+def synthetic_articles(count: int, seed: int = 7) -> list[Article]:
+    """``count`` articles of about 600 words built from news-like sentences."""
+    rng = random.Random(seed)
+    articles = []
+    for i in range(count):
+        sentences: list[str] = []
+        words = 0
+        while words < WORDS_PER_ARTICLE:
+            sentence = rng.choice(_PHRASES).format(
+                place=rng.choice(_PLACES), person=rng.choice(_PEOPLE), n=rng.randint(12, 140)
+            )
+            sentences.append(sentence)
+            words += len(sentence.split())
+        paragraphs = [" ".join(sentences[j : j + 4]) for j in range(0, len(sentences), 4)]
+        text = "Treaty talks continue\n" + "\n".join(paragraphs) + "\n"
+        articles.append(
+            Article(id=f"s{i}.txt", path=f"/s{i}.txt", text=text, published=date(2025, 9, 9))
+        )
+    return articles
+
+
+def bench_speed(count: int = 400) -> float:
+    """(b) articles per second of ``extract`` on one core."""
+    articles = synthetic_articles(count)
+    extract(articles[0])  # first call compiles the patterns and loads the gazetteer
+    start = time.perf_counter()
+    for article in articles:
+        extract(article)
+    return count / (time.perf_counter() - start)
+
+
+def _import_ms(statement: str, runs: int = 7) -> float:
+    code = (
+        "import time; t = time.perf_counter(); "
+        f"{statement}; print((time.perf_counter() - t) * 1000)"
+    )
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(ROOT / "src")},
+        )
+        times.append(float(out.stdout.strip()))
+    return statistics.median(times)
+
+
+def bench_import() -> list[tuple[str, float]]:
+    """(c) median import times in fresh interpreters, in milliseconds."""
+    return [
+        ("import treatytui.facts", _import_ms("import treatytui.facts")),
+        ("from treatytui.facts import extract", _import_ms("from treatytui.facts import extract")),
+    ]
+
+
+def main() -> None:
+    print("(a) dates on the seed gold, value-exact (ranges included)")
+    print(f"    {'system':<26}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for name, s in bench_quality():
+        print(
+            f"    {name:<26}{s.precision:6.2f}{s.recall:6.2f}{s.f1:6.2f}{s.tp:5}{s.fp:5}{s.fn:5}"
+        )
+    rate = bench_speed()
+    print(f"(b) extract: {rate:,.0f} articles/s ({WORDS_PER_ARTICLE}-word articles, one core)")
+    print("(c) import time (median of 7 fresh interpreters)")
+    for label, ms in bench_import():
+        print(f"    {label:<40}{ms:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

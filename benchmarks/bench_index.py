@@ -1,0 +1,152 @@
+"""Indexing and search benchmark: our pipeline against raw Whoosh, on a synthetic collection.
+
+    python benchmarks/bench_index.py            # N = 1,000 and 10,000
+    python benchmarks/bench_index.py --large    # also N = 100,000
+    python benchmarks/bench_index.py --sizes 500
+
+Reports articles indexed per second (ours, with cleaning, facts and both cores, and raw
+Whoosh with a minimal schema and one writer, over the same texts), the ratio, the time to
+refresh after one changed file, and search latency p50/p95 by query kind with highlights
+for the top 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from whoosh import highlight, index
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_collection
+from treatytui.search.indexer import refresh
+from treatytui.search.searcher import Searcher
+
+QUERIES = {
+    "common word": ("convention", False),
+    "rare word": ("Vientiane", False),
+    "two words": ("security Kampala", False),
+    "phrase": ('"human rights"', False),
+    "fuzzy": ("Guteres~", False),
+    "field": ("title:Hanoi", False),
+    "wildcard": ("inter*", False),
+    "typed prefix ve": ("ve", True),
+    "typed prefix Kamp": ("Kamp", True),
+}
+REPEATS = 25
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def raw_whoosh(texts: list[tuple[str, str]], folder: Path) -> float:
+    """Articles/s of raw Whoosh (minimal schema, one writer) over the same texts."""
+    schema = Schema(
+        id=ID(stored=True, unique=True), body=TEXT(analyzer=StemmingAnalyzer(), stored=True)
+    )
+    ix = index.create_in(str(folder), schema)
+    started = time.perf_counter()
+    writer = ix.writer(limitmb=128)
+    for doc_id, text in texts:
+        writer.add_document(id=doc_id, body=text)
+    writer.commit()
+    return len(texts) / (time.perf_counter() - started)
+
+
+def raw_search(folder: Path) -> dict[str, float]:
+    """p95 ms of raw Whoosh for a few query kinds, with highlights for the top 10."""
+    ix = index.open_dir(str(folder))
+    parser = QueryParser("body", ix.schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    out = {}
+    with ix.searcher() as searcher:
+        for name, text in (
+            ("common word", "convention"),
+            ("fuzzy", "Guteres~"),
+            ("prefix ve*", "ve*"),
+        ):
+            times = []
+            for _ in range(REPEATS // 5):
+                started = time.perf_counter()
+                results = searcher.search(parser.parse(text), limit=10)
+                results.fragmenter = highlight.ContextFragmenter()
+                for hit in results:
+                    hit.highlights("body")
+                times.append((time.perf_counter() - started) * 1000)
+            out[name] = percentile(times, 0.95)
+    return out
+
+
+def bench(size: int, work: Path) -> None:
+    articles = write_collection(work / f"articles-{size}", size)
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(articles.glob("*.txt"))]
+    raw_dir = work / f"raw-{size}"
+    shutil.rmtree(raw_dir, ignore_errors=True)
+    raw_dir.mkdir()
+    raw_rate = raw_whoosh(texts, raw_dir)
+
+    ours_dir = work / f"ours-{size}"
+    shutil.rmtree(ours_dir, ignore_errors=True)
+    started = time.perf_counter()
+    report = refresh(ours_dir, [articles])
+    ours_rate = len(report.added) / (time.perf_counter() - started)
+
+    changed = articles / "000007.txt"
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original + "An added sentence about Reykjavik.\n", encoding="utf-8")
+    started = time.perf_counter()
+    one = refresh(ours_dir, [articles])
+    refresh_s = time.perf_counter() - started
+    changed.write_text(original, encoding="utf-8")
+    refresh(ours_dir, [articles])
+    assert one.updated == [f"articles-{size}/000007.txt"], one.updated
+
+    print(f"\n== N = {size:,} articles (~600 words)")
+    print(
+        f"indexing  ours {ours_rate:8.0f} articles/s   raw Whoosh {raw_rate:8.0f} articles/s"
+        f"   ratio {ours_rate / raw_rate:.2f}"
+    )
+    print(f"refresh after one changed file: {refresh_s * 1000:.0f} ms")
+
+    searcher = Searcher(ours_dir)
+    print(f"{'query kind':<20}{'p50 ms':>9}{'p95 ms':>9}{'hits':>8}")
+    for name, (text, typed) in QUERIES.items():
+        times = []
+        total = 0
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            result = searcher.search(text, limit=10, as_you_type=typed)
+            times.append((time.perf_counter() - started) * 1000)
+            total = result.total
+        print(f"{name:<20}{statistics.median(times):9.1f}{percentile(times, 0.95):9.1f}{total:8d}")
+    searcher.close()
+    raw = raw_search(raw_dir)
+    print("raw Whoosh p95 ms with highlights: " + ", ".join(f"{k} {v:.1f}" for k, v in raw.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--large", action="store_true", help="also N = 100,000")
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "treatytui-bench"
+    )
+    args = parser.parse_args()
+    sizes = list(args.sizes) + ([100_000] if args.large else [])
+    args.work.mkdir(parents=True, exist_ok=True)
+    for size in sizes:
+        bench(size, args.work)
+
+
+if __name__ == "__main__":
+    main()

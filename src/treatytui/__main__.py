@@ -1,0 +1,5 @@
+"""`python -m treatytui`."""
+
+from treatytui.cli import main
+
+raise SystemExit(main())

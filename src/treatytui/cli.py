@@ -1,0 +1,119 @@
+"""The `treatytui` command: the reader, and `index`, `search`, `facts` for scripts.
+
+The non-interactive commands never import Textual, so they start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from treatytui import __version__
+from treatytui.config import INDEX_ENV
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--index",
+        metavar="DIR",
+        default=default,
+        help=f"index folder (default: ${INDEX_ENV}, else data/index in a checkout, "
+        "else the per-user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of `treatytui` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="treatytui",
+        description="Read and search news about the UN Convention against Cybercrime. "
+        "With no command, opens the reader on the collection (the bundled seeds by default).",
+    )
+    parser.add_argument("--version", action="version", version=f"treatytui {__version__}")
+    _add_global_options(parser, top=True)
+    parser.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    index = commands.add_parser(
+        "index",
+        help="add article files or folders and bring the index up to date",
+        description="Add article files or folders (.txt, .md, .html) to the collection and "
+        "bring the index up to date. With no PATH, refresh every remembered path.",
+    )
+    _add_global_options(index, top=False)
+    index.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to add")
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    index.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    index.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="fail at once, instead of waiting, when another process is indexing",
+    )
+
+    search = commands.add_parser(
+        "search",
+        help="search the index and print ranked results",
+        description="Search the collection. Query language: words (all must match), OR, "
+        'NOT or -word, "phrases", title:/source:/venue:/person: fields, sign* wildcards, '
+        "guterres~ fuzzy, published:2025-10 or published:[2025-10-01 to 2025-10-31].",
+    )
+    _add_global_options(search, top=False)
+    search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")
+    search.add_argument("--limit", "-n", type=int, default=10, help="how many hits (default 10)")
+    search.add_argument(
+        "--sort", choices=["relevance", "newest", "oldest"], default="relevance", help="order"
+    )
+    search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+
+    facts = commands.add_parser(
+        "facts",
+        help="print the facts of article files (or of every indexed article)",
+        description="Print the dates, venues, participant counts, people and organisations "
+        "that articles state. With no FILE, the facts of every article in the index.",
+    )
+    _add_global_options(facts, top=False)
+    facts.add_argument("files", nargs="*", metavar="FILE", help="article files")
+    facts.add_argument("--json", action="store_true", help="print JSON (the facts contract)")
+    facts.add_argument(
+        "--format", choices=["table", "json", "csv", "yaml"], default=None, help="output format"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "index":
+            from treatytui.commands.indexing import run_index
+
+            return run_index(args)
+        if args.command == "search":
+            from treatytui.commands.searching import run_search
+
+            return run_search(args)
+        if args.command == "facts":
+            from treatytui.commands.facts import run_facts
+
+            return run_facts(args)
+        from treatytui.commands.reader import run_reader
+
+        return run_reader(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

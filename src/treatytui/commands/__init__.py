@@ -1,0 +1,1 @@
+"""The subcommands of `treatytui`, one module each (imported only when run)."""

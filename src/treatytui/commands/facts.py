@@ -1,0 +1,152 @@
+"""`treatytui facts [FILE...]`: the facts of article files, or of every indexed article."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rich.table import Table
+from rich.text import Text
+
+from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.commands.session import open_searcher
+from treatytui.corpus.loading import load_article
+from treatytui.corpus.reading import SkipFile
+from treatytui.facts import article_facts_json, extract
+from treatytui.facts.model import FACT_KINDS
+from treatytui.textsafety import one_line
+
+KIND_TITLES = {
+    "date": "Dates",
+    "venue": "Venues",
+    "count": "Participant counts",
+    "person": "People",
+    "organization": "Organisations",
+}
+CSV_COLUMNS = ("path", "title", "published", "kind", "text", "start", "end", "sentence")
+
+
+def _from_files(files: list[str], problems: list[str]) -> Iterator[dict[str, Any]]:
+    for name in files:
+        path = Path(name)
+        try:
+            article = load_article(path)
+        except SkipFile as skip:
+            problems.append(f"{name}: {skip.reason}")
+            continue
+        except OSError as error:
+            problems.append(f"{name}: {error.strerror or error}")
+            continue
+        yield article_facts_json(article, extract(article), name)
+
+
+def _from_index(args: argparse.Namespace) -> Iterator[dict[str, Any]] | None:
+    searcher = open_searcher(index_dir(args), stderr())
+    if searcher is None:
+        return None
+    try:
+        stored = sorted(searcher.iter_articles(), key=lambda s: s.article.id)
+    finally:
+        searcher.close()
+    return (article_facts_json(s.article, list(s.facts), s.article.id) for s in stored)
+
+
+def describe(fact: dict[str, Any]) -> str:
+    """A fact's value in words, for the table."""
+    kind = fact["kind"]
+    if kind == "date":
+        end = f" – {fact['date_to']}" if fact.get("date_to") else ""
+        return f"{fact['date_from']}{end} ({fact['precision']})"
+    if kind == "count":
+        qualifier = fact["qualifier"].replace("_", " ")
+        return f"{'' if qualifier == 'exact' else qualifier + ' '}{fact['value']} {fact['unit']}"
+    if kind == "person":
+        return f"{fact['name']} — {fact['role']}" if fact.get("role") else fact["name"]
+    if kind == "organization":
+        return f"{fact['name']} ({fact['acronym']})" if fact.get("acronym") else fact["name"]
+    return str(fact.get("name", fact["text"]))
+
+
+def _print_tables(documents: list[dict[str, Any]]) -> None:
+    out = stdout()
+    for document in documents:
+        heading = Text(one_line(document["title"] or document["path"]), style="bold")
+        heading.append(f"  {one_line(document['path'])}", style="dim")
+        out.print(heading)
+        for kind in FACT_KINDS:
+            facts = [f for f in document["facts"] if f["kind"] == kind]
+            if not facts:
+                continue
+            table = Table(
+                title=KIND_TITLES[kind],
+                title_justify="left",
+                show_header=False,
+                box=None,
+                padding=(0, 2),
+            )
+            table.add_column("value")
+            table.add_column("as written", style="dim")
+            for fact in facts:
+                table.add_row(Text(one_line(describe(fact))), Text(one_line(fact["text"])))
+            out.print(table)
+        out.print()
+
+
+def _rows(documents: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for document in documents:
+        for fact in document["facts"]:
+            row = {
+                "path": document["path"],
+                "title": document["title"],
+                "published": document["published"],
+                "kind": fact["kind"],
+                "text": fact["text"],
+                "start": fact["span"][0],
+                "end": fact["span"][1],
+                "sentence": fact["sentence"],
+            }
+            row.update(
+                {k: v for k, v in fact.items() if k not in ("kind", "text", "span", "sentence")}
+            )
+            yield row
+
+
+def to_csv(documents: list[dict[str, Any]]) -> str:
+    """One row per fact, the kind's own fields as extra columns."""
+    rows = list(_rows(documents))
+    extra = sorted({key for row in rows for key in row} - set(CSV_COLUMNS))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*CSV_COLUMNS, *extra], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def run_facts(args: argparse.Namespace) -> int:
+    """Print the facts of ``args.files`` (or of the whole index)."""
+    output = args.format or ("json" if args.json else "table")
+    problems: list[str] = []
+    if args.files:
+        documents = list(_from_files(args.files, problems))
+    else:
+        stream = _from_index(args)
+        if stream is None:
+            return 1
+        documents = list(stream)
+    if output == "json":
+        print(json.dumps(documents, ensure_ascii=False, indent=2))
+    elif output == "yaml":
+        print(yaml.safe_dump(documents, allow_unicode=True, sort_keys=False), end="")
+    elif output == "csv":
+        print(to_csv(documents), end="")
+    else:
+        _print_tables(documents)
+    for problem in problems:
+        fail(problem)
+    return 1 if problems and not documents else 0

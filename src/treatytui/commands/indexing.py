@@ -1,0 +1,100 @@
+"""`treatytui index [PATH...]`: add paths to the collection and bring the index up to date."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from treatytui.collection import Collection
+from treatytui.commands.common import fail, index_dir, stderr
+from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
+from treatytui.search.lock import IndexBusy
+from treatytui.textsafety import one_line
+
+# Progress appears only when indexing takes longer than this (seconds).
+PROGRESS_DELAY = 0.4
+
+
+class _LazyProgress:
+    """A Rich progress bar that shows itself only when the work takes a while."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.progress: Progress | None = None
+        self.task = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if time.monotonic() - self.started < PROGRESS_DELAY or done >= total:
+                return
+            self.progress = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=stderr(),
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("index", total=total)
+        assert self.task is not None
+        self.progress.update(self.task, completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def summarise(report: IndexReport) -> list[str]:
+    """The lines of the summary printed after indexing."""
+    lines = [
+        f"{report.total} articles in the index ({report.seconds:.1f} s): "
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.removed)} removed, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped" + (" — rebuilt" if report.rebuilt else "")
+    ]
+    lines += [f"  skipped {one_line(path)}: {reason}" for path, reason in report.skipped]
+    lines += [f"  warning {one_line(path)}: {one_line(text)}" for path, text in report.warnings]
+    return lines
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """Add ``args.paths`` to the collection and refresh the index; print a summary."""
+    root = index_dir(args)
+    collection = Collection.load(root)
+    new_paths = [Path(p) for p in args.paths]
+    missing = [p for p in new_paths if not p.exists()]
+    collection.add([p for p in new_paths if p.exists()])
+    console = stderr()
+    progress = _LazyProgress(enabled=not args.quiet and console.is_terminal)
+    try:
+        report = refresh(
+            root,
+            collection.roots(extra=missing),
+            rebuild=args.rebuild,
+            progress=progress,
+            on_wait=lambda: console.print(
+                "Another treatytui process is indexing this folder; waiting for it…"
+            ),
+            lock_timeout=0 if args.no_wait else None,
+        )
+    except (IndexBusy, IndexUnavailable) as error:
+        return fail(str(error))
+    finally:
+        progress.stop()
+    try:
+        collection.save()
+    except OSError as error:
+        console.print(f"could not remember the paths in {collection.state_file}: {error}")
+    for number, line in enumerate(summarise(report)):
+        if number == 0 and args.quiet and not report.skipped:
+            continue
+        console.print(line)
+    indexed = len(report.added) + len(report.updated) + report.unchanged
+    return 0 if indexed else 1

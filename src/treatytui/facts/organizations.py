@@ -1,0 +1,175 @@
+"""Organisations: named bodies, with their acronyms.
+
+Precision first (there is no gold for organisations), so only four kinds of mention count:
+
+- a definition, a name followed by its acronym in brackets whose letters the name's words
+  spell (``United Nations Office on Drugs and Crime (UNODC)``): the fact spans both;
+- a later bare use of an acronym defined in the article (``AALCO``), resolved to the name;
+- a well-known body of ``data/organizations.tsv`` by name or acronym (``the European
+  Union``, ``Interpol``, ``UNODC``), unless it is part of a longer name (``UN Convention``,
+  ``UN Secretary-General``); two-letter acronyms other than UN and EU need the article
+  to define them;
+- a proper name built on an institutional head (``Ministry of Foreign Affairs``,
+  ``Lao People’s Revolutionary Party``, ``Communist Party of Vietnam``), without a leading
+  title (``Secretary General of the``).
+
+``name`` is the canonical name of a well-known body, otherwise the name as written;
+``acronym`` is None when the article gives none and the table knows none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from treatytui.corpus.article import Article
+from treatytui.facts import gazetteer
+from treatytui.facts.model import Fact
+from treatytui.facts.people_names import words
+from treatytui.facts.sentences import SentenceIndex
+
+_UP = gazetteer.UPPER
+_WORD = rf"(?:[{_UP}][\w’'\-&.]*|\d+)"
+_GLUE = r"(?:of|on|and|for|against|in|de|des|du|to|&)"
+_RUN = rf"{_WORD}(?:[ ](?:{_GLUE}[ ])?(?:the[ ])?{_WORD})*"
+_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&\-]{1,11})\)")
+_RUN_BEFORE = re.compile(rf"(?<![\w’'\-]){_RUN}[ ]?$")
+_RUN_RE = re.compile(rf"(?<![\w’'\-]){_RUN}")
+_HEADS = frozenset(
+    """Party Commission Council Organization Organisation Agency Committee Union Association
+    Institute Foundation Secretariat Programme Assembly Court Tribunal Ministry Police Bureau
+    Directorate Authority Department""".split()
+)
+_LEADING = frozenset("The A An This That In On At By For From With As".split())
+_SHORT_ACRONYMS = frozenset({"UN", "EU"})
+
+
+def _initials(words: list[str]) -> str:
+    parts = [p for w in words for p in w.split("-") if p and p[0].isupper()]
+    return "".join(p[0] for p in parts)
+
+
+def _defined_name(full: str, acronym: str) -> str | None:
+    """The shortest tail of ``full`` whose words spell ``acronym``, if any."""
+    words = full.split(" ")
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    if sum(1 for c in acronym if c.isupper()) < 2:
+        return None
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][:1].isupper():
+            continue
+        tail = words[i:]
+        initials = _initials(tail).upper()
+        if initials == letters:
+            return " ".join(tail)
+        joined = "".join(tail).lower()
+        if initials[:1] == letters[:1] and _subsequence(initials, letters):
+            if _subsequence(letters.lower(), joined) and len(initials) >= len(letters) / 2:
+                return " ".join(tail)
+    return None
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    it = iter(haystack)
+    return all(c in it for c in needle)
+
+
+@cache
+def _known() -> tuple[dict[str, gazetteer.Body], gazetteer.FormIndex]:
+    """Well-known bodies by each form they go by, and an index finding those forms."""
+    forms: dict[str, gazetteer.Body] = {}
+    for body in gazetteer.bodies():
+        for form in (body.name, *body.aliases, body.acronym):
+            if form:
+                forms.setdefault(form, body)
+    return forms, gazetteer.FormIndex(forms)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word continues the name on either side."""
+    after = re.match(rf"['’]s\b|[ ](?:{_GLUE}[ ])?[{_UP}]", text[end : end + 12])
+    before = re.search(rf"[{_UP}][\w’'\-]*[ ](?:(?:of|for|to)[ ])?(?:the[ ])?$", text[:start])
+    if before and before.group(0).split()[0] in _LEADING:
+        before = None
+    return bool(after and not after.group(0).startswith(("'", "’"))) or bool(before)
+
+
+class _Collector:
+    """Collects organisation facts for one article; earlier evidence claims a span first."""
+
+    def __init__(self, article: Article, sentences: SentenceIndex) -> None:
+        self.text = article.text
+        self.sentences = sentences
+        self.facts: list[Fact] = []
+        self.acronyms: dict[str, str] = {}
+
+    def add(self, start: int, end: int, name: str, acronym: str | None) -> None:
+        if any(f.start < end and start < f.end for f in self.facts):
+            return
+        sentence = self.sentences.sentence_text(start, end)
+        attrs = {"name": name, "acronym": acronym}
+        self.facts.append(Fact("organization", self.text[start:end], start, end, sentence, attrs))
+
+    def definitions(self) -> None:
+        """"Full Name (ACRONYM)", when the name's words spell the acronym."""
+        forms = _known()[0]
+        for match in _ACRONYM.finditer(self.text):
+            acronym = match.group("acronym")
+            before = _RUN_BEFORE.search(self.text, max(0, match.start() - 150), match.start())
+            if before is None:
+                continue
+            full = before.group().rstrip(" ")
+            name = _defined_name(full, acronym)
+            if name is None or gazetteer.country(acronym) or gazetteer.place(name):
+                continue
+            body = forms.get(name) or forms.get(acronym)
+            canonical = body.name if body and body.acronym in (None, acronym) else name
+            self.acronyms[acronym] = canonical
+            self.add(before.start() + len(full) - len(name), match.end(), canonical, acronym)
+
+    def known_and_acronyms(self) -> None:
+        """Well-known bodies, and the acronyms the article defined."""
+        forms, index = _known()
+        for start, end, form in index.finditer(self.text):
+            body = forms[form]
+            if form in self.acronyms:
+                self.add(start, end, self.acronyms[form], form)
+            elif _glued(self.text, start, end):
+                continue
+            elif form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS:
+                continue
+            else:
+                self.add(start, end, body.name, body.acronym)
+        for start, end, acronym in gazetteer.FormIndex(self.acronyms).finditer(self.text):
+            self.add(start, end, self.acronyms[acronym], acronym)
+
+    def headed(self) -> None:
+        """Proper names built on an institutional head word."""
+        for match in _RUN_RE.finditer(self.text):
+            words = match.group().split(" ")
+            start = match.start()
+            while words and (words[0] in _LEADING or words[0].islower() or _title(words[0])):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or words[0].endswith(("'s", "’s")):
+                continue
+            heads = [i for i, w in enumerate(words) if w in _HEADS]
+            tail_ok = heads and (heads[0] > 0 or words[1] in ("of", "for"))
+            if tail_ok and not words[-1][:1].islower():
+                name = " ".join(words)
+                body = _known()[0].get(name)
+                self.add(start, match.end(), body.name if body else name, None)
+
+
+def _title(word: str) -> bool:
+    """True for the words of a person's title that may open a run ("Secretary")."""
+    return word in words("heads") or word in words("ranks") or word == "General"
+
+
+def extract_organizations(article: Article, sentences: SentenceIndex) -> list[Fact]:
+    """The organisation facts of ``article``, ordered by position."""
+    collector = _Collector(article, sentences)
+    collector.definitions()
+    collector.known_and_acronyms()
+    collector.headed()
+    return sorted(collector.facts, key=lambda fact: (fact.start, fact.end))

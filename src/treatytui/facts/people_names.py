@@ -1,0 +1,259 @@
+"""Reading titles and personal names off a tokenised text (the parser behind people.py).
+
+``NameParser.titled_mentions`` finds every title (an office such as "Foreign Vice-Minister",
+a rank such as "General", an honorific such as "Mr") and the name it introduces, directly
+("President Luong Cuong") or after a comma ("Speaker of Uganda's Parliament, Anita Annet
+Among"), or the name it follows in apposition ("Ghada Waly, Executive Director of UNODC").
+The vocabulary lives in ``data/people_words.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Literal
+
+from treatytui.facts import gazetteer
+
+TitleKind = Literal["head", "rank", "honorific"]
+
+_TOKEN = re.compile(
+    r"\b(?:Mrs?|Ms|Dr|Prof|Lt|Gen|Col|Maj|Capt|Brig|Mme|Hon|H\.E)\."
+    r"|[^\W\d_][\w’'\-]*|\d+|[^\w\s]"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_APPOSITION_GLUE = frozenset("the a an its his her who is was also serves as currently".split())
+_ORG_GLUE = frozenset("of and on for the".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name as written, with the title that came with it (``office`` or ``rank``)."""
+
+    start: int
+    end: int
+    name: str
+    office: str | None = None
+    rank: str | None = None
+    titled: bool = True
+    credit: bool = False
+    headline: bool = False
+
+
+def words(section: str) -> frozenset[str]:
+    """One word list of ``data/people_words.txt``."""
+    return gazetteer.word_sets("people_words.txt")[section]
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_headline(line: str) -> bool:
+    """True for a line in Title Case (a headline), where capitals say nothing."""
+    if line.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", line) if len(w) > 3]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 4 and capitals / len(long_words) > 0.7
+
+
+class NameParser:
+    """Finds titles and names in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        matches = list(_TOKEN.finditer(text))
+        self.words = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    # -- token predicates ---------------------------------------------------------------
+    def _word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def _cap(self, i: int) -> bool:
+        word = self._word(i)
+        return bool(word) and word[0].isalpha() and word[0].isupper()
+
+    def _joined(self, i: int) -> bool:
+        """True when token ``i`` follows token ``i - 1`` after exactly one space."""
+        if not 0 < i < len(self.words):
+            return False
+        return self.starts[i] - self.ends[i - 1] == 1 and self.text[self.ends[i - 1]] in " \xa0"
+
+    def _kind(self, i: int) -> TitleKind | None:
+        word = self._word(i)
+        if word == "General" and self._joined(i) and self._word(i - 1) in words("before_general"):
+            return "head"
+        if word in words("heads"):
+            return "head"
+        if word in words("ranks"):
+            return "rank"
+        if word in words("honorifics"):
+            return "honorific"
+        return None
+
+    def _name_word(self, i: int, first: bool) -> bool:
+        word = _strip_possessive(self._word(i))
+        if not self._cap(i) or len(word) < 2 or word.isupper() or self._kind(i):
+            return False
+        if word in words("not_names") or word in words("modifiers"):
+            return False
+        if first and word in words("function_words"):
+            surname = word in words("vietnamese_surnames")
+            return surname and self._joined(i + 1) and self._cap(i + 1)
+        return gazetteer.country(word) is None and gazetteer.demonym_country(word) is None
+
+    # -- names --------------------------------------------------------------------------
+    def _name_end(self, i: int) -> int | None:
+        """The index of the last token of the name starting at token ``i``, if any."""
+        count, k, last = 0, i, None
+        while self._name_word(k, first=count == 0):
+            count, last = count + 1, k
+            if _strip_possessive(self._word(k)) != self._word(k):
+                break
+            if self._joined(k + 1) and self._cap(k + 1):
+                k += 1
+            elif self._word(k + 1) in words("particles") and self._joined(k + 2):
+                k += 2
+            else:
+                break
+        if last is None or count > 4 or (last == k and self._joined(k + 1) and self._cap(k + 1)):
+            return None
+        if count == 1 and gazetteer.place(_strip_possessive(self._word(last))):
+            return None
+        if last != k and self._cap(k):
+            return None
+        return last
+
+    def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
+        start, end = self.starts[first], self.ends[last]
+        name = _strip_possessive(self.text[start:end])
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        return Mention(
+            start, start + len(name), name, headline=_is_headline(line), **kwargs
+        )  # type: ignore[arg-type]
+
+    def name_at(self, offset: int, credit: bool = False) -> Mention | None:
+        """The untitled name starting at ``offset`` (after any sentence-initial word)."""
+        i = bisect_left(self.starts, offset)
+        if i == len(self.starts) or self.starts[i] != offset:
+            return None
+        while self._word(i) in words("function_words") and self._joined(i + 1):
+            i += 1
+        last = self._name_end(i)
+        return self._mention(i, last, titled=False, credit=credit) if last is not None else None
+
+    # -- titles -------------------------------------------------------------------------
+    def titled_mentions(self) -> list[Mention]:
+        """Every name that a title introduces or follows."""
+        titles = words("heads") | words("ranks") | words("honorifics")
+        found, resume = [], 0
+        for i, word in enumerate(self.words):
+            if i >= resume and word in titles and self._kind(i):
+                mention, resume = self._title_at(i)
+                if mention:
+                    found.append(mention)
+        return found
+
+    def _role_start(self, i: int) -> int:
+        """Extend a title backwards over its modifiers ("Vietnam's Foreign Vice-")."""
+        while self._joined(i):
+            prev = self._word(i - 1)
+            if self._cap(i - 1) and prev not in words("function_words"):
+                i -= 1
+            elif prev in words("lowercase_modifiers"):
+                return i - 1
+            elif prev == "and" and self._word(i - 2) in words("modifiers") and self._joined(i - 1):
+                i -= 2
+            else:
+                break
+        return i
+
+    def _org_end(self, k: int) -> int:
+        """The last token of the organisation named from token ``k`` ("of the ...")."""
+        last = k
+        while True:
+            if self._kind(k) in ("rank", "honorific") or self._name_here(k):
+                return last
+            last = k
+            nxt = k + 1
+            while self._word(nxt) in _ORG_GLUE and self._joined(nxt):
+                nxt += 1
+            if not (self._joined(nxt) and self._cap(nxt)):
+                return last
+            k = nxt
+
+    def _name_here(self, k: int) -> bool:
+        """A Vietnamese name glued to an organisation ("Minister of Public Security To Lam")."""
+        if self._word(k) not in words("vietnamese_surnames") or not self._joined(k):
+            return False
+        end = self._name_end(k)
+        return end is not None and end > k
+
+    def _title_end(self, i: int) -> int:
+        """Extend a title forwards: "Prime Minister and Minister of Public Security"."""
+        j = i
+        while True:
+            if self._joined(j + 1) and self._cap(j + 1) and self._kind(j + 1):
+                j += 1
+            elif self._word(j + 1) == "and" and self._joined(j + 2) and self._head_within(j + 2):
+                j = self._head_within(j + 2)
+            elif self._word(j + 1) in ("of", "for", "on") and self._joined(j + 1):
+                k = j + 2 + (self._word(j + 2) == "the")
+                if not (self._joined(k) and self._cap(k)) or self._name_here(k):
+                    return j
+                j = self._org_end(k)
+            else:
+                return j
+
+    def _head_within(self, k: int) -> int:
+        """The index of a head among the next few joined capitalised words (0 if none)."""
+        for step in range(4):
+            if not (self._cap(k + step) and (step == 0 or self._joined(k + step))):
+                return 0
+            if self._kind(k + step) == "head":
+                return k + step
+        return 0
+
+    def _title_at(self, i: int) -> tuple[Mention | None, int]:
+        """The mention a title at token ``i`` gives, and the index to continue from."""
+        first, last = self._role_start(i), self._title_end(i)
+        role = self.text[self.starts[first] : self.ends[last]]
+        kinds = {self._kind(k) for k in range(i, last + 1)}
+        office = role if "head" in kinds else None
+        rank = role if office is None and "rank" in kinds else None
+        p = last + 1
+        if self._word(p) == "," and self._cap(p + 1) and office:
+            p += 1
+            while self._kind(p) in ("rank", "honorific") and self._joined(p + 1):
+                rank = self._word(p) if self._kind(p) == "rank" else rank
+                p += 1
+        elif not self._joined(p):
+            return self._apposition(first, last, office), last + 1
+        end = self._name_end(p)
+        if end is None:
+            return self._apposition(first, last, office), last + 1
+        return self._mention(p, end, office=office, rank=rank), end + 1
+
+    def _apposition(self, first: int, last: int, office: str | None) -> Mention | None:
+        """"Ghada Waly, Executive Director of UNODC,": the name before a title."""
+        if office is None or self._cap(last + 1) and self._joined(last + 1):
+            return None
+        k = first - 1
+        while self._word(k) in _APPOSITION_GLUE:
+            k -= 1
+        if self._word(k) != ",":
+            return None
+        end, start = k - 1, k - 1
+        while self._joined(start) and self._name_word(start - 1, first=False):
+            start -= 1
+        if self._kind(start - 1) == "head" or self._cap(start - 1):
+            start = start if self._kind(start - 1) else start
+        if self._name_end(start) != end:
+            return None
+        return self._mention(start, end, office=office)

@@ -1,0 +1,195 @@
+"""Venues: the places where the events an article describes happen or happened.
+
+A mention is a venue when the text places an event there, found by five kinds of evidence:
+
+- a location marker line (``📍 Speke Resort Munyonyo, Kampala``): every comma-separated part;
+- a well-known venue of UN and treaty events (``the Palais des Nations``), anywhere;
+- a locative phrase (``held in Hanoi, Vietnam``, ``at Speke Resort Munyonyo``, ``in Uganda's
+  capital Kampala``, ``on the shores of Lake Victoria``): a city, a named venue (a proper
+  name with a head such as *Resort*, *Hotel*, *Centre*), or a country when the sentence
+  speaks of an event (a country after a bare "in" is more often a mere setting);
+- a dateline (``NAIROBI —``, ``Hanoi, Oct 25 (VNA) –``), kept only when no other venue of
+  the article lies in another country (otherwise it is the filing place, not the event's).
+
+Not venues: a place inside a longer proper name (``Hanoi Convention``, ``Road to Hanoi``,
+``Communist Party of Vietnam``), a country that merely acts (``Laos has joined``), the seat
+of an organisation (``based in Vienna``). One fact per mention; ``name`` is the canonical
+gazetteer name (``Viet Nam`` → ``Vietnam``, ``HANOI`` → ``Hanoi``), or the text's own form,
+without a leading "the", for a named venue the gazetteer does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from treatytui.corpus.article import Article
+from treatytui.facts import gazetteer
+from treatytui.facts.model import Fact
+from treatytui.facts.sentences import SentenceIndex
+
+_UP = gazetteer.UPPER
+_WORD = rf"(?:[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w’'\-]*)"
+_RUN = rf"{_WORD}(?:[ ](?:(?:of|de|des|du|la|al|el|van|von|der|di|da)[ ])?{_WORD})*"
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+_MARKER = re.compile(r"📍\ufe0f?[ \t]*(?P<body>[^\n]+)")
+_LOCATIVE = re.compile(
+    rf"(?P<prep>\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]n the (?:shores|banks) of|"
+    rf"(?:travel(?:l?ed|l?ing)?|fl(?:ew|y|ying)|head(?:ed|ing)?|arriv(?:ed|ing)|"
+    rf"return(?:ed|ing)?|visit(?:ed|ing)?|trip|journey) to)"
+    rf"\s+(?:the\s+)?(?:(?:city|capital|town) of\s+)?)(?P<run>{_RUN})"
+)
+_CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
+_LIST_NEXT = re.compile(rf"(?P<sep>,\s*(?:and\s+)?|\s+and\s+)(?P<run>{_RUN})")
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<run>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"
+    rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
+    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?(?:—|–|--|-)\s",
+    re.MULTILINE,
+)
+
+_VENUE_HEAD = re.compile(
+    r"\b(?:Resort|Hotel|Centre|Center|Hall|Palace|Palais|Stadium|Auditorium|Arena|"
+    r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo)\b"
+)
+_LAKE = re.compile(rf"^(?:Lake|Mount|Mt\.?) {_WORD}$")
+# Words after which a place is where someone or something is, not where an event is.
+_SEAT = re.compile(
+    r"\b(?:based|headquartered|born|lives?|living|resident|residing|embassy|embassies|"
+    r"ambassador|consulate|offices?|stationed|registered|incorporated)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:ceremon(?:y|ies)|conference|summit|meeting|session|sign(?:ed|ing|ature)|"
+    r"held|hosts?|hosted|hosting|event|forum|talks|conven(?:e|ed|ing)|gathering|"
+    r"took place|take place|taking place|opened|workshop|dialogue|negotiations?|visit|"
+    r"attend(?:ed|ing)?|assembly|congress|symposium|launch(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_STRONG_PREP = re.compile(r"(?:held|hosted|took place|take place|taking place|convened)\s+in\s+$")
+
+
+@cache
+def _known_venues() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in gazetteer.venue_names())
+    return re.compile(rf"(?<![\w’'])(?:(?:[Tt]he|THE) )?(?P<run>{names})(?![\w’'])")
+
+
+def _strip_possessive(run: str) -> str:
+    return _POSSESSIVE.sub("", run)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` continues or is continued by a capitalised name."""
+    after = re.match(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}", text[end : end + 40])
+    before = re.search(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$", text[:start])
+    if before and before.group(0).split()[0] in {"The", "THE"}:
+        before = None
+    return bool(after and not after.group(0).strip()[0].isdigit()) or bool(before)
+
+
+class _Collector:
+    """Collects venue facts for one article, one per span."""
+
+    def __init__(self, article: Article, sentences: SentenceIndex) -> None:
+        self.text = article.text
+        self.sentences = sentences
+        self.facts: dict[tuple[int, int], Fact] = {}
+
+    def add(self, start: int, end: int, name: str) -> None:
+        sentence = self.sentences.sentence_text(start, end)
+        fact = Fact("venue", self.text[start:end], start, end, sentence, {"name": name})
+        self.facts.setdefault((start, end), fact)
+
+    def markers(self) -> None:
+        """Every part of a ``📍`` location line."""
+        for match in _MARKER.finditer(self.text):
+            offset = match.start("body")
+            for part in re.finditer(r"[^,;|]+", match.group("body")):
+                start = offset + part.start() + len(part.group()) - len(part.group().lstrip())
+                end = offset + part.start() + len(part.group().rstrip())
+                if end > start and self.text[start].isupper():
+                    found = gazetteer.place(self.text[start:end])
+                    self.add(start, end, found.name if found else self.text[start:end])
+
+    def known(self) -> None:
+        """Every mention of a well-known venue that is not part of a longer name."""
+        for match in _known_venues().finditer(self.text):
+            start, end = match.span("run")
+            if not _inside_name(self.text, match.start(), end):
+                self.add(start, end, gazetteer.venue(match.group("run")).name)
+
+    def locatives(self) -> None:
+        """Places introduced by "in", "at", "on the shores of" and the like."""
+        for match in _LOCATIVE.finditer(self.text):
+            start, end = match.span("run")
+            if _SEAT.search(self.text, max(0, match.start() - 40), match.start()):
+                continue
+            if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
+                match.group("run")
+            ):
+                continue
+            self._locative(match, start, end)
+
+    def _locative(self, match: re.Match[str], start: int, end: int) -> None:
+        run = match.group("run")
+        bare = _strip_possessive(run)
+        capital = _CAPITAL.match(self.text, end)
+        if capital and (gazetteer.country(bare) or gazetteer.demonym_country(bare)):
+            city = gazetteer.city(capital.group("run"))
+            if city:
+                self.add(*capital.span("run"), city.name)
+            return
+        found = gazetteer.place(bare) if bare == run else None
+        if found is None:
+            if _VENUE_HEAD.search(run) or _LAKE.match(run):
+                self.add(start, end, run)
+            return
+        if found.kind == "country" and not self._eventful(match):
+            return
+        self.add(start, end, found.name)
+        self._list_after(end, found.kind)
+
+    def _eventful(self, match: re.Match[str]) -> bool:
+        """Whether a country after this preposition is the place of an event."""
+        before = self.text[max(0, match.start() - 30) : match.start("prep") + 3]
+        if _STRONG_PREP.search(before):
+            return True
+        sentence = self.sentences.at(match.start())
+        return bool(sentence and _EVENT.search(sentence.text))
+
+    def _list_after(self, end: int, kind: str) -> None:
+        """"Hanoi, Vietnam" and "Geneva and Vienna": the places that follow a venue."""
+        while following := _LIST_NEXT.match(self.text, end):
+            found = gazetteer.place(following.group("run"))
+            is_comma_country = found and found.kind == "country" and "and" not in following["sep"]
+            if not found or not (found.kind == kind or is_comma_country):
+                return
+            self.add(*following.span("run"), found.name)
+            end = following.end()
+
+    def datelines(self) -> None:
+        """A dateline's place, unless the other venues put the event in another country."""
+        others = {gazetteer.place(f.attrs["name"]) for f in self.facts.values()}
+        countries = {p.country for p in others if p and p.country}
+        names = {f.attrs["name"] for f in self.facts.values()}
+        for match in _DATELINE.finditer(self.text):
+            if match.group("titled") and not match.group("agency"):
+                continue
+            run = match.group("run").split("/")[0].strip()
+            found = gazetteer.city(run) or gazetteer.country(run)
+            if found is None or (names and found.name not in names and found.country not in countries):
+                continue
+            start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
+            self.add(start, start + len(run), found.name)
+
+
+def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
+    """The venue facts of ``article``, ordered by position."""
+    collector = _Collector(article, sentences)
+    collector.markers()
+    collector.known()
+    collector.locatives()
+    collector.datelines()
+    return sorted(collector.facts.values(), key=lambda fact: (fact.start, fact.end))

@@ -1,0 +1,106 @@
+"""How text becomes index terms, shared by the indexer, the query parser and highlighting.
+
+Words are lower-cased, accent-folded (`António` → `antonio`) and stemmed (`signed`,
+`signing` → `sign`). ``match_terms`` applies the same steps to find the query's words in a
+stored text, so highlights agree with what the index matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+
+# Words too common to be worth a posting list. Deliberately short: "us", "may" and
+# "will" are left in (the US, the month of May).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    ]
+)
+# Apostrophes split words, so "Hanoi's" is found by "Hanoi"; one-letter pieces are dropped.
+WORD_PATTERN = re.compile(r"\w+(?:\.\w+)*")
+MIN_WORD = 2
+
+
+def text_analyzer() -> Analyzer:
+    """The analyzer of the title and body fields: fold, stem, drop stop words."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=STOP_WORDS, minsize=MIN_WORD)
+        | StemFilter(stemfn=stem, cachesize=100_000)
+    )
+
+
+def name_analyzer() -> Analyzer:
+    """The analyzer of names (sources, venues, people): fold but never stem."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+_FOLD = str.maketrans({chr(k): v for k, v in accent_map.items() if isinstance(v, str)})
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower-case and strip accents, as the analyzers do."""
+    return word.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def index_term(word: str) -> str:
+    """The term the body field stores for a surface ``word`` ("" for a stop word)."""
+    folded = fold(word)
+    if folded in STOP_WORDS or len(folded) < MIN_WORD:
+        return ""
+    return stem(folded)
+
+
+def match_terms(
+    text: str, terms: frozenset[str], prefixes: tuple[str, ...] = ()
+) -> Iterator[tuple[int, int]]:
+    """Spans of the words of ``text`` whose index term is in ``terms``.
+
+    A word also matches when its folded form starts with one of ``prefixes``
+    (the word being typed in search-as-you-type).
+    """
+    if not terms and not prefixes:
+        return
+    for match in WORD_PATTERN.finditer(text):
+        word = match.group()
+        if index_term(word) in terms or (prefixes and fold(word).startswith(prefixes)):
+            yield match.span()

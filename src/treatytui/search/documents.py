@@ -1,0 +1,85 @@
+"""Turning an article and its facts into an index document, and a stored document back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from treatytui.corpus.article import Article, Block
+from treatytui.facts.model import Fact
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article as the index stores it: metadata, clean text, blocks and facts."""
+
+    article: Article
+    facts: tuple[Fact, ...]
+
+
+def _join(values: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(v.replace(",", " ") for v in values)
+
+
+def article_document(
+    article: Article, facts: list[Fact], facets: dict[str, list[str]]
+) -> dict[str, Any]:
+    """The Whoosh fields of one article (plain, picklable data)."""
+    published = article.published
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.text,
+        "source": article.source or "",
+        "authors": " ; ".join(article.authors),
+        "url": article.url,
+        "tags": _join(article.tags),
+        "venue": " ; ".join(facets.get("venue", [])),
+        "person": " ; ".join(facets.get("person", [])),
+        "organization": " ; ".join(facets.get("organization", [])),
+        "year": _join(facets.get("year", [])),
+        "unit": _join(facets.get("unit", [])),
+        "blocks": [(b.kind, b.start, b.end) for b in article.blocks],
+        "facts": json.dumps([f.to_dict() for f in facts], ensure_ascii=False),
+        "meta": {
+            "authors": list(article.authors),
+            "tags": list(article.tags),
+            "hash": article.content_hash,
+            "warnings": list(article.warnings),
+        },
+    }
+    if published is not None:
+        doc["published"] = datetime(published.year, published.month, published.day)
+    return {k: v for k, v in doc.items() if v not in ("", None)}
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def stored_article(fields: dict[str, Any]) -> IndexedArticle:
+    """Rebuild the article and its facts from a document's stored fields."""
+    meta = fields.get("meta") or {}
+    article = Article(
+        id=fields["id"],
+        path=fields.get("path", ""),
+        text=fields.get("body", ""),
+        blocks=tuple(Block(kind, start, end) for kind, start, end in fields.get("blocks", ())),
+        title=fields.get("title", ""),
+        source=fields.get("source") or None,
+        url=fields.get("url"),
+        published=_as_date(fields.get("published")),
+        authors=tuple(meta.get("authors", ())),
+        tags=tuple(meta.get("tags", ())),
+        content_hash=meta.get("hash", ""),
+        warnings=tuple(meta.get("warnings", ())),
+    )
+    facts = tuple(Fact.from_dict(d) for d in json.loads(fields.get("facts") or "[]"))
+    return IndexedArticle(article=article, facts=facts)

@@ -1,0 +1,103 @@
+"""Where an index lives on disk: generations, the pointer to the live one, the manifest.
+
+An index folder holds one or more *generations* (``gen-<n>/``), each a complete Whoosh
+index, and a small ``CURRENT`` file naming the live one. A full rebuild writes a new
+generation beside the live one and then replaces ``CURRENT`` atomically, so a reader always
+finds a complete index, whatever happened to the writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+POINTER = "CURRENT"
+STATE = "collection.json"
+MANIFEST = "manifest.json"
+LOCK = "indexer.lock"
+GENERATION_PREFIX = "gen-"
+
+
+def write_atomically(path: Path, data: str) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file's content, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class IndexLocation:
+    """An index folder and the files in it."""
+
+    root: Path
+
+    @property
+    def pointer(self) -> Path:
+        return self.root / POINTER
+
+    @property
+    def state_file(self) -> Path:
+        return self.root / STATE
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / LOCK
+
+    def live_generation(self) -> Path | None:
+        """The folder of the live index, or None when there is none yet."""
+        try:
+            name = self.pointer.read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        if not name.startswith(GENERATION_PREFIX) or "/" in name:
+            return None
+        folder = self.root / name
+        return folder if folder.is_dir() else None
+
+    def new_generation(self) -> Path:
+        """Create an empty folder for a new generation beside the live one."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        numbers = [
+            int(p.name.removeprefix(GENERATION_PREFIX))
+            for p in self.root.glob(f"{GENERATION_PREFIX}*")
+            if p.name.removeprefix(GENERATION_PREFIX).isdigit()
+        ]
+        folder = self.root / f"{GENERATION_PREFIX}{max(numbers, default=0) + 1}"
+        folder.mkdir()
+        return folder
+
+    def publish(self, generation: Path) -> None:
+        """Make ``generation`` the live index (atomic), then remove the others."""
+        write_atomically(self.pointer, generation.name + "\n")
+        self.remove_stale_generations(keep=generation)
+
+    def remove_stale_generations(self, keep: Path) -> None:
+        """Delete generations other than ``keep`` (left by rebuilds, finished or killed)."""
+        for folder in self.root.glob(f"{GENERATION_PREFIX}*"):
+            if folder.is_dir() and folder.name != keep.name:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def manifest_file(self, generation: Path) -> Path:
+        return generation / MANIFEST

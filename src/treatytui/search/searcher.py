@@ -1,0 +1,229 @@
+"""Running queries against the live index: ranked hits, snippets, suggestions, articles.
+
+A ``Searcher`` never takes the write lock and opens the index read-only, so it works
+while another process indexes and in a folder the user cannot write to. It notices when
+the index changed on disk (``refresh``). It is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+from whoosh.searching import Searcher as WhooshSearcher
+
+from treatytui.search.analysis import fold, index_term, match_terms
+from treatytui.search.documents import IndexedArticle, stored_article
+from treatytui.search.location import IndexLocation
+from treatytui.search.querying import SPELLING_FIELD, ParsedQuery, QueryBuilder
+from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
+from treatytui.search.schema import DEFAULT_FIELDS
+from treatytui.search.snippets import make_snippet
+
+_WORD = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)(?![\w:~*])")
+
+
+class IndexMissing(RuntimeError):
+    """There is no index in the folder yet (or it cannot be opened)."""
+
+
+class Searcher:
+    """Queries one index folder."""
+
+    def __init__(self, index_root: Path) -> None:
+        self.location = IndexLocation(Path(index_root))
+        self._lock = threading.RLock()
+        self._index: Index | None = None
+        self._searcher: WhooshSearcher | None = None
+        self._builder: QueryBuilder | None = None
+        self._stamp: tuple[str, int] | None = None
+        self._open()
+
+    # -- opening and refreshing -------------------------------------------------------
+    def _open(self) -> None:
+        for _attempt in range(5):
+            folder = self.location.live_generation()
+            if folder is None:
+                raise IndexMissing(
+                    f"no index in {self.location.root} yet — run `treatytui index` first"
+                )
+            try:
+                index = whoosh_index.open_dir(str(folder), readonly=True)
+                searcher = index.searcher()
+            except (OSError, whoosh_index.EmptyIndexError, ValueError, EOFError):
+                # A rebuild may have replaced this generation between our two reads.
+                time.sleep(0.05)
+                continue
+            old = self._searcher
+            self._index, self._searcher = index, searcher
+            self._builder = QueryBuilder(index.schema)
+            self._stamp = (folder.name, index.latest_generation())
+            if old is not None:
+                old.close()
+            return
+        raise IndexMissing(f"the index in {self.location.root} cannot be opened")
+
+    def _current_stamp(self) -> tuple[str, int] | None:
+        folder = self.location.live_generation()
+        if folder is None:
+            return None
+        try:
+            return (
+                folder.name,
+                whoosh_index.open_dir(str(folder), readonly=True).latest_generation(),
+            )
+        except (OSError, whoosh_index.EmptyIndexError, ValueError, EOFError):
+            return None
+
+    def refresh(self) -> bool:
+        """Reopen the index if another process changed it; True when it did."""
+        with self._lock:
+            stamp = self._current_stamp()
+            if stamp is None or stamp == self._stamp:
+                return False
+            self._open()
+            return True
+
+    def close(self) -> None:
+        """Release the open index files."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    @property
+    def _whoosh(self) -> WhooshSearcher:
+        if self._searcher is None:
+            self._open()
+        assert self._searcher is not None
+        return self._searcher
+
+    # -- queries ----------------------------------------------------------------------
+    def count(self) -> int:
+        """How many articles the index holds."""
+        with self._lock:
+            return self._whoosh.doc_count()
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        sort: SortOrder = "relevance",
+        as_you_type: bool = False,
+    ) -> SearchResult:
+        """Run a query; raises QueryError (short, for the user) when it cannot be run."""
+        started = time.perf_counter()
+        with self._lock:
+            searcher = self._whoosh
+            assert self._builder is not None
+            parsed = self._builder.parse(text, searcher.reader(), as_you_type=as_you_type)
+            results = self._run(searcher, parsed, limit, sort)
+            terms = self._highlight_terms(parsed)
+            prefixes = (parsed.prefix,) if parsed.prefix else ()
+            hits = []
+            for rank, hit in enumerate(results):
+                fields = hit.fields()
+                body = fields.get("body", "")
+                skip = (
+                    len(fields.get("title", "")) if body.startswith(fields.get("title", "")) else 0
+                )
+                hits.append(
+                    Hit(
+                        id=fields["id"],
+                        path=fields.get("path", ""),
+                        title=fields.get("title", ""),
+                        source=fields.get("source") or None,
+                        published=fields["published"].date() if fields.get("published") else None,
+                        url=fields.get("url"),
+                        score=float(hit.score or 0.0),
+                        snippet=make_snippet(body, terms, prefixes, skip_to=skip),
+                        rank=rank,
+                    )
+                )
+            total = len(results) if parsed.is_everything else results.estimated_length()
+            if not parsed.is_everything:
+                total = results.scored_length() if results.has_exact_length() else total
+            suggestion = (
+                self._suggest(searcher, text, parsed) if not as_you_type or not hits else None
+            )
+        return SearchResult(
+            query=text,
+            hits=tuple(hits),
+            total=total,
+            terms=tuple(sorted(terms)),
+            prefix=parsed.prefix,
+            suggestion=suggestion,
+            sort=sort,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    @staticmethod
+    def _run(searcher: WhooshSearcher, parsed: ParsedQuery, limit: int, sort: SortOrder):
+        if parsed.is_everything or sort != "relevance":
+            return searcher.search(
+                parsed.query, limit=limit, sortedby="published", reverse=sort != "oldest"
+            )
+        return searcher.search(parsed.query, limit=limit)
+
+    @staticmethod
+    def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
+        if parsed.is_everything:
+            return frozenset()
+        return frozenset(
+            term.decode("utf-8") if isinstance(term, bytes) else term
+            for field, term in parsed.query.iter_all_terms(phrases=True)
+            if field in DEFAULT_FIELDS
+        )
+
+    def _suggest(self, searcher: WhooshSearcher, text: str, parsed: ParsedQuery) -> str | None:
+        """``text`` with each word that has no hits replaced by the closest indexed word."""
+        reader = searcher.reader()
+        field = SPELLING_FIELD if SPELLING_FIELD in reader.schema else "body"
+        corrector = searcher.corrector("body")
+        changed = False
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group(1)
+            if word.upper() in {"AND", "OR", "NOT"} or parsed.prefix == fold(word):
+                return word
+            term = index_term(word)
+            if not term or any(reader.doc_frequency(f, term) for f in DEFAULT_FIELDS):
+                return word
+            options = corrector.suggest(fold(word), limit=1, maxdist=2)
+            if not options or (field == "body" and options[0] == term):
+                return word
+            changed = True
+            return options[0]
+
+        suggestion = _WORD.sub(replace, text)
+        return suggestion if changed else None
+
+    # -- articles ---------------------------------------------------------------------
+    def article(self, article_id: str) -> IndexedArticle | None:
+        """The stored article with this id, with its facts, or None."""
+        with self._lock:
+            fields = self._whoosh.document(id=article_id)
+        return stored_article(fields) if fields else None
+
+    def iter_articles(self) -> Iterator[IndexedArticle]:
+        """Every stored article (for collection-wide views)."""
+        with self._lock:
+            all_fields = list(self._whoosh.all_stored_fields())
+        for fields in all_fields:
+            yield stored_article(fields)
+
+
+def highlight_spans(text: str, result: SearchResult) -> list[tuple[int, int]]:
+    """Where the words of ``result``'s query stand in ``text`` (e.g. an article's body)."""
+    prefixes = (result.prefix,) if result.prefix else ()
+    return list(match_terms(text, frozenset(result.terms), prefixes))
+
+
+__all__ = ["IndexMissing", "QueryError", "Searcher", "highlight_spans"]

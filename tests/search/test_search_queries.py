@@ -1,0 +1,148 @@
+"""The query language, ranking, snippets and suggestions, on the seeds and test articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from treatytui.search.results import QueryError
+from treatytui.search.searcher import Searcher, highlight_spans
+
+SEED_LAOS = "seeds/000_d9b2f0b984d1a4ec.txt"
+SEED_AALCO = "seeds/003_1a7183f8b07ea888.txt"
+
+
+@pytest.fixture(scope="module")
+def searcher(built_seed_index: Path):
+    searcher = Searcher(built_seed_index)
+    yield searcher
+    searcher.close()
+
+
+def ids(result) -> set[str]:
+    return {hit.id for hit in result.hits}
+
+
+def test_words_must_all_match(searcher: Searcher) -> None:
+    assert ids(searcher.search("Thongloun Hanoi")) == {SEED_LAOS}
+    assert searcher.search("Thongloun Kampala").total == 0
+
+
+def test_stemming_and_accent_folding(searcher: Searcher) -> None:
+    assert SEED_LAOS in ids(searcher.search("signed"))  # the text says "signing"/"signs"
+    assert SEED_LAOS in ids(searcher.search("Antonio"))  # the text says "António"
+    assert SEED_AALCO in ids(searcher.search("António"))  # and this one "Antonio"
+
+
+def test_or_not_and_minus(searcher: Searcher) -> None:
+    either = ids(searcher.search("Thongloun OR Munyonyo"))
+    assert {SEED_LAOS, SEED_AALCO} <= either
+    assert SEED_LAOS not in ids(searcher.search("convention NOT Thongloun"))
+    assert SEED_LAOS not in ids(searcher.search("convention -Thongloun"))
+    assert SEED_AALCO in ids(searcher.search("convention -Thongloun"))
+
+
+def test_phrase(searcher: Searcher) -> None:
+    assert ids(searcher.search('"Road to Hanoi"')) == {SEED_AALCO}
+    assert searcher.search('"Kampala Road"').total == 0
+
+
+def test_fields(searcher: Searcher) -> None:
+    assert ids(searcher.search("title:Laos")) == {SEED_LAOS}
+    assert "articles/geneva-talks.html" in ids(searcher.search("source:geneva"))
+    assert ids(searcher.search("source:vientiane")) == {SEED_LAOS}
+
+
+def test_wildcard_and_fuzzy(searcher: Searcher) -> None:
+    assert SEED_AALCO in ids(searcher.search("Munyo*"))
+    assert SEED_LAOS in ids(searcher.search("Thonglon~"))
+    assert SEED_LAOS in ids(searcher.search("Guteres~"))
+
+
+def test_date_ranges(searcher: Searcher) -> None:
+    october = ids(searcher.search("published:2025-10"))
+    assert SEED_LAOS in october and "articles/hanoi-preview.md" not in october
+    ranged = ids(searcher.search("published:[2025-09-01 to 2025-09-30]"))
+    assert "articles/hanoi-preview.md" in ranged and SEED_LAOS not in ranged
+    later = ids(searcher.search("convention published:>2025-10"))
+    assert "articles/geneva-talks.html" in later and SEED_LAOS not in later
+
+
+def test_typed_prefix_finds_the_word_being_typed(searcher: Searcher) -> None:
+    result = searcher.search("Kamp", as_you_type=True)
+    assert SEED_AALCO in ids(result)
+    assert searcher.search("Kamp").total == 0  # a finished word is a word
+    signing = searcher.search("signin", as_you_type=True)
+    assert SEED_LAOS in ids(signing)
+
+
+@pytest.mark.parametrize("everything", ["", "  ", "*"])
+def test_empty_query_lists_everything_newest_first(searcher: Searcher, everything: str) -> None:
+    result = searcher.search(everything)
+    assert result.total == searcher.count() == 6
+    dates = [hit.published for hit in result.hits if hit.published]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_sort_by_date(searcher: Searcher) -> None:
+    newest = searcher.search("convention", sort="newest")
+    oldest = searcher.search("convention", sort="oldest")
+    dated = [h.published for h in newest.hits if h.published]
+    assert dated == sorted(dated, reverse=True)
+    assert [h.id for h in oldest.hits if h.published] == [h.id for h in newest.hits if h.published][
+        ::-1
+    ]
+
+
+def test_snippets_carry_highlight_offsets(searcher: Searcher) -> None:
+    result = searcher.search("Guterres")
+    assert result.hits
+    for hit in result.hits:
+        assert hit.snippet.highlights
+        for start, end in hit.snippet.highlights:
+            assert hit.snippet.text[start:end].lower() == "guterres"
+        assert "\n" not in hit.snippet.text
+
+
+def test_highlight_spans_in_article_text(searcher: Searcher) -> None:
+    result = searcher.search("signed")
+    stored = searcher.article(SEED_LAOS)
+    assert stored is not None
+    spans = highlight_spans(stored.article.text, result)
+    words = {stored.article.text[s:e].lower() for s, e in spans}
+    assert {"signs", "signing"} <= words
+
+
+def test_did_you_mean(searcher: Searcher) -> None:
+    result = searcher.search("Kampalla")
+    assert result.total == 0
+    assert result.suggestion == "kampala"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unclosed phrase', "closing quote"),
+        ("colour:red", "unknown field"),
+        ("published:someday", "not a date"),
+        ("published:[2025-01 to", "not a date"),
+        ("(", "nothing to search"),
+        ("OR", "nothing to search"),
+        ("*a", "too broad"),
+        ("the", "common words"),
+    ],
+)
+def test_bad_queries_get_a_short_error(searcher: Searcher, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        searcher.search(query)
+
+
+def test_article_comes_back_with_its_text_and_facts(searcher: Searcher) -> None:
+    stored = searcher.article(SEED_AALCO)
+    assert stored is not None
+    assert "Speke Resort Munyonyo" in stored.article.text
+    assert stored.facts
+    for fact in stored.facts:
+        assert stored.article.text[fact.start : fact.end] == fact.text
+    assert searcher.article("no/such/article.txt") is None
