@@ -117,7 +117,7 @@ def test_highlight_spans_in_article_text(searcher: Searcher) -> None:
 def test_did_you_mean(searcher: Searcher) -> None:
     result = searcher.search("Kampalla")
     assert result.total == 0
-    assert result.suggestion == "kampala"
+    assert result.suggestion == "Kampala"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import ftfy
+from ftfy.badness import is_bad
 
 _CP1250 = "cp1250"
 
@@ -49,13 +50,14 @@ def repair_mojibake(text: str) -> str:
     Curly quotes, dashes, ligatures, full-width characters and HTML entities are left as
     they are; only encoding errors are fixed.
     """
-    text = ftfy.fix_text(
-        text,
-        uncurl_quotes=False,
-        unescape_html=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        remove_terminal_escapes=False,
-        normalization=None,
-    )
+    if is_bad(text):  # one regex pass; the full repair is slow and rarely needed
+        text = ftfy.fix_text(
+            text,
+            uncurl_quotes=False,
+            unescape_html=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            remove_terminal_escapes=False,
+            normalization=None,
+        )
     return _CP1250_MOJIBAKE.sub(_repair_cp1250, text)

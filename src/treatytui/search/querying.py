@@ -27,7 +27,7 @@ from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES
 MAX_EXPANSION = 12
 # How many lexicon entries a prefix scan may read before it settles for what it has.
 MAX_SCAN = 5_000
-SPELLING_FIELD = "spell_body"
+MIN_STEM = 2
 
 _DATE_CLAUSE = re.compile(r"(?<!\S)(?:published|date):(\[[^\]]*\]?|\S*)", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
@@ -214,27 +214,25 @@ class QueryBuilder:
                 options.append(query.Term(field, term))
         return query.Or(options) if options else query.NullQuery
 
-    def _expand_prefix(self, reader: IndexReader, prefix: str) -> list[str]:
-        """The index terms of the most frequent words that begin with ``prefix``."""
-        field = SPELLING_FIELD if SPELLING_FIELD in reader.schema else "body"
+    @staticmethod
+    def _expand_prefix(reader: IndexReader, prefix: str) -> list[str]:
+        """The most frequent body terms that ``prefix`` may be the start of.
+
+        Terms are stems, so a word being typed may already be longer than its stem
+        ("signin" → "sign"): stems that the prefix extends by up to three letters count.
+        """
         found: list[tuple[int, str]] = []
-        try:
-            for scanned, (word, info) in enumerate(reader.iter_prefix(field, prefix)):
-                if scanned >= MAX_SCAN:
-                    break
-                found.append((info.doc_frequency(), word))
-        except KeyError:
-            return []
-        found.sort(reverse=True)
-        terms: list[str] = []
-        for _freq, word in found:
-            word = word.decode("utf-8") if isinstance(word, bytes) else word
-            term = index_term(word) if field == SPELLING_FIELD else word
-            if term and term not in terms:
-                terms.append(term)
-            if len(terms) >= MAX_EXPANSION:
+        for scanned, (term, info) in enumerate(reader.iter_prefix("body", prefix)):
+            if scanned >= MAX_SCAN:
                 break
-        return terms
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            found.append((info.doc_frequency(), word))
+        for cut in range(len(prefix) - 1, max(MIN_STEM, len(prefix) - 4), -1):
+            frequency = reader.doc_frequency("body", prefix[:cut])
+            if frequency:
+                found.append((frequency, prefix[:cut]))
+        found.sort(reverse=True)
+        return [term for _frequency, term in found[:MAX_EXPANSION]]
 
     def _bound(self, node: query.Query, reader: IndexReader) -> query.Query:
         """Replace wildcard, prefix and fuzzy terms by their most frequent expansions."""

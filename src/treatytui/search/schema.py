@@ -8,7 +8,7 @@ from treatytui.search.analysis import name_analyzer, text_analyzer
 
 # Bump whenever the schema, the analyzers or what is stored changes: an index with
 # another version is rebuilt by itself on the next refresh.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields a query searches when it names none.
 DEFAULT_FIELDS = ("title", "body")
@@ -33,7 +33,7 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=text, stored=True, spelling=True),
+        body=TEXT(analyzer=text, stored=True),
         source=TEXT(analyzer=names, stored=True),
         authors=TEXT(analyzer=names, stored=True),
         url=STORED(),

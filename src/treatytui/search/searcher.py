@@ -15,12 +15,13 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
+from whoosh.query import Term
 from whoosh.searching import Searcher as WhooshSearcher
 
-from treatytui.search.analysis import fold, index_term, match_terms
+from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
 from treatytui.search.documents import IndexedArticle, stored_article
 from treatytui.search.location import IndexLocation
-from treatytui.search.querying import SPELLING_FIELD, ParsedQuery, QueryBuilder
+from treatytui.search.querying import ParsedQuery, QueryBuilder
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS
 from treatytui.search.snippets import make_snippet
@@ -184,7 +185,6 @@ class Searcher:
     def _suggest(self, searcher: WhooshSearcher, text: str, parsed: ParsedQuery) -> str | None:
         """``text`` with each word that has no hits replaced by the closest indexed word."""
         reader = searcher.reader()
-        field = SPELLING_FIELD if SPELLING_FIELD in reader.schema else "body"
         corrector = searcher.corrector("body")
         changed = False
 
@@ -196,14 +196,24 @@ class Searcher:
             term = index_term(word)
             if not term or any(reader.doc_frequency(f, term) for f in DEFAULT_FIELDS):
                 return word
-            options = corrector.suggest(fold(word), limit=1, maxdist=2)
-            if not options or (field == "body" and options[0] == term):
-                return word
-            changed = True
-            return options[0]
+            for option in corrector.suggest(term, limit=3, maxdist=2):
+                surface = self._surface_form(searcher, option)
+                if surface:
+                    changed = True
+                    return surface
+            return word
 
         suggestion = _WORD.sub(replace, text)
         return suggestion if changed else None
+
+    @staticmethod
+    def _surface_form(searcher: WhooshSearcher, term: str) -> str | None:
+        """A word as articles write it whose index term is ``term`` (terms are stems)."""
+        for hit in searcher.search(Term("body", term), limit=1):
+            for match in WORD_PATTERN.finditer(hit.get("body", "")):
+                if index_term(match.group()) == term:
+                    return match.group()
+        return None
 
     # -- articles ---------------------------------------------------------------------
     def article(self, article_id: str) -> IndexedArticle | None:
