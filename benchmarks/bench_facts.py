@@ -153,21 +153,43 @@ _PHRASES = [
     "The committee met in March and again on 14 and 15 May 2025.",
     "Experts from around {n} nations joined the session, which opened on Tuesday, Nov. 4.",
     "The text passed in a 101-45 vote with 20 abstentions under resolution 78/123.",
-    "Civil society groups warned that safeguards remain weak and oversight is limited.",
     "The United Nations Office on Drugs and Crime (UNODC) will support implementation.",
+]
+# Most sentences of a news article state no fact: about two in three here.
+_PROSE = [
+    "Civil society groups warned that safeguards remain weak and oversight is limited.",
     "Officials described the agreement as a milestone for international cooperation.",
+    "Critics say the text gives governments broad powers to collect electronic evidence.",
+    "Supporters argue that cross-border crime needs a common legal framework.",
+    "The convention covers offences such as fraud, hacking and the abuse of children online.",
+    "Several delegations stressed the importance of technical assistance for poorer states.",
+    "Industry representatives asked for clearer rules on data requests and their limits.",
+    "Observers expect a long debate in national parliaments before ratification.",
+    "The negotiations were at times tense, and several drafts were rejected along the way.",
+    "Human rights lawyers said they would monitor how the treaty is applied in practice.",
+    "The secretariat will publish guidance on mutual legal assistance in the coming months.",
+    "Analysts noted that enforcement will depend on the capacity of each national agency.",
+    "Many speakers called for an open and inclusive process in the years ahead.",
+    "The text was translated into the six official languages of the organisation.",
+    "Journalists' unions raised concerns about the protection of sources.",
+    "A working group will review the first reports submitted under the new mechanism.",
+    "Some experts fear that vague definitions could be used against dissidents.",
+    "Others point to the benefits of faster cooperation between police forces.",
+    "The debate reflected deep differences over the role of the state online.",
+    "Negotiators described the final compromise as fragile but workable.",
 ]
 
 
 def synthetic_articles(count: int, seed: int = 7) -> list[Article]:
-    """``count`` articles of about 600 words built from news-like sentences."""
+    """``count`` articles of about 600 words: one sentence in three states a fact."""
     rng = random.Random(seed)
     articles = []
     for i in range(count):
         sentences: list[str] = []
         words = 0
         while words < WORDS_PER_ARTICLE:
-            sentence = rng.choice(_PHRASES).format(
+            pool = _PHRASES if rng.random() < 1 / 3 else _PROSE
+            sentence = rng.choice(pool).format(
                 place=rng.choice(_PLACES), person=rng.choice(_PEOPLE), n=rng.randint(12, 140)
             )
             sentences.append(sentence)
@@ -220,9 +242,7 @@ def main() -> None:
     print("(a) dates on the seed gold, value-exact (ranges included)")
     print(f"    {'system':<26}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}")
     for name, s in bench_quality():
-        print(
-            f"    {name:<26}{s.precision:6.2f}{s.recall:6.2f}{s.f1:6.2f}{s.tp:5}{s.fp:5}{s.fn:5}"
-        )
+        print(f"    {name:<26}{s.precision:6.2f}{s.recall:6.2f}{s.f1:6.2f}{s.tp:5}{s.fp:5}{s.fn:5}")
     rate = bench_speed()
     print(f"(b) extract: {rate:,.0f} articles/s ({WORDS_PER_ARTICLE}-word articles, one core)")
     print("(c) import time (median of 7 fresh interpreters)")

@@ -41,7 +41,22 @@ EXONYMS: dict[tuple[str, str], tuple[str, ...]] = {
 
 # Names that read as ordinary words or given names far more often than as these cities.
 SKIP = frozenset(
-    "Ann Bo Chas Hub Independence Male Man Mary Nada Oral Paradise Pest Surprise Van".split()
+    [
+        "Ann",
+        "Bo",
+        "Chas",
+        "Hub",
+        "Independence",
+        "Male",
+        "Man",
+        "Mary",
+        "Nada",
+        "Oral",
+        "Paradise",
+        "Pest",
+        "Surprise",
+        "Van",
+    ]
 )
 
 

@@ -30,24 +30,51 @@ def _people(text: str) -> dict[str, str | None]:
     ("text", "name", "role"),
     [
         ("Kenyan President William Ruto opened the meeting.", "William Ruto", "Kenyan President"),
-        ("UN Secretary-General António Guterres spoke first.", "António Guterres",
-         "UN Secretary-General"),
-        ("It was signed by Foreign Minister Maria Santos (left) on Friday.", "Maria Santos",
-         "Foreign Minister"),
-        ("The bill was tabled by the Speaker of Ghana's Parliament, Kwame Mensah.",
-         "Kwame Mensah", "Speaker of Ghana's Parliament"),
-        ("Minister of Information and Communications, General Somsak Phommachanh, signed.",
-         "Somsak Phommachanh", "Minister of Information and Communications"),
-        ("The visit was led by Chairman of the National Assembly Tran Thanh Man.",
-         "Tran Thanh Man", "Chairman of the National Assembly"),
-        ("Ghada Waly, Executive Director of UNODC, welcomed the vote.", "Ghada Waly",
-         "Executive Director of UNODC"),
-        ("Ursula Berg, the OSCE Special Representative, urged restraint.", "Ursula Berg",
-         "OSCE Special Representative"),
-        ("The session was chaired by former Prime Minister Ana Lopes.", "Ana Lopes",
-         "former Prime Minister"),
-        ("Deputy Minister Nguyễn Minh Vũ said the treaty matters.", "Nguyễn Minh Vũ",
-         "Deputy Minister"),
+        (
+            "UN Secretary-General António Guterres spoke first.",
+            "António Guterres",
+            "UN Secretary-General",
+        ),
+        (
+            "It was signed by Foreign Minister Maria Santos (left) on Friday.",
+            "Maria Santos",
+            "Foreign Minister",
+        ),
+        (
+            "The bill was tabled by the Speaker of Ghana's Parliament, Kwame Mensah.",
+            "Kwame Mensah",
+            "Speaker of Ghana's Parliament",
+        ),
+        (
+            "Minister of Information and Communications, General Somsak Phommachanh, signed.",
+            "Somsak Phommachanh",
+            "Minister of Information and Communications",
+        ),
+        (
+            "The visit was led by Chairman of the National Assembly Tran Thanh Man.",
+            "Tran Thanh Man",
+            "Chairman of the National Assembly",
+        ),
+        (
+            "Ghada Waly, Executive Director of UNODC, welcomed the vote.",
+            "Ghada Waly",
+            "Executive Director of UNODC",
+        ),
+        (
+            "Ursula Berg, the OSCE Special Representative, urged restraint.",
+            "Ursula Berg",
+            "OSCE Special Representative",
+        ),
+        (
+            "The session was chaired by former Prime Minister Ana Lopes.",
+            "Ana Lopes",
+            "former Prime Minister",
+        ),
+        (
+            "Deputy Minister Nguyễn Minh Vũ said the treaty matters.",
+            "Nguyễn Minh Vũ",
+            "Deputy Minister",
+        ),
         ("Lieutenant-General Pham Van Hoa attended.", "Pham Van Hoa", "Lieutenant-General"),
         ("Mr. Jonas Meier said the text was balanced.", "Jonas Meier", None),
         ("Crown Prince Mohammed bin Salman met the envoy.", "Mohammed bin Salman", "Crown Prince"),
@@ -55,6 +82,27 @@ def _people(text: str) -> dict[str, str | None]:
 )
 def test_titled_names(text: str, name: str, role: str | None) -> None:
     assert _people(text) == {name: role}
+
+
+def test_title_forms_from_wires_and_state_media() -> None:
+    text = (
+        "U.N. Secretary-General Rosa Lind spoke. Minister of Defence General Tran Van Son "
+        "met Secretary-General of the Pacific Legal Forum (PLF) Mele Tupou. Minister Son agreed."
+    )
+    assert _people(text) == {
+        "Rosa Lind": "U.N. Secretary-General",
+        "Tran Van Son": "Minister of Defence",
+        "Mele Tupou": "Secretary-General of the Pacific Legal Forum (PLF)",
+    }
+
+
+def test_abbreviated_title_adds_no_role() -> None:
+    text = "Prime Minister Dao Van Binh arrived. PM Binh thanked the hosts."
+    assert _people(text) == {"Dao Van Binh": "Prime Minister"}
+
+
+def test_a_known_organisation_is_not_a_person() -> None:
+    assert _people("Access Now urged states to wait.") == {}
 
 
 def test_name_before_a_verb_of_saying_without_title() -> None:
@@ -86,15 +134,11 @@ def test_roles_of_one_person_are_combined() -> None:
         "President Bounnhang Keo met the delegates. President Bounnhang, who is also "
         "Chairman of the National Defence Council, thanked them."
     )
-    assert _people(text) == {
-        "Bounnhang Keo": "President; Chairman of the National Defence Council"
-    }
+    assert _people(text) == {"Bounnhang Keo": "President; Chairman of the National Defence Council"}
 
 
 def test_a_rank_gives_way_to_an_office() -> None:
-    text = (
-        "Minister of Public Security, General Kham Douangsy, signed. General Kham spoke after."
-    )
+    text = "Minister of Public Security, General Kham Douangsy, signed. General Kham spoke after."
     assert _people(text) == {"Kham Douangsy": "Minister of Public Security"}
 
 

@@ -35,10 +35,15 @@ def _venues(text: str) -> list[str]:
         ("The summit will take place in Kenya's capital Nairobi.", ["Nairobi"]),
         ("Talks opened in the Ugandan capital, Kampala, on Tuesday.", ["Kampala"]),
         ("Delegates met at the Palais des Nations to review the text.", ["Palais des Nations"]),
-        ("A side event was held at the Vienna International Centre.", ["Vienna International Centre"]),
+        (
+            "A side event was held at the Vienna International Centre.",
+            ["Vienna International Centre"],
+        ),
         ("The forum met at the UN Office at Nairobi in March.", ["UN Office at Nairobi"]),
-        ("Delegations met at Serena Beach Resort on the shores of Lake Malawi.",
-         ["Serena Beach Resort", "Lake Malawi"]),
+        (
+            "Delegations met at Serena Beach Resort on the shores of Lake Malawi.",
+            ["Serena Beach Resort", "Lake Malawi"],
+        ),
         ("The ceremony took place in Ha Noi.", ["Hanoi"]),
         ("The signing ceremony was hosted in Viet Nam.", ["Vietnam"]),
         ("The negotiating session convened in Vienna and New York.", ["Vienna", "New York City"]),

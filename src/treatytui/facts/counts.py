@@ -14,11 +14,18 @@ favour"), ratification thresholds ("once 40 states have ratified"), "193-member"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from treatytui.facts.model import Fact, Qualifier
-from treatytui.facts.numbers import NUMBER_PATTERN, SIMPLE_NUMBER_PATTERN, parse_number
+from treatytui.facts.numbers import (
+    NUMBER_PATTERN,
+    NUMBER_WORDS,
+    SIMPLE_NUMBER_PATTERN,
+    parse_number,
+)
 from treatytui.facts.sentences import SentenceIndex
 
 if TYPE_CHECKING:
@@ -93,22 +100,12 @@ _UNITS = (
     "people",
     "persons",
 )
-# The first word of every unit, as written in running text, in headings or in capitals:
-# only sentences holding one are searched with the full pattern.
-_UNIT_TRIGGER = re.compile(
-    "|".join(
-        sorted(
-            {
-                form
-                for unit in _UNITS
-                for w in unit.split()[:1]
-                for form in (w, w.title(), w.upper())
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-)
+# The full pattern is tried only at numbers followed, within _UNIT_REACH characters, by
+# the first word of a unit: plain string searches rule out most of an article.
+_UNIT_FIRST_WORDS = sorted({unit.split()[0].lower() for unit in _UNITS})
+_UNIT_REACH = 100
+_TOKEN_EDGES = ".,;:!?()[]{}\"'‘’“”/"
+_DIGIT_RUN = re.compile(r"[0-9]+")
 # Units that need a sentence about taking part before they count ("2 billion people" does not).
 _CONTEXT_UNITS = frozenset({"people", "persons"})
 _PARTICIPATION = re.compile(
@@ -130,10 +127,10 @@ non-governmental civil society high-level senior government economic integration
 like-minded neighbouring neighboring small
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
-_LEAD = r"(?<![\w$€£¥.,/+#-])"
+# A number that follows one of these (or a letter or digit) is part of a code or amount.
+_NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 
 _COUNT_PATTERN = (
-    rf"{_LEAD}(?:(?P<qual>(?i:{_QUALIFIER_WORDS}))\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})"
     rf"(?:\s*(?:-|–|\bto\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
     r"(?P<suffix>\+|-plus|\s+or\s+more)?"
@@ -143,11 +140,14 @@ _COUNT_PATTERN = (
     rf"(?P<unit2>(?i:{_UNIT_WORDS}))\b)?"
     r"(?![-'’]\w)"
 )
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>(?i:{_QUALIFIER_WORDS}))\s+$")
+_NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
+_NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_NUMBER_SEARCH_WORDS)}))")
 
 
 @cache
 def _count_regex() -> re.Pattern[str]:
-    """The count pattern, compiled on first use (it takes a few milliseconds)."""
+    """The count pattern (from the number on), compiled on first use."""
     return re.compile(_COUNT_PATTERN)
 
 
@@ -197,7 +197,9 @@ def _unit_end(match: re.Match[str]) -> int:
     return match.end("unit")
 
 
-def _count_attrs(match: re.Match[str], end: int, sentence: str) -> dict[str, Any] | None:
+def _count_attrs(
+    match: re.Match[str], qualifier_text: str, end: int, sentence: str
+) -> dict[str, Any] | None:
     if not _modifiers_allowed(match.group("mods")):
         return None
     value = parse_number(match.group("num"))
@@ -207,8 +209,8 @@ def _count_attrs(match: re.Match[str], end: int, sentence: str) -> dict[str, Any
     if unit in _CONTEXT_UNITS and not _PARTICIPATION.search(sentence):
         return None
     qualifier: Qualifier = "exact"
-    if match.group("qual"):
-        qualifier = _QUALIFIERS[" ".join(match.group("qual").lower().split())]
+    if qualifier_text:
+        qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
     suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
     value_to = parse_number(match.group("num2")) if match.group("num2") else None
     if value_to is not None and value_to <= value:
@@ -225,23 +227,74 @@ def _count_attrs(match: re.Match[str], end: int, sentence: str) -> dict[str, Any
     return attrs
 
 
+def _parts(token: str) -> list[str]:
+    """The words of a whitespace-separated token: "(forty-two" → ["forty", "two"]."""
+    return token.strip(_TOKEN_EDGES).split("-")
+
+
+def _word_starts(haystack: str, words: list[str]) -> list[int]:
+    """Where each of ``words`` begins a word of ``haystack`` (lower case), in order."""
+    starts = []
+    for word in words:
+        i = haystack.find(word)
+        while i >= 0:
+            if i == 0 or not haystack[i - 1].isalpha():
+                starts.append(i)
+            i = haystack.find(word, i + 1)
+    return sorted(starts)
+
+
+def _candidates(text: str) -> list[int]:
+    """Where a number begins that a unit word follows closely, in order."""
+    lowered = text.lower()
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if len(lowered) == len(text):
+        words = {part for token in set(lowered.split()) for part in _parts(token)}
+        starts += _word_starts(
+            lowered, [w for w in _NUMBER_SEARCH_WORDS if w.rsplit(" ", 1)[-1] in words]
+        )
+        units = _word_starts(lowered, [w for w in _UNIT_FIRST_WORDS if w in words])
+    else:  # lower() changed the length of some character: no shortcuts
+        starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
+        units = list(range(len(text)))
+    found = []
+    for i in sorted(set(starts)):
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _NOT_BEFORE):
+            continue
+        nearest_unit = bisect_right(units, i)
+        if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
+            found.append(i)
+    return found
+
+
+def _matches(text: str, sentences: SentenceIndex) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start including any qualifier, match from the number on) of each candidate count."""
+    pattern = _count_regex()
+    done = 0
+    for i in _candidates(text):
+        sentence = sentences.at(i)
+        if i < done or sentence is None:
+            continue
+        match = pattern.match(text, i, sentence.end)
+        if match is None:
+            continue
+        done = match.end()
+        qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, i - 24), i)
+        yield (qualifier.start() if qualifier else i), match
+
+
 def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The participant counts of ``article``, in text order."""
     text = article.text
     facts: list[Fact] = []
-    matches = (
-        match
-        for run_start, run_end in sentences.runs_containing([_UNIT_TRIGGER])
-        for match in _count_regex().finditer(text, run_start, run_end)
-    )
-    for match in matches:
-        start, end = match.start(), _unit_end(match)
+    for start, match in _matches(text, sentences):
+        end = _unit_end(match)
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
         if _VOTE_AFTER.match(text, end) or _is_threshold(text, start, end):
             continue
         sentence = sentences.sentence_text(start, end)
-        attrs = _count_attrs(match, end, sentence)
+        attrs = _count_attrs(match, text[start : match.start()], end, sentence)
         if attrs is None:
             continue
         facts.append(Fact("count", text[start:end], start, end, sentence, attrs))

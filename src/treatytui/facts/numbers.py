@@ -42,6 +42,9 @@ _TENS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
+NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, "dozen"])
+"""Every word that can be part of a number written in words."""
+
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(_TENS)
 _SCALE_WORDS = "|".join(_SCALES)

@@ -36,11 +36,34 @@ _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&\-]{1,11})\)")
 _RUN_BEFORE = re.compile(rf"(?<![\w’'\-]){_RUN}[ ]?$")
 _RUN_RE = re.compile(rf"(?<![\w’'\-]){_RUN}")
 _HEADS = frozenset(
-    """Party Commission Council Organization Organisation Agency Committee Union Association
-    Institute Foundation Secretariat Programme Assembly Court Tribunal Ministry Police Bureau
-    Directorate Authority Department""".split()
+    [
+        "Party",
+        "Commission",
+        "Council",
+        "Organization",
+        "Organisation",
+        "Agency",
+        "Committee",
+        "Union",
+        "Association",
+        "Institute",
+        "Foundation",
+        "Secretariat",
+        "Programme",
+        "Assembly",
+        "Court",
+        "Tribunal",
+        "Ministry",
+        "Police",
+        "Bureau",
+        "Directorate",
+        "Authority",
+        "Department",
+    ]
 )
-_LEADING = frozenset("The A An This That In On At By For From With As".split())
+_LEADING = frozenset(
+    ["The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "From", "With", "As"]
+)
 _SHORT_ACRONYMS = frozenset({"UN", "EU"})
 
 
@@ -63,9 +86,13 @@ def _defined_name(full: str, acronym: str) -> str | None:
         if initials == letters:
             return " ".join(tail)
         joined = "".join(tail).lower()
-        if initials[:1] == letters[:1] and _subsequence(initials, letters):
-            if _subsequence(letters.lower(), joined) and len(initials) >= len(letters) / 2:
-                return " ".join(tail)
+        if (
+            initials[:1] == letters[:1]
+            and _subsequence(initials, letters)
+            and _subsequence(letters.lower(), joined)
+            and len(initials) >= len(letters) / 2
+        ):
+            return " ".join(tail)
     return None
 
 
@@ -83,6 +110,11 @@ def _known() -> tuple[dict[str, gazetteer.Body], gazetteer.FormIndex]:
             if form:
                 forms.setdefault(form, body)
     return forms, gazetteer.FormIndex(forms)
+
+
+def _needs_definition(form: str, body: gazetteer.Body) -> bool:
+    """True for a two-letter acronym (other than UN and EU): it needs a definition."""
+    return form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -111,7 +143,7 @@ class _Collector:
         self.facts.append(Fact("organization", self.text[start:end], start, end, sentence, attrs))
 
     def definitions(self) -> None:
-        """"Full Name (ACRONYM)", when the name's words spell the acronym."""
+        """ "Full Name (ACRONYM)", when the name's words spell the acronym."""
         forms = _known()[0]
         for match in _ACRONYM.finditer(self.text):
             acronym = match.group("acronym")
@@ -134,9 +166,7 @@ class _Collector:
             body = forms[form]
             if form in self.acronyms:
                 self.add(start, end, self.acronyms[form], form)
-            elif _glued(self.text, start, end):
-                continue
-            elif form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS:
+            elif _glued(self.text, start, end) or _needs_definition(form, body):
                 continue
             else:
                 self.add(start, end, body.name, body.acronym)
@@ -151,6 +181,9 @@ class _Collector:
             while words and (words[0] in _LEADING or words[0].islower() or _title(words[0])):
                 start += len(words[0]) + 1
                 words = words[1:]
+            titles = [i for i, w in enumerate(words) if i and _title(w)]
+            if titles:
+                words = words[: titles[0]]
             if len(words) < 2 or words[0].endswith(("'s", "’s")):
                 continue
             heads = [i for i, w in enumerate(words) if w in _HEADS]
@@ -158,7 +191,7 @@ class _Collector:
             if tail_ok and not words[-1][:1].islower():
                 name = " ".join(words)
                 body = _known()[0].get(name)
-                self.add(start, match.end(), body.name if body else name, None)
+                self.add(start, start + len(name), body.name if body else name, None)
 
 
 def _title(word: str) -> bool:

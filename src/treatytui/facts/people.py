@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from treatytui.corpus.article import Article
 from treatytui.facts import gazetteer
@@ -57,15 +58,26 @@ class _Person:
 
     def role(self) -> str | None:
         """The offices joined with "; ", or the first rank, or None."""
-        kept = [r for r in self.offices if not any(_contains(o, r) for o in self.offices)]
-        kept = list(dict.fromkeys(kept))
+        unique = {_role_key(r): r for r in reversed(self.offices)}  # first form of each
+        kept = [r for r in unique.values() if not any(_contains(o, r) for o in unique.values())]
+        kept.sort(key=self.offices.index)
         if kept:
             return "; ".join(kept)
         return self.ranks[0] if self.ranks else None
 
 
+_ROLE_ABBREVIATIONS = (
+    (re.compile(r"\bu\.?n\.?(?= )|united nations"), "un"),
+    (re.compile(r"\bpm\b"), "prime minister"),
+)
+
+
 def _role_key(role: str) -> str:
-    return gazetteer.fold(role).replace("united nations", "un").replace("'s", "")
+    """A role's form for comparison: "U.N." is "UN", "PM" is "Prime Minister"."""
+    key = gazetteer.fold(role).replace("'s", "")
+    for pattern, replacement in _ROLE_ABBREVIATIONS:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -110,6 +122,12 @@ class _Resolver:
         return pairs
 
 
+@cache
+def _body_names() -> frozenset[str]:
+    """The names of well-known organisations ("Access Now" is not a person)."""
+    return frozenset(n for b in gazetteer.bodies() for n in (b.name, *b.aliases))
+
+
 def _keys(name: str) -> frozenset[str]:
     return frozenset(gazetteer.fold(w) for w in name.split() if w[:1].isupper())
 
@@ -135,7 +153,7 @@ def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int
     for person in persons:
         owners[person.name] = person
         for word in person.name.split():
-            if counts[gazetteer.fold(word)] == 1 and len(word) > 2:
+            if counts.get(gazetteer.fold(word)) == 1 and len(word) > 2:
                 owners.setdefault(word, person)
     for word in words("vietnamese_surnames") | words("function_words"):
         owners.pop(word, None)
@@ -167,7 +185,12 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     bylines = [(b.start, b.end) for b in article.blocks_of("byline")]
     parser = NameParser(text)
     mentions = parser.titled_mentions() + _pattern_mentions(text, parser)
-    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in bylines)]
+    bodies = _body_names()
+    mentions = [
+        m
+        for m in mentions
+        if m.name not in bodies and not any(s <= m.start < e for s, e in bylines)
+    ]
     resolver = _Resolver()
     pairs = resolver.resolve(mentions)
     full = [p for p in resolver.persons if len(p.keys) >= 2]

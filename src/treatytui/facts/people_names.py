@@ -19,12 +19,14 @@ from treatytui.facts import gazetteer
 TitleKind = Literal["head", "rank", "honorific"]
 
 _TOKEN = re.compile(
-    r"\b(?:Mrs?|Ms|Dr|Prof|Lt|Gen|Col|Maj|Capt|Brig|Mme|Hon|H\.E)\."
+    r"\b(?:Mrs?|Ms|Dr|Prof|Lt|Gen|Col|Maj|Capt|Brig|Mme|Hon|H\.E)\.|\b(?:[A-Z]\.){2,}"
     r"|[^\W\d_][\w’'\-]*|\d+|[^\w\s]"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_APPOSITION_GLUE = frozenset("the a an its his her who is was also serves as currently".split())
-_ORG_GLUE = frozenset("of and on for the".split())
+_APPOSITION_GLUE = frozenset(
+    ["the", "a", "an", "its", "his", "her", "who", "is", "was", "also", "serves", "as", "currently"]
+)
+_ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,11 @@ class NameParser:
                 break
             if self._joined(k + 1) and self._cap(k + 1):
                 k += 1
-            elif self._word(k + 1) in words("particles") and self._joined(k + 2):
+            elif (
+                self._word(k + 1) in words("particles")
+                and self._joined(k + 2)
+                and self._joined(k + 1)
+            ):
                 k += 2
             else:
                 break
@@ -134,9 +140,7 @@ class NameParser:
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        return Mention(
-            start, start + len(name), name, headline=_is_headline(line), **kwargs
-        )  # type: ignore[arg-type]
+        return Mention(start, start + len(name), name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
 
     def name_at(self, offset: int, credit: bool = False) -> Mention | None:
         """The untitled name starting at ``offset`` (after any sentence-initial word)."""
@@ -197,19 +201,27 @@ class NameParser:
 
     def _title_end(self, i: int) -> int:
         """Extend a title forwards: "Prime Minister and Minister of Public Security"."""
-        j = i
+        j, after_org = i, False
         while True:
-            if self._joined(j + 1) and self._cap(j + 1) and self._kind(j + 1):
-                j += 1
+            kind = self._kind(j + 1) if self._joined(j + 1) and self._cap(j + 1) else None
+            if kind == "head" or (kind and not after_org):
+                j, after_org = j + 1, False
             elif self._word(j + 1) == "and" and self._joined(j + 2) and self._head_within(j + 2):
-                j = self._head_within(j + 2)
+                j, after_org = self._head_within(j + 2), False
             elif self._word(j + 1) in ("of", "for", "on") and self._joined(j + 1):
                 k = j + 2 + (self._word(j + 2) == "the")
                 if not (self._joined(k) and self._cap(k)) or self._name_here(k):
                     return j
-                j = self._org_end(k)
+                j, after_org = self._org_end(k), True
+            elif after_org and self._acronym_in_brackets(j + 1):
+                j += 3
             else:
                 return j
+
+    def _acronym_in_brackets(self, k: int) -> bool:
+        """True for "(AALCO)" at token ``k``."""
+        inner = self._word(k + 1)
+        return self._word(k) == "(" and inner.isupper() and self._word(k + 2) == ")"
 
     def _head_within(self, k: int) -> int:
         """The index of a head among the next few joined capitalised words (0 if none)."""
@@ -230,19 +242,19 @@ class NameParser:
         p = last + 1
         if self._word(p) == "," and self._cap(p + 1) and office:
             p += 1
-            while self._kind(p) in ("rank", "honorific") and self._joined(p + 1):
-                rank = self._word(p) if self._kind(p) == "rank" else rank
-                p += 1
         elif not self._joined(p):
             return self._apposition(first, last, office), last + 1
+        while office and self._kind(p) in ("rank", "honorific") and self._joined(p + 1):
+            rank = self._word(p) if self._kind(p) == "rank" else rank
+            p += 1
         end = self._name_end(p)
         if end is None:
             return self._apposition(first, last, office), last + 1
         return self._mention(p, end, office=office, rank=rank), end + 1
 
     def _apposition(self, first: int, last: int, office: str | None) -> Mention | None:
-        """"Ghada Waly, Executive Director of UNODC,": the name before a title."""
-        if office is None or self._cap(last + 1) and self._joined(last + 1):
+        """ "Ghada Waly, Executive Director of UNODC,": the name before a title."""
+        if office is None or (self._cap(last + 1) and self._joined(last + 1)):
             return None
         k = first - 1
         while self._word(k) in _APPOSITION_GLUE:
@@ -252,8 +264,6 @@ class NameParser:
         end, start = k - 1, k - 1
         while self._joined(start) and self._name_word(start - 1, first=False):
             start -= 1
-        if self._kind(start - 1) == "head" or self._cap(start - 1):
-            start = start if self._kind(start - 1) else start
         if self._name_end(start) != end:
             return None
         return self._mention(start, end, office=office)

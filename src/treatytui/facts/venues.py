@@ -160,7 +160,7 @@ class _Collector:
         return bool(sentence and _EVENT.search(sentence.text))
 
     def _list_after(self, end: int, kind: str) -> None:
-        """"Hanoi, Vietnam" and "Geneva and Vienna": the places that follow a venue."""
+        """ "Hanoi, Vietnam" and "Geneva and Vienna": the places that follow a venue."""
         while following := _LIST_NEXT.match(self.text, end):
             found = gazetteer.place(following.group("run"))
             is_comma_country = found and found.kind == "country" and "and" not in following["sep"]
@@ -179,7 +179,9 @@ class _Collector:
                 continue
             run = match.group("run").split("/")[0].strip()
             found = gazetteer.city(run) or gazetteer.country(run)
-            if found is None or (names and found.name not in names and found.country not in countries):
+            if found is None or (
+                names and found.name not in names and found.country not in countries
+            ):
                 continue
             start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
             self.add(start, start + len(run), found.name)

@@ -67,6 +67,30 @@ def text_analyzer() -> Analyzer:
     )
 
 
+class PreAnalyzedText(Analyzer):
+    """The body field's analyzer: queries go through the full chain of ``text_analyzer``;
+    documents arrive already analyzed, as the space-separated terms of ``index_terms``.
+
+    Analysis is most of the cost of indexing; this way it runs in the worker processes
+    that load the articles, and the single Whoosh writer only records postings.
+    """
+
+    def __init__(self) -> None:
+        self.chain = text_analyzer()
+        self.terms = RegexTokenizer(r"\S+")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PreAnalyzedText)
+
+    def __hash__(self) -> int:
+        return hash(PreAnalyzedText)
+
+    def __call__(self, value, mode: str = "", **kwargs):
+        if mode == "index":
+            return self.terms(value, mode=mode, **kwargs)
+        return self.chain(value, mode=mode, **kwargs)
+
+
 def name_analyzer() -> Analyzer:
     """The analyzer of names (sources, venues, people): fold but never stem."""
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
@@ -88,6 +112,11 @@ def index_term(word: str) -> str:
     if folded in STOP_WORDS or len(folded) < MIN_WORD:
         return ""
     return stem(folded)
+
+
+def index_terms(text: str) -> str:
+    """The body terms of ``text`` in order, space-separated, as ``text_analyzer`` makes them."""
+    return " ".join(term for term in map(index_term, WORD_PATTERN.findall(text)) if term)
 
 
 def match_terms(

@@ -9,6 +9,7 @@ from typing import Any
 
 from treatytui.corpus.article import Article, Block
 from treatytui.facts.model import Fact
+from treatytui.search.analysis import index_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +17,18 @@ class IndexedArticle:
     """An article as the index stores it: metadata, clean text, blocks and facts."""
 
     article: Article
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """An article's facts with just enough about the article to cite it."""
+
+    id: str
+    title: str
+    source: str | None
+    published: date | None
+    url: str | None
     facts: tuple[Fact, ...]
 
 
@@ -32,7 +45,8 @@ def article_document(
         "id": article.id,
         "path": article.path,
         "title": article.title,
-        "body": article.text,
+        "body": index_terms(article.text),
+        "text": article.text,
         "source": article.source or "",
         "authors": " ; ".join(article.authors),
         "url": article.url,
@@ -70,7 +84,7 @@ def stored_article(fields: dict[str, Any]) -> IndexedArticle:
     article = Article(
         id=fields["id"],
         path=fields.get("path", ""),
-        text=fields.get("body", ""),
+        text=fields.get("text", ""),
         blocks=tuple(Block(kind, start, end) for kind, start, end in fields.get("blocks", ())),
         title=fields.get("title", ""),
         source=fields.get("source") or None,
@@ -83,3 +97,15 @@ def stored_article(fields: dict[str, Any]) -> IndexedArticle:
     )
     facts = tuple(Fact.from_dict(d) for d in json.loads(fields.get("facts") or "[]"))
     return IndexedArticle(article=article, facts=facts)
+
+
+def stored_facts(fields: dict[str, Any]) -> ArticleFacts:
+    """An article's facts and citation details from its stored fields (no text, no blocks)."""
+    return ArticleFacts(
+        id=fields["id"],
+        title=fields.get("title", ""),
+        source=fields.get("source") or None,
+        published=_as_date(fields.get("published")),
+        url=fields.get("url"),
+        facts=tuple(Fact.from_dict(d) for d in json.loads(fields.get("facts") or "[]")),
+    )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
-from treatytui.search.analysis import name_analyzer, text_analyzer
+from treatytui.search.analysis import PreAnalyzedText, name_analyzer, text_analyzer
 
 # Bump whenever the schema, the analyzers or what is stored changes: an index with
 # another version is rebuilt by itself on the next refresh.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Fields a query searches when it names none.
 DEFAULT_FIELDS = ("title", "body")
@@ -33,7 +33,9 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=text, stored=True),
+        # Indexed from terms analysed in the worker processes; the text itself is `text`.
+        body=TEXT(analyzer=PreAnalyzedText()),
+        text=STORED(),
         source=TEXT(analyzer=names, stored=True),
         authors=TEXT(analyzer=names, stored=True),
         url=STORED(),

@@ -19,7 +19,7 @@ from whoosh.query import Term
 from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
-from treatytui.search.documents import IndexedArticle, stored_article
+from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
@@ -130,7 +130,7 @@ class Searcher:
             hits = []
             for rank, hit in enumerate(results):
                 fields = hit.fields()
-                body = fields.get("body", "")
+                body = fields.get("text", "")
                 skip = (
                     len(fields.get("title", "")) if body.startswith(fields.get("title", "")) else 0
                 )
@@ -210,7 +210,7 @@ class Searcher:
     def _surface_form(searcher: WhooshSearcher, term: str) -> str | None:
         """A word as articles write it whose index term is ``term`` (terms are stems)."""
         for hit in searcher.search(Term("body", term), limit=1):
-            for match in WORD_PATTERN.finditer(hit.get("body", "")):
+            for match in WORD_PATTERN.finditer(hit.get("text", "")):
                 if index_term(match.group()) == term:
                     return match.group()
         return None
@@ -228,6 +228,18 @@ class Searcher:
             all_fields = list(self._whoosh.all_stored_fields())
         for fields in all_fields:
             yield stored_article(fields)
+
+    def iter_facts(self, query_text: str | None = None) -> list[ArticleFacts]:
+        """The facts of every article, or of the articles matching ``query_text``."""
+        with self._lock:
+            searcher = self._whoosh
+            if not query_text or not query_text.strip():
+                stored = list(searcher.all_stored_fields())
+            else:
+                assert self._builder is not None
+                parsed = self._builder.parse(query_text, searcher.reader())
+                stored = [hit.fields() for hit in searcher.search(parsed.query, limit=None)]
+        return [stored_facts(fields) for fields in stored]
 
 
 def highlight_spans(text: str, result: SearchResult) -> list[tuple[int, int]]:
