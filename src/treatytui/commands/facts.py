@@ -73,6 +73,16 @@ def describe(fact: dict[str, Any]) -> str:
     return str(fact.get("name", fact["text"]))
 
 
+def _grouped(facts: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Facts with the same value as one entry: the value and the distinct ways it is written."""
+    groups: dict[str, list[str]] = {}
+    for fact in facts:
+        written = groups.setdefault(describe(fact), [])
+        if fact["text"] not in written:
+            written.append(fact["text"])
+    return list(groups.items())
+
+
 def _print_tables(documents: list[dict[str, Any]]) -> None:
     out = stdout()
     for document in documents:
@@ -84,16 +94,17 @@ def _print_tables(documents: list[dict[str, Any]]) -> None:
             if not facts:
                 continue
             table = Table(
-                title=KIND_TITLES[kind],
+                title=f"{KIND_TITLES[kind]} ({len(facts)})",
                 title_justify="left",
                 show_header=False,
                 box=None,
                 padding=(0, 2),
             )
-            table.add_column("value")
-            table.add_column("as written", style="dim")
-            for fact in facts:
-                table.add_row(Text(one_line(describe(fact))), Text(one_line(fact["text"])))
+            table.add_column("value", ratio=3)
+            table.add_column("as written", style="dim", ratio=2)
+            for value, written in _grouped(facts):
+                shown = [w for w in written if w != value]
+                table.add_row(Text(one_line(value)), Text(one_line(" · ".join(shown))))
             out.print(table)
         out.print()
 
