@@ -131,8 +131,15 @@ class Searcher:
             for rank, hit in enumerate(results):
                 fields = hit.fields()
                 body = fields.get("text", "")
-                skip = (
-                    len(fields.get("title", "")) if body.startswith(fields.get("title", "")) else 0
+                # Snippets without a match start at the first paragraph, after the
+                # headline, captions and meta lines.
+                skip = next(
+                    (
+                        start
+                        for kind, start, _end in fields.get("blocks", ())
+                        if kind == "paragraph"
+                    ),
+                    0,
                 )
                 hits.append(
                     Hit(
