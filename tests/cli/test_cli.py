@@ -124,3 +124,24 @@ def test_search_does_not_import_textual(seed_index: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_second_indexer_is_told_clearly(
+    seed_index: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from treatytui.search.location import IndexLocation
+    from treatytui.search.lock import IndexerLock
+
+    with IndexerLock(IndexLocation(seed_index).lock_file):
+        assert main(["--index", str(seed_index), "index", "--no-wait"]) == 1
+    err = capsys.readouterr().err
+    assert "indexing is already running" in err and "Traceback" not in err
+
+
+def test_search_on_a_fresh_folder_builds_the_index_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--index", str(tmp_path / "new"), "search", "--json", "Munyonyo"]) == 0
+    captured = capsys.readouterr()
+    assert "indexing the collection first" in captured.err
+    assert json.loads(captured.out)[0]["path"].endswith("003_1a7183f8b07ea888.txt")
