@@ -55,13 +55,13 @@ def test_scraped_text() -> None:
     ]
 
 
-def test_emoji_markers_become_meta_without_the_emoji() -> None:
+def test_emoji_markers_become_labelled_meta_lines() -> None:
     document = clean(
         "📍 Grand Hall, Riverside\n🗓️ May 4-6\n✅ Everyone agreed to meet again next year.\n"
     )
     assert kinds_and_texts(document) == [
-        ("meta", "Grand Hall, Riverside"),
-        ("meta", "May 4-6"),
+        ("meta", "Where: Grand Hall, Riverside"),
+        ("meta", "When: May 4-6"),
         ("paragraph", "Everyone agreed to meet again next year."),
     ]
 

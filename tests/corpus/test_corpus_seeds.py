@@ -66,7 +66,10 @@ def test_seed_003(seeds: dict[str, Article]) -> None:
     assert article.published == date(2025, 9, 10)
     assert article.source is None
     assert article.blocks_of("title") == ()
-    assert texts(article, "meta") == ["Speke Resort Munyonyo, Kampala", "September 8-12"]
+    assert texts(article, "meta") == [
+        "Where: Speke Resort Munyonyo, Kampala",
+        "When: September 8-12",
+    ]
     assert "this October. It is an invitation" in article.text
     assert "Le Anh Tuan (pictured below)." in article.text
     assert "The 63rd AALCO session got under way on Monday" in article.text

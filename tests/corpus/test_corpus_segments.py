@@ -60,8 +60,9 @@ def test_classify(line: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("line", "rest"),
     [
-        ("📍 Town Hall, Springfield", "Town Hall, Springfield"),
-        ("🗓️ June 1-3", "June 1-3"),
+        ("📍 Town Hall, Springfield", "Where: Town Hall, Springfield"),
+        ("🗓️ June 1-3", "When: June 1-3"),
+        ("⏰ 9:30 local time", "Time: 9:30 local time"),
         ("👩🏽‍💻 Coders meet", "Coders meet"),
         ("No marker here", None),
         ("📍", None),

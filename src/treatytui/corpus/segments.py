@@ -77,14 +77,26 @@ def is_date_line(text: str) -> bool:
     return all(word.lower() in MONTHS or word.lower() in _DATE_FILLERS for word in words)
 
 
-def without_emoji_marker(text: str) -> str | None:
-    """The text after a leading emoji marker, or None when the text does not start with one.
+# Markers whose meaning is worth keeping, as the word that replaces them.
+_MARKER_LABELS = {
+    **dict.fromkeys("📍📌🏛🏢🗺", "Where"),
+    **dict.fromkeys("🗓📅📆", "When"),
+    **dict.fromkeys("⏰⌚🕐🕑🕒🕓🕔🕕🕖🕗🕘🕙🕚🕛", "Time"),
+}
 
-    The marker is dropped: its meaning (a place, a date) is in the text that follows, and
-    terminals disagree on the width of emoji, which would misalign the viewer.
+
+def without_emoji_marker(text: str) -> str | None:
+    """The line with its leading emoji marker replaced, or None when it has none.
+
+    A marker with a known meaning becomes a word ("📍 Speke Resort" → "Where: Speke
+    Resort", "🗓️ September 8-12" → "When: September 8-12"); any other is dropped. Emoji
+    are not kept: terminals disagree on their width, which would misalign the viewer.
     """
     match = _EMOJI_MARKER.fullmatch(text)
-    return match["rest"] if match else None
+    if match is None:
+        return None
+    label = _MARKER_LABELS.get(text[0])
+    return f"{label}: {match['rest']}" if label else match["rest"]
 
 
 def classify(text: str) -> BlockKind:

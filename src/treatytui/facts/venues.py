@@ -22,18 +22,22 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from treatytui.corpus.article import Article
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex
+
+if TYPE_CHECKING:
+    from treatytui.corpus.article import Article
 
 _UP = gazetteer.UPPER
 _WORD = rf"(?:[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w’'\-]*)"
 _RUN = rf"{_WORD}(?:[ ](?:(?:of|de|des|du|la|al|el|van|von|der|di|da)[ ])?{_WORD})*"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
-_MARKER = re.compile(r"📍\ufe0f?[ \t]*(?P<body>[^\n]+)")
+# A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
+_MARKER = re.compile(r"(?:📍\ufe0f?|^Where:)[ \t]*(?P<body>[^\n]+)", re.MULTILINE)
 _LOCATIVE = re.compile(
     rf"(?P<prep>\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]n the (?:shores|banks) of|"
     rf"(?:travel(?:l?ed|l?ing)?|fl(?:ew|y|ying)|head(?:ed|ing)?|arriv(?:ed|ing)|"
