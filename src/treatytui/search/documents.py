@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -99,13 +100,17 @@ def stored_article(fields: dict[str, Any]) -> IndexedArticle:
     return IndexedArticle(article=article, facts=facts)
 
 
-def stored_facts(fields: dict[str, Any]) -> ArticleFacts:
-    """An article's facts and citation details from its stored fields (no text, no blocks)."""
+def stored_facts(fields: dict[str, Any], kinds: Collection[str] | None = None) -> ArticleFacts:
+    """An article's facts (of ``kinds``, or all) and citation details from its stored
+    fields, without its text."""
+    facts = json.loads(fields.get("facts") or "[]")
+    if kinds is not None:
+        facts = [d for d in facts if d.get("kind") in kinds]
     return ArticleFacts(
         id=fields["id"],
         title=fields.get("title", ""),
         source=fields.get("source") or None,
         published=_as_date(fields.get("published")),
         url=fields.get("url"),
-        facts=tuple(Fact.from_dict(d) for d in json.loads(fields.get("facts") or "[]")),
+        facts=tuple(Fact.from_dict(d) for d in facts),
     )

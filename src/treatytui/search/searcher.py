@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -236,8 +236,11 @@ class Searcher:
         for fields in all_fields:
             yield stored_article(fields)
 
-    def iter_facts(self, query_text: str | None = None) -> list[ArticleFacts]:
-        """The facts of every article, or of the articles matching ``query_text``."""
+    def iter_facts(
+        self, query_text: str | None = None, kinds: Collection[str] | None = None
+    ) -> list[ArticleFacts]:
+        """The facts (of ``kinds``, or all) of every article, or of those matching
+        ``query_text``."""
         with self._lock:
             searcher = self._whoosh
             if not query_text or not query_text.strip():
@@ -246,7 +249,7 @@ class Searcher:
                 assert self._builder is not None
                 parsed = self._builder.parse(query_text, searcher.reader())
                 stored = [hit.fields() for hit in searcher.search(parsed.query, limit=None)]
-        return [stored_facts(fields) for fields in stored]
+        return [stored_facts(fields, kinds) for fields in stored]
 
 
 def highlight_spans(text: str, result: SearchResult) -> list[tuple[int, int]]:
