@@ -146,3 +146,15 @@ def test_article_comes_back_with_its_text_and_facts(searcher: Searcher) -> None:
     for fact in stored.facts:
         assert stored.article.text[fact.start : fact.end] == fact.text
     assert searcher.article("no/such/article.txt") is None
+
+
+def test_stored_facts_of_the_collection_and_of_a_query(searcher: Searcher) -> None:
+    everything = searcher.iter_facts()
+    assert len(everything) == searcher.count()
+    dated = searcher.iter_facts(kinds=("date",))
+    assert all(f.kind == "date" for a in dated for f in a.facts)
+    aalco = {a.id: a for a in searcher.iter_facts("Munyonyo", kinds=("date",))}
+    assert set(aalco) == {SEED_AALCO}
+    assert ("2025-09-08", "2025-09-12") in {
+        (f.get("date_from"), f.get("date_to")) for f in aalco[SEED_AALCO].facts
+    }
