@@ -1,0 +1,234 @@
+"""The reader app: owns the index (open, refresh, watch), settings, copying and help."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from treatytui.app.commands import ReaderCommands
+from treatytui.app.screens.main import MainScreen
+from treatytui.app.settings import DEFAULT_THEME, Settings, save_theme
+from treatytui.textsafety import one_line
+
+if TYPE_CHECKING:
+    from treatytui.search.searcher import Searcher
+
+
+class TreatyApp(App[int]):
+    """Search, read and cite news about the UN Convention against Cybercrime."""
+
+    CSS_PATH = Path(__file__).with_name("main.tcss")
+    TITLE = "treatytui"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            id="app.quit",
+            tooltip="Quit treatytui (works everywhere)",
+        ),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            show=False,
+            id="app.quit-q",
+            tooltip="Quit (when no input has the cursor)",
+        ),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="Show every key binding",
+        ),
+        Binding(
+            "ctrl+r",
+            "reindex",
+            "Reindex",
+            show=False,
+            id="app.reindex",
+            tooltip="Bring the index up to date with the collection's files",
+        ),
+    ]
+
+    def __init__(
+        self,
+        index_root: Path,
+        *,
+        settings: Settings | None = None,
+        refresh_index: bool = True,
+        poll_seconds: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.index_root = Path(index_root)
+        self.settings = settings or Settings()
+        self.refresh_index = refresh_index
+        self.poll_seconds = poll_seconds
+        self.searcher: Searcher | None = None
+        self.read_only = False
+        self.indexing = False
+        self.keymap = dict(self.settings.keymap)
+        self._last_progress = 0.0
+        self._main: MainScreen | None = None
+        theme = self.settings.theme
+        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (also when a modal is on top of it)."""
+        if self._main is None:
+            self._main = MainScreen(sort=self.settings.sort, facts_panel=self.settings.facts_panel)
+        return self._main
+
+    def get_default_screen(self) -> MainScreen:
+        return self.main
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if self.settings.problem:
+            self.notify(one_line(self.settings.problem), title="Settings", severity="warning")
+        if self.settings.theme not in self.available_themes:
+            self.notify(f"Unknown theme {one_line(self.settings.theme)!r}", severity="warning")
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        # After the first paint, so the index work never delays it.
+        self.call_after_refresh(self.prepare_index)
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self._poll_index)
+
+    # -- the index ------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def prepare_index(self) -> None:
+        """Open the index at once if it exists, then bring it up to date (with progress)."""
+        self.indexing = True
+        try:
+            if self.searcher is None:
+                self._open_searcher()
+            if self.refresh_index:
+                self._refresh()
+            if self.searcher is None:
+                self._open_searcher()
+            if self.searcher is None:
+                self.call_from_thread(
+                    self.main.search_pane.show_message, "No index yet: nothing to show."
+                )
+                self.call_from_thread(setattr, self.main.search_pane.results, "loading", False)
+        finally:
+            self.indexing = False
+
+    def _open_searcher(self) -> None:
+        # Imported here: whoosh loads in this worker thread while the screen paints.
+        from treatytui.search.searcher import IndexMissing, Searcher
+
+        try:
+            self.searcher = Searcher(self.index_root)
+        except IndexMissing:
+            return
+        self.call_from_thread(self.main.run_query)
+
+    def _refresh(self) -> None:
+        # Imported here: the indexer pulls in the corpus and facts layers.
+        from treatytui.collection import Collection
+        from treatytui.search.indexer import IndexUnavailable, refresh
+        from treatytui.search.lock import IndexBusy
+
+        roots = Collection.load(self.index_root).roots(extra=self.settings.extra_paths)
+        try:
+            report = refresh(self.index_root, roots, progress=self._progress, lock_timeout=0)
+        except IndexBusy:
+            self.call_from_thread(
+                self.notify,
+                "Another process is updating the index; showing it as it is.",
+                title="Index",
+            )
+            return
+        except IndexUnavailable as error:
+            self.read_only = True
+            self.call_from_thread(
+                self.notify,
+                f"Read-only: {one_line(str(error))}. Showing the existing index.",
+                title="Index",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        finally:
+            self.call_from_thread(self.main.search_pane.show_progress, 0, 0)
+        if report.changed and self.searcher is not None:
+            self.searcher.refresh()
+            self.call_from_thread(self._index_changed, report.total, "updated")
+        for path, reason in report.skipped[:3]:
+            self.call_from_thread(
+                self.notify, f"Skipped {one_line(path)}: {one_line(reason)}", severity="warning"
+            )
+
+    def _progress(self, done: int, total: int, path: str) -> None:
+        now = time.monotonic()
+        if done == total or now - self._last_progress > 0.1:
+            self._last_progress = now
+            self.call_from_thread(self.main.search_pane.show_progress, done, total)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll_index(self) -> None:
+        """Notice when another process changed the index, and show the new state."""
+        if self.searcher is None or self.indexing:
+            return
+        if self.searcher.refresh():
+            self.call_from_thread(self._index_changed, self.searcher.count(), "updated")
+
+    def _index_changed(self, total: int, how: str) -> None:
+        noun = "article" if total == 1 else "articles"
+        self.notify(f"Index {how} — {total} {noun}", title="Index")
+        self.main.run_query(as_you_type=False)
+
+    def action_reindex(self) -> None:
+        if self.indexing:
+            self.notify("The index is already being updated.")
+            return
+        self.prepare_index()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place for every worker's unexpected error: say it, keep running."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(
+                one_line(f"{type(error).__name__}: {error}"),
+                title="Something went wrong",
+                severity="error",
+                timeout=10,
+            )
+
+    # -- copying, themes, help --------------------------------------------------------------
+    def copy_text(self, text: str, what: str) -> None:
+        """Put ``text`` on the clipboard (OSC 52, works over SSH) and confirm it."""
+        self.copy_to_clipboard(text)
+        first = one_line(text)
+        shown = first if len(first) <= 60 else first[:59] + "…"
+        self.notify(shown, title=f"Copied {what}")
+
+    def _theme_changed(self, theme: object) -> None:
+        name = getattr(theme, "name", str(theme))
+        if name != self.settings.theme:
+            problem = save_theme(self.settings, name)
+            if problem:
+                self.notify(one_line(problem), title="Theme not saved", severity="warning")
+
+    def action_help(self) -> None:
+        from treatytui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def on_unmount(self) -> None:
+        if self.searcher is not None:
+            self.searcher.close()

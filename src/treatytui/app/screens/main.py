@@ -1,0 +1,356 @@
+"""The main screen: search pane, article viewer and facts panel, and the flow between them."""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from treatytui.app.clipboard import fact_with_citation, quote_with_citation
+from treatytui.app.widgets.article_viewer import ArticleViewer
+from treatytui.app.widgets.facts_panel import FactsPanel
+from treatytui.app.widgets.results_list import ResultsList
+from treatytui.app.widgets.search_pane import SearchPane
+from treatytui.search.results import QueryError, SearchResult
+from treatytui.textsafety import one_line
+
+if TYPE_CHECKING:
+    from treatytui.app.app import TreatyApp
+    from treatytui.search.documents import IndexedArticle
+
+SORTS = ("relevance", "newest", "oldest")
+RESULT_LIMIT = 25
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+
+
+class MainScreen(Screen[None]):
+    """Search on the left, the article in the centre, its facts on the right (or below)."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-tiny"),
+        (MIN_WIDTH, "-narrow"),
+        (120, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (MIN_HEIGHT, "-tall")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            show=False,
+            id="main.focus-search",
+            tooltip="Put the cursor in the search input",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="main.back",
+            tooltip="Back a level: find → article → results → search input → clear the query",
+        ),
+        Binding(
+            "s,ctrl+o",
+            "cycle_sort",
+            "Sort",
+            id="main.sort",
+            tooltip="Sort by relevance, newest first or oldest first",
+        ),
+        Binding(
+            "ctrl+f",
+            "find",
+            "Find",
+            id="main.find",
+            tooltip="Find text in the open article (the search stays as it is)",
+        ),
+        Binding(
+            "f",
+            "focus_facts",
+            "Facts",
+            show=False,
+            id="main.focus-facts",
+            tooltip="Move to the facts panel",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_facts",
+            "Facts panel",
+            show=False,
+            id="main.toggle-facts",
+            tooltip="Show or hide the facts panel",
+        ),
+    ]
+
+    app: TreatyApp
+
+    def __init__(self, *, sort: str = "relevance", facts_panel: bool = True) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.sort = sort if sort in SORTS else "relevance"
+        self.last_result: SearchResult | None = None
+        self._requested = 0
+        self._shown = 0
+        self._gate = threading.Lock()
+        self._facts_wanted = facts_panel
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="too-small", markup=False)
+        with Horizontal(id="panes"):
+            yield SearchPane(id="search-pane")
+            with Container(id="reading"):
+                with Vertical(id="article-pane"):
+                    yield ArticleViewer(id="viewer")
+                    yield Input(placeholder="Find in article", id="find")
+                yield FactsPanel(id="facts")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.search_pane.border_title = "Search"
+        self.query_one("#article-pane").border_title = "Article"
+        self.facts_panel.border_title = "Facts"
+        self.facts_panel.display = self._facts_wanted
+        self.query_one("#find").display = False
+        if self.last_result is None:  # the first results may already be in
+            self.search_pane.results.loading = True
+            self.search_pane.show_message("Opening the index…")
+        if self.viewer.indexed is None:
+            self.viewer.show(None)
+        self.search_pane.query_input.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show (and run) pane actions only where they mean something."""
+        if action == "cycle_sort":
+            focused = self.focused
+            return focused is not None and self.search_pane in focused.ancestors_with_self
+        if action == "find":
+            return self.viewer.indexed is not None
+        return True
+
+    # -- parts ------------------------------------------------------------------------
+    @property
+    def search_pane(self) -> SearchPane:
+        return self.query_one(SearchPane)
+
+    @property
+    def viewer(self) -> ArticleViewer:
+        return self.query_one(ArticleViewer)
+
+    @property
+    def facts_panel(self) -> FactsPanel:
+        return self.query_one(FactsPanel)
+
+    @property
+    def find_input(self) -> Input:
+        return self.query_one("#find", Input)
+
+    # -- searching ----------------------------------------------------------------------
+    def run_query(self, *, as_you_type: bool = True) -> None:
+        """Search for the current query (in a worker; a newer search cancels this one)."""
+        if self.app.searcher is None:
+            return
+        self._requested += 1
+        self._search(self.query_text, self.sort, as_you_type, self._requested)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str, sort: str, as_you_type: bool, serial: int) -> None:
+        worker = get_current_worker()
+        searcher = self.app.searcher
+        with self._gate:  # searches queue here; cancelled ones never run
+            if worker.is_cancelled or searcher is None:
+                return
+            try:
+                result = searcher.search(
+                    query,
+                    limit=RESULT_LIMIT,
+                    sort=sort,
+                    as_you_type=as_you_type,  # type: ignore[arg-type]
+                )
+                if as_you_type and not result.hits and not result.suggestion:
+                    # Nothing for the word being typed as a prefix: a spelling, then?
+                    result = searcher.search(query, limit=RESULT_LIMIT, sort=sort)  # type: ignore[arg-type]
+            except QueryError as error:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._search_failed, serial, str(error))
+                return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._search_done, serial, result)
+
+    def _search_done(self, serial: int, result: SearchResult) -> None:
+        from treatytui.search.searcher import highlight_spans
+
+        if serial < self._shown:
+            return  # an older search finished late: never replace fresher results
+        self._shown = serial
+        same_query = self.last_result is not None and self.last_result.query == result.query
+        self.last_result = result
+        pane = self.search_pane
+        pane.results.loading = False
+        pane.show_result(result, keep=same_query)
+        if self.viewer.indexed is not None:
+            self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
+
+    def _search_failed(self, serial: int, message: str) -> None:
+        if serial < self._shown:
+            return
+        self._shown = serial
+        self.search_pane.results.loading = False
+        self.search_pane.show_error(message)
+
+    @on(SearchPane.QueryChanged)
+    def _query_changed(self, event: SearchPane.QueryChanged) -> None:
+        self.query_text = event.query
+        self.run_query(as_you_type=not event.submitted)
+        if event.submitted and self.search_pane.results.hits:
+            self.search_pane.results.focus()
+
+    # -- reading ------------------------------------------------------------------------
+    @on(ResultsList.ArticleChosen)
+    def _article_chosen(self, event: ResultsList.ArticleChosen) -> None:
+        self.open_article(event.hit.id)
+
+    def open_article(self, article_id: str) -> None:
+        """Load an article from the index and show it (focus moves to the viewer)."""
+        self.viewer.focus()
+        self._load_article(article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: str) -> None:
+        searcher = self.app.searcher
+        indexed = searcher.article(article_id) if searcher is not None else None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._article_loaded, article_id, indexed)
+
+    def _article_loaded(self, article_id: str, indexed: IndexedArticle | None) -> None:
+        from treatytui.search.searcher import highlight_spans
+
+        if indexed is None:
+            self.app.notify(f"{one_line(article_id)} is no longer in the index", severity="warning")
+            return
+        hits = highlight_spans(indexed.article.text, self.last_result) if self.last_result else []
+        self.viewer.show(indexed, hits)
+        self.facts_panel.show_facts(indexed.facts)
+        self.find_input.value = ""
+        self.find_input.display = False
+        self.refresh_bindings()
+
+    @on(FactsPanel.FactChosen)
+    def _fact_chosen(self, event: FactsPanel.FactChosen) -> None:
+        self.viewer.show_fact(event.fact)
+
+    # -- find in article ----------------------------------------------------------------
+    def action_find(self) -> None:
+        self.find_input.display = True
+        self.find_input.focus()
+        self._find(self.find_input.value)
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._find(event.value)
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.viewer.focus()
+
+    def _find(self, needle: str) -> None:
+        indexed = self.viewer.indexed
+        if indexed is None or not needle.strip():
+            self.viewer.set_find([] if needle else None)
+            return
+        pattern = re.compile(re.escape(needle.strip()), re.IGNORECASE)
+        self.viewer.set_find([m.span() for m in pattern.finditer(indexed.article.text)])
+
+    def close_find(self) -> None:
+        """Leave find-in-article: n/N go back to the query's hits."""
+        self.find_input.display = False
+        self.viewer.set_find(None)
+        self.viewer.focus()
+
+    # -- navigation ---------------------------------------------------------------------
+    def action_back(self) -> None:
+        """Escape: find → viewer; viewer/facts → results; results → input; input → clear."""
+        focused = self.focused
+        pane = self.search_pane
+        if focused is self.find_input or (focused is self.viewer and self.viewer.finding):
+            self.close_find()
+        elif focused in (self.viewer, self.facts_panel):
+            pane.results.focus()
+        elif focused is pane.results:
+            pane.query_input.focus()
+        elif focused is pane.query_input and pane.query_input.value:
+            pane.query_input.value = ""
+        else:
+            pane.query_input.focus()
+
+    def action_focus_search(self) -> None:
+        self.search_pane.query_input.focus()
+
+    def action_focus_facts(self) -> None:
+        self.facts_panel.display = True
+        self.facts_panel.focus()
+
+    def action_toggle_facts(self) -> None:
+        panel = self.facts_panel
+        panel.display = not panel.display
+        if not panel.display and self.focused is panel:
+            self.viewer.focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.run_query(as_you_type=False)
+
+    def set_sort(self, sort: str) -> None:
+        """Sort the results by ``sort`` (relevance, newest or oldest)."""
+        self.sort = sort
+        self.run_query(as_you_type=False)
+
+    # -- copying --------------------------------------------------------------------------
+    @on(ArticleViewer.CopyRequested)
+    def _copy_from_viewer(self, event: ArticleViewer.CopyRequested) -> None:
+        self.copy(event.what)
+
+    @on(FactsPanel.CopyRequested)
+    def _copy_fact(self, event: FactsPanel.CopyRequested) -> None:
+        indexed = self.viewer.indexed
+        if indexed is not None:
+            self.app.copy_text(fact_with_citation(event.fact, indexed.article), "fact")
+
+    def copy(self, what: str) -> None:
+        """Copy ``quote`` (current sentence + citation), ``url`` or ``fact``."""
+        indexed = self.viewer.indexed
+        if indexed is None:
+            self.app.notify("Open an article first.", severity="warning")
+            return
+        if what == "url":
+            if not indexed.article.url:
+                self.app.notify("This article has no url.", severity="warning")
+                return
+            self.app.copy_text(one_line(indexed.article.url), "url")
+        elif what == "fact":
+            entry = self.facts_panel.current_entry
+            if entry is None:
+                self.app.notify("No fact selected.", severity="warning")
+                return
+            self.app.copy_text(fact_with_citation(entry.first, indexed.article), "fact")
+        else:
+            quote = self.viewer.current_quote()
+            self.app.copy_text(quote_with_citation(quote, indexed.article), "quote")
+
+    # -- size -----------------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        self.query_one("#too-small", Static).update(
+            f"Enlarge the terminal: treatytui needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
+            f"(this one is {width}×{height})."
+        )

@@ -1,0 +1,104 @@
+"""The results list: one entry per hit (title, source · date, snippet with matches)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from treatytui.search.results import Hit, SearchResult
+from treatytui.textsafety import one_line
+
+
+class ResultsList(OptionList):
+    """The hits of the current query; ``enter`` opens the highlighted one."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "results-list--title",
+        "results-list--meta",
+        "results-list--match",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            id="results.open",
+            tooltip="Open the highlighted article in the viewer",
+        ),
+        Binding(
+            "j,down", "cursor_down", "Down", show=False, id="results.down", tooltip="Next result"
+        ),
+        Binding("k,up", "cursor_up", "Up", show=False, id="results.up", tooltip="Previous result"),
+        Binding("g,home", "first", "First", show=False, id="results.first", tooltip="First result"),
+        Binding("G,end", "last", "Last", show=False, id="results.last", tooltip="Last result"),
+    ]
+
+    @dataclass
+    class ArticleChosen(Message):
+        """The user chose a hit to read."""
+
+        hit: Hit
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: tuple[Hit, ...] = ()
+
+    def show_result(self, result: SearchResult, *, keep: bool = False) -> None:
+        """Replace the list with ``result``'s hits (``keep``: stay on the same article)."""
+        previous = self.current_hit if keep else None
+        self.hits = result.hits
+        self.clear_options()
+        options: list[Option | None] = []
+        for hit in result.hits:
+            options.extend((self._option(hit), None))
+        self.add_options(options[:-1])
+        if not result.hits:
+            return
+        ids = [hit.id for hit in result.hits]
+        self.highlighted = ids.index(previous.id) if previous and previous.id in ids else 0
+
+    @property
+    def current_hit(self) -> Hit | None:
+        """The highlighted hit, if any."""
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.hits):
+            return None
+        return self.hits[index]
+
+    def _option(self, hit: Hit) -> Option:
+        title_style = self.get_component_rich_style("results-list--title", partial=True)
+        meta_style = self.get_component_rich_style("results-list--meta", partial=True)
+        match_style = self.get_component_rich_style("results-list--match", partial=True)
+        prompt = Text(one_line(hit.title) or one_line(hit.id), style=title_style)
+        meta = " · ".join(
+            part
+            for part in (
+                one_line(hit.source or ""),
+                hit.published.isoformat() if hit.published else "",
+            )
+            if part
+        )
+        if meta:
+            prompt.append("\n")
+            prompt.append(meta, style=meta_style)
+        snippet = hit.snippet
+        if snippet.text:
+            # Replace control characters one for one so highlight offsets stay right.
+            body = Text("".join(c if c.isprintable() else " " for c in snippet.text), no_wrap=False)
+            for start, end in snippet.highlights:
+                body.stylize(match_style, start, end)
+            prompt.append("\n")
+            prompt.append_text(body)
+        return Option(prompt, id=hit.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.hits):
+            self.post_message(self.ArticleChosen(self.hits[event.option_index]))

@@ -1,0 +1,94 @@
+"""`treatytui timeline [QUERY]`: every dated fact of the collection, in chronological order.
+
+Built from the facts stored in the index (no article file is read). Plain output is a
+table for people; ``--json``, ``--yaml`` and ``--csv`` are for scripts and spreadsheets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.textsafety import one_line
+from treatytui.views.dates import parse_date_range
+from treatytui.views.export import export_timeline
+from treatytui.views.timeline import TIMELINE_KINDS, TimelineFilter, TimelineRow, build_timeline
+
+
+def add_timeline_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `timeline` subcommand to ``subparsers``; returns its parser (for more options)."""
+    parser = subparsers.add_parser(
+        "timeline",
+        help="print every dated fact in chronological order, one row per event",
+        description="Every dated fact of the collection (or of the articles matching QUERY) "
+        "in chronological order. The same event reported by several articles is one row "
+        "with all its sources.",
+    )
+    parser.add_argument("query", nargs="*", help="only the articles matching this query")
+    formats = parser.add_mutually_exclusive_group()
+    for name in ("json", "yaml", "csv"):
+        formats.add_argument(
+            f"--{name}",
+            dest="format",
+            action="store_const",
+            const=name,
+            help=f"print {name.upper()} (CSV: one line per source)",
+        )
+    parser.add_argument(
+        "--dates",
+        metavar="RANGE",
+        default="",
+        help="only these dates: 2025, 2025-10, 2025-09-01..2025-10-31, 2025-10.., ..2024",
+    )
+    parser.add_argument(
+        "--grep", metavar="TEXT", default="", help="only rows whose sentences or sources hold TEXT"
+    )
+    return parser
+
+
+def _table(rows: list[TimelineRow]) -> Table:
+    table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
+    table.add_column("date", no_wrap=True, style="bold")
+    table.add_column("n", justify="right", style="dim", no_wrap=True)
+    table.add_column("what was said — where", ratio=1)
+    for row in rows:
+        what = Text(one_line(row.label))
+        for mention in row.mentions:
+            what.append(f"\n  {mention.citation}", style="dim")
+        table.add_row(Text(row.date_label), Text(str(row.article_count)), what)
+    return table
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    """Print the timeline of the index (or of the articles matching the query)."""
+    from treatytui.commands.session import open_searcher  # pulls in Whoosh: only now
+    from treatytui.search.results import QueryError
+
+    try:
+        dates = parse_date_range(args.dates)
+    except ValueError as error:
+        return fail(f"--dates: {error}", 2)
+    searcher = open_searcher(index_dir(args), stderr())
+    if searcher is None:
+        return 1
+    query = " ".join(args.query)
+    try:
+        articles = searcher.iter_facts(query or None, kinds=TIMELINE_KINDS)
+    except QueryError as error:
+        return fail(f"query error: {error}", 2)
+    finally:
+        searcher.close()
+    rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
+    if args.format:
+        sys.stdout.write(export_timeline(rows, args.format))
+        return 0
+    stdout().print(_table(rows))
+    events = "event" if len(rows) == 1 else "events"
+    noun = "article" if len(articles) == 1 else "articles"
+    stderr().print(f"{len(rows)} {events} from {len(articles)} {noun}")
+    return 0

@@ -1,0 +1,156 @@
+"""A timeline or a figures view as CSV, YAML or JSON text, for spreadsheets and reports.
+
+JSON and YAML nest the mentions of a timeline row (one record per row); CSV has one line
+per mention (the row's columns repeated) so that it sorts and filters in a spreadsheet.
+All text is on one line, without control characters; in CSV, a text cell that a
+spreadsheet would run as a formula (starting with ``= + - @``) gets a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from treatytui.textsafety import one_line
+from treatytui.views.figures import FigureGroup
+from treatytui.views.mentions import Mention
+from treatytui.views.timeline import TimelineRow
+
+Format = Literal["csv", "yaml", "json"]
+FORMATS: tuple[Format, ...] = ("csv", "yaml", "json")
+EXTENSIONS: dict[str, Format] = {".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+TIMELINE_COLUMNS = (
+    "date_from", "date_to", "precision", "date", "event", "articles",
+    "article_id", "title", "source", "published", "url", "start", "end", "text", "sentence",
+)  # fmt: skip
+FIGURE_COLUMNS = (
+    "unit", "verb", "label", "value", "value_to", "qualifier", "written_unit",
+    "date_from", "date_to", "precision", "dated_by", "disagrees",
+    "article_id", "title", "source", "published", "url", "start", "end", "text", "sentence",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def format_for(path: Path) -> Format:
+    """The export format a file name asks for; ``ValueError`` for an unknown extension."""
+    try:
+        return EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(EXTENSIONS)
+        raise ValueError(f"unknown file type {path.suffix or '(none)'!r}: use {known}") from None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _mention_record(m: Mention) -> dict[str, Any]:
+    return {
+        "article_id": m.article_id,
+        "title": one_line(m.title),
+        "source": one_line(m.source) if m.source else None,
+        "published": _iso(m.published),
+        "url": one_line(m.url) if m.url else None,
+        "start": m.start,
+        "end": m.end,
+        "text": one_line(m.text),
+        "sentence": one_line(m.sentence),
+    }
+
+
+def timeline_records(rows: Iterable[TimelineRow]) -> list[dict[str, Any]]:
+    """One record per timeline row, its mentions nested."""
+    return [
+        {
+            "date_from": _iso(row.date_from),
+            "date_to": _iso(row.date_to),
+            "precision": row.precision,
+            "date": row.date_label,
+            "event": one_line(row.label),
+            "articles": row.article_count,
+            "mentions": [_mention_record(m) for m in row.mentions],
+        }
+        for row in rows
+    ]
+
+
+def _value(number: float | None) -> int | float | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
+    """One record per group (unit and verb), its figures nested."""
+    return [
+        {
+            "unit": group.unit,
+            "verb": group.verb,
+            "disagreements": group.disagreements,
+            "figures": [
+                {
+                    "label": figure.label,
+                    "value": _value(figure.value),
+                    "value_to": _value(figure.value_to),
+                    "qualifier": figure.qualifier,
+                    "written_unit": figure.written_unit,
+                    "date_from": _iso(figure.date_from),
+                    "date_to": _iso(figure.date_to),
+                    "precision": figure.precision,
+                    "dated_by": figure.dated_by or None,
+                    "disagrees": figure.disagrees,
+                    **_mention_record(figure.mention),
+                }
+                for figure in group.figures
+            ],
+        }
+        for group in groups
+    ]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for line in lines:
+        writer.writerow({key: _cell(line.get(key)) for key in columns})
+    return buffer.getvalue()
+
+
+def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]) -> str:
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "yaml":
+        return yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=100)
+    if fmt == "csv":
+        flat = (
+            {**{k: v for k, v in record.items() if k != nested}, **child}
+            for record in records
+            for child in record[nested]
+        )
+        return _csv(columns, flat)
+    raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def export_timeline(rows: Iterable[TimelineRow], fmt: Format) -> str:
+    """``rows`` as CSV (one line per mention), YAML or JSON text."""
+    return _render(timeline_records(rows), fmt, "mentions", TIMELINE_COLUMNS)
+
+
+def export_figures(groups: Iterable[FigureGroup], fmt: Format) -> str:
+    """``groups`` as CSV (one line per figure), YAML or JSON text."""
+    return _render(figure_records(groups), fmt, "figures", FIGURE_COLUMNS)

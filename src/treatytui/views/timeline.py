@@ -1,0 +1,266 @@
+"""The timeline: every dated fact of a collection in chronological order, one row per event.
+
+Rows are built from the stored facts (``ArticleFacts``), never from article files. The same
+event reported by several articles (or twice by one) is one row with all its mentions:
+two date facts are the same event when they have the same date value (same first day,
+last day and precision) **and** either a venue in common (a venue fact in the same
+sentence) or at least two content words in common near the date. Content words are the
+words of the ~120 characters around the date that are not stop words, months or numbers,
+and not so common in the collection that they tell no events apart (in more than 10% of
+the dated sentences, once there are at least 200 of them: "convention", "cybercrime"...).
+Publication stamps ("(Latest Update October 27, 2025)") are not events and are left out.
+
+Cost: one pass to collect, a dict to group by date value, a union–find per group over
+venue and word-pair keys (linear in mentions), one sort — O(n log n) in the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from treatytui.views.bulk import gc_paused
+from treatytui.views.dates import DateRange, covered_days, date_label, parse_iso
+from treatytui.views.mentions import Mention, locate, mention, trim_around
+
+if TYPE_CHECKING:
+    from treatytui.search.documents import ArticleFacts
+
+TIMELINE_KINDS = frozenset({"date", "venue"})  # the facts a timeline reads
+WORD_REACH = 60  # characters either side of the date whose words tell events apart
+MAX_WORDS = 8  # content words kept per mention (the nearest to the date)
+SHARED_WORDS = 2  # content words in common that make two mentions one event
+COMMON_FRACTION, COMMON_MINIMUM = 0.10, 200
+
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how if in into is it
+    its itself just me more most my no nor not now of off on once only or other our out
+    over own said same says she should so some such than that the their them then there
+    these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your per via next last year years day
+    days week weeks month months today yesterday tomorrow monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    latest update updated""".split()
+)
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]{2,}")
+_STAMP = re.compile(r"^\W*(?:latest\s+)?(?:updated?|published|posted)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One event on the timeline: its date, what is said of it, and who says it."""
+
+    date_from: date
+    date_to: date | None
+    precision: str
+    first: date
+    last: date
+    label: str
+    mentions: tuple[Mention, ...]
+
+    @property
+    def date_label(self) -> str:
+        """The date as people write it: ``25–26 Oct 2025``."""
+        return date_label(self.date_from, self.date_to, self.precision)
+
+    @property
+    def article_count(self) -> int:
+        """How many articles report it (a row may hold two mentions from one article)."""
+        return len({m.article_id for m in self.mentions})
+
+
+@dataclass(slots=True)
+class _Dated:
+    key: tuple[date, date | None, str]
+    mention: Mention
+    venues: frozenset[str]
+    words: list[str]
+
+
+def _collect(articles: Iterable[ArticleFacts]) -> Iterator[_Dated]:
+    parsed: dict[object, date | None] = {}  # ISO strings repeat: parse each once
+
+    def day(value: object) -> date | None:
+        if value not in parsed:
+            parsed[value] = parse_iso(value)
+        return parsed[value]
+
+    for article in articles:
+        dated = [f for f in article.facts if f.kind == "date"]
+        if not dated:
+            continue
+        venues: dict[str, set[str]] = defaultdict(set)
+        for fact in article.facts:
+            if fact.kind == "venue":
+                venues[fact.sentence].add(str(fact.attrs.get("name") or fact.text).casefold())
+        for fact in dated:
+            start = day(fact.attrs.get("date_from"))
+            if start is None or _STAMP.match(fact.sentence):
+                continue
+            end = day(fact.attrs.get("date_to"))
+            yield _Dated(
+                key=(start, None if end == start else end, fact.attrs.get("precision") or "day"),
+                mention=mention(article, fact),
+                venues=frozenset(venues.get(fact.sentence, ())),
+                words=[],
+            )
+
+
+def _content_words(item: _Dated) -> list[str]:
+    """The content words around the date, in text order (at most ``MAX_WORDS``)."""
+    sentence = item.mention.sentence
+    start, end = locate(sentence, item.mention.text)
+    low, high = max(0, start - WORD_REACH), end + WORD_REACH
+    words = _WORDS.findall(sentence[low:high].lower())
+    if high < len(sentence):
+        words = words[:-1]  # the last word may be cut, and the first
+    if low > 0:
+        words = words[1:]
+    return list(dict.fromkeys(w for w in words if w not in _STOPWORDS))[:MAX_WORDS]
+
+
+def _clusters(items: list[_Dated], common: frozenset[str]) -> list[list[_Dated]]:
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[object, int] = {}
+    for i, item in enumerate(items):
+        words = sorted(w for w in item.words if w not in common)
+        keys: list[object] = [("venue", v) for v in item.venues]
+        keys.extend(combinations(words, SHARED_WORDS))
+        for key in keys:
+            j = first_with.setdefault(key, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Dated]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[root(i)].append(item)
+    return list(groups.values())
+
+
+def _mention_order(m: Mention) -> tuple[bool, date, str, int]:
+    return (m.published is None, m.published or date.max, m.article_id, m.start)
+
+
+def _row(items: list[_Dated]) -> TimelineRow:
+    start, end, precision = items[0].key
+    mentions = tuple(sorted((item.mention for item in items), key=_mention_order))
+    first, last = covered_days(start, end, precision)
+    lead = mentions[0]
+    return TimelineRow(
+        date_from=start,
+        date_to=end,
+        precision=precision,
+        first=first,
+        last=last,
+        label=trim_around(lead.sentence, lead.text),
+        mentions=mentions,
+    )
+
+
+def build_timeline(articles: Iterable[ArticleFacts]) -> list[TimelineRow]:
+    """Every dated fact of ``articles`` in chronological order, one row per event."""
+    with gc_paused():
+        by_date: dict[tuple[date, date | None, str], list[_Dated]] = defaultdict(list)
+        for item in _collect(articles):
+            by_date[item.key].append(item)
+        shared = [items for items in by_date.values() if len(items) > 1]
+        rows = [_row(items) for items in by_date.values() if len(items) == 1]
+        common = _common_words(shared)
+        for items in shared:
+            rows.extend(_row(cluster) for cluster in _clusters(items, common))
+        rows.sort(key=lambda row: (row.first, -row.last.toordinal(), row.label))
+    return rows
+
+
+def _common_words(shared: list[list[_Dated]]) -> frozenset[str]:
+    """Fill in the content words of mentions that share a date; the too common ones."""
+    document_frequency: Counter[str] = Counter()
+    for items in shared:
+        for item in items:
+            item.words = _content_words(item)
+            document_frequency.update(item.words)
+    total = sum(len(items) for items in shared)
+    if total < COMMON_MINIMUM:
+        return frozenset()
+    return frozenset(word for word, n in document_frequency.items() if n > COMMON_FRACTION * total)
+
+
+# -- filters and jumps -------------------------------------------------------------------
+class TimelineFilter:
+    """Filters a timeline by date range and text (case-insensitive, in any of its words)."""
+
+    def __init__(self, rows: Sequence[TimelineRow]) -> None:
+        self.rows = rows
+        self._haystacks: list[str] | None = None
+
+    def _haystack(self, index: int) -> str:
+        if self._haystacks is None:
+            self._haystacks = [
+                "\n".join(
+                    [row.label, row.date_label]
+                    + [f"{m.sentence}\n{m.title}\n{m.source or ''}" for m in row.mentions]
+                ).casefold()
+                for row in self.rows
+            ]
+        return self._haystacks[index]
+
+    def apply(self, dates: DateRange | None = None, text: str = "") -> list[TimelineRow]:
+        """The rows within ``dates`` whose label, sentences, titles or sources hold ``text``."""
+        needle = " ".join(text.split()).casefold()
+        dates = dates or DateRange()
+        return [
+            row
+            for i, row in enumerate(self.rows)
+            if (dates.is_everything or dates.overlaps(row.first, row.last))
+            and (not needle or needle in self._haystack(i))
+        ]
+
+
+def index_on_or_after(rows: Sequence[TimelineRow], day: date) -> int:
+    """The first row starting on or after ``day`` (the last row when none does)."""
+    if not rows:
+        return 0
+    return min(bisect_left(rows, day, key=lambda row: row.first), len(rows) - 1)
+
+
+def _period_start(day: date, unit: str) -> date:
+    return date(day.year, 1, 1) if unit == "year" else date(day.year, day.month, 1)
+
+
+def _next_period(day: date, unit: str) -> date:
+    if unit == "year":
+        return date(day.year + 1, 1, 1)
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def step_period(rows: Sequence[TimelineRow], index: int, unit: str, step: int) -> int:
+    """The row to jump to from ``rows[index]``: the next (``step`` 1) or previous (-1)
+    ``unit`` ("year" or "month") — backwards, first to the start of the current one."""
+    if not rows:
+        return 0
+    index = max(0, min(index, len(rows) - 1))
+    current = rows[index].first
+    if step > 0:
+        target = bisect_left(rows, _next_period(current, unit), key=lambda row: row.first)
+        return target if target < len(rows) else index
+    target = bisect_left(rows, _period_start(current, unit), key=lambda row: row.first)
+    if target < index or index == 0:
+        return target
+    previous = _period_start(rows[index - 1].first, unit)
+    return bisect_left(rows, previous, key=lambda row: row.first)
