@@ -12,6 +12,7 @@ FORBIDDEN = {
     "corpus": ("whoosh", "textual", "treatytui.search", "treatytui.app", "treatytui.facts"),
     "facts": ("whoosh", "textual", "treatytui.search", "treatytui.app"),
     "search": ("textual", "treatytui.app"),
+    "views": ("whoosh", "textual", "treatytui.app"),
     "commands": ("textual", "treatytui.app.app", "treatytui.app.screens"),
 }
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from treatytui import __version__
+from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 
 
@@ -82,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument(
         "--format", choices=["table", "json", "csv", "yaml"], default=None, help="output format"
     )
+
+    timeline = add_timeline_parser(commands)
+    _add_global_options(timeline, top=False)
     return parser
 
 
@@ -98,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from treatytui.commands.searching import run_search
 
             return run_search(args)
+        if args.command == "timeline":
+            from treatytui.commands.timeline import run_timeline
+
+            return run_timeline(args)
         if args.command == "facts":
             from treatytui.commands.facts import run_facts
 

@@ -81,7 +81,7 @@ async def test_copy_quote_with_citation_url_and_fact(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_first(pilot, "hanoi thongloun")
-        await pilot.press("n", "c")
+        await pilot.press("n", "y")
         await pilot.pause()
         copied = app.clipboard
         assert "Thongloun" in copied.splitlines()[0] or "Hanoi" in copied.splitlines()[0]
@@ -92,7 +92,7 @@ async def test_copy_quote_with_citation_url_and_fact(make_app):
         await pilot.pause()
         assert app.clipboard == copied
         assert any("no url" in n.message for n in app._notifications)
-        await pilot.press("f", "c")
+        await pilot.press("f", "y")
         await pilot.pause()
         fact = app.main.facts_panel.current_entry.first
         assert app.clipboard.startswith(app.main.facts_panel.current_entry.label)

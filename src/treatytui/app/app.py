@@ -17,7 +17,13 @@ from treatytui.app.settings import DEFAULT_THEME, Settings, save_theme
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from treatytui.app.screens.collection_view import CollectionViewScreen
+    from treatytui.search.documents import ArticleFacts
     from treatytui.search.searcher import Searcher
+
+VIEWS = ("timeline", "figures")
 
 
 class TreatyApp(App[int]):
@@ -190,6 +196,52 @@ class TreatyApp(App[int]):
         noun = "article" if total == 1 else "articles"
         self.notify(f"Index {how} — {total} {noun}", title="Index")
         self.main.run_query(as_you_type=False)
+        for name in VIEWS:
+            if self.is_screen_installed(name):
+                self._view(name).reload()
+
+    # -- collection views -------------------------------------------------------------------
+    def collection_facts(
+        self, query_text: str | None = None, kinds: Collection[str] | None = None
+    ) -> list[ArticleFacts]:
+        """The stored facts of the collection (or of a query's results), for the views."""
+        if self.searcher is None:
+            return []
+        return self.searcher.iter_facts(query_text, kinds)
+
+    def show_view(self, name: str) -> None:
+        """Open the timeline or figures screen on the current query (built once, kept)."""
+        if self.searcher is None:
+            self.notify("The index is not open yet.", severity="warning")
+            return
+        if self.is_screen_installed(name):
+            self._view(name).set_query(self.main.query_text)
+        else:
+            from treatytui.app.screens.figures import FiguresScreen
+            from treatytui.app.screens.timeline import TimelineScreen
+
+            screen_class = TimelineScreen if name == "timeline" else FiguresScreen
+            self.install_screen(
+                screen_class(self.collection_facts, query=self.main.query_text), name
+            )
+        self.push_screen(name)
+
+    def _view(self, name: str) -> CollectionViewScreen:
+        return self.get_screen(name)  # type: ignore[return-value]
+
+    def on_collection_view_screen_open_article(
+        self, event: CollectionViewScreen.OpenArticle
+    ) -> None:
+        """Open an article at a fact's sentence; escape in it comes back to the view."""
+        view = next(
+            (n for n in VIEWS if self.is_screen_installed(n) and self.screen is self._view(n)),
+            None,
+        )
+        if view is None:
+            return
+        self.pop_screen()
+        self.main.return_to = view
+        self.main.open_article(event.article_id, at=event.span)
 
     def action_reindex(self) -> None:
         if self.indexing:

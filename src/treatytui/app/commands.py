@@ -20,6 +20,16 @@ class ReaderCommands(Provider):
         main = app.main
         yield "Reindex", "Bring the index up to date with the collection", app.action_reindex
         yield "Toggle facts panel", "Show or hide the facts panel", main.action_toggle_facts
+        yield (
+            "Timeline",
+            "Every dated fact of the collection (or of the results), in order",
+            partial(app.show_view, "timeline"),
+        )
+        yield (
+            "Figures compared",
+            "Participant counts across articles and outlets, disagreements marked",
+            partial(app.show_view, "figures"),
+        )
         yield "Change theme", "Pick a colour theme (remembered)", app.action_change_theme
         yield (
             "Copy quote with citation",

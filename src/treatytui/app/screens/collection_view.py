@@ -123,11 +123,15 @@ class CollectionViewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.rows.border_title = self.VIEW_NAME.capitalize()
-        self.reload()
+        self._start_loading()
 
     def reload(self) -> None:
         """Build the view again from the index (e.g. after the index changed)."""
         self.data.clear()
+        if self.is_mounted:  # otherwise it is built when first shown
+            self._start_loading()
+
+    def _start_loading(self) -> None:
         self._show_status("Loading…")
         self.rows.loading = True
         # Paint first: building holds the GIL for a while on a large collection.

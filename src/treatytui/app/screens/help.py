@@ -50,7 +50,10 @@ class HelpScreen(ModalScreen[None]):
         yield Footer(compact=True)
 
     def _sections(self) -> Iterable[tuple[str, list[Binding]]]:
+        from treatytui.app.screens.collection_view import CollectionViewScreen
         from treatytui.app.screens.main import MainScreen
+        from treatytui.app.screens.timeline import TimelineScreen
+        from treatytui.app.widgets.row_list import RowList
 
         app_bindings = [b for b in type(self.app).BINDINGS if isinstance(b, Binding)]
         palette = Binding(
@@ -68,6 +71,14 @@ class HelpScreen(ModalScreen[None]):
         yield "Results", list(ResultsList.BINDINGS)
         yield "Article", list(ArticleViewer.BINDINGS)
         yield "Facts", list(FactsPanel.BINDINGS)
+        yield (
+            "Timeline and figures",
+            [
+                *CollectionViewScreen.BINDINGS,
+                *TimelineScreen.BINDINGS,
+                *RowList.BINDINGS,
+            ],
+        )
 
     def _keys(self, binding: Binding) -> str:
         keymap: dict[str, str] = getattr(self.app, "keymap", {})

@@ -82,6 +82,20 @@ class MainScreen(Screen[None]):
             tooltip="Move to the facts panel",
         ),
         Binding(
+            "t",
+            "view('timeline')",
+            "Timeline",
+            id="main.timeline",
+            tooltip="Every dated fact of the collection (or of the results), in order",
+        ),
+        Binding(
+            "c",
+            "view('figures')",
+            "Figures",
+            id="main.figures",
+            tooltip="Participant counts compared across articles, with disagreements marked",
+        ),
+        Binding(
             "ctrl+t",
             "toggle_facts",
             "Facts panel",
@@ -102,6 +116,9 @@ class MainScreen(Screen[None]):
         self._shown = 0
         self._gate = threading.Lock()
         self._facts_wanted = facts_panel
+        # The collection view (timeline, figures) an article was opened from: escape in
+        # the article goes back to it, where the user was.
+        self.return_to: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small", markup=False)
@@ -216,21 +233,25 @@ class MainScreen(Screen[None]):
     # -- reading ------------------------------------------------------------------------
     @on(ResultsList.ArticleChosen)
     def _article_chosen(self, event: ResultsList.ArticleChosen) -> None:
+        self.return_to = None
         self.open_article(event.hit.id)
 
-    def open_article(self, article_id: str) -> None:
-        """Load an article from the index and show it (focus moves to the viewer)."""
+    def open_article(self, article_id: str, at: tuple[int, int] | None = None) -> None:
+        """Load an article from the index and show it (focus moves to the viewer); with
+        ``at``, the span of a fact, its sentence is highlighted and scrolled into view."""
         self.viewer.focus()
-        self._load_article(article_id)
+        self._load_article(article_id, at)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_article(self, article_id: str) -> None:
+    def _load_article(self, article_id: str, at: tuple[int, int] | None) -> None:
         searcher = self.app.searcher
         indexed = searcher.article(article_id) if searcher is not None else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._article_loaded, article_id, indexed)
+            self.app.call_from_thread(self._article_loaded, article_id, indexed, at)
 
-    def _article_loaded(self, article_id: str, indexed: IndexedArticle | None) -> None:
+    def _article_loaded(
+        self, article_id: str, indexed: IndexedArticle | None, at: tuple[int, int] | None = None
+    ) -> None:
         from treatytui.search.searcher import highlight_spans
 
         if indexed is None:
@@ -242,6 +263,12 @@ class MainScreen(Screen[None]):
         self.find_input.value = ""
         self.find_input.display = False
         self.refresh_bindings()
+        if at is not None:
+            fact = next((f for f in indexed.facts if f.span == tuple(at)), None)
+            if fact is not None:
+                self.viewer.show_fact(fact)
+            else:
+                self.viewer.scroll_to_offset(at[0])
 
     @on(FactsPanel.FactChosen)
     def _fact_chosen(self, event: FactsPanel.FactChosen) -> None:
@@ -284,6 +311,9 @@ class MainScreen(Screen[None]):
         pane = self.search_pane
         if focused is self.find_input or (focused is self.viewer and self.viewer.finding):
             self.close_find()
+        elif focused in (self.viewer, self.facts_panel) and self.return_to:
+            view, self.return_to = self.return_to, None
+            self.app.push_screen(view)
         elif focused in (self.viewer, self.facts_panel):
             pane.results.focus()
         elif focused is pane.results:
@@ -292,6 +322,10 @@ class MainScreen(Screen[None]):
             pane.query_input.value = ""
         else:
             pane.query_input.focus()
+
+    def action_view(self, name: str) -> None:
+        """Open a collection view: ``timeline`` or ``figures``."""
+        self.app.show_view(name)
 
     def action_focus_search(self) -> None:
         self.search_pane.query_input.focus()

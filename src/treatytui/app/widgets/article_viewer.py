@@ -92,7 +92,7 @@ class ArticleViewer(ScrollView, can_focus=True):
             tooltip="Scroll to the previous hit",
         ),
         Binding(
-            "c",
+            "y",
             "copy_quote",
             "Cite",
             id="viewer.copy-quote",

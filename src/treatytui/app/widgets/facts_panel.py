@@ -33,7 +33,7 @@ class FactsPanel(OptionList):
             tooltip="Scroll the article to the sentence that states this fact",
         ),
         Binding(
-            "c",
+            "y",
             "copy_fact",
             "Copy fact",
             id="facts.copy",
