@@ -114,10 +114,19 @@ def test_highlight_spans_in_article_text(searcher: Searcher) -> None:
     assert {"signs", "signing"} <= words
 
 
-def test_did_you_mean(searcher: Searcher) -> None:
-    result = searcher.search("Kampalla")
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Kampalla", "Kampala"),
+        ("guteres", "Guterres"),  # the closest word, not the most frequent one
+        ("conventoin", "Convention"),  # a misspelt ending, far from the stem "convent"
+        ("Munyonyo Kampalla", "Munyonyo Kampala"),
+    ],
+)
+def test_did_you_mean(searcher: Searcher, typed: str, meant: str) -> None:
+    result = searcher.search(typed)
     assert result.total == 0
-    assert result.suggestion == "Kampala"
+    assert result.suggestion == meant
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,19 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+def edit_distance(a: str, b: str) -> int:
+    """The Levenshtein distance between ``a`` and ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
 def similar_terms(reader: IndexReader, field: str, text: str, maxdist: int) -> list[str]:
     """Terms of ``field`` within ``maxdist`` edits of ``text`` that share its first letter."""
     found = []

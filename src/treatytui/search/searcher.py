@@ -21,11 +21,14 @@ from whoosh.searching import Searcher as WhooshSearcher
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
 from treatytui.search.location import IndexLocation
-from treatytui.search.querying import ParsedQuery, QueryBuilder
+from treatytui.search.querying import ParsedQuery, QueryBuilder, edit_distance
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS
 from treatytui.search.snippets import make_snippet
 
+# Suggestions: how many candidates to weigh, and the shortest stem worth correcting.
+SUGGESTIONS = 8
+MIN_SUGGEST = 4
 _WORD = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)(?![\w:~*])")
 
 
@@ -195,6 +198,21 @@ class Searcher:
         corrector = searcher.corrector("body")
         changed = False
 
+        def closest(term: str) -> str | None:
+            # Terms are stems, so a misspelt ending ("conventoin") is far from its stem
+            # ("convent"): shorter forms of the word get a chance too.
+            for cut in range(len(term), max(MIN_SUGGEST, len(term) - 3) - 1, -1):
+                options = corrector.suggest(term[:cut], limit=SUGGESTIONS, maxdist=2)
+                ranked = sorted(
+                    options,
+                    key=lambda o: (edit_distance(term[:cut], o), -reader.doc_frequency("body", o)),
+                )
+                for option in ranked:
+                    surface = self._surface_form(searcher, option)
+                    if surface:
+                        return surface
+            return None
+
         def replace(match: re.Match[str]) -> str:
             nonlocal changed
             word = match.group(1)
@@ -203,12 +221,11 @@ class Searcher:
             term = index_term(word)
             if not term or any(reader.doc_frequency(f, term) for f in DEFAULT_FIELDS):
                 return word
-            for option in corrector.suggest(term, limit=3, maxdist=2):
-                surface = self._surface_form(searcher, option)
-                if surface:
-                    changed = True
-                    return surface
-            return word
+            suggestion = closest(term)
+            if suggestion is None:
+                return word
+            changed = True
+            return suggestion
 
         suggestion = _WORD.sub(replace, text)
         return suggestion if changed else None

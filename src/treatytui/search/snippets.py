@@ -39,8 +39,10 @@ def make_snippet(
             count = sum(1 for s, e in spans[i:] if e <= start + width)
             if count > best_count:
                 best_start, best_count = start, count
-        # Put a little context before the first match of the window.
-        window_start = max(0, best_start - width // 4)
+        # Put a little context before the first match of the window, but not the
+        # headline or captions when the match is in the body.
+        floor = skip_to if best_start >= skip_to else 0
+        window_start = max(floor, best_start - width // 4)
     else:
         window_start = skip_to
     window_end = min(len(text), window_start + width)
