@@ -4,64 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
-from treatytui.facts.model import Fact
+from treatytui.facts.model import KIND_TITLES, QUALIFIER_PHRASES, Fact
 from treatytui.textsafety import one_line
+from treatytui.views.dates import date_label as format_dates
+from treatytui.views.dates import parse_iso
 
-GROUP_TITLES: dict[str, str] = {
-    "date": "Dates",
-    "venue": "Venues",
-    "count": "Participant counts",
-    "person": "People",
-    "organization": "Organisations",
-}
-
-QUALIFIERS: dict[str, str] = {
-    "exact": "",
-    "about": "about",
-    "more_than": "more than",
-    "at_least": "at least",
-    "nearly": "nearly",
-    "fewer_than": "fewer than",
-    "up_to": "up to",
-}
-
-
-def _parse(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _day(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
+GROUP_TITLES = KIND_TITLES
+QUALIFIERS = QUALIFIER_PHRASES
 
 
 def date_label(fact: Fact) -> str:
     """``25–26 Oct 2025``, ``Oct 2025``, ``30 Sep – 2 Oct 2025``, ``2025``…"""
-    start, end = _parse(fact.get("date_from")), _parse(fact.get("date_to"))
-    precision = fact.get("precision", "day")
+    start = parse_iso(fact.get("date_from"))
     if start is None:
         return one_line(fact.text)
-    if end is None or end == start:
-        if precision == "year":
-            return str(start.year)
-        return f"{start:%b %Y}" if precision == "month" else _day(start)
-    if precision == "year":
-        return f"{start.year}–{end.year}"
-    if precision == "month":
-        if start.year == end.year:
-            return f"{start:%b}–{end:%b %Y}"
-        return f"{start:%b %Y} – {end:%b %Y}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%b %Y}"
-    if start.year == end.year:
-        return f"{start.day} {start:%b} – {_day(end)}"
-    return f"{_day(start)} – {_day(end)}"
+    return format_dates(start, parse_iso(fact.get("date_to")), fact.get("precision", "day"))
 
 
 def count_label(fact: Fact) -> str:

@@ -19,16 +19,9 @@ from treatytui.commands.session import open_searcher
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import article_facts_json, extract
-from treatytui.facts.model import FACT_KINDS
+from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES
 from treatytui.textsafety import one_line
 
-KIND_TITLES = {
-    "date": "Dates",
-    "venue": "Venues",
-    "count": "Participant counts",
-    "person": "People",
-    "organization": "Organisations",
-}
 CSV_COLUMNS = ("path", "title", "published", "kind", "text", "start", "end", "sentence")
 
 
@@ -64,8 +57,8 @@ def describe(fact: dict[str, Any]) -> str:
         end = f" – {fact['date_to']}" if fact.get("date_to") else ""
         return f"{fact['date_from']}{end} ({fact['precision']})"
     if kind == "count":
-        qualifier = fact["qualifier"].replace("_", " ")
-        return f"{'' if qualifier == 'exact' else qualifier + ' '}{fact['value']} {fact['unit']}"
+        qualifier = QUALIFIER_PHRASES.get(fact["qualifier"], "")
+        return " ".join(p for p in (qualifier, str(fact["value"]), fact["unit"]) if p)
     if kind == "person":
         return f"{fact['name']} — {fact['role']}" if fact.get("role") else fact["name"]
     if kind == "organization":

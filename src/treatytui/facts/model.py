@@ -14,6 +14,24 @@ FACT_KINDS: tuple[FactKind, ...] = ("date", "venue", "count", "person", "organiz
 
 Qualifier = Literal["exact", "about", "more_than", "at_least", "nearly", "fewer_than", "up_to"]
 
+# How people name each kind, and each qualifier, wherever facts are shown.
+KIND_TITLES: dict[str, str] = {
+    "date": "Dates",
+    "venue": "Venues",
+    "count": "Participant counts",
+    "person": "People",
+    "organization": "Organisations",
+}
+QUALIFIER_PHRASES: dict[str, str] = {
+    "exact": "",
+    "about": "about",
+    "more_than": "more than",
+    "at_least": "at least",
+    "nearly": "nearly",
+    "fewer_than": "fewer than",
+    "up_to": "up to",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

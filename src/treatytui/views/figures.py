@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from treatytui.facts.model import QUALIFIER_PHRASES
 from treatytui.views.bulk import gc_paused
 from treatytui.views.dates import DateRange, covered_days, date_label, parse_iso
 from treatytui.views.mentions import Mention, locate, mention
@@ -78,16 +79,6 @@ WEAK_VERBS = {"joined": 5}  # extra distance, in words
 VERB_REACH = 8  # words either side of the count
 FIGURE_KINDS = frozenset({"count", "date"})  # the facts a figures view reads
 
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about",
-    "more_than": "more than",
-    "at_least": "at least",
-    "nearly": "nearly",
-    "fewer_than": "fewer than",
-    "up_to": "up to",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -112,7 +103,7 @@ class Figure:
         number = _number(self.value)
         if self.value_to is not None:
             number = f"{number}–{_number(self.value_to)}"
-        words = (_QUALIFIER_WORDS.get(self.qualifier, ""), number, self.written_unit)
+        words = (QUALIFIER_PHRASES.get(self.qualifier, ""), number, self.written_unit)
         return " ".join(word for word in words if word)
 
     @property
