@@ -37,6 +37,14 @@ def _join(values: list[str] | tuple[str, ...]) -> str:
     return ", ".join(v.replace(",", " ") for v in values)
 
 
+def body_terms(article: Article) -> str:
+    """The body field's terms: the text's, after the title's when the text lacks it."""
+    terms = index_terms(article.text)
+    if article.title and article.title not in article.text:
+        terms = f"{index_terms(article.title)} {terms}"
+    return terms
+
+
 def article_document(
     article: Article, facts: list[Fact], facets: dict[str, list[str]]
 ) -> dict[str, Any]:
@@ -46,7 +54,7 @@ def article_document(
         "id": article.id,
         "path": article.path,
         "title": article.title,
-        "body": index_terms(article.text),
+        "body": body_terms(article),
         "text": article.text,
         "source": article.source or "",
         "authors": " ; ".join(article.authors),

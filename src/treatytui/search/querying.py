@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,7 +25,9 @@ from treatytui.search.results import QueryError
 from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES
 
 # At most this many index terms stand in for one wildcard, prefix or fuzzy term.
-MAX_EXPANSION = 12
+MAX_EXPANSION = 8
+# Expansions remembered per index version (the builder is made anew when it changes).
+EXPANSION_CACHE = 1024
 # How many lexicon entries a prefix scan may read before it settles for what it has.
 MAX_SCAN = 5_000
 MIN_STEM = 2
@@ -125,11 +128,12 @@ def edit_distance(a: str, b: str) -> int:
 def similar_terms(reader: IndexReader, field: str, text: str, maxdist: int) -> list[str]:
     """Terms of ``field`` within ``maxdist`` edits of ``text`` that share its first letter."""
     found = []
-    for scanned, (term, _info) in enumerate(reader.iter_prefix(field, text[:1])):
+    shortest, longest = len(text) - maxdist, len(text) + maxdist
+    for scanned, term in enumerate(reader.expand_prefix(field, text[:1])):
         if scanned >= MAX_SCAN * 4:
             break
         word = term.decode("utf-8") if isinstance(term, bytes) else term
-        if within_distance(text, word, maxdist):
+        if shortest <= len(word) <= longest and within_distance(text, word, maxdist):
             found.append(word)
     return found
 
@@ -147,6 +151,16 @@ class QueryBuilder:
             aliases.setdefault(target, []).append(alias)
         parser.add_plugin(qparser.FieldAliasPlugin(aliases))
         self.parser = parser
+        self._expansions: dict[tuple[object, ...], list[str]] = {}
+
+    def _remembered(self, key: tuple[object, ...], compute: Callable[[], list[str]]) -> list[str]:
+        """``compute()``, remembered under ``key`` (typing repeats the same expansions)."""
+        found = self._expansions.get(key)
+        if found is None:
+            if len(self._expansions) >= EXPANSION_CACHE:
+                self._expansions.clear()
+            found = self._expansions[key] = compute()
+        return found
 
     def parse(self, text: str, reader: IndexReader, *, as_you_type: bool = False) -> ParsedQuery:
         """The query for ``text``; raises QueryError with a short message when it has none."""
@@ -221,7 +235,10 @@ class QueryBuilder:
         options: list[query.Query] = []
         exact = index_term(word)
         terms = {exact} if exact else set()
-        terms.update(self._expand_prefix(reader, fold(word)))
+        prefix = fold(word)
+        terms.update(
+            self._remembered(("prefix", prefix), lambda: self._expand_prefix(reader, prefix))
+        )
         for term in sorted(terms):
             for field in DEFAULT_FIELDS:
                 options.append(query.Term(field, term))
@@ -261,13 +278,21 @@ class QueryBuilder:
         ):
             raise QueryError(f"{node.text} is too broad — give at least two letters")
         if isinstance(node, query.Prefix) and field in DEFAULT_FIELDS:
-            terms = self._expand_prefix(reader, node.text)
+            terms = self._remembered(
+                ("prefix", node.text), lambda: self._expand_prefix(reader, node.text)
+            )
         elif isinstance(node, query.FuzzyTerm):
-            terms = self._top_terms(
-                reader, field, similar_terms(reader, field, node.text, node.maxdist)
+            terms = self._remembered(
+                ("fuzzy", field, node.text, node.maxdist),
+                lambda: self._top_terms(
+                    reader, field, similar_terms(reader, field, node.text, node.maxdist)
+                ),
             )
         else:
-            terms = self._top_terms(reader, field, node._btexts(reader))
+            terms = self._remembered(
+                ("expand", type(node).__name__, field, node.text),
+                lambda: self._top_terms(reader, field, node._btexts(reader)),
+            )
         if not terms:
             return query.Term(field, node.text)
         return query.Or([query.Term(field, t, boost=node.boost) for t in terms])

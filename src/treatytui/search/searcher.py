@@ -23,9 +23,11 @@ from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_arti
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder, edit_distance
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
-from treatytui.search.schema import DEFAULT_FIELDS
+from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
 from treatytui.search.snippets import make_snippet
 
+# Relevance: this many hits beyond those shown are re-ranked with the title bonus.
+RERANK_EXTRA = 10
 # Suggestions: how many candidates to weigh, and the shortest stem worth correcting.
 SUGGESTIONS = 8
 MIN_SUGGEST = 4
@@ -127,12 +129,14 @@ class Searcher:
             searcher = self._whoosh
             assert self._builder is not None
             parsed = self._builder.parse(text, searcher.reader(), as_you_type=as_you_type)
-            results = self._run(searcher, parsed, limit, sort)
             terms = self._highlight_terms(parsed)
             prefixes = (parsed.prefix,) if parsed.prefix else ()
+            results = self._run(searcher, parsed, limit, sort)
+            ranked = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+            if sort == "relevance" and not parsed.is_everything:
+                ranked = title_boosted(ranked, terms, prefixes)[:limit]
             hits = []
-            for rank, hit in enumerate(results):
-                fields = hit.fields()
+            for rank, (fields, score) in enumerate(ranked):
                 body = fields.get("text", "")
                 # Snippets without a match start at the first paragraph, after the
                 # headline, captions and meta lines.
@@ -152,14 +156,13 @@ class Searcher:
                         source=fields.get("source") or None,
                         published=fields["published"].date() if fields.get("published") else None,
                         url=fields.get("url"),
-                        score=float(hit.score or 0.0),
+                        score=score,
                         snippet=make_snippet(body, terms, prefixes, skip_to=skip),
                         rank=rank,
                     )
                 )
-            total = len(results) if parsed.is_everything else results.estimated_length()
-            if not parsed.is_everything:
-                total = results.scored_length() if results.has_exact_length() else total
+            # Exact (deleted documents excluded); Whoosh counts what it skipped scoring.
+            total = len(results)
             suggestion = (
                 self._suggest(searcher, text, parsed) if not as_you_type or not hits else None
             )
@@ -180,7 +183,7 @@ class Searcher:
             return searcher.search(
                 parsed.query, limit=limit, sortedby="published", reverse=sort != "oldest"
             )
-        return searcher.search(parsed.query, limit=limit)
+        return searcher.search(parsed.query, limit=limit + RERANK_EXTRA)
 
     @staticmethod
     def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
@@ -267,6 +270,24 @@ class Searcher:
                 parsed = self._builder.parse(query_text, searcher.reader())
                 stored = [hit.fields() for hit in searcher.search(parsed.query, limit=None)]
         return [stored_facts(fields, kinds) for fields in stored]
+
+
+def title_boosted(
+    ranked: list[tuple[dict, float]], terms: frozenset[str], prefixes: tuple[str, ...]
+) -> list[tuple[dict, float]]:
+    """``ranked`` (stored fields, score) re-ordered with a bonus for the query's words in
+    the title: the share of the words matched, times ``TITLE_BOOST``."""
+    wanted = len(terms) + len(prefixes)
+    if not wanted:
+        return ranked
+    boosted = []
+    for fields, score in ranked:
+        found = {
+            fields["title"][start:end].lower()
+            for start, end in match_terms(fields.get("title", ""), terms, prefixes)
+        }
+        boosted.append((fields, score * (1 + TITLE_BOOST * min(1.0, len(found) / wanted))))
+    return sorted(boosted, key=lambda item: item[1], reverse=True)
 
 
 def highlight_spans(text: str, result: SearchResult) -> list[tuple[int, int]]:
