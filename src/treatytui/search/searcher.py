@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -48,6 +49,7 @@ class Searcher:
         self._searcher: WhooshSearcher | None = None
         self._builder: QueryBuilder | None = None
         self._stamp: tuple[str, int] | None = None
+        self._facts_cache: tuple[tuple[str, int] | None, dict[int, ArticleFacts]] | None = None
         self._open()
 
     # -- opening and refreshing -------------------------------------------------------
@@ -263,13 +265,36 @@ class Searcher:
         ``query_text``."""
         with self._lock:
             searcher = self._whoosh
+            by_document = self._collection_facts(searcher)
             if not query_text or not query_text.strip():
-                stored = list(searcher.all_stored_fields())
+                chosen = list(by_document.values())
             else:
                 assert self._builder is not None
                 parsed = self._builder.parse(query_text, searcher.reader())
-                stored = [hit.fields() for hit in searcher.search(parsed.query, limit=None)]
-        return [stored_facts(fields, kinds) for fields in stored]
+                documents = sorted(searcher.docs_for_query(parsed.query))
+                chosen = [by_document[n] for n in documents if n in by_document]
+        if kinds is None:
+            return chosen
+        return [
+            replace(article, facts=tuple(f for f in article.facts if f.kind in kinds))
+            for article in chosen
+        ]
+
+    def _collection_facts(self, searcher: WhooshSearcher) -> dict[int, ArticleFacts]:
+        """Every article's facts by document number, read once per version of the index
+        (reading the stored fields of a large collection takes a second or more)."""
+        if self._facts_cache is None or self._facts_cache[0] != self._stamp:
+            facts = {
+                number: stored_facts(fields) for number, fields in searcher.reader().iter_docs()
+            }
+            self._facts_cache = (self._stamp, facts)
+        return self._facts_cache[1]
+
+    def warm(self) -> None:
+        """Read the collection's facts now (e.g. in a background thread after opening),
+        so that the first collection view opens at once."""
+        with self._lock:
+            self._collection_facts(self._whoosh)
 
 
 def title_boosted(
