@@ -204,3 +204,19 @@ def test_thousands_of_files(tmp_path: Path) -> None:
     report = refresh(tmp_path / "ix", [folder], workers=2)
     assert report.total == 2000
     assert Searcher(tmp_path / "ix").search("treaty").total == 2000
+
+
+def test_collection_facts_follow_the_index(collection_dir: Path, tmp_path: Path) -> None:
+    index_root = tmp_path / "ix"
+    refresh(index_root, [collection_dir], workers=1)
+    searcher = Searcher(index_root)
+    searcher.warm()
+    before = {a.id for a in searcher.iter_facts(kinds=("date",))}
+    (collection_dir / "later.txt").write_text(
+        "Later news\nThe review conference opened in Reykjavik on March 3, 2026.\n"
+    )
+    refresh(index_root, [collection_dir], workers=1)
+    assert searcher.refresh()
+    after = {a.id: a for a in searcher.iter_facts(kinds=("date",))}
+    assert set(after) - before == {"articles/later.txt"}
+    assert [f.get("date_from") for f in after["articles/later.txt"].facts] == ["2026-03-03"]
