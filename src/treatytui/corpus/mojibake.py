@@ -44,13 +44,25 @@ def _repair_cp1250(match: re.Match[str]) -> str:
     return repaired if repaired.isalpha() or "\u2000" <= repaired <= "\u20ff" else run
 
 
+# A cheap first look: mojibake has a lead byte of a UTF-8 sequence read as a Latin
+# letter (Ã, Â, â, Ă, Ĺ, …) followed by a continuation byte read as punctuation, a symbol
+# or another Latin letter. Text without such a pair is left alone without ftfy's slower
+# checks (most articles).
+_HINT = re.compile(
+    "[\u00c2-\u00f4\u0102\u0139\u013d\u0104-\u017e]"
+    "[\u0080-\u00bf\u0104-\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
 def repair_mojibake(text: str) -> str:
     """Undo wrong-code-page decoding without touching well-formed text.
 
     Curly quotes, dashes, ligatures, full-width characters and HTML entities are left as
     they are; only encoding errors are fixed.
     """
-    if is_bad(text):  # one regex pass; the full repair is slow and rarely needed
+    if text.isascii() or not _HINT.search(text):
+        return text
+    if is_bad(text):  # ftfy's own test, then its full repair: both slow, rarely needed
         text = ftfy.fix_text(
             text,
             uncurl_quotes=False,
