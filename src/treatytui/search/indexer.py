@@ -186,9 +186,9 @@ def refresh(
         index_root.mkdir(parents=True, exist_ok=True)
         lock = IndexerLock(location.lock_file, timeout=lock_timeout, on_wait=on_wait)
         lock.acquire()
-    except PermissionError as error:
+    except OSError as error:  # permission denied, read-only file system, …
         raise IndexUnavailable(
-            f"cannot write to the index folder {index_root}: {error.strerror}"
+            f"cannot write to the index folder {index_root}: {error.strerror or error}"
         ) from error
     try:
         report = _refresh_locked(
