@@ -24,7 +24,7 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     """A console for progress, summaries and errors."""
-    return Console(stderr=True, markup=False, highlight=False, emoji=False)
+    return Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
 def fail(message: str, status: int = 1) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -250,13 +250,6 @@ class Searcher:
         with self._lock:
             fields = self._whoosh.document(id=article_id)
         return stored_article(fields) if fields else None
-
-    def iter_articles(self) -> Iterator[IndexedArticle]:
-        """Every stored article (for collection-wide views)."""
-        with self._lock:
-            all_fields = list(self._whoosh.all_stored_fields())
-        for fields in all_fields:
-            yield stored_article(fields)
 
     def iter_facts(
         self, query_text: str | None = None, kinds: Collection[str] | None = None
