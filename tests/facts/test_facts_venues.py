@@ -46,7 +46,7 @@ def _venues(text: str) -> list[str]:
         ),
         ("The ceremony took place in Ha Noi.", ["Hanoi"]),
         ("The signing ceremony was hosted in Viet Nam.", ["Vietnam"]),
-        ("The negotiating session convened in Vienna and New York.", ["Vienna", "New York City"]),
+        ("The negotiating session convened in Vienna and New York.", ["Vienna", "New York"]),
         ("Officials travelled to Addis Ababa for the meeting.", ["Addis Ababa"]),
     ],
 )

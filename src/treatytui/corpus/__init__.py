@@ -1,13 +1,27 @@
 """Finding article files, reading them safely, their metadata, and cleaning scraped text.
 
-Pure Python: this package never imports Whoosh or Textual.
+Pure Python: this package never imports Whoosh or Textual. Importing it is cheap: each
+public name's module (and what it needs, such as ftfy for cleaning) loads on first use, so
+``from treatytui.corpus.article import Article`` does not pay for the cleaners.
 """
 
-from treatytui.corpus.article import Article, Block, Metadata
-from treatytui.corpus.cleaning import CleanText, clean
-from treatytui.corpus.discovery import SUPPORTED_SUFFIXES, Found, Skipped, discover, sidecar_path
-from treatytui.corpus.loading import load_article
-from treatytui.corpus.reading import MAX_FILE_BYTES, SkipFile
+from __future__ import annotations
+
+from importlib import import_module
+
+TYPE_CHECKING = False  # the idiom type checkers understand, without importing typing
+if TYPE_CHECKING:
+    from treatytui.corpus.article import Article, Block, Metadata
+    from treatytui.corpus.cleaning import CleanText, clean
+    from treatytui.corpus.discovery import (
+        SUPPORTED_SUFFIXES,
+        Found,
+        Skipped,
+        discover,
+        sidecar_path,
+    )
+    from treatytui.corpus.loading import load_article
+    from treatytui.corpus.reading import MAX_FILE_BYTES, SkipFile
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -24,3 +38,33 @@ __all__ = [
     "load_article",
     "sidecar_path",
 ]
+
+_HOMES = {
+    "Article": "treatytui.corpus.article",
+    "Block": "treatytui.corpus.article",
+    "Metadata": "treatytui.corpus.article",
+    "CleanText": "treatytui.corpus.cleaning",
+    "clean": "treatytui.corpus.cleaning",
+    "SUPPORTED_SUFFIXES": "treatytui.corpus.discovery",
+    "Found": "treatytui.corpus.discovery",
+    "Skipped": "treatytui.corpus.discovery",
+    "discover": "treatytui.corpus.discovery",
+    "sidecar_path": "treatytui.corpus.discovery",
+    "load_article": "treatytui.corpus.loading",
+    "MAX_FILE_BYTES": "treatytui.corpus.reading",
+    "SkipFile": "treatytui.corpus.reading",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name's module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

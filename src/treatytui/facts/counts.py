@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from treatytui.facts.model import Fact, Qualifier
+from treatytui.facts.model import Fact
 from treatytui.facts.numbers import (
     NUMBER_PATTERN,
     NUMBER_WORDS,
@@ -30,6 +30,7 @@ from treatytui.facts.sentences import SentenceIndex
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
+    from treatytui.facts.model import Qualifier
 
 _QUALIFIERS: dict[str, Qualifier] = {
     "more than": "more_than",
@@ -104,8 +105,12 @@ _UNITS = (
 # the first word of a unit: plain string searches rule out most of an article.
 _UNIT_FIRST_WORDS = sorted({unit.split()[0].lower() for unit in _UNITS})
 _UNIT_REACH = 100
-_TOKEN_EDGES = ".,;:!?()[]{}\"'‘’“”/"
-_DIGIT_RUN = re.compile(r"[0-9]+")
+# A number that follows one of these (or a letter or digit) is part of a code or amount.
+_NOT_BEFORE = frozenset("$€£¥.,/+#-_")
+# The first digit of a number that follows none of them (the look-behind is written after
+# the digit so that the engine skips ahead to digits).
+_DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
+_ASCII_WORD = re.compile(r"[a-z]+")
 # Units that need a sentence about taking part before they count ("2 billion people" does not).
 _CONTEXT_UNITS = frozenset({"people", "persons"})
 _PARTICIPATION = re.compile(
@@ -127,9 +132,6 @@ non-governmental civil society high-level senior government economic integration
 like-minded neighbouring neighboring small
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
-# A number that follows one of these (or a letter or digit) is part of a code or amount.
-_NOT_BEFORE = frozenset("$€£¥.,/+#-_")
-
 _COUNT_PATTERN = (
     rf"(?P<num>{NUMBER_PATTERN})"
     rf"(?:\s*(?:-|–|\bto\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
@@ -163,6 +165,7 @@ _VOTE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(r"ratif|accession|accede|\bdeposit", re.IGNORECASE)
+_THRESHOLD_HINTS = ("ratif", "accession", "accede", "deposit")
 _THRESHOLD_WINDOW = 40
 
 
@@ -179,6 +182,9 @@ def _is_identifier_or_money(text: str, start: int) -> bool:
 
 def _is_threshold(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - _THRESHOLD_WINDOW) : end + _THRESHOLD_WINDOW]
+    lowered = window.lower()  # cheap tests first: each match holds one of these words
+    if not any(word in lowered for word in _THRESHOLD_HINTS):
+        return False
     return bool(_THRESHOLD.search(window))
 
 
@@ -227,11 +233,6 @@ def _count_attrs(
     return attrs
 
 
-def _parts(token: str) -> list[str]:
-    """The words of a whitespace-separated token: "(forty-two" → ["forty", "two"]."""
-    return token.strip(_TOKEN_EDGES).split("-")
-
-
 def _word_starts(haystack: str, words: list[str]) -> list[int]:
     """Where each of ``words`` begins a word of ``haystack`` (lower case), in order."""
     starts = []
@@ -247,9 +248,11 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
 def _candidates(text: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
     lowered = text.lower()
-    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts = [m.start() for m in _DIGITS_START.finditer(text)]
     if len(lowered) == len(text):
-        words = {part for token in set(lowered.split()) for part in _parts(token)}
+        # Every ASCII word of the text (a superset of the hyphen-separated parts of its
+        # tokens): only a filter on which number and unit words to look for.
+        words = set(_ASCII_WORD.findall(lowered))
         starts += _word_starts(
             lowered, [w for w in _NUMBER_SEARCH_WORDS if w.rsplit(" ", 1)[-1] in words]
         )

@@ -38,7 +38,11 @@ MONTH = "(?:" + "|".join(f for m in _FULL_MONTHS for f in _month_alternatives(m)
 
 _WIRE_MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+# A day of the month: the same as "(?:3[01]|[12][0-9]|0?[1-9])", tried in the same order,
+# but written to start with a character set, so that the regular-expression engine skips
+# ahead to digits when a pattern starts with a day. Likewise _DAY_OR_MONTH for "[0-3]?[0-9]".
+_DAY = r"[0-9](?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
+_DAY_OR_MONTH = r"[0-9](?:(?<=[0-3])[0-9])?"
 _ORD = r"(?:st|nd|rd|th)?"
 # What may not come just before a match: a letter or digit, or (before a number) a
 # character that makes it part of a code, an amount or a larger number.
@@ -56,7 +60,7 @@ _WEEKDAY_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(r",?\s+(?:(?:later|earlier)\s+)?(this|next|last)\s+year\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DateMention:
     """A date as written: parts may be missing (``None``) and are filled in later.
 
@@ -139,10 +143,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 14/03/2025 · 14.03.2025 · 14-03-2025
     (
         "numeric",
-        rf"(?P<n1>[0-3]?[0-9])([/.-])(?P<n2>[0-3]?[0-9])\2(?P<y1>{_YEAR})(?![\w/-])",
+        rf"(?P<n1>{_DAY_OR_MONTH})([/.-])(?P<n2>[0-3]?[0-9])\2(?P<y1>{_YEAR})(?![\w/-])",
     ),
     # 14/3 (only with a word that introduces a date; never 24/7)
-    ("short", r"(?P<n1>[0-3]?[0-9])/(?P<n2>[01]?[0-9])(?![\w/.-]|,[0-9])"),
+    ("short", rf"(?P<n1>{_DAY_OR_MONTH})/(?P<n2>[01]?[0-9])(?![\w/.-]|,[0-9])"),
     # October-November 2025 (month range, year required)
     ("mm_y", rf"{_M1}{_SPAN_CONN}{_M2}\s+{_Y2}"),
     # December 2024 · December of 2024
@@ -178,13 +182,61 @@ _NUMERIC_TRIGGER = re.compile(r"[0-9][/.-][0-9]")
 DATE_TRIGGERS = (_MONTH_TRIGGER, _NUMERIC_TRIGGER)
 """Patterns whose matches mark the sentences worth searching for dates."""
 
-_RELATIVE = re.compile(
-    "|".join(
-        form
-        for word in ("yesterday", "tomorrow", "last year", "next year")
-        for form in (word, word.capitalize())
-    )
-)
+# What a pattern cannot match without, each found by a cheap search of a run: a
+# month name (in title case or capitals), two of them, one followed by a number or by a
+# year, a day followed by a month name, two days joined as a range ("25-26", "14 and 15"),
+# a digit-separator-digit run ("14/3") or a digit glued to a letter ("03Nov2025").
+_MONTH_FORMS = _MONTH_TRIGGER.pattern
+_NEED_SCANS = {
+    "month": _MONTH_TRIGGER,
+    "month_number": re.compile(rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s*(?:of\s+)?[0-9]"),
+    "month_year": re.compile(
+        rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s+(?:of\s+)?(?:1[89][0-9]{{2}}|20[0-9]{{2}}|2100)"
+    ),
+    "day_month": re.compile(rf"[0-9](?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_FORMS})"),
+    "day_range": re.compile(rf"[0-9](?:st|nd|rd|th)?(?:{_DASH}|{_TO}|{_AND})[0-9]"),
+    "numeric": _NUMERIC_TRIGGER,
+    "glued": re.compile("[0-9][A-Za-z]"),
+}
+_NEEDS = {
+    "md_md": ("two_months", "month_number"),
+    "dm_dm": ("two_months", "day_month"),
+    "md_d": ("month_number", "day_range"),
+    "d_dm": ("day_month", "day_range"),
+    "md": ("month_number",),
+    "dm": ("day_month",),
+    "wire": ("glued",),
+    "iso": ("numeric",),
+    "numeric": ("numeric",),
+    "short": ("numeric",),
+    "mm_y": ("two_months", "month_year"),
+    "m_y": ("month_year",),
+    "m": ("month",),
+}
+
+
+def _has_all(
+    known: dict[str, bool], needs: tuple[str, ...], text: str, run: tuple[int, int]
+) -> bool:
+    """Whether the run holds every one of ``needs`` (``known`` remembers the answers)."""
+    for need in needs:
+        holds = known.get(need)
+        if holds is None:
+            holds = known[need] = _holds(text, run, need)
+        if not holds:
+            return False
+    return True
+
+
+def _holds(text: str, run: tuple[int, int], need: str) -> bool:
+    """Whether ``text[run[0]:run[1]]`` holds what ``need`` names."""
+    if need == "two_months":
+        months = _MONTH_TRIGGER.finditer(text, *run)
+        return next(months, None) is not None and next(months, None) is not None
+    return _NEED_SCANS[need].search(text, *run) is not None
+
+
+_RELATIVE_WORDS = ("yesterday", "tomorrow", "last year", "next year")
 _RELATIVE_NOT_AFTER = re.compile(r"(?:[\w-]|\bthe\s)$")
 _RELATIVE_NOT_BEFORE = re.compile(r"\w|['’]s\b|\s+(?:or|and)\b")
 
@@ -303,13 +355,22 @@ def _numeric(name: str, match: re.Match[str], text: str) -> Iterator[DateMention
 
 def _relative_mentions(text: str) -> Iterator[DateMention]:
     """ "yesterday", "last year"...: not inside a word, not "the last year", "next year's"."""
-    for match in _RELATIVE.finditer(text):
-        start, end = match.span()
+    # Each expression, in lower case or capitalised, found by its tail (a plain string
+    # search, much faster here than a pattern whose first letters are common ones).
+    found = []
+    for word in _RELATIVE_WORDS:
+        tail = word[1:]
+        i = text.find(tail, 1)
+        while i >= 0:
+            if text[i - 1] in (word[0], word[0].upper()):
+                found.append((i - 1, i + len(tail)))
+            i = text.find(tail, i + 1)
+    for start, end in sorted(found):
         if _RELATIVE_NOT_AFTER.search(text, max(0, start - 4), start):
             continue
         if _RELATIVE_NOT_BEFORE.match(text, end):
             continue
-        yield DateMention(start, end, None, relative=match.group().lower())
+        yield DateMention(start, end, None, relative=text[start:end].lower())
 
 
 def find_date_mentions(
@@ -321,10 +382,16 @@ def find_date_mentions(
     every match of ``DATE_TRIGGERS`` (``SentenceIndex.runs_containing`` gives them).
     """
     runs = [(0, len(text))] if windows is None else list(windows)
+    # What each run holds, found when first asked: a pattern is not tried on a run
+    # without what it needs.
+    held: list[dict[str, bool]] = [{} for _ in runs]
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
     for name, pattern in _compiled():
-        for run_start, run_end in runs:
+        needs = _NEEDS[name]
+        for i, (run_start, run_end) in enumerate(runs):
+            if not _has_all(held[i], needs, text, runs[i]):
+                continue
             for match in pattern.finditer(text, run_start, run_end):
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or "\n" in match.group():

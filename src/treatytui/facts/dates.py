@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -57,23 +58,41 @@ def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _nearest(pattern: re.Pattern[str], sentence: str, offset: int) -> int | None:
-    """Distance from ``offset`` to the nearest match of ``pattern`` in ``sentence``."""
-    distances = [
-        min(abs(m.start() - offset), abs(m.end() - offset)) for m in pattern.finditer(sentence)
-    ]
+def _nearest(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """Distance from ``offset`` to the nearest of ``spans``."""
+    distances = [min(abs(start - offset), abs(end - offset)) for start, end in spans]
     return min(distances) if distances else None
+
+
+@dataclass(slots=True)
+class _Tenses:
+    """Where a sentence speaks of the future, of the past, and whether it has a weak past."""
+
+    future: list[tuple[int, int]]
+    past: list[tuple[int, int]]
+    weak_past: bool
+
+    @classmethod
+    def of(cls, sentence: str) -> _Tenses:
+        return cls(
+            [m.span() for m in _FUTURE.finditer(sentence)],
+            [m.span() for m in _STRONG_PAST.finditer(sentence)],
+            _WEAK_PAST.search(sentence) is not None,
+        )
+
+    def at(self, offset: int) -> Direction:
+        future = _nearest(self.future, offset)
+        past = _nearest(self.past, offset)
+        if future is not None and (past is None or future <= past):
+            return 1
+        if past is not None or self.weak_past:
+            return -1
+        return 0
 
 
 def tense(sentence: str, offset: int) -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    future = _nearest(_FUTURE, sentence, offset)
-    past = _nearest(_STRONG_PAST, sentence, offset)
-    if future is not None and (past is None or future <= past):
-        return 1
-    if past is not None or _WEAK_PAST.search(sentence):
-        return -1
-    return 0
+    return _Tenses.of(sentence).at(offset)
 
 
 class YearResolver:
@@ -87,6 +106,7 @@ class YearResolver:
     ) -> None:
         self.published = published
         self.sentences = sentences
+        self._tenses: dict[int, _Tenses] = {}  # by sentence start: read each sentence once
         self.anchor = published or self._latest_full_date(mentions)
 
     def direction(self, mention: DateMention) -> Direction:
@@ -94,7 +114,10 @@ class YearResolver:
         sentence = self.sentences.at(mention.start)
         if sentence is None:
             return 0
-        return tense(sentence.text, mention.start - sentence.start)
+        tenses = self._tenses.get(sentence.start)
+        if tenses is None:
+            tenses = self._tenses[sentence.start] = _Tenses.of(sentence.text)
+        return tenses.at(mention.start - sentence.start)
 
     def _latest_full_date(self, mentions: Iterable[DateMention]) -> date | None:
         latest: date | None = None

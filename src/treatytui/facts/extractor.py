@@ -3,34 +3,50 @@
 ``extract`` builds the article's sentence index once, runs each kind's extractor, keeps
 one fact where spans collide and returns the facts in text order. ``facets`` and
 ``article_facts_json`` give the indexer and the CLI the shapes they need.
+
+The kinds' modules (and the patterns they compile) load on the first ``extract``, so that
+importing this module stays cheap for code that only shapes stored facts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from bisect import bisect_left
+from functools import cache
+from importlib import import_module
 
-from treatytui.facts.counts import extract_counts
-from treatytui.facts.dates import extract_dates
 from treatytui.facts.model import FACT_KINDS, Fact
-from treatytui.facts.organizations import extract_organizations
-from treatytui.facts.people import extract_people
-from treatytui.facts.sentences import SentenceIndex
-from treatytui.facts.venues import extract_venues
 
+TYPE_CHECKING = False  # the idiom type checkers understand, without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
+
     from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
 
-Extractor = Callable[["Article", SentenceIndex], list[Fact]]
+    Extractor = Callable[[Article, SentenceIndex], list[Fact]]
 
-EXTRACTORS: tuple[Extractor, ...] = (
-    extract_dates,
-    extract_counts,
-    extract_venues,
-    extract_people,
-    extract_organizations,
+_EXTRACTOR_HOMES = (
+    ("treatytui.facts.dates", "extract_dates"),
+    ("treatytui.facts.counts", "extract_counts"),
+    ("treatytui.facts.venues", "extract_venues"),
+    ("treatytui.facts.people", "extract_people"),
+    ("treatytui.facts.organizations", "extract_organizations"),
 )
-"""Every kind's extractor, in the order their facts win a tie (equal spans)."""
+
+
+@cache
+def extractors() -> tuple[Extractor, ...]:
+    """Every kind's extractor, in the order their facts win a tie (equal spans)."""
+    return tuple(getattr(import_module(module), name) for module, name in _EXTRACTOR_HOMES)
+
+
+def __getattr__(name: str) -> object:
+    """``EXTRACTORS``: the tuple ``extractors()`` returns, loaded on first use (PEP 562)."""
+    if name == "EXTRACTORS":
+        return extractors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FACT_KINDS)}
 _NAME_KINDS = frozenset({"venue", "person", "organization"})
@@ -41,9 +57,11 @@ FACET_FIELDS = ("venue", "year", "person", "organization", "unit")
 
 def extract(article: Article) -> list[Fact]:
     """Every fact of ``article``, ordered by span (start, end, kind)."""
+    from treatytui.facts.sentences import SentenceIndex
+
     sentences = SentenceIndex(article)
     found: list[Fact] = []
-    for extractor in EXTRACTORS:
+    for extractor in extractors():
         found.extend(extractor(article, sentences))
     return sorted(resolve_overlaps(found), key=_span_order)
 
@@ -61,9 +79,24 @@ def resolve_overlaps(facts: Iterable[Fact]) -> list[Fact]:
     span are all kept: "UN Office at Nairobi" may be a venue and an organisation.
     """
     kept: list[Fact] = []
+    # The kept facts by start: they never overlap one another (only facts with the very
+    # same span share text), so their ends rise with their starts, and the ones a new fact
+    # overlaps are the last few that start before it ends.
+    starts: list[int] = []
+    ends: list[int] = []
+    by_start: list[Fact] = []
     for fact in sorted(facts, key=lambda f: (f.start - f.end, _KIND_RANK[f.kind], f.start)):
-        if all(_compatible(fact, other) for other in kept):
+        i = bisect_left(starts, fact.end)
+        j = i - 1
+        while j >= 0 and ends[j] > fact.start:
+            if not _compatible(fact, by_start[j]):
+                break
+            j -= 1
+        else:
             kept.append(fact)
+            starts.insert(i, fact.start)
+            ends.insert(i, fact.end)
+            by_start.insert(i, fact)
     return kept
 
 

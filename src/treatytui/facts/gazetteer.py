@@ -10,7 +10,8 @@ importing this module costs nothing.
 Canonical names: a country is named by its usual English press form (``Viet Nam`` →
 ``Vietnam``, ``Lao PDR`` → ``Laos``, ``Russian Federation`` → ``Russia``, ``the U.S.`` →
 ``United States``); a city by its geonames name (``Ha Noi`` → ``Hanoi``, ``Kiev`` →
-``Kyiv``); a venue by its entry in the venue table.
+``Kyiv``) unless the press names it otherwise (``New York``, not ``New York City``); a
+venue by its entry in the venue table.
 """
 
 from __future__ import annotations
@@ -86,12 +87,16 @@ def _country_table() -> tuple[dict[str, Place], dict[str, str]]:
     return names, demonyms
 
 
+# Cities the press names otherwise than geonames does.
+_PRESS_CITY_NAMES = {"New York City": "New York"}
+
+
 @cache
 def _city_table() -> dict[str, Place]:
     """Cities by folded name or alias; the most populous wins a shared name."""
     cities: dict[str, Place] = {}
     for name, ascii_name, country, population, _capital, *rest in _rows("cities.tsv"):
-        place = Place(name, "city", country, int(population))
+        place = Place(_PRESS_CITY_NAMES.get(name, name), "city", country, int(population))
         for form in [name, ascii_name, *_split(rest[0] if rest else "")]:
             cities.setdefault(fold(form), place)
     return cities
@@ -190,30 +195,60 @@ def bodies() -> tuple[Body, ...]:
     )
 
 
-_FIRST_WORD = re.compile(r"(?<![\w’'\-.])[^\W\d_][\w’'\-.&]*|\b\d+\b")
+def at_word_start(alternatives: Iterable[str], not_before: str = r"\w") -> str:
+    """A pattern of ``alternatives`` (each starting with a plain letter) at a word's start.
+
+    The same as ``(?<![not_before])(?:a|b|...)`` (by default ``\\b(?:a|b|...)``), but
+    grouped by first letter with the look-behind checked after it, so that the pattern
+    starts with literal letters and the regular-expression engine can skip ahead to the
+    places where one occurs. Alternatives keep their order among those sharing a letter.
+    """
+    by_first: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_first.setdefault(alternative[0], []).append(alternative[1:])
+    groups = (
+        rf"{re.escape(first)}(?<![{not_before}].)(?:{'|'.join(rests)})"
+        for first, rests in by_first.items()
+    )
+    return f"(?:{'|'.join(groups)})"
+
+
+def literal_words(words: Iterable[str], not_before: str = r"\w") -> str:
+    """``at_word_start`` for plain strings (escaped), longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return at_word_start([w[0] + re.escape(w[1:]) for w in ordered], not_before)
+
+
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-.&]*")
 
 
 class FormIndex:
     """Finds any of a fixed set of names in a text (case-sensitive, whole words).
 
-    Faster than one alternation pattern: each word of the text is looked up by itself, and
-    only the names starting with it are compared; the longest match wins.
+    A name starts where a word starts (a letter not preceded by a letter, digit, hyphen,
+    apostrophe or full stop) and its first word must be that whole word (less trailing full
+    stops); the longest name wins. One compiled pattern finds the first words; only the
+    names starting with the word found are then compared.
     """
 
     def __init__(self, forms: Iterable[str]) -> None:
         self._by_first: dict[str, list[str]] = {}
         for form in sorted(set(forms), key=len, reverse=True):
-            self._by_first.setdefault(form.split(" ")[0].rstrip("."), []).append(form)
+            first = form.split(" ")[0].rstrip(".")
+            if _WORD_TOKEN.fullmatch(first):
+                self._by_first.setdefault(first, []).append(form)
+        words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
+        self._first = re.compile(rf"{words}\.*(?![\w’'\-.&])")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every (start, end, form) found in ``text``, left to right, not overlapping."""
         resume = 0
-        for match in _FIRST_WORD.finditer(text):
+        by_first = self._by_first
+        for match in self._first.finditer(text):
             start = match.start()
-            candidates = self._by_first.get(match.group().rstrip("."))
-            if start < resume or not candidates:
+            if start < resume:
                 continue
-            for form in candidates:
+            for form in by_first[match.group().rstrip(".")]:
                 end = start + len(form)
                 if text.startswith(form, start) and not _word_char(text, end):
                     yield start, end, form

@@ -7,12 +7,15 @@ DESIGN.md, section "Facts".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
 
-FactKind = Literal["date", "venue", "count", "person", "organization"]
+TYPE_CHECKING = False  # the idiom type checkers understand, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    FactKind = Literal["date", "venue", "count", "person", "organization"]
+    Qualifier = Literal["exact", "about", "more_than", "at_least", "nearly", "fewer_than", "up_to"]
+
 FACT_KINDS: tuple[FactKind, ...] = ("date", "venue", "count", "person", "organization")
-
-Qualifier = Literal["exact", "about", "more_than", "at_least", "nearly", "fewer_than", "up_to"]
 
 # How people name each kind, and each qualifier, wherever facts are shown.
 KIND_TITLES: dict[str, str] = {

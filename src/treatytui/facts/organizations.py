@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from treatytui.corpus.article import Article
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import words
 from treatytui.facts.sentences import SentenceIndex
+
+if TYPE_CHECKING:
+    from treatytui.corpus.article import Article
 
 _UP = gazetteer.UPPER
 _WORD = rf"(?:[{_UP}][\w’'\-&.]*|\d+)"
@@ -34,7 +37,13 @@ _GLUE = r"(?:of|on|and|for|against|in|de|des|du|to|&)"
 _RUN = rf"{_WORD}(?:[ ](?:{_GLUE}[ ])?(?:the[ ])?{_WORD})*"
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&\-]{1,11})\)")
 _RUN_BEFORE = re.compile(rf"(?<![\w’'\-]){_RUN}[ ]?$")
-_RUN_RE = re.compile(rf"(?<![\w’'\-]){_RUN}")
+# _RUN after a word boundary, starting with the character set of its first letter (so
+# that the regular-expression engine skips to capitals and digits) and telling the two
+# kinds of first word apart after it.
+_RUN_RE = re.compile(
+    rf"[{_UP}\d](?<![\w’'\-].)(?:(?<=[{_UP}])[\w’'\-&.]*|(?<=\d)\d*)"
+    rf"(?:[ ](?:{_GLUE}[ ])?(?:the[ ])?{_WORD})*"
+)
 _HEADS = frozenset(
     [
         "Party",
@@ -61,6 +70,7 @@ _HEADS = frozenset(
         "Department",
     ]
 )
+_HEAD_HINT = re.compile("|".join(sorted(_HEADS)))
 _LEADING = frozenset(
     ["The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "From", "With", "As"]
 )
@@ -117,10 +127,15 @@ def _needs_definition(form: str, body: gazetteer.Body) -> bool:
     return form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS
 
 
+_GLUED_AFTER = re.compile(rf"['’]s\b|[ ](?:{_GLUE}[ ])?[{_UP}]")
+_GLUED_BEFORE = re.compile(rf"[{_UP}][\w’'\-]*[ ](?:(?:of|for|to)[ ])?(?:the[ ])?$")
+_REACH_BACK = 120  # how far back a word glued to a name may start
+
+
 def _glued(text: str, start: int, end: int) -> bool:
     """True when a capitalised word continues the name on either side."""
-    after = re.match(rf"['’]s\b|[ ](?:{_GLUE}[ ])?[{_UP}]", text[end : end + 12])
-    before = re.search(rf"[{_UP}][\w’'\-]*[ ](?:(?:of|for|to)[ ])?(?:the[ ])?$", text[:start])
+    after = _GLUED_AFTER.match(text, end, end + 12)
+    before = _GLUED_BEFORE.search(text, max(0, start - _REACH_BACK), start)
     if before and before.group(0).split()[0] in _LEADING:
         before = None
     return bool(after and not after.group(0).startswith(("'", "’"))) or bool(before)
@@ -175,8 +190,15 @@ class _Collector:
 
     def headed(self) -> None:
         """Proper names built on an institutional head word."""
+        if not _HEAD_HINT.search(self.text):
+            return  # no head word anywhere: no such name
         for match in _RUN_RE.finditer(self.text):
-            words = match.group().split(" ")
+            run = match.group()
+            if " " not in run:
+                continue  # one word only: what follows would drop it
+            words = run.split(" ")
+            if _HEADS.isdisjoint(words):
+                continue  # no head word: what follows would drop it
             start = match.start()
             while words and (words[0] in _LEADING or words[0].islower() or _title(words[0])):
                 start += len(words[0]) + 1

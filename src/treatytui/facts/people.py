@@ -25,26 +25,83 @@ Bylines and the names of organisations and places are not people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from treatytui.corpus.article import Article
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
-from treatytui.facts.people_names import Mention, NameParser, words
-from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
+from treatytui.facts.sentences import SentenceIndex, matches_at
 
-_SAY = (
-    r"said|says|told|added|noted|stressed|emphasi[sz]ed|underlined|urged|warned|explained|"
-    r"announced|affirmed|highlighted|remarked|stated|declared|insisted|argued|recalled"
+if TYPE_CHECKING:
+    from treatytui.corpus.article import Article
+
+_SAYING = (
+    "said says told added noted stressed emphasi[sz]ed underlined urged warned explained "
+    "announced affirmed highlighted remarked stated declared insisted argued recalled"
+).split()
+_SAY = "|".join(_SAYING)
+# The patterns below are written so that each starts with a letter or a set of letters
+# (a look-behind after the first letter stands for the word boundary before it): the
+# regular-expression engine then skips to the places where a match may begin.
+_NAME_TAIL = rf"[\w’'\-]+(?: [{gazetteer.UPPER}][\w’'\-]+){{0,3}}"
+_NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
+# "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
+# The verbs are found first (" said"), then the name that ends just before each one.
+_SAY_AFTER_NAME = re.compile(rf" (?:{_SAY})\b")
+_NAME_BEFORE_SAY = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME}),?\Z")
+_NAME_REACH = 250  # no name of four words is longer
+# "said Ghada Waly,": a verb of saying (or "according to"), a space and a name; the name's
+# first capital is found first, then the verb before it (a look-behind for each verb).
+# (Every verb ends in "d" or "s", "according to" in "o": one look-behind for that letter
+# rules out most capitals at once.)
+_VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in [*_SAYING, "according to"])
+_SAYS_NAME = re.compile(
+    rf"(?P<name>[{gazetteer.UPPER}](?<=[dso] .)(?:{_VERB_BEFORE}){_NAME_TAIL})"
+    rf"(?=[,.;)]|\s*\n)"
 )
-_NAME = rf"[{gazetteer.UPPER}][\w’'\-]+(?: [{gazetteer.UPPER}][\w’'\-]+){{0,3}}"
-_NAME_SAYS = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME})(?:,)? (?:{_SAY})\b")
-_SAYS_NAME = re.compile(rf"\b(?:{_SAY}|according to) (?P<name>{_NAME})(?=[,.;)]|\s*\n)")
 _CREDIT = re.compile(
-    rf"\b(?:Photos?|Photograph|Picture|Image)(?: credit)?\s*(?::|by)\s*"
-    rf"(?:[A-Z]{{2,}} Photo ?/ ?|[\w ]+/)?(?P<name>{_NAME})"
+    rf"{gazetteer.at_word_start(['Photos?', 'Photograph', 'Picture', 'Image'])}"
+    rf"(?: credit)?\s*(?::|by)\s*(?:[A-Z]{{2,}} Photo ?/ ?|[\w ]+/)?(?P<name>{_NAME})"
 )
+
+
+@cache
+def _lowercase_apposition() -> re.Pattern[str]:
+    """ "Ann Lee, a senior researcher at Example Watch, said": a name of two words or more,
+    a comma, a lower-case role built on a word of ``lowercase_heads`` (group ``role``,
+    without its article), which may name where the person works, then a comma or a stop."""
+    up = gazetteer.UPPER
+    heads = "|".join(sorted(words("lowercase_heads"), key=len, reverse=True))
+    body = rf"[{up}][\w’'\-&.]*(?: (?:(?:of|for|on|and|the|de|des|du|&) )*[{up}][\w’'\-&.]*)*"
+    # The role is found first (a scan for ", " is fast), then the name before its comma.
+    return re.compile(
+        rf", (?:(?:a|an|the|its|his|her|their) )?"
+        rf"(?P<role>(?:[a-z][\w’'\-]* ){{0,3}}?(?:{heads})"
+        rf"(?: (?:at|of|for|with|from|in) (?:the )?{body})?)(?=[,.;])"
+    )
+
+
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME})\Z")
+
+
+def _appositions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the names that ``_lowercase_apposition`` roles follow."""
+    found = []
+    for match in _lowercase_apposition().finditer(text):
+        comma = match.start()
+        start = comma
+        for _ in range(4):  # a name has four words at most
+            start = text.rfind(" ", max(0, comma - _NAME_REACH), start)
+            if start < 0:
+                start = max(0, comma - _NAME_REACH)
+                break
+        name = _NAME_BEFORE_COMMA.search(text, start, comma)
+        if name:
+            found.append((name.start(), name.end(), match.group("role")))
+    return found
 
 
 @dataclass(slots=True)
@@ -132,14 +189,61 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(gazetteer.fold(w) for w in name.split() if w[:1].isupper())
 
 
-def _pattern_mentions(text: str, parser: NameParser) -> list[Mention]:
-    """Names next to verbs of saying, and photo credits."""
+def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a credit) of the names next to verbs of saying and in photo credits."""
     found = []
-    for regex, credit in ((_NAME_SAYS, False), (_SAYS_NAME, False), (_CREDIT, True)):
-        for match in regex.finditer(text):
-            mention = parser.name_at(match.start("name"), credit=credit)
-            if mention and (credit or mention.end == match.end("name")):
-                found.append(mention)
+    for say in _SAY_AFTER_NAME.finditer(text):
+        verb = say.start()
+        # A name has four words at most: it starts after the fourth space before the verb.
+        reach = max(0, verb - _NAME_REACH)
+        start = verb
+        for _ in range(4):
+            start = text.rfind(" ", reach, start)
+            if start < 0:
+                start = reach
+                break
+        match = _NAME_BEFORE_SAY.search(text, start, verb)
+        if match:
+            found.append((match.start("name"), match.end("name"), False))
+    for match in _SAYS_NAME.finditer(text):
+        found.append((match.start("name"), match.end("name"), False))
+    # A credit starts with one of these words: plain string searches find where.
+    starts = sorted(i for word in ("Photo", "Picture", "Image") for i in _find_all(text, word))
+    for match in matches_at(_CREDIT, text, starts):
+        found.append((match.start("name"), match.end("name"), True))
+    return found
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Every place where ``needle`` occurs in ``text``."""
+    found = []
+    i = text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
+
+
+def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) -> list[Mention]:
+    """The names that ``_pattern_matches`` found, as the parser reads them."""
+    found = []
+    for start, end, credit in matches:
+        mention = parser.name_at(start, credit=credit)
+        if mention and (credit or mention.end == end):
+            found.append(mention)
+    return found
+
+
+def _apposition_mentions(
+    parser: NameParser, appositions: list[tuple[int, int, str]]
+) -> list[Mention]:
+    """The names ``_appositions`` found (two words or more), with their roles."""
+    found = []
+    for start, end, role in appositions:
+        mention = parser.name_at(start)
+        if mention is None or mention.end != end or len(_keys(mention.name)) < 2:
+            continue
+        found.append(replace(mention, office=role))
     return found
 
 
@@ -157,34 +261,72 @@ def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int
                 owners.setdefault(word, person)
     for word in words("vietnamese_surnames") | words("function_words"):
         owners.pop(word, None)
-    if not owners:
-        return []
-    forms = "|".join(re.escape(f) for f in sorted(owners, key=len, reverse=True))
     found = []
-    for match in re.finditer(rf"(?<![\w’'\-])(?:{forms})(?![\w\-])", text):
-        start, end = match.span()
+    for start, end, form in _occurrences(text, owners):
         if any(s < end and start < e for s, e in taken) or _in_run(text, start, end):
             continue
-        person = owners[match.group()]
+        person = owners[form]
         found.append((Mention(start, end, person.name, titled=False), person))
     return found
+
+
+def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of ``forms``, left to right, the longest at each place.
+
+    What one alternation pattern of the forms (longest first) would find, without
+    compiling a pattern for each article.
+    """
+    hits = []
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            end = i + len(form)
+            if (i == 0 or not _word_before(text[i - 1])) and (
+                end == len(text) or not _word_after(text[end])
+            ):
+                hits.append((i, -len(form), form))
+            i = text.find(form, i + 1)
+    hits.sort()
+    found, resume = [], 0
+    for start, minus_length, form in hits:
+        if start >= resume:
+            found.append((start, start - minus_length, form))
+            resume = start - minus_length
+    return found
+
+
+def _word_before(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
+
+
+def _word_after(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+_RUN_BEFORE = re.compile(r"(?:^|[.!?:\n\"“]\s*|[A-ZÀ-Þ][\w’'\-]* )$")
+_RUN_AFTER = re.compile(r" [A-ZÀ-Þ]")
 
 
 def _in_run(text: str, start: int, end: int) -> bool:
     """True when a word is glued to other capitalised words or opens a sentence."""
     before = text[max(0, start - 30) : start]
-    after = text[end : end + 2]
-    if re.search(r"(?:^|[.!?:\n\"“]\s*|[A-ZÀ-Þ][\w’'\-]* )$", before):
+    if _RUN_BEFORE.search(before):
         return True
-    return bool(re.match(r" [A-ZÀ-Þ]", after))
+    return bool(_RUN_AFTER.match(text, end, end + 2))
 
 
 def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The person facts of ``article``, ordered by position."""
     text = article.text
     bylines = [(b.start, b.end) for b in article.blocks_of("byline")]
-    parser = NameParser(text)
-    mentions = parser.titled_mentions() + _pattern_mentions(text, parser)
+    matches = _pattern_matches(text)
+    appositions = _appositions(text)
+    offsets = [start for start, _, _ in matches]
+    offsets += [start for start, _, _ in appositions]
+    offsets += title_offsets(text)
+    parser = NameParser(text, sentences.runs_around(offsets))
+    mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
+    mentions += _apposition_mentions(parser, appositions)
     bodies = _body_names()
     mentions = [
         m

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,8 +19,11 @@ feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat 
 ltd co corp dept univ est approx vs etc e.g i.e u.s u.n u.k a.m p.m
 """
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,9 @@ class Sentence:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    # A word longer than the longest abbreviation is none: no need to read all of it.
+    limit = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
     if not word:
@@ -47,11 +52,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Split ``text[start:end]`` into sentences; line breaks always end a sentence."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        line_start = start + line.start()
-        line_end = start + line.end()
+    marks = positions(text, ".!?", start, end)  # where a boundary may start
+    for line in _LINE.finditer(text, start, end):
+        line_start, line_end = line.span()
         cursor = line_start
-        for match in _BOUNDARY.finditer(text, line_start, line_end):
+        first = bisect_left(marks, line_start)
+        last = bisect_left(marks, line_end, first)
+        for match in matches_at(_BOUNDARY, text, marks[first:last], line_end):
             if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                 continue
             _append(sentences, text, cursor, match.end())
@@ -60,13 +67,47 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return sentences
 
 
+def positions(text: str, characters: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where any of ``characters`` occurs in ``text[start:end]``, in order.
+
+    Plain string searches: much faster than a pattern scan for a few rare characters.
+    """
+    end = len(text) if end is None else end
+    found = []
+    for character in characters:
+        i = text.find(character, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(character, i + 1, end)
+    if len(characters) > 1:
+        found.sort()
+    return found
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, ..., end)`` finds, when its matches can only begin at
+    one of ``starts`` (in order): each is tried with ``pattern.match``, which skips the
+    character-by-character scan of the text between them."""
+    end = len(text) if end is None else end
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = pattern.match(text, start, end)
+        if match is not None:
+            yield match
+            resume = max(match.end(), start + 1)
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(start, end, text[start:end]))
+    """Add ``text[start:end]`` without its surrounding white space, unless it is empty."""
+    span = text[start:end]
+    stripped = span.strip()
+    if stripped:
+        start += len(span) - len(span.lstrip())
+        sentences.append(Sentence(start, start + len(stripped), stripped))
 
 
 class SentenceIndex:
@@ -102,6 +143,30 @@ class SentenceIndex:
                 i = bisect_right(self._starts, match.start()) - 1
                 if i >= 0:
                     hits.add(i)
+        return self._runs(hits)
+
+    def runs_around(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) runs of consecutive sentences holding any of ``offsets``.
+
+        A sentence that a line break (rather than a full stop) separates from the one before
+        or after it brings that one along: a title or a name may be read across such a
+        break ("Jane Doe," on one line, "Executive Director" on the next).
+        """
+        text = self.article.text
+        sentences = self.sentences
+        hits: set[int] = set()
+        for offset in offsets:
+            i = bisect_right(self._starts, offset) - 1
+            if i < 0 or i in hits:
+                continue
+            hits.add(i)
+            if i > 0 and "\n" in text[sentences[i - 1].end : sentences[i].start]:
+                hits.add(i - 1)
+            if i + 1 < len(sentences) and "\n" in text[sentences[i].end : sentences[i + 1].start]:
+                hits.add(i + 1)
+        return self._runs(hits)
+
+    def _runs(self, hits: set[int]) -> list[tuple[int, int]]:
         runs: list[tuple[int, int]] = []
         previous = -2
         for i in sorted(hits):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
-from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.sentences import SentenceIndex, matches_at
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -37,11 +37,23 @@ _RUN = rf"{_WORD}(?:[ ](?:(?:of|de|des|du|la|al|el|van|von|der|di|da)[ ])?{_WORD
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
-_MARKER = re.compile(r"(?:📍\ufe0f?|^Where:)[ \t]*(?P<body>[^\n]+)", re.MULTILINE)
+# ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
+_MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
+_PREPOSITIONS = (
+    "In in At at Inside inside",
+    "On the (?:shores|banks) of",
+    "on the (?:shores|banks) of",
+    "travel(?:l?ed|l?ing)? to",
+    "fl(?:ew|y|ying) to",
+    "head(?:ed|ing)? to",
+    "arriv(?:ed|ing) to",
+    "return(?:ed|ing)? to",
+    "visit(?:ed|ing)? to",
+    "trip to",
+    "journey to",
+)
 _LOCATIVE = re.compile(
-    rf"(?P<prep>\b(?:[Ii]n|[Aa]t|[Ii]nside|[Oo]n the (?:shores|banks) of|"
-    rf"(?:travel(?:l?ed|l?ing)?|fl(?:ew|y|ying)|head(?:ed|ing)?|arriv(?:ed|ing)|"
-    rf"return(?:ed|ing)?|visit(?:ed|ing)?|trip|journey) to)"
+    rf"(?P<prep>{gazetteer.at_word_start([*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]])}"
     rf"\s+(?:the\s+)?(?:(?:city|capital|town) of\s+)?)(?P<run>{_RUN})"
 )
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
@@ -64,6 +76,11 @@ _SEAT = re.compile(
     r"ambassador|consulate|offices?|stationed|registered|incorporated)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# What every match of _SEAT holds, in lower case: a cheap test before the real one.
+_SEAT_HINT = re.compile(
+    "based|headquartered|born|liv|resid|embass|ambassador|consulate|office|stationed|"
+    "registered|incorporated"
+)
 _EVENT = re.compile(
     r"\b(?:ceremon(?:y|ies)|conference|summit|meeting|session|sign(?:ed|ing|ature)|"
     r"held|hosts?|hosted|hosting|event|forum|talks|conven(?:e|ed|ing)|gathering|"
@@ -76,18 +93,49 @@ _STRONG_PREP = re.compile(r"(?:held|hosted|took place|take place|taking place|co
 
 @cache
 def _known_venues() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in gazetteer.venue_names())
-    return re.compile(rf"(?<![\w’'])(?:(?:[Tt]he|THE) )?(?P<run>{names})(?![\w’'])")
+    """ "(the) Palais des Nations": a known venue (group ``run1``... after a "the")."""
+    forms = gazetteer.venue_names()
+    names = "|".join(re.escape(n) for n in forms)
+    the = [rf"{word} (?P<run{i}>{names})" for i, word in enumerate(_THE, start=1)]
+    bare = [n[0] + re.escape(n[1:]) for n in forms]
+    return re.compile(rf"{gazetteer.at_word_start(the + bare, _NAME_CHARS)}(?![{_NAME_CHARS}])")
+
+
+_THE = ("The", "the", "THE")
+_NAME_CHARS = r"\w’'"
+
+
+def _venue_span(match: re.Match[str]) -> tuple[int, int]:
+    """The span of the venue's name in a match of ``_known_venues``."""
+    for i in range(1, len(_THE) + 1):
+        if match.start(f"run{i}") >= 0:
+            return match.span(f"run{i}")
+    return match.span()
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Every place where ``needle`` occurs in ``text``."""
+    found = []
+    i = text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
 
 
 def _strip_possessive(run: str) -> str:
     return _POSSESSIVE.sub("", run)
 
 
+_NAME_AFTER = re.compile(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}")
+_NAME_BEFORE = re.compile(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$")
+_REACH_BACK = 120  # how far back a word glued to a name may start
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` continues or is continued by a capitalised name."""
-    after = re.match(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}", text[end : end + 40])
-    before = re.search(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$", text[:start])
+    after = _NAME_AFTER.match(text, end, end + 40)
+    before = _NAME_BEFORE.search(text, max(0, start - _REACH_BACK), start)
     if before and before.group(0).split()[0] in {"The", "THE"}:
         before = None
     return bool(after and not after.group(0).strip()[0].isdigit()) or bool(before)
@@ -108,7 +156,9 @@ class _Collector:
 
     def markers(self) -> None:
         """Every part of a ``📍`` location line."""
-        for match in _MARKER.finditer(self.text):
+        text = self.text
+        starts = sorted(_find_all(text, "📍") + _find_all(text, "Where:"))
+        for match in matches_at(_MARKER, text, starts):
             offset = match.start("body")
             for part in re.finditer(r"[^,;|]+", match.group("body")):
                 start = offset + part.start() + len(part.group()) - len(part.group().lstrip())
@@ -120,15 +170,18 @@ class _Collector:
     def known(self) -> None:
         """Every mention of a well-known venue that is not part of a longer name."""
         for match in _known_venues().finditer(self.text):
-            start, end = match.span("run")
+            start, end = _venue_span(match)
             if not _inside_name(self.text, match.start(), end):
-                self.add(start, end, gazetteer.venue(match.group("run")).name)
+                self.add(start, end, gazetteer.venue(self.text[start:end]).name)
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
         for match in _LOCATIVE.finditer(self.text):
             start, end = match.span("run")
-            if _SEAT.search(self.text, max(0, match.start() - 40), match.start()):
+            before = max(0, match.start() - 40)
+            if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
+                self.text, before, match.start()
+            ):
                 continue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
@@ -178,7 +231,8 @@ class _Collector:
         others = {gazetteer.place(f.attrs["name"]) for f in self.facts.values()}
         countries = {p.country for p in others if p and p.country}
         names = {f.attrs["name"] for f in self.facts.values()}
-        for match in _DATELINE.finditer(self.text):
+        line_starts = [0, *(i + 1 for i in _find_all(self.text, "\n"))]
+        for match in matches_at(_DATELINE, self.text, line_starts):
             if match.group("titled") and not match.group("agency"):
                 continue
             run = match.group("run").split("/")[0].strip()
