@@ -8,7 +8,7 @@ extractors (and the gazetteer they read) load on first use::
 
 from __future__ import annotations
 
-from importlib import import_module
+from treatytui.lazy import lazy_exports
 
 TYPE_CHECKING = False  # the idiom type checkers understand, without importing typing
 if TYPE_CHECKING:
@@ -26,15 +26,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name's module on first use (PEP 562)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, globals())
