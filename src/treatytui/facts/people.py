@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
-from treatytui.facts.sentences import SentenceIndex, matches_at
+from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -208,19 +208,9 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     for match in _SAYS_NAME.finditer(text):
         found.append((match.start("name"), match.end("name"), False))
     # A credit starts with one of these words: plain string searches find where.
-    starts = sorted(i for word in ("Photo", "Picture", "Image") for i in _find_all(text, word))
+    starts = sorted(i for word in ("Photo", "Picture", "Image") for i in find_all(text, word))
     for match in matches_at(_CREDIT, text, starts):
         found.append((match.start("name"), match.end("name"), True))
-    return found
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    """Every place where ``needle`` occurs in ``text``."""
-    found = []
-    i = text.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = text.find(needle, i + 1)
     return found
 
 

@@ -84,6 +84,16 @@ def positions(text: str, characters: str, start: int = 0, end: int | None = None
     return found
 
 
+def find_all(text: str, needle: str) -> list[int]:
+    """Every place where ``needle`` occurs in ``text`` (a plain, fast string search)."""
+    found = []
+    i = text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
+
+
 def matches_at(
     pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None
 ) -> Iterator[re.Match[str]]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
-from treatytui.facts.sentences import SentenceIndex, matches_at
+from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -113,16 +113,6 @@ def _venue_span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _find_all(text: str, needle: str) -> list[int]:
-    """Every place where ``needle`` occurs in ``text``."""
-    found = []
-    i = text.find(needle)
-    while i >= 0:
-        found.append(i)
-        i = text.find(needle, i + 1)
-    return found
-
-
 def _strip_possessive(run: str) -> str:
     return _POSSESSIVE.sub("", run)
 
@@ -157,7 +147,7 @@ class _Collector:
     def markers(self) -> None:
         """Every part of a ``📍`` location line."""
         text = self.text
-        starts = sorted(_find_all(text, "📍") + _find_all(text, "Where:"))
+        starts = sorted(find_all(text, "📍") + find_all(text, "Where:"))
         for match in matches_at(_MARKER, text, starts):
             offset = match.start("body")
             for part in re.finditer(r"[^,;|]+", match.group("body")):
@@ -231,7 +221,7 @@ class _Collector:
         others = {gazetteer.place(f.attrs["name"]) for f in self.facts.values()}
         countries = {p.country for p in others if p and p.country}
         names = {f.attrs["name"] for f in self.facts.values()}
-        line_starts = [0, *(i + 1 for i in _find_all(self.text, "\n"))]
+        line_starts = [0, *(i + 1 for i in find_all(self.text, "\n"))]
         for match in matches_at(_DATELINE, self.text, line_starts):
             if match.group("titled") and not match.group("agency"):
                 continue
