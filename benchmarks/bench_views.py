@@ -8,6 +8,10 @@ Reports, per size and as the median of ``--runs`` runs:
 - ``build_timeline`` and ``build_figures``: the views' share, on facts already in memory;
 - the timeline screen in a bare host app (Pilot, 80x24): time from ``push_screen`` to the
   first paint (status "Loading…"), and to the rows on screen.
+- the same screen in the reader (``t`` in ``TreatyApp``): rows on screen after ``t`` when
+  pressed at once (as soon as the first results are listed: the views are then built while
+  the screen waits) and when pressed once the reader has been idle (the views were built in
+  the background ``PREFETCH_AFTER_SECONDS`` after the last results).
 Target: first paint ≤ 1 s (the issue); the rows follow when the facts are read.
 """
 
@@ -91,6 +95,39 @@ async def screen_times(searcher: Searcher) -> tuple[float, float]:
     return screen.painted - app.pushed, rows_shown
 
 
+async def reader_times(index: Path) -> tuple[float, float]:
+    """Rows on screen after ``t`` in the reader: pressed at once, and after the prefetch."""
+    from treatytui.app.app import TreatyApp
+    from treatytui.app.settings import Settings
+
+    async def rows_after_t(wait_for_prefetch: bool) -> float:
+        app = TreatyApp(index, settings=Settings(), poll_seconds=0, refresh_index=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            while app.main.last_result is None:
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            if wait_for_prefetch:
+                while len(app._view_data) < 2:
+                    await asyncio.sleep(0.02)
+            app.main.search_pane.results.focus()  # `t` types into the search input
+            await pilot.pause()
+            started = time.perf_counter()
+            await pilot.press("t")
+            while not (
+                app.screen.is_mounted
+                and app.screen.query(RowList)
+                and app.screen.query_one(RowList).rows
+            ):
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            elapsed = time.perf_counter() - started
+            # Let the background build end here, not during the next measurement.
+            await app.workers.wait_for_complete()
+            return elapsed
+
+    return await rows_after_t(False), await rows_after_t(True)
+
+
 def timed(function, *args):
     started = time.perf_counter()
     result = function(*args)
@@ -104,13 +141,16 @@ def main() -> None:
     args = parser.parse_args()
     for size in args.sizes:
         searcher = Searcher(index_of(size))
-        reads, builds, figures, paints, shown = [], [], [], [], []
+        reads, builds, figures, paints, shown, at_once, idle = [], [], [], [], [], [], []
         for _ in range(args.runs):
             read, articles = timed(searcher.iter_facts, None, TIMELINE_KINDS)
             build, rows = timed(build_timeline, articles)
             counted = searcher.iter_facts(None, FIGURE_KINDS)
             figure_build, _groups = timed(build_figures, counted)
             first, visible = asyncio.run(screen_times(searcher))
+            now, later = asyncio.run(reader_times(index_of(size)))
+            at_once.append(now)
+            idle.append(later)
             reads.append(read)
             builds.append(build)
             figures.append(figure_build)
@@ -124,6 +164,8 @@ def main() -> None:
             ("build_figures", figures),
             ("screen: first paint", paints),
             ("screen: rows on screen", shown),
+            ("reader: t at once -> rows", at_once),
+            ("reader: t when idle -> rows", idle),
         ):
             print(f"  {name:<26} {statistics.median(values) * 1000:8.0f} ms")
         searcher.close()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from treatytui.app.commands import ReaderCommands
 from treatytui.app.screens.main import MainScreen
@@ -17,13 +19,16 @@ from treatytui.app.settings import DEFAULT_THEME, Settings, save_theme
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from treatytui.app.screens.collection_view import CollectionViewScreen
     from treatytui.search.documents import ArticleFacts
     from treatytui.search.searcher import Searcher
 
 VIEWS = ("timeline", "figures")
+# Quiet time after the latest results before the collection views are built in the
+# background (so that building them never slows down the first searches).
+PREFETCH_AFTER_SECONDS = 1.0
 
 
 class TreatyApp(App[int]):
@@ -86,6 +91,13 @@ class TreatyApp(App[int]):
         self.keymap = dict(self.settings.keymap)
         self._last_progress = 0.0
         self._main: MainScreen | None = None
+        # The collection views' data for the whole collection, by view name, built once
+        # per version of the index (in the background, or when a view is first opened).
+        self._view_data: dict[str, tuple[Any, int]] = {}
+        self._view_locks = {name: threading.Lock() for name in VIEWS}
+        self._index_version = 0
+        self._prefetch_timer: Timer | None = None
+        self._prefetched = False
         theme = self.settings.theme
         self.theme = theme if theme in self.available_themes else DEFAULT_THEME
 
@@ -195,6 +207,9 @@ class TreatyApp(App[int]):
     def _index_changed(self, total: int, how: str) -> None:
         noun = "article" if total == 1 else "articles"
         self.notify(f"Index {how} — {total} {noun}", title="Index")
+        self._index_version += 1
+        self._view_data.clear()
+        self._prefetched = False
         self.main.run_query(as_you_type=False)
         for name in VIEWS:
             if self.is_screen_installed(name):
@@ -209,6 +224,49 @@ class TreatyApp(App[int]):
             return []
         return self.searcher.iter_facts(query_text, kinds)
 
+    def collection_view_data(
+        self, name: str, build: Callable[[list[ArticleFacts]], Any], kinds: Collection[str]
+    ) -> tuple[Any, int]:
+        """View ``name``'s data for the whole collection, ``(data, articles)``: built once
+        per version of the index. A second caller waits for a build in progress (e.g. the
+        one started in the background) instead of starting another (runs in workers)."""
+        with self._view_locks[name]:
+            data = self._view_data.get(name)
+            if data is None:
+                version = self._index_version
+                articles = self.collection_facts(None, kinds)
+                data = (build(articles), len(articles))
+                if version == self._index_version:  # not if the index changed meanwhile
+                    self._view_data[name] = data
+            return data
+
+    def schedule_prefetch(self) -> None:
+        """New results are on screen: build the collection views once searching is quiet."""
+        if self._prefetched or self.searcher is None:
+            return
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(PREFETCH_AFTER_SECONDS, self._start_prefetch)
+        else:
+            self._prefetch_timer.reset()
+
+    def _start_prefetch(self) -> None:
+        self._prefetch_timer = None
+        if not self._prefetched:
+            self._prefetched = True
+            self.prefetch_views()
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def prefetch_views(self) -> None:
+        """Read the collection's facts and build the timeline and figures, so that ``t`` and
+        ``c`` show their rows at once (a few seconds of work on 10,000 articles)."""
+        from treatytui.app.screens.figures import FiguresScreen
+        from treatytui.app.screens.timeline import TimelineScreen
+
+        for name, screen_class in (("timeline", TimelineScreen), ("figures", FiguresScreen)):
+            if get_current_worker().is_cancelled or self.searcher is None:
+                return
+            self.collection_view_data(name, screen_class.build, screen_class.KINDS)
+
     def show_view(self, name: str) -> None:
         """Open the timeline or figures screen on the current query (built once, kept)."""
         if self.searcher is None:
@@ -222,7 +280,12 @@ class TreatyApp(App[int]):
 
             screen_class = TimelineScreen if name == "timeline" else FiguresScreen
             self.install_screen(
-                screen_class(self.collection_facts, query=self.main.query_text), name
+                screen_class(
+                    self.collection_facts,
+                    query=self.main.query_text,
+                    shared=self.collection_view_data,
+                ),
+                name,
             )
         self.push_screen(name)
 

@@ -4,7 +4,7 @@ a detail pane, opening an article at a sentence, and export to a file."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -34,6 +34,15 @@ class FactsSource(Protocol):
     def __call__(
         self, query_text: str | None = None, kinds: Collection[str] | None = None
     ) -> list[ArticleFacts]: ...
+
+
+class SharedData(Protocol):
+    """The whole collection's data for a view, built once and shared (see
+    ``TreatyApp.collection_view_data``): ``(data, number of articles)``."""
+
+    def __call__(
+        self, name: str, build: Callable[[list[ArticleFacts]], Any], kinds: Collection[str]
+    ) -> tuple[Any, int]: ...
 
 
 class CollectionViewScreen(Screen[None]):
@@ -68,9 +77,12 @@ class CollectionViewScreen(Screen[None]):
         article_id: str
         span: tuple[int, int]
 
-    def __init__(self, load: FactsSource, *, query: str | None = None) -> None:
+    def __init__(
+        self, load: FactsSource, *, query: str | None = None, shared: SharedData | None = None
+    ) -> None:
         super().__init__()
         self.load = load
+        self.shared = shared
         self.query_text = (query or "").strip()
         self.scope = "results" if self.query_text else "all"
         self.data: dict[str, Any] = {}
@@ -79,8 +91,10 @@ class CollectionViewScreen(Screen[None]):
         self._filter_serial = 0
 
     # -- subclass hooks --------------------------------------------------------------
-    def build(self, articles: list[ArticleFacts]) -> Any:
-        """The view's data for ``articles`` (runs in a worker thread)."""
+    @staticmethod
+    def build(articles: list[ArticleFacts]) -> Any:
+        """The view's data for ``articles`` (runs in a worker thread; no screen state, so
+        the app can build it before the screen is opened)."""
         raise NotImplementedError
 
     def filtered(self, data: Any, dates: DateRange, text: str) -> Sequence[Any]:
@@ -154,8 +168,12 @@ class CollectionViewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="view-load", exit_on_error=False)
     def _load(self, scope: str) -> None:
         if scope not in self.data:
-            articles = self.load(self.query_text if scope == "results" else None, self.KINDS)
-            self.data[scope] = (self.build(articles), len(articles))
+            if scope == "all" and self.shared is not None:
+                # Often built already, in the background, before the view was opened.
+                self.data[scope] = self.shared(self.VIEW_NAME, self.build, self.KINDS)
+            else:
+                articles = self.load(self.query_text if scope == "results" else None, self.KINDS)
+                self.data[scope] = (self.build(articles), len(articles))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, scope)
 

@@ -30,7 +30,8 @@ class FiguresScreen(CollectionViewScreen):
     VIEW_NAME = "figures"
     KINDS = FIGURE_KINDS
 
-    def build(self, articles: list[ArticleFacts]) -> list[FigureGroup]:
+    @staticmethod
+    def build(articles: list[ArticleFacts]) -> list[FigureGroup]:
         return build_figures(articles)
 
     def filtered(self, data: list[FigureGroup], dates: DateRange, text: str) -> list[Entry]:

@@ -42,7 +42,8 @@ class TimelineScreen(CollectionViewScreen):
                 tooltip="Jump to the start of this month, then of the previous one"),
     ]  # fmt: skip
 
-    def build(self, articles: list[ArticleFacts]) -> TimelineFilter:
+    @staticmethod
+    def build(articles: list[ArticleFacts]) -> TimelineFilter:
         return TimelineFilter(build_timeline(articles))
 
     def filtered(self, data: TimelineFilter, dates: DateRange, text: str) -> list[TimelineRow]:

@@ -20,12 +20,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from treatytui.app.text import visible, wrap_offsets
-from treatytui.corpus.article import Block
-from treatytui.facts.model import Fact
-from treatytui.facts.sentences import split_sentences
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
+    from treatytui.facts.model import Fact
     from treatytui.search.documents import IndexedArticle
 
 Span = tuple[int, int]
@@ -306,6 +304,8 @@ class ArticleViewer(ScrollView, can_focus=True):
         article = self.indexed.article
         block = next((b for b in article.blocks if b.start <= offset < b.end), None)
         start, end = (block.start, block.end) if block else (0, len(article.text))
+        from treatytui.facts.sentences import split_sentences  # not before the first frame
+
         for sentence in split_sentences(article.text, start, end):
             if sentence.start <= offset < max(sentence.end, sentence.start + 1):
                 return (sentence.start, sentence.end)
@@ -383,6 +383,8 @@ class ArticleViewer(ScrollView, can_focus=True):
         article = self.indexed.article
         blocks = list(article.blocks)
         if not blocks and article.text:
+            from treatytui.corpus.article import Block
+
             blocks = [Block("paragraph", 0, len(article.text))]
         # The header: the title, then source · date · byline, then the url.
         title_block = next((b for b in blocks if b.kind == "title"), None)

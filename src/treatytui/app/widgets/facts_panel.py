@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -11,8 +11,14 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from treatytui.app.factlabels import FactEntry, group_facts
-from treatytui.facts.model import Fact
+if TYPE_CHECKING:  # loaded with the first article, not before the first frame
+    from treatytui.app.factlabels import FactEntry
+    from treatytui.facts.model import Fact
+
+PLACEHOLDER = (
+    "Open an article to see its facts: dates, venues, participant counts, people and "
+    "organisations. The timeline and figures views show them for the whole collection."
+)
 
 
 class FactsPanel(OptionList):
@@ -62,13 +68,21 @@ class FactsPanel(OptionList):
         self.entries: dict[str, FactEntry] = {}
         self._occurrence: dict[str, int] = {}
 
+    def on_mount(self) -> None:
+        if not self.option_count:
+            self.show_facts(None)
+
     def show_facts(self, facts: tuple[Fact, ...] | None) -> None:
-        """List ``facts`` (None: no article open)."""
+        """List ``facts`` (None: no article open: say what the panel will show)."""
         self.entries = {}
         self._occurrence = {}
         self.clear_options()
         if facts is None:
+            hint = Text(PLACEHOLDER, style="italic")
+            self.add_option(Option(hint, disabled=True))
             return
+        from treatytui.app.factlabels import group_facts
+
         group_style = self.get_component_rich_style("facts-panel--group", partial=True)
         surface_style = self.get_component_rich_style("facts-panel--surface", partial=True)
         options: list[Option] = []

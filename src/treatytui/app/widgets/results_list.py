@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -11,8 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from treatytui.search.results import Hit, SearchResult
 from treatytui.textsafety import one_line
+
+if TYPE_CHECKING:
+    from treatytui.search.results import Hit, SearchResult
 
 
 class ResultsList(OptionList):
@@ -49,20 +51,34 @@ class ResultsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[Hit, ...] = ()
+        # The options of the last list by what they show: a hit shown again (the same
+        # article with the same snippet, as happens while a word is typed) keeps its option
+        # and the text layout the option list cached on it.
+        self._shown: dict[tuple[object, ...], Option] = {}
 
     def show_result(self, result: SearchResult, *, keep: bool = False) -> None:
         """Replace the list with ``result``'s hits (``keep``: stay on the same article)."""
         previous = self.current_hit if keep else None
         self.hits = result.hits
-        self.clear_options()
+        shown: dict[tuple[object, ...], Option] = {}
         options: list[Option | None] = []
         for hit in result.hits:
-            options.extend((self._option(hit), None))
-        self.add_options(options[:-1])
+            key = (hit.id, hit.title, hit.source, hit.published, hit.snippet)
+            option = self._shown.get(key) or self._option(hit)
+            option._divider = False  # the list sets it again from the separators below
+            shown[key] = option
+            options.extend((option, None))
+        self._shown = shown
+        # One call (not clear + add): the list is measured and laid out once.
+        self.set_options(options[:-1])
         if not result.hits:
             return
         ids = [hit.id for hit in result.hits]
         self.highlighted = ids.index(previous.id) if previous and previous.id in ids else 0
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._shown = {}  # the options carry the old theme's styles
 
     @property
     def current_hit(self) -> Hit | None:

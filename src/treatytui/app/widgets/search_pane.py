@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,10 +14,13 @@ from textual.message import Message
 from textual.widgets import Input, ProgressBar, Static
 
 from treatytui.app.widgets.results_list import ResultsList
-from treatytui.search.results import SearchResult
 from treatytui.textsafety import one_line
 
+if TYPE_CHECKING:
+    from treatytui.search.results import SearchResult
+
 SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
+ACCEPT_SUGGESTION = "search.accept-suggestion"
 
 
 class SearchPane(Vertical):
@@ -28,7 +31,10 @@ class SearchPane(Vertical):
             "ctrl+y",
             "accept_suggestion",
             "Use suggestion",
-            id="search.accept-suggestion",
+            # Not in the footer: the status line shows the key beside the suggestion, so a
+            # suggestion coming and going never recomposes the footer while typing.
+            show=False,
+            id=ACCEPT_SUGGESTION,
             tooltip="Replace the query with the suggested spelling",
         ),
     ]
@@ -45,6 +51,10 @@ class SearchPane(Vertical):
         self.suggestion: str | None = None
         self.total: int | None = None
         self.sort = "relevance"
+        # What the status line last showed: its logical lines and whether it was an error.
+        # The layout is refreshed only when that shape changes (a count alone does not).
+        self._status_shape: tuple[int, bool] | None = None
+        self._progress_bar: ProgressBar | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -53,7 +63,7 @@ class SearchPane(Vertical):
             select_on_focus=False,
         )
         yield Static(id="search-status", markup=False)
-        yield ProgressBar(id="index-progress", show_eta=False)
+        # The indexing progress bar is mounted when there is progress to show.
         yield ResultsList(id="results")
 
     @property
@@ -83,7 +93,6 @@ class SearchPane(Vertical):
         self.suggestion = result.suggestion
         self.sort = result.sort
         self._status(self._count_text(result))
-        self.refresh_bindings()
 
     def show_error(self, message: str) -> None:
         """A query that cannot run: say why, keep the last good results."""
@@ -97,7 +106,12 @@ class SearchPane(Vertical):
 
     def show_progress(self, done: int, total: int) -> None:
         """Indexing progress (``total`` 0 hides the bar)."""
-        bar = self.query_one(ProgressBar)
+        bar = self._progress_bar
+        if bar is None:
+            if not total:
+                return
+            bar = self._progress_bar = ProgressBar(id="index-progress", show_eta=False)
+            self.mount(bar, before=self.results)
         bar.display = total > 0
         if total:
             bar.update(total=total, progress=done)
@@ -106,23 +120,43 @@ class SearchPane(Vertical):
     def _count_text(self, result: SearchResult) -> Text:
         shown, total = len(result.hits), result.total
         noun = "article" if total == 1 else "articles"
-        text = Text(f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}")
+        count = f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}"
+        # The separator goes with the count: a styled run that starts with a space loses
+        # it in some renderers ("2 articles· by relevance").
+        text = Text(f"{count} · ")
         order = (
             "newest first"
             if not result.query.strip() and result.sort == "relevance"
             else (SORT_LABELS.get(result.sort, result.sort))
         )
-        text.append(f" · {order}", style="dim")
+        text.append(order, style="dim")
         if result.suggestion:
             text.append("\nDid you mean ")
             text.append(one_line(result.suggestion), style="bold underline")
-            text.append("? ctrl+y", style="dim")
+            text.append(f"? {self.suggestion_key()}", style="dim")
         return text
+
+    def suggestion_key(self) -> str:
+        """The key that accepts a suggestion, as the footer shows it (from the live keymap)."""
+        keymap: dict[str, str] = getattr(self.app, "keymap", None) or {}
+        keys = keymap.get(ACCEPT_SUGGESTION) or self._accept_keys()
+        return self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+
+    @classmethod
+    def _accept_keys(cls) -> str:
+        return next(
+            b.key for b in cls.BINDINGS if isinstance(b, Binding) and b.id == ACCEPT_SUGGESTION
+        )
 
     def _status(self, text: Text, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
         status.set_class(error, "-error")
-        status.update(text)
+        # A new count on as many lines needs a repaint, not a new layout of the screen.
+        width = status.content_region.width
+        lines = len(text.wrap(self.app.console, width)) if width > 0 else -1
+        shape = (lines, error)
+        status.update(text, layout=lines < 0 or shape != self._status_shape)
+        self._status_shape = shape
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept_suggestion":
@@ -134,4 +168,3 @@ class SearchPane(Vertical):
             self.query_input.value = self.suggestion
             self.query_input.cursor_position = len(self.suggestion)
             self.suggestion = None
-            self.refresh_bindings()
