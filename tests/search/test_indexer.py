@@ -220,3 +220,17 @@ def test_collection_facts_follow_the_index(collection_dir: Path, tmp_path: Path)
     after = {a.id: a for a in searcher.iter_facts(kinds=("date",))}
     assert set(after) - before == {"articles/later.txt"}
     assert [f.get("date_from") for f in after["articles/later.txt"].facts] == ["2026-03-03"]
+
+
+def test_facts_of_a_query_agree_with_a_newer_index(collection_dir: Path, tmp_path: Path) -> None:
+    index_root = tmp_path / "ix"
+    refresh(index_root, [collection_dir], workers=1)
+    searcher = Searcher(index_root)  # opened before the next update, not refreshed
+    (collection_dir / "nordic.txt").write_text(
+        "Nordic meeting\nOfficials met in Reykjavik on April 9, 2026.\n"
+    )
+    refresh(index_root, [collection_dir], workers=1)
+    found = searcher.iter_facts("Reykjavik", kinds=("date",))
+    assert [a.id for a in found] == ["articles/nordic.txt"]
+    assert [f.get("date_from") for f in found[0].facts] == ["2026-04-09"]
+    assert searcher.search("Reykjavik").total == 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 from whoosh.query import Term
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
@@ -35,6 +36,10 @@ MIN_SUGGEST = 4
 _WORD = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)(?![\w:~*])")
 
 
+# Which index a searcher has open: its generation folder and Whoosh's generation in it.
+Stamp = tuple[str, int]
+
+
 class IndexMissing(RuntimeError):
     """There is no index in the folder yet (or it cannot be opened)."""
 
@@ -48,8 +53,9 @@ class Searcher:
         self._index: Index | None = None
         self._searcher: WhooshSearcher | None = None
         self._builder: QueryBuilder | None = None
-        self._stamp: tuple[str, int] | None = None
-        self._facts_cache: tuple[tuple[str, int] | None, dict[int, ArticleFacts]] | None = None
+        self._stamp: Stamp | None = None
+        self._facts_cache: tuple[Stamp | None, dict[int, ArticleFacts]] | None = None
+        self._facts_lock = threading.Lock()
         self._open()
 
     # -- opening and refreshing -------------------------------------------------------
@@ -256,16 +262,21 @@ class Searcher:
     ) -> list[ArticleFacts]:
         """The facts (of ``kinds``, or all) of every article, or of those matching
         ``query_text``."""
-        with self._lock:
-            searcher = self._whoosh
-            by_document = self._collection_facts(searcher)
-            if not query_text or not query_text.strip():
-                chosen = list(by_document.values())
-            else:
+        stamp, by_document = self._collection_facts()
+        if not query_text or not query_text.strip():
+            chosen = list(by_document.values())
+        else:
+            with self._lock:
+                if stamp != self._stamp:
+                    # The facts were read from a newer version of the index than this
+                    # searcher has open: move to it, so document numbers agree.
+                    self._open()
+                    stamp, by_document = self._stamp, self._read_facts(self._whoosh.reader())
+                    self._facts_cache = (stamp, by_document)
                 assert self._builder is not None
-                parsed = self._builder.parse(query_text, searcher.reader())
-                documents = sorted(searcher.docs_for_query(parsed.query))
-                chosen = [by_document[n] for n in documents if n in by_document]
+                parsed = self._builder.parse(query_text, self._whoosh.reader())
+                documents = sorted(self._whoosh.docs_for_query(parsed.query))
+            chosen = [by_document[n] for n in documents if n in by_document]
         if kinds is None:
             return chosen
         return [
@@ -273,21 +284,33 @@ class Searcher:
             for article in chosen
         ]
 
-    def _collection_facts(self, searcher: WhooshSearcher) -> dict[int, ArticleFacts]:
-        """Every article's facts by document number, read once per version of the index
-        (reading the stored fields of a large collection takes a second or more)."""
-        if self._facts_cache is None or self._facts_cache[0] != self._stamp:
-            facts = {
-                number: stored_facts(fields) for number, fields in searcher.reader().iter_docs()
-            }
-            self._facts_cache = (self._stamp, facts)
-        return self._facts_cache[1]
+    def _collection_facts(self) -> tuple[Stamp | None, dict[int, ArticleFacts]]:
+        """Every article's facts by document number, read once per version of the index.
+
+        Reading the stored fields of a large collection takes a second or more, so it
+        happens with a reader of its own, outside the lock that searches take.
+        """
+        with self._facts_lock:
+            with self._lock:
+                stamp, index = self._stamp, self._index
+                if self._facts_cache is not None and self._facts_cache[0] == stamp:
+                    return self._facts_cache
+            assert index is not None
+            with index.reader() as reader:
+                read_stamp = (stamp[0], reader.generation()) if stamp else None
+                facts = self._read_facts(reader)
+            with self._lock:
+                self._facts_cache = (read_stamp, facts)
+            return self._facts_cache
+
+    @staticmethod
+    def _read_facts(reader: IndexReader) -> dict[int, ArticleFacts]:
+        return {number: stored_facts(fields) for number, fields in reader.iter_docs()}
 
     def warm(self) -> None:
         """Read the collection's facts now (e.g. in a background thread after opening),
         so that the first collection view opens at once."""
-        with self._lock:
-            self._collection_facts(self._whoosh)
+        self._collection_facts()
 
 
 def title_boosted(
