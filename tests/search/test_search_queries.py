@@ -77,6 +77,11 @@ def test_typed_prefix_finds_the_word_being_typed(searcher: Searcher) -> None:
     assert SEED_LAOS in ids(signing)
 
 
+def test_typing_a_first_letter_asks_for_more(searcher: Searcher) -> None:
+    with pytest.raises(QueryError, match="keep typing"):
+        searcher.search("k", as_you_type=True)
+
+
 @pytest.mark.parametrize("everything", ["", "  ", "*"])
 def test_empty_query_lists_everything_newest_first(searcher: Searcher, everything: str) -> None:
     result = searcher.search(everything)

@@ -26,6 +26,8 @@ from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES
 
 # At most this many index terms stand in for one wildcard, prefix or fuzzy term.
 MAX_EXPANSION = 8
+# The word being typed expands to completions until they hold this many postings.
+TYPED_POSTINGS = 12_000
 # Expansions remembered per index version (the builder is made anew when it changes).
 EXPANSION_CACHE = 1024
 # How many lexicon entries a prefix scan may read before it settles for what it has.
@@ -167,6 +169,8 @@ class QueryBuilder:
         stripped = text.strip()
         if not stripped or stripped == "*":
             return ParsedQuery(query.Every(), is_everything=True)
+        if as_you_type and len(stripped) == 1 and stripped.isalnum():
+            raise QueryError("keep typing: a word needs at least two letters")
         if stripped.count('"') % 2:
             raise QueryError('a phrase is missing its closing quote (")')
         self._check_fields(stripped)
@@ -231,14 +235,28 @@ class QueryBuilder:
         return head, match.group()
 
     def _typed_word_query(self, word: str, reader: IndexReader) -> query.Query:
-        """The word being typed: itself, or any of the frequent words it begins."""
+        """The word being typed: itself, or the frequent words it begins."""
         options: list[query.Query] = []
-        exact = index_term(word)
-        terms = {exact} if exact else set()
         prefix = fold(word)
-        terms.update(
-            self._remembered(("prefix", prefix), lambda: self._expand_prefix(reader, prefix))
+        expansions = self._remembered(
+            ("prefix", prefix), lambda: self._expand_prefix(reader, prefix)
         )
+        exact = index_term(word)
+        candidates = sorted(
+            {exact, *expansions} - {""},
+            key=lambda term: reader.doc_frequency("body", term),
+            reverse=True,
+        )
+        # While typing, results change at the next key: the most frequent completions
+        # are enough, as long as scoring them stays quick.
+        terms: set[str] = set()
+        budget = TYPED_POSTINGS
+        for term in candidates:
+            frequency = reader.doc_frequency("body", term)
+            if terms and frequency > budget:
+                break
+            terms.add(term)
+            budget -= frequency
         for term in sorted(terms):
             for field in DEFAULT_FIELDS:
                 options.append(query.Term(field, term))
