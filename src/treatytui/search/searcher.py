@@ -191,7 +191,9 @@ class Searcher:
             return searcher.search(
                 parsed.query, limit=limit, sortedby="published", reverse=sort != "oldest"
             )
-        return searcher.search(parsed.query, limit=limit + RERANK_EXTRA)
+        # Without Whoosh's block-quality skipping: we count every match anyway (exact
+        # totals), and skipping then costs a second pass (a phrase takes twice as long).
+        return searcher.search(parsed.query, limit=limit + RERANK_EXTRA, optimize=False)
 
     @staticmethod
     def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
