@@ -172,3 +172,20 @@ def test_stored_facts_of_the_collection_and_of_a_query(searcher: Searcher) -> No
     assert ("2025-09-08", "2025-09-12") in {
         (f.get("date_from"), f.get("date_to")) for f in aalco[SEED_AALCO].facts
     }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "expected"),
+    [
+        ("guter", "guterr", None, 1),
+        ("kampalla", "kampala", None, 1),
+        ("convent", "conventoin", None, 3),
+        ("convent", "conventoin", 2, 3),  # over the limit: limit + 1, found early
+        ("", "abc", None, 3),
+        ("hanoi", "hanoi", 0, 0),
+    ],
+)
+def test_edit_distance(a: str, b: str, limit: int | None, expected: int) -> None:
+    from treatytui.search.querying import edit_distance
+
+    assert edit_distance(a, b, limit) == expected

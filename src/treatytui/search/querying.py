@@ -97,10 +97,11 @@ def date_query(clause: str) -> query.Query:
         ) from None
 
 
-def within_distance(a: str, b: str, limit: int) -> bool:
-    """True when ``a`` and ``b`` are at most ``limit`` edits apart (Levenshtein)."""
-    if abs(len(a) - len(b)) > limit:
-        return False
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """The Levenshtein distance between ``a`` and ``b``; with ``limit``, any distance over
+    it comes back as ``limit + 1`` as soon as that is certain."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, start=1):
         current = [i]
@@ -108,21 +109,8 @@ def within_distance(a: str, b: str, limit: int) -> bool:
             current.append(
                 min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
             )
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
-
-
-def edit_distance(a: str, b: str) -> int:
-    """The Levenshtein distance between ``a`` and ``b``."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
+        if limit is not None and min(current) > limit:
+            return limit + 1
         previous = current
     return previous[-1]
 
@@ -135,7 +123,7 @@ def similar_terms(reader: IndexReader, field: str, text: str, maxdist: int) -> l
         if scanned >= MAX_SCAN * 4:
             break
         word = term.decode("utf-8") if isinstance(term, bytes) else term
-        if shortest <= len(word) <= longest and within_distance(text, word, maxdist):
+        if shortest <= len(word) <= longest and edit_distance(text, word, maxdist) <= maxdist:
             found.append(word)
     return found
 
