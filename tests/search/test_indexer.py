@@ -234,3 +234,18 @@ def test_facts_of_a_query_agree_with_a_newer_index(collection_dir: Path, tmp_pat
     assert [a.id for a in found] == ["articles/nordic.txt"]
     assert [f.get("date_from") for f in found[0].facts] == ["2026-04-09"]
     assert searcher.search("Reykjavik").total == 1
+
+
+def test_a_title_match_ranks_first(tmp_path: Path) -> None:
+    folder = tmp_path / "rank"
+    folder.mkdir()
+    (folder / "body.txt").write_text(
+        "Ministers review the treaty\nThe next meeting may be held in Reykjavik, "
+        "officials said, after talks in Reykjavik and Oslo on Reykjavik's offer.\n"
+    )
+    (folder / "title.txt").write_text(
+        "Reykjavik to host treaty review\nMinisters agreed on a venue for the next meeting.\n"
+    )
+    refresh(tmp_path / "ix", [folder], workers=1)
+    hits = Searcher(tmp_path / "ix").search("Reykjavik").hits
+    assert [h.id for h in hits] == ["rank/title.txt", "rank/body.txt"]
