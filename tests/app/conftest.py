@@ -64,6 +64,14 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_first(pilot, query: str) -> None:
+    """Submit ``query`` in the search input, then open the first result."""
+    await pilot.press(*query, "enter")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def screen_text(app) -> str:
     """The screen as plain text (what a person would read)."""
     import io

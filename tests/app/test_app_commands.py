@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import settle
+from conftest import open_first, settle
 from treatytui.app.screens.help import HelpScreen
 from treatytui.app.widgets.article_viewer import ArticleViewer
 
 SIZE = (120, 36)
-
-
-async def open_first(pilot, query: str = "") -> None:
-    if query:
-        await pilot.press(*query)
-        await settle(pilot)
-    await pilot.press("tab", "enter")
-    await settle(pilot)
 
 
 async def test_help_lists_live_bindings_and_closes(make_app):

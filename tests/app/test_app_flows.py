@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import settle
+from conftest import open_first, settle
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
 from treatytui.app.widgets.results_list import ResultsList
@@ -55,10 +55,7 @@ async def test_n_and_N_move_through_hits(make_app):
     app = make_app()
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(pilot)
-        await pilot.press(*"convention", "enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_first(pilot, "convention")
         viewer = app.main.viewer
         total = len(viewer.hits)
         assert total >= 3
@@ -105,10 +102,7 @@ async def test_escape_goes_back_a_level_and_clears_the_query(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pane = app.main.search_pane
-        await pilot.press(*"hanoi", "enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_first(pilot, "hanoi")
         assert app.focused is app.main.viewer
         await pilot.press("escape")
         assert app.focused is pane.results

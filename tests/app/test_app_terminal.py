@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import screen_text, settle
+from conftest import open_first, screen_text, settle
 from treatytui.app.settings import load_settings
 from treatytui.config import seeds_dir
 
@@ -66,10 +66,7 @@ async def test_no_color_keeps_highlights_visible_by_style(make_app, monkeypatch)
     assert app.no_color
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press(*"hanoi", "enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_first(pilot, "hanoi")
         await pilot.press("n")
         viewer = app.main.viewer
         hit = viewer.get_component_rich_style("article-viewer--hit", partial=True)
