@@ -24,6 +24,8 @@ _ESCAPE_SEQUENCE = re.compile(
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# Any character the three patterns above deal with (a quick test for clean text).
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def strip_controls(text: str) -> str:
@@ -31,6 +33,8 @@ def strip_controls(text: str) -> str:
 
     Tabs and newlines are kept; carriage returns become newlines (``\\r\\n`` counts once).
     """
+    if _ANY_CONTROL.search(text) is None:
+        return text
     text = _LINE_BREAKS.sub("\n", text)
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL_CHARACTERS.sub("", text)

@@ -67,30 +67,6 @@ def text_analyzer() -> Analyzer:
     )
 
 
-class PreAnalyzedText(Analyzer):
-    """The body field's analyzer: queries go through the full chain of ``text_analyzer``;
-    documents arrive already analyzed, as the space-separated terms of ``index_terms``.
-
-    Analysis is most of the cost of indexing; this way it runs in the worker processes
-    that load the articles, and the single Whoosh writer only records postings.
-    """
-
-    def __init__(self) -> None:
-        self.chain = text_analyzer()
-        self.terms = RegexTokenizer(r"\S+")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PreAnalyzedText)
-
-    def __hash__(self) -> int:
-        return hash(PreAnalyzedText)
-
-    def __call__(self, value, mode: str = "", **kwargs):
-        if mode == "index":
-            return self.terms(value, mode=mode, **kwargs)
-        return self.chain(value, mode=mode, **kwargs)
-
-
 def name_analyzer() -> Analyzer:
     """The analyzer of names (sources, venues, people): fold but never stem."""
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)

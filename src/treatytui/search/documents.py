@@ -11,6 +11,8 @@ from typing import Any
 from treatytui.corpus.article import Article, Block
 from treatytui.facts.model import Fact
 from treatytui.search.analysis import index_terms
+from treatytui.search.schema import counted_terms
+from treatytui.search.sequences import encode_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +41,18 @@ def _join(values: list[str] | tuple[str, ...]) -> str:
 
 def body_terms(article: Article) -> str:
     """The body field's terms: the text's, after the title's when the text lacks it."""
-    terms = index_terms(article.text)
-    if article.title and article.title not in article.text:
-        terms = f"{index_terms(article.title)} {terms}"
+    return _body_terms(article.text, article.title)
+
+
+def stored_body_terms(fields: dict[str, Any]) -> list[str]:
+    """The body field's terms of a stored document, in order."""
+    return _body_terms(fields.get("text", ""), fields.get("title", "")).split()
+
+
+def _body_terms(text: str, title: str) -> str:
+    terms = index_terms(text)
+    if title and title not in text:
+        terms = f"{index_terms(title)} {terms}"
     return terms
 
 
@@ -50,11 +61,13 @@ def article_document(
 ) -> dict[str, Any]:
     """The Whoosh fields of one article (plain, picklable data)."""
     published = article.published
+    terms = body_terms(article).split()
     doc: dict[str, Any] = {
         "id": article.id,
         "path": article.path,
         "title": article.title,
-        "body": body_terms(article),
+        "body": counted_terms(terms),
+        "body_sequence": encode_terms(terms),
         "text": article.text,
         "source": article.source or "",
         "authors": " ; ".join(article.authors),

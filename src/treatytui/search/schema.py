@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from collections import Counter
 
-from treatytui.search.analysis import PreAnalyzedText, name_analyzer, text_analyzer
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.system import pack_uint
+
+from treatytui.search.analysis import name_analyzer, text_analyzer
 
 # Bump whenever the schema, the analyzers or what is stored changes: an index with
 # another version is rebuilt by itself on the next refresh.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Fields a query searches when it names none. The body's terms include the title's, so
 # one field answers (twice as fast as two); title matches are boosted on the top hits.
@@ -24,6 +28,29 @@ FIELD_ALIASES = {
     "tag": "tags",
 }
 TITLE_BOOST = 3.0
+# Fields whose phrases are matched in a per-document column of their terms' codes in
+# order (``sequences``) rather than through word positions.
+SEQUENCE_COLUMNS = {"body": "body_sequence"}
+
+
+class CountedText(TEXT):
+    """A text field that also takes its terms already counted, as (term, frequency)
+    pairs: analysis is most of the cost of indexing, and this way it runs in the worker
+    processes that load the articles while the single Whoosh writer only records
+    postings. Queries are analysed as usual."""
+
+    def index(self, value, **kwargs):
+        if isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for term, frequency in value:
+            yield term.encode(), frequency, frequency * boost, pack_uint(frequency)
+
+
+def counted_terms(terms: list[str]) -> list[tuple[str, int]]:
+    """The ``CountedText`` value of a field's terms."""
+    return list(Counter(terms).items())
 
 
 def build_schema() -> Schema:
@@ -34,8 +61,11 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, field_boost=TITLE_BOOST),
-        # Indexed from terms analysed in the worker processes; the text itself is `text`.
-        body=TEXT(analyzer=PreAnalyzedText()),
+        # Indexed from terms counted in the worker processes; the text itself is `text`.
+        # Frequencies only: phrases are found in `body_sequence`, which is far quicker
+        # than Whoosh's positions for words that many articles hold.
+        body=CountedText(analyzer=text, phrase=False),
+        body_sequence=COLUMN(VarBytesColumn()),
         text=STORED(),
         source=TEXT(analyzer=names, stored=True),
         authors=TEXT(analyzer=names, stored=True),

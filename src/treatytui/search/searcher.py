@@ -24,6 +24,7 @@ from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_term
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder, edit_distance
+from treatytui.search.ranking import LengthsCache, Ranker, Ranking
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
 from treatytui.search.snippets import make_snippet
@@ -53,6 +54,9 @@ class Searcher:
         self._index: Index | None = None
         self._searcher: WhooshSearcher | None = None
         self._builder: QueryBuilder | None = None
+        self._ranker: Ranker | None = None
+        # Field lengths by segment, kept across reopenings (segments never change).
+        self._lengths: LengthsCache = {}
         self._stamp: Stamp | None = None
         self._facts_cache: tuple[Stamp | None, dict[int, ArticleFacts]] | None = None
         self._facts_lock = threading.Lock()
@@ -76,6 +80,7 @@ class Searcher:
             old = self._searcher
             self._index, self._searcher = index, searcher
             self._builder = QueryBuilder(index.schema)
+            self._ranker = Ranker(searcher, self._lengths)
             self._stamp = (folder.name, index.latest_generation())
             if old is not None:
                 old.close()
@@ -139,8 +144,10 @@ class Searcher:
             parsed = self._builder.parse(text, searcher.reader(), as_you_type=as_you_type)
             terms = self._highlight_terms(parsed)
             prefixes = (parsed.prefix,) if parsed.prefix else ()
-            results = self._run(searcher, parsed, limit, sort)
-            ranked = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+            ranking = self._run(searcher, parsed, limit, sort)
+            ranked = [
+                (searcher.stored_fields(docnum), float(score)) for docnum, score in ranking.top
+            ]
             if sort == "relevance" and not parsed.is_everything:
                 ranked = title_boosted(ranked, terms, prefixes)[:limit]
             hits = []
@@ -169,8 +176,7 @@ class Searcher:
                         rank=rank,
                     )
                 )
-            # Exact (deleted documents excluded); Whoosh counts what it skipped scoring.
-            total = len(results)
+            total = ranking.total
             suggestion = (
                 self._suggest(searcher, text, parsed) if not as_you_type or not hits else None
             )
@@ -185,15 +191,20 @@ class Searcher:
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
-    @staticmethod
-    def _run(searcher: WhooshSearcher, parsed: ParsedQuery, limit: int, sort: SortOrder):
-        if parsed.is_everything or sort != "relevance":
-            return searcher.search(
+    def _run(
+        self, searcher: WhooshSearcher, parsed: ParsedQuery, limit: int, sort: SortOrder
+    ) -> Ranking:
+        if parsed.is_everything:
+            results = searcher.search(
                 parsed.query, limit=limit, sortedby="published", reverse=sort != "oldest"
             )
-        # Without Whoosh's block-quality skipping: we count every match anyway (exact
-        # totals), and skipping then costs a second pass (a phrase takes twice as long).
-        return searcher.search(parsed.query, limit=limit + RERANK_EXTRA, optimize=False)
+            return Ranking([(hit.docnum, hit.score or 0.0) for hit in results], len(results))
+        assert self._ranker is not None
+        if sort != "relevance":
+            return self._ranker.rank_by_column(
+                parsed.query, "published", limit, descending=sort == "newest"
+            )
+        return self._ranker.rank(parsed.query, limit + RERANK_EXTRA)
 
     @staticmethod
     def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
@@ -277,7 +288,8 @@ class Searcher:
                     self._facts_cache = (stamp, by_document)
                 assert self._builder is not None
                 parsed = self._builder.parse(query_text, self._whoosh.reader())
-                documents = sorted(self._whoosh.docs_for_query(parsed.query))
+                assert self._ranker is not None
+                documents = sorted(self._ranker.scores(parsed.query))
             chosen = [by_document[n] for n in documents if n in by_document]
         if kinds is None:
             return chosen

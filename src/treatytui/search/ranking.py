@@ -1,0 +1,346 @@
+"""Ranking a query over whole posting lists: every match scored and counted, the best kept.
+
+Whoosh scores one posting at a time through a tree of matcher objects — about 3 µs a
+posting in pure Python, 30 ms for a word that every one of 10,000 articles holds. The
+``Ranker`` reads each term's postings a block at a time (``postings``) and scores a block
+in one comprehension, with Whoosh's BM25F formula in the same order of operations, so
+scores agree with Whoosh's to the last bit. ``And``, ``Or`` and ``AndNot`` combine
+per-document score tables; phrases are found in a column holding each article's terms
+in order (``SEQUENCE_COLUMNS``). Any other kind of query node (date ranges, ``Every``,
+…) is scored by Whoosh's own matcher and combined the same way.
+
+Counts are exact. (Whoosh's own ``len(results)`` is not always: at 10,000 articles
+``kampala OR hanoi`` gave 453 for 3,342 matching articles.)
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher as WhooshSearcher
+
+from treatytui.search.documents import stored_body_terms
+from treatytui.search.postings import field_lengths, term_blocks
+from treatytui.search.schema import SEQUENCE_COLUMNS
+from treatytui.search.sequences import (
+    SequenceColumn,
+    places,
+    shared_codes,
+    term_code,
+)
+
+# Document number → score.
+Scores = dict[int, float]
+# Cached field lengths, by (segment id, field name); segments never change once written.
+LengthsCache = dict[tuple[str, str], list[int]]
+# Codes that several terms share, by (segment id, field name).
+SharedCache = dict[tuple[str, str], frozenset[bytes]]
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The best matches, best first, as (document number, score), and how many matched."""
+
+    top: list[tuple[int, float]]
+    total: int
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    # Higher scores first; among equal scores the earlier document, as Whoosh does.
+    return item[1], -item[0]
+
+
+class Ranker:
+    """Ranks queries against one open Whoosh searcher (made anew when the index changes)."""
+
+    def __init__(
+        self,
+        searcher: WhooshSearcher,
+        lengths: LengthsCache | None = None,
+        sequences: dict[str, str] = SEQUENCE_COLUMNS,
+        shared: SharedCache | None = None,
+    ) -> None:
+        self.searcher = searcher
+        self.sequences = sequences
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
+        self.leaves = list(self.reader.leaf_readers())
+        weighting = searcher.weighting
+        self.bm25 = weighting if type(weighting) is BM25F else None
+        self._lengths: LengthsCache = {} if lengths is None else lengths
+        self._shared: SharedCache = {} if shared is None else shared
+        self._norms: dict[tuple[int, str], list[float]] = {}
+        self._deleted_documents: frozenset[int] | None = None
+        self._sequence_columns: dict[tuple[int, str], SequenceColumn] = {}
+        self._keys: dict[str, list[Any]] = {}
+        live = {_segment_id(reader) for reader, _base in self.leaves}
+        for cache in (self._lengths, self._shared):
+            for key in [key for key in cache if key[0] not in live]:
+                del cache[key]
+
+    def rank(self, q: query.Query, limit: int) -> Ranking:
+        """The ``limit`` best matches of ``q`` and the exact number of matches."""
+        scores = self.scores(q)
+        return Ranking(heapq.nlargest(limit, scores.items(), key=_best_first), len(scores))
+
+    def rank_by_column(
+        self, q: query.Query, field: str, limit: int, *, descending: bool
+    ) -> Ranking:
+        """The first ``limit`` matches of ``q`` in the order of a sortable ``field``."""
+        scores = self.scores(q)
+        keys = self._column_keys(field)
+        if descending:
+            top = heapq.nlargest(limit, scores, key=lambda docnum: (keys[docnum], -docnum))
+        else:
+            top = heapq.nsmallest(limit, scores, key=lambda docnum: (keys[docnum], docnum))
+        return Ranking([(docnum, scores[docnum]) for docnum in top], len(scores))
+
+    def _column_keys(self, field: str) -> list[Any]:
+        keys = self._keys.get(field)
+        if keys is None:
+            keys = self._keys[field] = []
+            for reader, _base in self.leaves:
+                if reader.has_column(field):
+                    keys.extend(reader.column_reader(field, translate=False))
+                else:
+                    keys.extend([0] * reader.doc_count_all())
+        return keys
+
+    def scores(self, q: query.Query) -> Scores:
+        """Every document ``q`` matches, with its score."""
+        if q is query.NullQuery:
+            return {}
+        kind = type(q)
+        if kind is query.Term and self.bm25 is not None:
+            return self._term(q)
+        if kind is query.And:
+            return self._and(q)
+        if kind is query.Or and not q.scale and not q.minmatch:
+            return self._or(q)
+        if kind is query.AndNot:
+            return self._without(self.scores(q.a), [q.b])
+        if kind is query.Phrase and self.bm25 is not None:
+            return self._phrase(q)
+        return self._whoosh(q)
+
+    # -- leaves -------------------------------------------------------------------------
+    def _term(self, q: query.Term, only: set[int] | None = None) -> Scores:
+        """The scores of a term in every document that holds it (or in those of ``only``)."""
+        field = q.fieldname
+        text = self._term_bytes(field, q.text)
+        if text is None:
+            return {}
+        scores: Scores = {}
+        score_block = self._block_scorer(field, text)
+        for segment, (reader, base) in enumerate(self.leaves):
+            for ids, weights in term_blocks(reader, field, text):
+                if only is not None:
+                    kept = [i for i, docnum in enumerate(ids) if base + docnum in only]
+                    ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
+                scores.update(score_block(segment, base, ids, weights))
+        return _boosted(scores, q.boost)
+
+    def _term_bytes(self, field: str, text: str | bytes) -> bytes | None:
+        if field not in self.schema:
+            return None
+        try:
+            encoded = self.schema[field].to_bytes(text)
+        except ValueError:
+            return None
+        return encoded if (field, encoded) in self.reader else None
+
+    def _block_scorer(
+        self, field: str, text: bytes
+    ) -> Callable[[int, int, Iterable[int], Iterable[float]], Scores]:
+        """A function scoring one block of ``text``'s postings: BM25F, or the weight for
+        a field without lengths (as Whoosh's ``WeightScorer``)."""
+        if not self.schema[field].scorable:
+            return lambda _segment, base, ids, weights: {
+                base + docnum: weight for docnum, weight in zip(ids, weights, strict=True)
+            }
+        assert self.bm25 is not None
+        idf = self.searcher.idf(field, text)
+        k1_plus_1 = self.bm25.K1 + 1
+
+        def score_block(segment: int, base: int, ids, weights) -> Scores:
+            norms = self._field_norms(segment, field)
+            return {
+                base + docnum: idf * ((weight * k1_plus_1) / (weight + norms[docnum]))
+                for docnum, weight in zip(ids, weights, strict=True)
+            }
+
+        return score_block
+
+    def _field_norms(self, segment: int, field: str) -> list[float]:
+        """BM25's length normalisation of every document of a segment, ``K1·(1−B+B·l/avg)``."""
+        norms = self._norms.get((segment, field))
+        if norms is None:
+            assert self.bm25 is not None
+            reader = self.leaves[segment][0]
+            key = (_segment_id(reader), field)
+            lengths = self._lengths.get(key)
+            if lengths is None:
+                lengths = self._lengths[key] = field_lengths(reader, field)
+            b = self.bm25._field_B.get(field, self.bm25.B)
+            k1 = self.bm25.K1
+            average = self.searcher.avg_field_length(field) or 1
+            norms = [k1 * ((1 - b) + b * length / average) for length in lengths]
+            self._norms[(segment, field)] = norms
+        return norms
+
+    def _phrase(self, q: query.Phrase) -> Scores:
+        """A phrase, found in the field's column of term codes (``sequences``); scored
+        as Whoosh scores it, by the sum of its words' scores."""
+        field = q.fieldname
+        column = self.sequences.get(field)
+        if column is None or not self.reader.has_column(column):
+            return self._whoosh(q)
+        texts = [self._term_bytes(field, word) for word in q.words]
+        if not texts or None in texts:
+            return {}
+        words = [text.decode() for text in texts if text is not None]
+        rarest = min(words, key=lambda word: self.reader.doc_frequency(field, word))
+        exact_codes = [term_code(word) for word in words]
+        pattern = b"".join(exact_codes)
+        matched: set[int] = set()
+        for segment, (reader, base) in enumerate(self.leaves):
+            count = reader.doc_frequency(field, rarest)
+            if not count:
+                continue
+            # Reading only the rarest word's documents pays when they are few.
+            candidates = None
+            if q.slop != 1 or count * 4 < reader.doc_count_all():
+                candidates = [d for ids, _w in term_blocks(reader, field, rarest) for d in ids]
+            sequences = self._sequences(segment, column)
+            if q.slop == 1:
+                found = sequences.documents_with(pattern, candidates)
+            else:
+                found = (d for d in candidates or () if _near(sequences.codes(d), words, q.slop))
+            deleted = self._deleted()
+            exact = self._shared_codes(segment, field).isdisjoint(exact_codes)
+            for docnum in found:
+                number = base + docnum
+                if number in deleted:
+                    continue
+                if exact or self._stored_phrase(number, field, words, q.slop):
+                    matched.add(number)
+        if not matched:
+            return {}
+        word_scores = [self._term(query.Term(field, word), only=matched) for word in words]
+        scores = {number: sum(part[number] for part in word_scores) for number in matched}
+        return _boosted(scores, q.boost)
+
+    def _stored_phrase(self, docnum: int, field: str, words: list[str], slop: int) -> bool:
+        """Check a phrase against a document's terms made anew from its stored text (for
+        the rare words whose code another term shares)."""
+        if field != "body":
+            return True
+        terms = stored_body_terms(self.searcher.stored_fields(docnum))
+        return _in_order([[i for i, t in enumerate(terms) if t == word] for word in words], slop)
+
+    def _sequences(self, segment: int, column: str) -> SequenceColumn:
+        found = self._sequence_columns.get((segment, column))
+        if found is None:
+            found = SequenceColumn(self.leaves[segment][0], column)
+            self._sequence_columns[(segment, column)] = found
+        return found
+
+    def _shared_codes(self, segment: int, field: str) -> frozenset[bytes]:
+        reader = self.leaves[segment][0]
+        key = (_segment_id(reader), field)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = shared_codes(reader, field)
+        return found
+
+    def _whoosh(self, q: query.Query) -> Scores:
+        """Scores from Whoosh's own matcher, for the query kinds without a bulk form."""
+        matcher = q.matcher(self.searcher, self.searcher.context())
+        deleted = self._deleted()
+        scores: Scores = {}
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum not in deleted:  # (Whoosh's ``Not`` and ``Every`` include them)
+                scores[docnum] = matcher.score()
+            matcher.next()
+        return scores
+
+    def _deleted(self) -> frozenset[int]:
+        if self._deleted_documents is None:
+            self._deleted_documents = frozenset(
+                base + docnum
+                for reader, base in self.leaves
+                if reader.has_deletions()
+                for docnum in range(reader.doc_count_all())
+                if reader.is_deleted(docnum)
+            )
+        return self._deleted_documents
+
+    # -- combinations -------------------------------------------------------------------
+    def _and(self, q: query.And) -> Scores:
+        positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
+        negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
+        if not positive:
+            return self._whoosh(q)
+        parts = sorted((self.scores(sub) for sub in positive), key=len)
+        smallest, others = parts[0], parts[1:]
+        scores = {
+            docnum: score + sum(part[docnum] for part in others)
+            for docnum, score in smallest.items()
+            if all(docnum in part for part in others)
+        }
+        scores = self._without(scores, negative)
+        if negative:  # Whoosh's matcher for a `NOT x` clause scores 1 for every document
+            scores = {docnum: score + len(negative) for docnum, score in scores.items()}
+        return scores if len(q.subqueries) == 1 else _boosted(scores, q.boost)
+
+    def _or(self, q: query.Or) -> Scores:
+        parts = sorted((self.scores(sub) for sub in q.subqueries), key=len, reverse=True)
+        if not parts:
+            return {}
+        scores = dict(parts[0])
+        for part in parts[1:]:
+            for docnum, score in part.items():
+                scores[docnum] = scores.get(docnum, 0.0) + score
+        return scores if len(q.subqueries) == 1 else _boosted(scores, q.boost)
+
+    def _without(self, scores: Scores, excluded: list[query.Query]) -> Scores:
+        for q in excluded:
+            if not scores:
+                break
+            unwanted = self.scores(q)
+            scores = {d: s for d, s in scores.items() if d not in unwanted}
+        return scores
+
+
+def _boosted(scores: Scores, boost: float) -> Scores:
+    if boost == 1.0:
+        return scores
+    return {docnum: score * boost for docnum, score in scores.items()}
+
+
+def _segment_id(reader) -> str:
+    segment = reader.segment()
+    return segment.segment_id() if segment is not None else str(id(reader))
+
+
+def _near(codes: bytes, words: list[str], slop: int) -> bool:
+    """True when ``words`` stand in this order in a document's term ``codes``, each at
+    most ``slop`` terms after the one before."""
+    return _in_order([places(codes, term_code(word)) for word in words], slop)
+
+
+def _in_order(positions: list[list[int]], slop: int) -> bool:
+    """True when one position can be taken from each list, in order, each at most
+    ``slop`` after the one before (Whoosh's ordered ``SpanNear``)."""
+    spans = [(p, p) for p in positions[0]]
+    for after in positions[1:]:
+        spans = [(start, p) for start, end in spans for p in after if 1 <= p - end <= slop]
+        if not spans:
+            return False
+    return bool(spans)
