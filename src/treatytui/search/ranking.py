@@ -16,7 +16,6 @@ Counts are exact. (Whoosh's own ``len(results)`` is not always: at 10,000 articl
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,19 +129,37 @@ class Ranker:
 
     # -- leaves -------------------------------------------------------------------------
     def _term(self, q: query.Term, only: set[int] | None = None) -> Scores:
-        """The scores of a term in every document that holds it (or in those of ``only``)."""
+        """The scores of a term in every document that holds it (or in those of ``only``):
+        BM25F, or the weight for a field without lengths (as Whoosh's ``WeightScorer``)."""
         field = q.fieldname
         text = self._term_bytes(field, q.text)
         if text is None:
             return {}
+        scorable = self.schema[field].scorable and self.bm25 is not None
+        idf = self.searcher.idf(field, text) if scorable else 1.0
+        k1_plus_1 = self.bm25.K1 + 1 if self.bm25 is not None else 1.0
         scores: Scores = {}
-        score_block = self._block_scorer(field, text)
         for segment, (reader, base) in enumerate(self.leaves):
+            norms = self._field_norms(segment, field) if scorable else []
             for ids, weights in term_blocks(reader, field, text):
-                if only is not None:
-                    kept = [i for i, docnum in enumerate(ids) if base + docnum in only]
-                    ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
-                scores.update(score_block(segment, base, ids, weights))
+                pairs = zip(ids, weights, strict=True)
+                if not scorable:
+                    weighed = {base + d: w for d, w in pairs}
+                    if only is not None:
+                        weighed = {d: weighed[d] for d in only & weighed.keys()}
+                    scores.update(weighed)
+                elif only is None:
+                    scores.update(
+                        {base + d: idf * ((w * k1_plus_1) / (w + norms[d])) for d, w in pairs}
+                    )
+                else:
+                    scores.update(
+                        {
+                            base + d: idf * ((w * k1_plus_1) / (w + norms[d]))
+                            for d, w in pairs
+                            if base + d in only
+                        }
+                    )
         return _boosted(scores, q.boost)
 
     def _term_bytes(self, field: str, text: str | bytes) -> bytes | None:
@@ -153,28 +170,6 @@ class Ranker:
         except ValueError:
             return None
         return encoded if (field, encoded) in self.reader else None
-
-    def _block_scorer(
-        self, field: str, text: bytes
-    ) -> Callable[[int, int, Iterable[int], Iterable[float]], Scores]:
-        """A function scoring one block of ``text``'s postings: BM25F, or the weight for
-        a field without lengths (as Whoosh's ``WeightScorer``)."""
-        if not self.schema[field].scorable:
-            return lambda _segment, base, ids, weights: {
-                base + docnum: weight for docnum, weight in zip(ids, weights, strict=True)
-            }
-        assert self.bm25 is not None
-        idf = self.searcher.idf(field, text)
-        k1_plus_1 = self.bm25.K1 + 1
-
-        def score_block(segment: int, base: int, ids, weights) -> Scores:
-            norms = self._field_norms(segment, field)
-            return {
-                base + docnum: idf * ((weight * k1_plus_1) / (weight + norms[docnum]))
-                for docnum, weight in zip(ids, weights, strict=True)
-            }
-
-        return score_block
 
     def _field_norms(self, segment: int, field: str) -> list[float]:
         """BM25's length normalisation of every document of a segment, ``K1·(1−B+B·l/avg)``."""
