@@ -90,6 +90,13 @@ def test_empty_query_lists_everything_newest_first(searcher: Searcher, everythin
     assert dates == sorted(dates, reverse=True)
 
 
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_undated_articles_come_last_in_date_order(searcher: Searcher, sort: str) -> None:
+    result = searcher.search("", sort=sort)  # type: ignore[arg-type]
+    dated = [hit.published is not None for hit in result.hits]
+    assert dated == sorted(dated, reverse=True) and not dated[-1]
+
+
 def test_sort_by_date(searcher: Searcher) -> None:
     newest = searcher.search("convention", sort="newest")
     oldest = searcher.search("convention", sort="oldest")

@@ -90,24 +90,31 @@ class Ranker:
     def rank_by_column(
         self, q: query.Query, field: str, limit: int, *, descending: bool
     ) -> Ranking:
-        """The first ``limit`` matches of ``q`` in the order of a sortable ``field``."""
+        """The first ``limit`` matches of ``q`` in the order of a sortable ``field``;
+        documents without a value come last either way."""
         scores = self.scores(q)
         keys = self._column_keys(field)
         if descending:
-            top = heapq.nlargest(limit, scores, key=lambda docnum: (keys[docnum], -docnum))
+            top = heapq.nlargest(
+                limit, scores, key=lambda d: (keys[d] is not None, keys[d] or 0, -d)
+            )
         else:
-            top = heapq.nsmallest(limit, scores, key=lambda docnum: (keys[docnum], docnum))
+            top = heapq.nsmallest(limit, scores, key=lambda d: (keys[d] is None, keys[d] or 0, d))
         return Ranking([(docnum, scores[docnum]) for docnum in top], len(scores))
 
     def _column_keys(self, field: str) -> list[Any]:
+        """Every document's raw value in ``field``'s column (None where it has none)."""
         keys = self._keys.get(field)
         if keys is None:
             keys = self._keys[field] = []
+            column_type = self.schema[field].column_type
+            missing = column_type.default_value() if column_type else None
             for reader, _base in self.leaves:
                 if reader.has_column(field):
-                    keys.extend(reader.column_reader(field, translate=False))
+                    values = reader.column_reader(field, translate=False)
+                    keys.extend(None if value == missing else value for value in values)
                 else:
-                    keys.extend([0] * reader.doc_count_all())
+                    keys.extend([None] * reader.doc_count_all())
         return keys
 
     def scores(self, q: query.Query) -> Scores:
@@ -115,6 +122,14 @@ class Ranker:
         if q is query.NullQuery:
             return {}
         kind = type(q)
+        if kind is query.Every and not q.fieldname:
+            deleted = self._deleted()
+            return {
+                base + d: q.boost
+                for reader, base in self.leaves
+                for d in range(reader.doc_count_all())
+                if base + d not in deleted
+            }
         if kind is query.Term and self.bm25 is not None:
             return self._term(q)
         if kind is query.And:

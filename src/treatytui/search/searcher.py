@@ -144,7 +144,7 @@ class Searcher:
             parsed = self._builder.parse(text, searcher.reader(), as_you_type=as_you_type)
             terms = self._highlight_terms(parsed)
             prefixes = (parsed.prefix,) if parsed.prefix else ()
-            ranking = self._run(searcher, parsed, limit, sort)
+            ranking = self._run(parsed, limit, sort)
             ranked = [
                 (searcher.stored_fields(docnum), float(score)) for docnum, score in ranking.top
             ]
@@ -191,18 +191,11 @@ class Searcher:
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _run(
-        self, searcher: WhooshSearcher, parsed: ParsedQuery, limit: int, sort: SortOrder
-    ) -> Ranking:
-        if parsed.is_everything:
-            results = searcher.search(
-                parsed.query, limit=limit, sortedby="published", reverse=sort != "oldest"
-            )
-            return Ranking([(hit.docnum, hit.score or 0.0) for hit in results], len(results))
+    def _run(self, parsed: ParsedQuery, limit: int, sort: SortOrder) -> Ranking:
         assert self._ranker is not None
-        if sort != "relevance":
+        if parsed.is_everything or sort != "relevance":
             return self._ranker.rank_by_column(
-                parsed.query, "published", limit, descending=sort == "newest"
+                parsed.query, "published", limit, descending=sort != "oldest"
             )
         return self._ranker.rank(parsed.query, limit + RERANK_EXTRA)
 
