@@ -206,6 +206,20 @@ def test_thousands_of_files(tmp_path: Path) -> None:
     assert Searcher(tmp_path / "ix").search("treaty").total == 2000
 
 
+def test_workers_are_spawned_while_other_threads_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (A forked child of a threaded process may inherit a lock another thread held.)
+    monkeypatch.setattr(indexer.threading, "active_count", lambda: 2)
+    assert indexer._worker_context().get_start_method() == "spawn"
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(indexer.PARALLEL_THRESHOLD):
+        (folder / f"{n:04d}.txt").write_text(f"Note {n}\nReport number {n} on the treaty.\n")
+    report = refresh(tmp_path / "ix", [folder], workers=2)
+    assert report.total == indexer.PARALLEL_THRESHOLD
+
+
 def test_collection_facts_follow_the_index(collection_dir: Path, tmp_path: Path) -> None:
     index_root = tmp_path / "ix"
     refresh(index_root, [collection_dir], workers=1)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -163,13 +165,20 @@ def _candidates(roots: Iterable[Path], report: IndexReport) -> Iterator[_Candida
         yield _Candidate(item.path, item.root, doc_id, stat, _sidecar_stat(item.path))
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Fork when it is safe (Linux, and no other thread that could hold a lock): workers
+    then start with everything already imported, 0.2 s sooner than spawned ones."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _prepared_stream(todo: list[_Candidate], workers: int) -> Iterator[_Prepared]:
     jobs = [(str(c.path), str(c.root)) for c in todo]
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         yield from map(_prepare_star, jobs)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
         yield from pool.map(_prepare_star, jobs, chunksize=32)
 
 
