@@ -133,9 +133,11 @@ def test_highlight_spans_in_article_text(searcher: Searcher) -> None:
         ("guteres", "Guterres"),  # the closest word, not the most frequent one
         ("conventoin", "Convention"),  # a misspelt ending, far from the stem "convent"
         ("Munyonyo Kampalla", "Munyonyo Kampala"),
+        ("humen rights", "Human rights"),
+        ("hxmxn rights", None),  # two edits are too many for a short word
     ],
 )
-def test_did_you_mean(searcher: Searcher, typed: str, meant: str) -> None:
+def test_did_you_mean(searcher: Searcher, typed: str, meant: str | None) -> None:
     result = searcher.search(typed)
     assert result.total == 0
     assert result.suggestion == meant

@@ -34,6 +34,7 @@ RERANK_EXTRA = 10
 # Suggestions: how many candidates to weigh, and the shortest stem worth correcting.
 SUGGESTIONS = 8
 MIN_SUGGEST = 4
+SHORT_WORD = 5
 _WORD = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)(?![\w:~*])")
 
 
@@ -216,10 +217,12 @@ class Searcher:
         changed = False
 
         def closest(term: str) -> str | None:
+            # Two edits turn a short word into too many others ("human" → "tuan").
+            edits = 1 if len(term) <= SHORT_WORD else 2
             # Terms are stems, so a misspelt ending ("conventoin") is far from its stem
             # ("convent"): shorter forms of the word get a chance too.
             for cut in range(len(term), max(MIN_SUGGEST, len(term) - 3) - 1, -1):
-                options = corrector.suggest(term[:cut], limit=SUGGESTIONS, maxdist=2)
+                options = corrector.suggest(term[:cut], limit=SUGGESTIONS, maxdist=edits)
                 ranked = sorted(
                     options,
                     key=lambda o: (edit_distance(term[:cut], o), -reader.doc_frequency("body", o)),
