@@ -15,7 +15,7 @@ from treatytui.search.documents import stored_body_terms
 from treatytui.search.indexer import refresh
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import QueryBuilder
-from treatytui.search.ranking import Ranker
+from treatytui.search.ranking import Ranker, best
 from treatytui.search.searcher import Searcher
 
 WORDS = (
@@ -200,3 +200,12 @@ def test_a_word_whose_code_another_word_shares_is_still_matched_exactly(
     result = searcher.search('"plumless rights"')
     assert [hit.id for hit in result.hits] == ["articles/a.txt"]
     assert searcher.search('"buckeroo rights"').total == 1
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [(0, []), (1, [(3, 2.0)]), (2, [(3, 2.0), (1, 1.0)]), (3, [(3, 2.0), (1, 1.0), (2, 1.0)])],
+)
+def test_the_best_matches_break_ties_by_document_number(limit: int, expected: list) -> None:
+    scores = {5: 1.0, 9: 0.5, 2: 1.0, 3: 2.0, 1: 1.0}
+    assert best(scores, limit) == expected

@@ -98,14 +98,51 @@ def index_terms(text: str) -> str:
 def match_terms(
     text: str, terms: frozenset[str], prefixes: tuple[str, ...] = ()
 ) -> Iterator[tuple[int, int]]:
-    """Spans of the words of ``text`` whose index term is in ``terms``.
+    """Spans of the words of ``text`` whose index term is in ``terms``, in order.
 
     A word also matches when its folded form starts with one of ``prefixes``
     (the word being typed in search-as-you-type).
     """
     if not terms and not prefixes:
         return
-    for match in WORD_PATTERN.finditer(text):
-        word = match.group()
-        if index_term(word) in terms or (prefixes and fold(word).startswith(prefixes)):
-            yield match.span()
+    # Weigh each distinct word once, then find where the matching ones stand: a snippet
+    # needs the few words that match, not a look at every word of the article.
+    wanted = [
+        word
+        for word in set(WORD_PATTERN.findall(text))
+        if index_term(word) in terms or (prefixes and fold(word).startswith(prefixes))
+    ]
+    spans: list[tuple[int, int]] = []
+    for word in wanted:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if _starts_word(text, start) and _ends_word(text, end):
+                spans.append((start, end))
+            start = text.find(word, start + 1)
+    yield from sorted(spans)
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """True when ``WORD_PATTERN`` would start a word at ``start`` (not inside one, nor
+    after a dot that joins it to the word before, as in "U.N")."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if _is_word_character(before):
+        return False
+    return not (before == "." and start >= 2 and _is_word_character(text[start - 2]))
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """True when a word of ``WORD_PATTERN`` would end at ``end``."""
+    if end == len(text):
+        return True
+    after = text[end]
+    if _is_word_character(after):
+        return False
+    return not (after == "." and end + 1 < len(text) and _is_word_character(text[end + 1]))

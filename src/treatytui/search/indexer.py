@@ -179,7 +179,7 @@ def _prepared_stream(todo: list[_Candidate], workers: int) -> Iterator[_Prepared
         yield from map(_prepare_star, jobs)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
-        yield from pool.map(_prepare_star, jobs, chunksize=32)
+        yield from pool.map(_prepare_star, jobs, chunksize=8)
 
 
 def refresh(
@@ -302,5 +302,8 @@ def _apply(
     if record is not None and record.content_hash == prepared.content_hash:
         report.unchanged += 1
         return
-    writer.update_document(**prepared.fields)
+    if record is None:  # the manifest lists every id in the index: nothing to replace
+        writer.add_document(**prepared.fields)
+    else:
+        writer.update_document(**prepared.fields)
     (report.updated if record is not None else report.added).append(candidate.id)

@@ -16,7 +16,9 @@ Counts are exact. (Whoosh's own ``len(results)`` is not always: at 10,000 articl
 from __future__ import annotations
 
 import heapq
+from collections.abc import Collection
 from dataclasses import dataclass
+from operator import countOf, itemgetter
 from typing import Any
 
 from whoosh import query
@@ -49,9 +51,19 @@ class Ranking:
     total: int
 
 
-def _best_first(item: tuple[int, float]) -> tuple[float, int]:
-    # Higher scores first; among equal scores the earlier document, as Whoosh does.
-    return item[1], -item[0]
+def best(scores: Scores, limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best (document, score) pairs, best first; among equal scores the
+    earlier document first, as Whoosh does."""
+    top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
+    if len(top) == limit and limit:
+        # Documents tied with the last one kept may have been left out in favour of
+        # later ones: settle the tie by document number.
+        last = top[-1][1]
+        if countOf(scores.values(), last) > sum(1 for _d, s in top if s == last):
+            tied = sorted(d for d, s in scores.items() if s == last)
+            top = [item for item in top if item[1] != last]
+            top += [(d, last) for d in tied[: limit - len(top)]]
+    return sorted(top, key=lambda item: (-item[1], item[0]))
 
 
 class Ranker:
@@ -85,7 +97,7 @@ class Ranker:
     def rank(self, q: query.Query, limit: int) -> Ranking:
         """The ``limit`` best matches of ``q`` and the exact number of matches."""
         scores = self.scores(q)
-        return Ranking(heapq.nlargest(limit, scores.items(), key=_best_first), len(scores))
+        return Ranking(best(scores, limit), len(scores))
 
     def rank_by_column(
         self, q: query.Query, field: str, limit: int, *, descending: bool
@@ -143,7 +155,7 @@ class Ranker:
         return self._whoosh(q)
 
     # -- leaves -------------------------------------------------------------------------
-    def _term(self, q: query.Term, only: set[int] | None = None) -> Scores:
+    def _term(self, q: query.Term, only: Collection[int] | None = None) -> Scores:
         """The scores of a term in every document that holds it (or in those of ``only``):
         BM25F, or the weight for a field without lengths (as Whoosh's ``WeightScorer``)."""
         field = q.fieldname
@@ -161,7 +173,7 @@ class Ranker:
                 if not scorable:
                     weighed = {base + d: w for d, w in pairs}
                     if only is not None:
-                        weighed = {d: weighed[d] for d in only & weighed.keys()}
+                        weighed = {d: w for d, w in weighed.items() if d in only}
                     scores.update(weighed)
                 elif only is None:
                     scores.update(
@@ -297,13 +309,17 @@ class Ranker:
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
         if not positive:
             return self._whoosh(q)
-        parts = sorted((self.scores(sub) for sub in positive), key=len)
-        smallest, others = parts[0], parts[1:]
-        scores = {
-            docnum: score + sum(part[docnum] for part in others)
-            for docnum, score in smallest.items()
-            if all(docnum in part for part in others)
-        }
+        # The rarest part first; a word after it is scored only where that part matched.
+        positive.sort(key=lambda sub: sub.estimate_size(self.reader))
+        scores = self.scores(positive[0])
+        for sub in positive[1:]:
+            if not scores:
+                break
+            if type(sub) is query.Term and self.bm25 is not None:
+                part = self._term(sub, only=scores.keys())
+            else:
+                part = self.scores(sub)
+            scores = {d: score + part[d] for d, score in scores.items() if d in part}
         scores = self._without(scores, negative)
         if negative:  # Whoosh's matcher for a `NOT x` clause scores 1 for every document
             scores = {docnum: score + len(negative) for docnum, score in scores.items()}
