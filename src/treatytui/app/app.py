@@ -258,10 +258,13 @@ class TreatyApp(App[int]):
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def prefetch_views(self) -> None:
         """Read the collection's facts and build the timeline and figures, so that ``t`` and
-        ``c`` show their rows at once (a few seconds of work on 10,000 articles)."""
+        ``c`` show their rows at once (a few seconds of work on 10,000 articles); warm the
+        searcher for phrases too."""
         from treatytui.app.screens.figures import FiguresScreen
         from treatytui.app.screens.timeline import TimelineScreen
 
+        if self.searcher is not None:
+            self.searcher.warm()
         for name, screen_class in (("timeline", TimelineScreen), ("figures", FiguresScreen)):
             if get_current_worker().is_cancelled or self.searcher is None:
                 return

@@ -318,8 +318,11 @@ class Searcher:
         return {number: stored_facts(fields) for number, fields in reader.iter_docs()}
 
     def warm(self) -> None:
-        """Read the collection's facts now (e.g. in a background thread after opening),
-        so that the first collection view opens at once."""
+        """Read now (e.g. in a background thread after opening) what the first phrase
+        query and the first collection view would otherwise wait for."""
+        with self._lock:
+            if self._ranker is not None:
+                self._ranker.warm()
         self._collection_facts()
 
 
