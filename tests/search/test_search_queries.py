@@ -67,6 +67,9 @@ def test_date_ranges(searcher: Searcher) -> None:
     assert "articles/hanoi-preview.md" in ranged and SEED_LAOS not in ranged
     later = ids(searcher.search("convention published:>2025-10"))
     assert "articles/geneva-talks.html" in later and SEED_LAOS not in later
+    # Open-ended ranges.
+    assert ids(searcher.search("published:[2025-11 to]")) == {"articles/geneva-talks.html"}
+    assert "articles/geneva-talks.html" not in ids(searcher.search("published:[to 2025-10]"))
 
 
 def test_typed_prefix_finds_the_word_being_typed(searcher: Searcher) -> None:
@@ -135,6 +138,7 @@ def test_highlight_spans_in_article_text(searcher: Searcher) -> None:
         ("Munyonyo Kampalla", "Munyonyo Kampala"),
         ("humen rights", "Human rights"),
         ("hxmxn rights", None),  # two edits are too many for a short word
+        ("Vientianes", None),  # not "event", an edit away from its first five letters
     ],
 )
 def test_did_you_mean(searcher: Searcher, typed: str, meant: str | None) -> None:

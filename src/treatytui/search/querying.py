@@ -72,7 +72,7 @@ def date_query(clause: str) -> query.Query:
         if text.startswith("["):
             if not text.endswith("]"):
                 raise ValueError(text)
-            parts = re.split(r"\s+to\s+", text[1:-1].strip(), flags=re.IGNORECASE)
+            parts = re.split(r"\s*\bto\b\s*", text[1:-1].strip(), flags=re.IGNORECASE)
             if len(parts) != 2:
                 raise ValueError(text)
             start = _date_bounds(parts[0])[0] if parts[0].strip() else None

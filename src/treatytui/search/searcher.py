@@ -220,9 +220,11 @@ class Searcher:
             # Two edits turn a short word into too many others ("human" → "tuan").
             edits = 1 if len(term) <= SHORT_WORD else 2
             # Terms are stems, so a misspelt ending ("conventoin") is far from its stem
-            # ("convent"): shorter forms of the word get a chance too.
+            # ("convent"): shorter forms of the word count too, when they are words.
             for cut in range(len(term), max(MIN_SUGGEST, len(term) - 3) - 1, -1):
-                options = corrector.suggest(term[:cut], limit=SUGGESTIONS, maxdist=edits)
+                options = corrector.suggest(
+                    term[:cut], limit=SUGGESTIONS, maxdist=edits if cut == len(term) else 0
+                )
                 ranked = sorted(
                     options,
                     key=lambda o: (edit_distance(term[:cut], o), -reader.doc_frequency("body", o)),
