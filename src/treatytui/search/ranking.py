@@ -30,6 +30,7 @@ from treatytui.search.postings import field_lengths, term_blocks
 from treatytui.search.schema import SEQUENCE_COLUMNS
 from treatytui.search.sequences import (
     SequenceColumn,
+    encode_terms,
     places,
     shared_codes,
     term_code,
@@ -40,7 +41,7 @@ Scores = dict[int, float]
 # Cached field lengths, by (segment id, field name); segments never change once written.
 LengthsCache = dict[tuple[str, str], list[int]]
 # Codes that several terms share, by (segment id, field name).
-SharedCache = dict[tuple[str, str], frozenset[bytes]]
+SharedCache = dict[tuple[str, str], dict[bytes, tuple[bytes, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,8 +239,7 @@ class Ranker:
             return {}
         words = [text.decode() for text in texts if text is not None]
         rarest = min(words, key=lambda word: self.reader.doc_frequency(field, word))
-        exact_codes = [term_code(word) for word in words]
-        pattern = b"".join(exact_codes)
+        pattern = encode_terms(words)
         matched: set[int] = set()
         for segment, (reader, base) in enumerate(self.leaves):
             count = reader.doc_frequency(field, rarest)
@@ -255,13 +255,14 @@ class Ranker:
             else:
                 found = (d for d in candidates or () if _near(sequences.codes(d), words, q.slop))
             deleted = self._deleted()
-            exact = self._shared_codes(segment, field).isdisjoint(exact_codes)
+            suspects = self._holding_rivals(segment, field, words)
             for docnum in found:
                 number = base + docnum
                 if number in deleted:
                     continue
-                if exact or self._stored_phrase(number, field, words, q.slop):
-                    matched.add(number)
+                if docnum in suspects and not self._stored_phrase(number, field, words, q.slop):
+                    continue
+                matched.add(number)
         if not matched:
             return {}
         word_scores = [self._term(query.Term(field, word), only=matched) for word in words]
@@ -283,13 +284,26 @@ class Ranker:
             self._sequence_columns[(segment, column)] = found
         return found
 
-    def _shared_codes(self, segment: int, field: str) -> frozenset[bytes]:
+    def _shared_codes(self, segment: int, field: str) -> dict[bytes, tuple[bytes, ...]]:
         reader = self.leaves[segment][0]
         key = (_segment_id(reader), field)
         found = self._shared.get(key)
         if found is None:
             found = self._shared[key] = shared_codes(reader, field)
         return found
+
+    def _holding_rivals(self, segment: int, field: str, words: list[str]) -> set[int]:
+        """The documents of a segment holding a term whose code one of ``words`` shares:
+        where a match of the codes may not be a match of the words."""
+        shared = self._shared_codes(segment, field)
+        rivals = {
+            term
+            for word in words
+            for term in shared.get(term_code(word), ())
+            if term != word.encode()
+        }
+        reader = self.leaves[segment][0]
+        return {d for term in rivals for ids, _w in term_blocks(reader, field, term) for d in ids}
 
     def _whoosh(self, q: query.Query) -> Scores:
         """Scores from Whoosh's own matcher, for the query kinds without a bulk form."""

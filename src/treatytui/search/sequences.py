@@ -1,13 +1,14 @@
-"""Each article's body terms in order, as 4-byte codes: how phrases are found quickly.
+"""Each article's body terms in order, as 3-byte codes: how phrases are found quickly.
 
 Whoosh finds a phrase by decoding the positions of every posting of its words — for two
 words that most articles hold, 200 ms at 10,000 articles. Here every document also has a
-column value holding its terms in order, each as a 4-byte code (the CRC-32 of the term);
+column value holding its terms in order, each as a 3-byte code (from the term's CRC-32);
 a phrase is its words' codes one after another, found with one byte search over the
 column (which the operating system maps into memory; nothing is copied).
 
-Codes of different terms can coincide. A segment's lexicon tells which of its codes do
-(``shared_codes``); a phrase with such a word is checked against the documents' terms.
+Codes of different terms can coincide (for about one term in 200 of a 100,000-term
+lexicon). A segment's lexicon tells which do (``shared_codes``); an article holding a
+term whose code a phrase word shares is checked against its stored text.
 """
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from typing import Any
 
 from whoosh.reading import IndexReader
 
-CODE_SIZE = 4
+CODE_SIZE = 3
+_CODE_MASK = (1 << (8 * CODE_SIZE)) - 1
 
 
 @lru_cache(maxsize=200_000)
 def term_code(term: str) -> bytes:
-    """The 4-byte code of one index term."""
-    return zlib.crc32(term.encode()).to_bytes(CODE_SIZE, "little")
+    """The code of one index term: the low three bytes of its CRC-32."""
+    return _code(term.encode())
+
+
+def _code(term: bytes) -> bytes:
+    return (zlib.crc32(term) & _CODE_MASK).to_bytes(CODE_SIZE, "little")
 
 
 def encode_terms(terms: Iterable[str]) -> bytes:
@@ -35,16 +41,13 @@ def encode_terms(terms: Iterable[str]) -> bytes:
     return b"".join(map(term_code, terms))
 
 
-def shared_codes(reader: IndexReader, field: str) -> frozenset[bytes]:
-    """The codes that more than one term of ``field`` in this segment have."""
-    seen: set[bytes] = set()
-    shared: set[bytes] = set()
+def shared_codes(reader: IndexReader, field: str) -> dict[bytes, tuple[bytes, ...]]:
+    """The codes that more than one term of ``field`` in this segment have, with those
+    terms."""
+    terms_of: dict[bytes, list[bytes]] = {}
     for term in reader.lexicon(field):
-        code = zlib.crc32(term).to_bytes(CODE_SIZE, "little")
-        if code in seen:
-            shared.add(code)
-        seen.add(code)
-    return frozenset(shared)
+        terms_of.setdefault(_code(term), []).append(term)
+    return {code: tuple(terms) for code, terms in terms_of.items() if len(terms) > 1}
 
 
 class SequenceColumn:
