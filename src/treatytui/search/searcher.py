@@ -24,7 +24,7 @@ from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_term
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder, edit_distance
-from treatytui.search.ranking import LengthsCache, Ranker, Ranking
+from treatytui.search.ranking import LengthsCache, Ranker, Ranking, SharedCache
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
 from treatytui.search.snippets import make_snippet
@@ -56,8 +56,9 @@ class Searcher:
         self._searcher: WhooshSearcher | None = None
         self._builder: QueryBuilder | None = None
         self._ranker: Ranker | None = None
-        # Field lengths by segment, kept across reopenings (segments never change).
+        # What the ranker reads per segment, kept across reopenings (segments never change).
         self._lengths: LengthsCache = {}
+        self._shared: SharedCache = {}
         self._stamp: Stamp | None = None
         self._facts_cache: tuple[Stamp | None, dict[int, ArticleFacts]] | None = None
         self._facts_lock = threading.Lock()
@@ -81,7 +82,7 @@ class Searcher:
             old = self._searcher
             self._index, self._searcher = index, searcher
             self._builder = QueryBuilder(index.schema)
-            self._ranker = Ranker(searcher, self._lengths)
+            self._ranker = Ranker(searcher, self._lengths, shared=self._shared)
             self._stamp = (folder.name, index.latest_generation())
             if old is not None:
                 old.close()
