@@ -90,9 +90,9 @@ def index_term(word: str) -> str:
     return stem(folded)
 
 
-def index_terms(text: str) -> str:
-    """The body terms of ``text`` in order, space-separated, as ``text_analyzer`` makes them."""
-    return " ".join(term for term in map(index_term, WORD_PATTERN.findall(text)) if term)
+def index_terms(text: str) -> list[str]:
+    """The body terms of ``text`` in order, as ``text_analyzer`` makes them."""
+    return list(filter(None, map(index_term, WORD_PATTERN.findall(text))))
 
 
 def match_terms(

@@ -39,20 +39,20 @@ def _join(values: list[str] | tuple[str, ...]) -> str:
     return ", ".join(v.replace(",", " ") for v in values)
 
 
-def body_terms(article: Article) -> str:
+def body_terms(article: Article) -> list[str]:
     """The body field's terms: the text's, after the title's when the text lacks it."""
     return _body_terms(article.text, article.title)
 
 
 def stored_body_terms(fields: dict[str, Any]) -> list[str]:
     """The body field's terms of a stored document, in order."""
-    return _body_terms(fields.get("text", ""), fields.get("title", "")).split()
+    return _body_terms(fields.get("text", ""), fields.get("title", ""))
 
 
-def _body_terms(text: str, title: str) -> str:
+def _body_terms(text: str, title: str) -> list[str]:
     terms = index_terms(text)
     if title and title not in text:
-        terms = f"{index_terms(title)} {terms}"
+        terms = index_terms(title) + terms
     return terms
 
 
@@ -61,7 +61,7 @@ def article_document(
 ) -> dict[str, Any]:
     """The Whoosh fields of one article (plain, picklable data)."""
     published = article.published
-    terms = body_terms(article).split()
+    terms = body_terms(article)
     doc: dict[str, Any] = {
         "id": article.id,
         "path": article.path,
