@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from whoosh import index as whoosh_index
 
 from treatytui.search import indexer
 from treatytui.search.indexer import refresh
@@ -204,6 +205,31 @@ def test_thousands_of_files(tmp_path: Path) -> None:
     report = refresh(tmp_path / "ix", [folder], workers=2)
     assert report.total == 2000
     assert Searcher(tmp_path / "ix").search("treaty").total == 2000
+
+
+def test_a_large_rebuild_is_committed_in_two_halves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "SPLIT_COMMIT", 6)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(9):
+        (folder / f"{n}.txt").write_text(f"Note {n}\nReport {n} on the human rights treaty.\n")
+    report = refresh(tmp_path / "ix", [folder], workers=1)
+    assert report.total == 9
+    folder_of_index = IndexLocation(tmp_path / "ix").live_generation()
+    assert folder_of_index is not None
+    segments = whoosh_index.open_dir(str(folder_of_index)).reader().leaf_readers()
+    assert len(segments) == 2
+    searcher = Searcher(tmp_path / "ix")
+    assert searcher.search('"human rights treaty"').total == 9
+    assert refresh(tmp_path / "ix", [folder], workers=1).unchanged == 9
+    # An update of the live index stays one commit: all old or all new if it is killed.
+    for n in range(9, 18):
+        (folder / f"{n}.txt").write_text(f"Note {n}\nReport {n} on the treaty.\n")
+    generation = whoosh_index.open_dir(str(folder_of_index)).latest_generation()
+    assert refresh(tmp_path / "ix", [folder], workers=1).added
+    assert whoosh_index.open_dir(str(folder_of_index)).latest_generation() == generation + 1
 
 
 def test_workers_are_spawned_while_other_threads_run(
