@@ -60,8 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         help="search the index and print ranked results",
         description="Search the collection. Query language: words (all must match), OR, "
-        'NOT or -word, "phrases", title:/source:/venue:/person: fields, sign* wildcards, '
-        "guterres~ fuzzy, published:2025-10 or published:[2025-10-01 to 2025-10-31].",
+        'NOT or -word, "phrases" ("a b"~3: near each other), title:/source:/venue:/person: '
+        "fields, sign* wildcards, guterres~ fuzzy, "
+        "published:2025-10 or published:[2025-10-01 to 2025-10-31].",
     )
     _add_global_options(search, top=False)
     search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")

@@ -39,7 +39,7 @@ def term_blocks(reader: IndexReader, field: str, term: bytes) -> Iterator[Block]
     matcher = reader.postings(field, term)
     deleted: frozenset[int] = frozenset()
     if isinstance(matcher, FilterMatcher) and _reads_blocks(matcher.child):
-        deleted = frozenset(getattr(reader, "deleted_docs_set", ()))
+        deleted = deleted_documents(reader)
         matcher = matcher.child
     blocks = _w3_blocks(matcher) if _reads_blocks(matcher) else _matcher_blocks(matcher)
     if not deleted:
@@ -51,6 +51,16 @@ def term_blocks(reader: IndexReader, field: str, term: bytes) -> Iterator[Block]
         else:
             keep = [i for i, docnum in enumerate(ids) if docnum not in deleted]
             yield [ids[i] for i in keep], [weights[i] for i in keep]
+
+
+def deleted_documents(reader: IndexReader) -> frozenset[int]:
+    """The deleted document numbers of one segment."""
+    if not reader.has_deletions():
+        return frozenset()
+    known = getattr(reader, "deleted_docs_set", None)  # (Whoosh's SegmentReader keeps it)
+    if known is not None:
+        return frozenset(known)
+    return frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
 
 
 def _reads_blocks(matcher: Matcher) -> bool:
@@ -120,4 +130,4 @@ def _length_bytes(reader: IndexReader, field: str, doc_count: int) -> bytes | No
     return stored[:doc_count] + bytes(max(0, doc_count - len(stored)))
 
 
-__all__ = ["Block", "field_lengths", "term_blocks"]
+__all__ = ["Block", "deleted_documents", "field_lengths", "term_blocks"]

@@ -26,7 +26,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.documents import stored_body_terms
-from treatytui.search.postings import field_lengths, term_blocks
+from treatytui.search.postings import deleted_documents, field_lengths, term_blocks
 from treatytui.search.schema import SEQUENCE_COLUMNS
 from treatytui.search.sequences import (
     SequenceColumn,
@@ -241,6 +241,7 @@ class Ranker:
         rarest = min(words, key=lambda word: self.reader.doc_frequency(field, word))
         pattern = encode_terms(words)
         matched: set[int] = set()
+        deleted = self._deleted()
         for segment, (reader, base) in enumerate(self.leaves):
             count = reader.doc_frequency(field, rarest)
             if not count:
@@ -254,7 +255,6 @@ class Ranker:
                 found = sequences.documents_with(pattern, candidates)
             else:
                 found = (d for d in candidates or () if _near(sequences.codes(d), words, q.slop))
-            deleted = self._deleted()
             suspects = self._holding_rivals(segment, field, words)
             for docnum in found:
                 number = base + docnum
@@ -322,9 +322,7 @@ class Ranker:
             self._deleted_documents = frozenset(
                 base + docnum
                 for reader, base in self.leaves
-                if reader.has_deletions()
-                for docnum in range(reader.doc_count_all())
-                if reader.is_deleted(docnum)
+                for docnum in deleted_documents(reader)
             )
         return self._deleted_documents
 
