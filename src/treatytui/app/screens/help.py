@@ -19,8 +19,9 @@ from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
 
 QUERY_HELP = (
-    'Query language: words (all must match) · "exact phrase" · OR · NOT word or -word · '
-    "sign* (prefix) · guterres~ (fuzzy) · title: source: venue: person: fields · "
+    'Query language: words (all must match) · "exact phrase" ("a b"~3: near) · OR · '
+    "NOT word or -word · sign* (prefix) · guterres~ (fuzzy) · "
+    "title: source: venue: person: fields · "
     "published:2025-10 or published:[2025-10-01 to 2025-10-31]. "
     "An empty query lists every article, newest first."
 )
