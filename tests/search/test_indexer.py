@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from treatytui.search import indexer
+from treatytui.search import indexer, workers
 from treatytui.search.indexer import refresh
 from treatytui.search.location import IndexLocation
 from treatytui.search.lock import IndexBusy, IndexerLock
@@ -236,8 +236,8 @@ def test_workers_are_spawned_while_other_threads_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # (A forked child of a threaded process may inherit a lock another thread held.)
-    monkeypatch.setattr(indexer.threading, "active_count", lambda: 2)
-    assert indexer._worker_context().get_start_method() == "spawn"
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)
+    assert workers.worker_context().get_start_method() == "spawn"
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(indexer.PARALLEL_THRESHOLD):

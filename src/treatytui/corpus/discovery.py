@@ -2,7 +2,9 @@
 
 Folders are walked recursively with ``os.scandir``, in sorted order so that results are
 deterministic. Hidden entries and metadata sidecars are passed over silently; everything
-else that is not an article comes back as :class:`Skipped` with the reason.
+else that is not an article comes back as :class:`Skipped` with the reason. A symbolic link
+that leads out of the walked folder (to ``/etc/passwd``, to ``/etc``) is not followed
+unless asked for.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
 SIDECAR_SUFFIXES = (".yaml", ".yml")
+OUTSIDE_REASON = "symlink to outside the folder, not followed (--follow-symlinks follows it)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,16 @@ def _dangling(path: Path) -> Skipped:
     return Skipped(path, "not a regular file")
 
 
-def _walk(root: Path) -> Iterator[Found | Skipped]:
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives
+        return False
+
+
+def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
     """The articles under ``root``, depth first; each folder is walked once."""
+    real_root = os.path.realpath(root)
     visited: set[str] = set()
     # The folders being walked, outermost first: their real paths and remaining entries.
     open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]] = []
@@ -103,6 +114,13 @@ def _walk(root: Path) -> Iterator[Found | Skipped]:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
+        if (
+            not follow_symlinks
+            and entry.is_symlink()
+            and not _inside(os.path.realpath(path), real_root)
+        ):
+            yield Skipped(path, OUTSIDE_REASON)
+            continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()
         except OSError:  # a symlink that cannot be followed
@@ -117,14 +135,16 @@ def _walk(root: Path) -> Iterator[Found | Skipped]:
             yield _dangling(path)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Found | Skipped]:
+def discover(paths: Iterable[Path], *, follow_symlinks: bool = False) -> Iterator[Found | Skipped]:
     """The article files named by ``paths``: files as they are, folders walked recursively.
 
-    A file's root is its folder; a walked folder is the root of every file under it.
+    A file's root is its folder; a walked folder is the root of every file under it. Links
+    inside a folder that lead out of it are followed only with ``follow_symlinks``; the
+    paths named themselves are always followed.
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, follow_symlinks)
         elif path.is_file():
             yield _file(path, path.parent)
         else:

@@ -51,6 +51,8 @@ def load_yaml_mapping(
         return {}, [f"{label}: {problem}{where} — ignored"]
     except yaml.YAMLError:
         return {}, [f"{label}: malformed YAML — ignored"]
+    except RecursionError:  # thousands of nested brackets or mappings
+        return {}, [f"{label}: YAML nested too deeply — ignored"]
     if data is None:
         return {}, []
     if not isinstance(data, Mapping):

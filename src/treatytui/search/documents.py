@@ -135,3 +135,31 @@ def stored_facts(fields: dict[str, Any], kinds: Collection[str] | None = None) -
         url=fields.get("url"),
         facts=tuple(Fact.from_dict(d) for d in facts),
     )
+
+
+def storable(text: str) -> str:
+    """``text`` as valid Unicode: the undecodable bytes of a file name (which Python keeps
+    as lone surrogates) become ``\\xNN``, so the name can be stored, shown and compared."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape" if _only_escapes(text) else "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
+def _only_escapes(text: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def storable_fields(value: Any) -> Any:
+    """``value`` (a document's fields) with every string made :func:`storable`."""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {key: storable_fields(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(storable_fields(item) for item in value)
+    return value

@@ -8,30 +8,31 @@ generation beside the live index and published only once complete.
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import errno
 import os
-import sys
-import threading
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.index import Index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, Index
 
-from treatytui.corpus.discovery import Found, Skipped, discover, sidecar_path
+from treatytui.corpus.discovery import OUTSIDE_REASON, Found, Skipped, discover, sidecar_path
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import extract, facets
-from treatytui.search.documents import article_document
+from treatytui.search.documents import article_document, storable, storable_fields
 from treatytui.search.location import IndexLocation, read_json, write_atomically
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
+from treatytui.search.workers import OverBudget, file_budget, results_of, time_budget
 
 ProgressFn = Callable[[int, int, str], None]
 VERSION_FILE = "schema.json"
@@ -45,10 +46,19 @@ POSTINGS_CODEC = W3Codec(compression=0)
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
+WHOOSH_INDEX_NAME = "MAIN"  # Whoosh's default name, which its files start with
 
 
 class IndexUnavailable(RuntimeError):
     """The index folder cannot be written (or read); the message says why."""
+
+
+class DiskFull(IndexUnavailable):
+    """The disk (or the file-size limit) ran out while writing; the live index is as it was."""
+
+
+# Errors that mean "no room to write": the disk, the user's quota, the file-size limit.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 @dataclass
@@ -64,6 +74,8 @@ class IndexReport:
     rebuilt: bool = False
     seconds: float = 0.0
     total: int = 0
+    symlinks_outside: int = 0
+    """Links out of the indexed folders that were not followed."""
 
     @property
     def changed(self) -> bool:
@@ -91,28 +103,51 @@ class _Prepared:
 
 def article_id(path: Path, root: Path) -> str:
     """The stable id of an article: its path within its collection folder, with that
-    folder's name first (``seeds/000_x.txt``)."""
-    return path.relative_to(root.parent).as_posix() if root.parent != root else path.name
+    folder's name first (``seeds/000_x.txt``); bytes of a file name that are not UTF-8
+    are written ``\\xNN``."""
+    relative = path.relative_to(root.parent).as_posix() if root.parent != root else path.name
+    return storable(relative)
 
 
 def prepare(path: str, root: str) -> _Prepared:
-    """Load, clean and extract one file into index fields (runs in worker processes)."""
+    """Load, clean and extract one file into index fields (runs in worker processes).
+
+    Whatever goes wrong with one file becomes that file's skip reason: it never ends the run.
+    """
     file_path, root_path = Path(path), Path(root)
     doc_id = article_id(file_path, root_path)
     try:
         article = load_article(file_path, root_path.parent)
+        article = replace(
+            article, id=doc_id, path=storable(article.path), title=storable(article.title)
+        )
         facts = extract(article)
+        fields = storable_fields(article_document(article, facts, facets(facts)))
     except SkipFile as skip:
         return _Prepared(doc_id, None, reason=skip.reason)
-    except (OSError, ValueError, UnicodeError) as error:
-        return _Prepared(doc_id, None, reason=f"could not read: {error}")
-    fields = article_document(article, facts, facets(facts))
+    except RecursionError:
+        return _Prepared(doc_id, None, reason="too deeply nested to read")
+    except MemoryError:
+        return _Prepared(doc_id, None, reason="needs too much memory to index")
+    except OSError as error:
+        return _Prepared(doc_id, None, reason=f"could not read: {error.strerror or error}")
+    except Exception as error:  # one bad file must never end the whole run
+        return _Prepared(doc_id, None, reason=f"could not index: {type(error).__name__}: {error}")
     fields["id"] = doc_id
     return _Prepared(doc_id, fields, article.content_hash, warnings=tuple(article.warnings))
 
 
-def _prepare_star(args: tuple[str, str]) -> _Prepared:
-    return prepare(*args)
+def _prepare_star(job: tuple[str, str, float]) -> _Prepared:
+    path, root, budget = job
+    try:
+        with time_budget(budget):
+            return prepare(path, root)
+    except OverBudget:
+        return _Prepared(
+            article_id(Path(path), Path(root)),
+            None,
+            reason=f"took longer than {budget:.0f} s to read and clean — skipped",
+        )
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -146,12 +181,16 @@ def _create_generation(location: IndexLocation) -> tuple[Path, Index]:
     return folder, index
 
 
-def _candidates(roots: Iterable[Path], report: IndexReport) -> Iterator[_Candidate]:
+def _candidates(
+    roots: Iterable[Path], report: IndexReport, follow_symlinks: bool
+) -> Iterator[_Candidate]:
     seen: dict[str, Path] = {}
     seen_paths: set[Path] = set()
-    for item in discover(roots):
+    for item in discover(roots, follow_symlinks=follow_symlinks):
         if isinstance(item, Skipped):
-            report.skipped.append((str(item.path), item.reason))
+            report.skipped.append((storable(str(item.path)), item.reason))
+            if item.reason == OUTSIDE_REASON:
+                report.symlinks_outside += 1
             continue
         assert isinstance(item, Found)
         if item.path in seen_paths:  # under two remembered roots: the first one wins
@@ -160,31 +199,21 @@ def _candidates(roots: Iterable[Path], report: IndexReport) -> Iterator[_Candida
         doc_id = article_id(item.path, item.root)
         if doc_id in seen:
             if seen[doc_id] != item.path:
-                report.skipped.append((str(item.path), f"same id as {seen[doc_id]}"))
+                report.skipped.append(
+                    (storable(str(item.path)), f"same id as {storable(str(seen[doc_id]))}")
+                )
             continue
         seen[doc_id] = item.path
         stat = _stat(item.path)
         if stat is None:
-            report.skipped.append((str(item.path), "cannot be read"))
+            report.skipped.append((storable(str(item.path)), "cannot be read"))
             continue
         yield _Candidate(item.path, item.root, doc_id, stat, _sidecar_stat(item.path))
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Fork when it is safe (Linux, and no other thread that could hold a lock): workers
-    then start with everything already imported, 0.2 s sooner than spawned ones."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def _prepared_stream(todo: list[_Candidate], workers: int) -> Iterator[_Prepared]:
-    jobs = [(str(c.path), str(c.root)) for c in todo]
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        yield from map(_prepare_star, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
-        yield from pool.map(_prepare_star, jobs, chunksize=8)
+def _remembered_follow_symlinks(location: IndexLocation) -> bool:
+    state = read_json(location.state_file)
+    return isinstance(state, dict) and state.get("follow_symlinks") is True
 
 
 def refresh(
@@ -196,8 +225,14 @@ def refresh(
     on_wait: Callable[[], None] | None = None,
     lock_timeout: float | None = None,
     workers: int | None = None,
+    follow_symlinks: bool | None = None,
 ) -> IndexReport:
-    """Bring the index in ``index_root`` up to date with the files under ``roots``."""
+    """Bring the index in ``index_root`` up to date with the files under ``roots``.
+
+    Symbolic links that lead out of the folder they are in are not followed unless
+    ``follow_symlinks`` (None: as remembered in the collection's state file).
+    :class:`DiskFull` when the disk runs out: the live index is left as it was.
+    """
     started = time.perf_counter()
     location = IndexLocation(index_root)
     try:
@@ -205,17 +240,75 @@ def refresh(
         lock = IndexerLock(location.lock_file, timeout=lock_timeout, on_wait=on_wait)
         lock.acquire()
     except OSError as error:  # permission denied, read-only file system, …
+        if error.errno in _NO_ROOM:
+            raise _disk_full(index_root, error) from error
         raise IndexUnavailable(
             f"cannot write to the index folder {index_root}: {error.strerror or error}"
         ) from error
+    if follow_symlinks is None:
+        follow_symlinks = _remembered_follow_symlinks(location)
     try:
         report = _refresh_locked(
-            location, list(roots), rebuild, progress, workers or (os.cpu_count() or 1)
+            location,
+            list(roots),
+            rebuild,
+            progress,
+            workers or (os.cpu_count() or 1),
+            follow_symlinks,
         )
     finally:
         lock.release()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _disk_full(index_root: Path, error: OSError) -> DiskFull:
+    why = error.strerror or str(error)
+    if error.errno == errno.EFBIG:
+        why += " (the file-size limit, `ulimit -f`)"
+    return DiskFull(
+        f"not enough room to write the index in {index_root}: {why}. "
+        "The index is as it was before; free some space and run `treatytui index` again"
+    )
+
+
+def _remove_unused_files(folder: Path) -> None:
+    """Delete the Whoosh files in ``folder`` that its latest table of contents does not
+    name: what a killed or failed writer left behind (only the lock holder writes)."""
+    with contextlib.suppress(OSError, ValueError, EOFError, whoosh_index.EmptyIndexError):
+        storage = FileStorage(str(folder))
+        toc = TOC.read(storage, WHOOSH_INDEX_NAME)
+        whoosh_index.clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
+    # Whoosh's own write lock: a leftover of a killed writer, never anyone's now.
+    with contextlib.suppress(OSError):
+        (folder / f"{WHOOSH_INDEX_NAME}_WRITELOCK").unlink()
+
+
+class _Writer:
+    """The Whoosh writer of one refresh, created only when there is something to write
+    (a writer leaves files behind even when cancelled)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._writer: Any = None
+        self.committed = False
+
+    def get(self) -> Any:
+        if self._writer is None:
+            self._writer = self.index.writer(limitmb=128, codec=POSTINGS_CODEC)
+        return self._writer
+
+    def commit(self, **kwargs: Any) -> None:
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.commit(**kwargs)
+            self.committed = True
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            with contextlib.suppress(Exception):
+                writer.cancel()
 
 
 def _refresh_locked(
@@ -224,20 +317,57 @@ def _refresh_locked(
     rebuild: bool,
     progress: ProgressFn | None,
     workers: int,
+    follow_symlinks: bool,
 ) -> IndexReport:
     report = IndexReport()
     live = location.live_generation()
-    index = None if rebuild or live is None else _open_generation(live)
-    if index is None:
-        folder, index = _create_generation(location)
-        report.rebuilt = True
-        manifest = Manifest({}, index.latest_generation())
-    else:
-        assert live is not None
-        folder = live
-        manifest = Manifest.load(folder, index)
+    # Under the lock, any other generation is a killed rebuild's: it goes now.
+    if live is not None:
+        location.remove_stale_generations(keep=live)
+    folder: Path | None = None
+    try:
+        index = None if rebuild or live is None else _open_generation(live)
+        if index is None:
+            folder, index = _create_generation(location)
+            report.rebuilt = True
+            manifest = Manifest({}, index.latest_generation())
+        else:
+            assert live is not None
+            _remove_unused_files(live)
+            manifest = Manifest.load(live, index)
+        _update(index, manifest, report, roots, progress, workers, follow_symlinks)
+        if folder is not None:
+            manifest.save(folder, index.latest_generation())
+            location.publish(folder)
+        elif report.changed or manifest.dirty:
+            assert live is not None
+            manifest.save(live, index.latest_generation())
+    except OSError as error:
+        if error.errno not in _NO_ROOM:
+            raise
+        if folder is not None:  # the partial generation goes at once
+            shutil.rmtree(folder, ignore_errors=True)
+        elif live is not None:
+            _remove_unused_files(live)
+        raise _disk_full(location.root, error) from error
+    except BaseException:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    report.total = len(manifest.records)
+    return report
 
-    candidates = list(_candidates(roots, report))
+
+def _update(
+    index: Index,
+    manifest: Manifest,
+    report: IndexReport,
+    roots: list[Path],
+    progress: ProgressFn | None,
+    workers: int,
+    follow_symlinks: bool,
+) -> None:
+    candidates = list(_candidates(roots, report, follow_symlinks))
     present = {c.id for c in candidates}
     todo: list[_Candidate] = []
     for candidate in candidates:
@@ -252,43 +382,40 @@ def _refresh_locked(
         else:
             todo.append(candidate)
     gone = [doc_id for doc_id in manifest.records if doc_id not in present]
+    if todo or gone:
+        manifest.dirty = True
 
     by_id = {c.id: c for c in todo}
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    writer = index.writer(limitmb=128, codec=POSTINGS_CODEC)
-    try:
-        for done, prepared in enumerate(_prepared_stream(todo, workers), start=1):
-            candidate = by_id[prepared.id]
-            if progress is not None:
-                progress(done, len(todo), str(candidate.path))
-            _apply(writer, manifest, report, candidate, prepared)
-            if done == midway:
-                # The first half becomes a segment of its own while the workers go on
-                # preparing the second.
-                writer.commit(merge=False)
-                writer = index.writer(limitmb=128, codec=POSTINGS_CODEC)
-        for doc_id in gone:
-            writer.delete_by_term("id", doc_id)
-            del manifest.records[doc_id]
-            report.removed.append(doc_id)
-        if report.changed or todo:
+    jobs = [(str(c.path), str(c.root), file_budget(c.stat[0])) for c in todo]
+    writer = _Writer(index)
+    # The workers start before the Whoosh writer exists: they never inherit its lock.
+    parallel = len(jobs) >= PARALLEL_THRESHOLD
+    with results_of(_prepare_star, jobs, workers, parallel=parallel) as results:
+        try:
+            for done, prepared in enumerate(results, start=1):
+                candidate = by_id[prepared.id]
+                if progress is not None:
+                    progress(done, len(todo), storable(str(candidate.path)))
+                _apply(writer, manifest, report, candidate, prepared)
+                if done == midway:
+                    # The first half becomes a segment of its own while the workers go on
+                    # preparing the second.
+                    writer.commit(merge=False)
+            for doc_id in gone:
+                writer.get().delete_by_term("id", doc_id)
+                del manifest.records[doc_id]
+                report.removed.append(doc_id)
             writer.commit()
-        else:
+        except BaseException:
             writer.cancel()
-    except BaseException:
-        writer.cancel()
-        raise
-    manifest.save(folder, index.latest_generation())
-    report.total = len(manifest.records)
-    if report.rebuilt:
-        location.publish(folder)
-    return report
+            raise
 
 
 def _apply(
-    writer: Any,
+    writer: _Writer,
     manifest: Manifest,
     report: IndexReport,
     candidate: _Candidate,
@@ -296,11 +423,11 @@ def _apply(
 ) -> None:
     record = manifest.records.get(candidate.id)
     for warning in prepared.warnings:
-        report.warnings.append((str(candidate.path), warning))
+        report.warnings.append((storable(str(candidate.path)), warning))
     if prepared.fields is None:
-        report.skipped.append((str(candidate.path), prepared.reason))
+        report.skipped.append((storable(str(candidate.path)), prepared.reason))
         if record is not None:
-            writer.delete_by_term("id", candidate.id)
+            writer.get().delete_by_term("id", candidate.id)
             del manifest.records[candidate.id]
             report.removed.append(candidate.id)
         return
@@ -316,7 +443,7 @@ def _apply(
         report.unchanged += 1
         return
     if record is None:  # the manifest lists every id in the index: nothing to replace
-        writer.add_document(**prepared.fields)
+        writer.get().add_document(**prepared.fields)
     else:
-        writer.update_document(**prepared.fields)
+        writer.get().update_document(**prepared.fields)
     (report.updated if record is not None else report.added).append(candidate.id)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,23 @@ LOCK = "indexer.lock"
 GENERATION_PREFIX = "gen-"
 
 
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty file beside ``path``, with the permissions the umask gives (``mkstemp``
+    would make it 0600, and an index others cannot read)."""
+    while True:
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def write_atomically(path: Path, data: str) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
+
+    The file gets the permissions the umask gives new files (0644 under umask 022).
+    """
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(data)

@@ -34,6 +34,8 @@ class Manifest:
     def __init__(self, records: dict[str, FileRecord], generation: int) -> None:
         self.records = records
         self.generation = generation
+        self.dirty = False
+        """True when the records changed since the manifest was read."""
 
     @classmethod
     def load(cls, folder: Path, index: Index) -> Manifest:
@@ -55,7 +57,9 @@ class Manifest:
                 return cls(records, generation)
             except (KeyError, TypeError, ValueError):
                 pass
-        return cls.from_index(index)
+        manifest = cls.from_index(index)
+        manifest.dirty = True
+        return manifest
 
     @classmethod
     def from_index(cls, index: Index) -> Manifest:
@@ -76,4 +80,7 @@ class Manifest:
             "generation": generation,
             "records": {key: asdict(record) for key, record in sorted(self.records.items())},
         }
-        write_atomically(folder / "manifest.json", json.dumps(payload, ensure_ascii=False))
+        # ASCII, so that a path that is not valid UTF-8 (kept by Python as lone surrogates)
+        # is written as escapes and read back the same.
+        write_atomically(folder / "manifest.json", json.dumps(payload, ensure_ascii=True))
+        self.dirty = False
