@@ -146,7 +146,8 @@ def _prepare_star(job: tuple[str, str, float]) -> _Prepared:
         return _Prepared(
             article_id(Path(path), Path(root)),
             None,
-            reason=f"took longer than {budget:.0f} s to read and clean — skipped",
+            reason=f"took longer than {budget:.{0 if budget >= 10 else 1}f} s to read and clean"
+            " — skipped",
         )
 
 
