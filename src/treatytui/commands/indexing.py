@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from treatytui.collection import Collection
 from treatytui.commands.common import fail, index_dir, stderr
-from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
+from treatytui.search.indexer import DiskFull, IndexReport, IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
 from treatytui.textsafety import one_line
 
@@ -84,6 +84,8 @@ def run_index(args: argparse.Namespace) -> int:
             ),
             lock_timeout=0 if args.no_wait else None,
         )
+    except DiskFull as error:
+        return fail(str(error), 2)
     except (IndexBusy, IndexUnavailable) as error:
         return fail(str(error))
     finally:

@@ -280,9 +280,11 @@ def _remove_unused_files(folder: Path) -> None:
         storage = FileStorage(str(folder))
         toc = TOC.read(storage, WHOOSH_INDEX_NAME)
         whoosh_index.clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
-    # Whoosh's own write lock: a leftover of a killed writer, never anyone's now.
+    # Whoosh's own write lock and its writer's scratch folder: a killed or failed writer's
+    # leftovers, never anyone's now.
     with contextlib.suppress(OSError):
         (folder / f"{WHOOSH_INDEX_NAME}_WRITELOCK").unlink()
+    shutil.rmtree(folder / f"{WHOOSH_INDEX_NAME}.tmp", ignore_errors=True)
 
 
 class _Writer:
