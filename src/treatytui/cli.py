@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     index.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     index.add_argument(
+        "--follow-symlinks",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="follow symbolic links that lead out of the indexed folders (remembered; "
+        "by default they are listed as skipped)",
+    )
+    index.add_argument(
         "--no-wait",
         action="store_true",
         help="fail at once, instead of waiting, when another process is indexing",

@@ -17,6 +17,8 @@ class Collection:
     state_file: Path
     paths: list[Path] = field(default_factory=list)
     include_seeds: bool = True
+    follow_symlinks: bool = False
+    """Follow symbolic links that lead out of the collection's folders."""
 
     @classmethod
     def load(cls, index_root: Path) -> Collection:
@@ -27,6 +29,7 @@ class Collection:
         if isinstance(data, dict):
             collection.paths = [Path(p) for p in data.get("paths", []) if isinstance(p, str)]
             collection.include_seeds = bool(data.get("include_seeds", True))
+            collection.follow_symlinks = data.get("follow_symlinks") is True
         return collection
 
     def add(self, paths: list[Path]) -> None:
@@ -47,5 +50,9 @@ class Collection:
     def save(self) -> None:
         """Write the remembered paths beside the index."""
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"paths": [str(p) for p in self.paths], "include_seeds": self.include_seeds}
+        payload = {
+            "paths": [str(p) for p in self.paths],
+            "include_seeds": self.include_seeds,
+            "follow_symlinks": self.follow_symlinks,
+        }
         write_atomically(self.state_file, json.dumps(payload, indent=2))

@@ -59,7 +59,7 @@ def summarise(report: IndexReport) -> list[str]:
         f"{len(report.removed)} removed, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped" + (" — rebuilt" if report.rebuilt else "")
     ]
-    lines += [f"  skipped {one_line(path)}: {reason}" for path, reason in report.skipped]
+    lines += [f"  skipped {one_line(path)}: {one_line(reason)}" for path, reason in report.skipped]
     lines += [f"  warning {one_line(path)}: {one_line(text)}" for path, text in report.warnings]
     return lines
 
@@ -71,7 +71,15 @@ def run_index(args: argparse.Namespace) -> int:
     new_paths = [Path(p) for p in args.paths]
     missing = [p for p in new_paths if not p.exists()]
     collection.add([p for p in new_paths if p.exists()])
+    if args.follow_symlinks is not None:
+        collection.follow_symlinks = args.follow_symlinks
     console = stderr()
+    if not new_paths and not collection.paths and not args.quiet:
+        # A first run, or an index folder deleted with the paths it remembered.
+        console.print(
+            f"No folders remembered in {root}: indexing the bundled seeds only "
+            "(add yours with `treatytui index PATH`)"
+        )
     progress = _LazyProgress(enabled=not args.quiet and console.is_terminal)
     try:
         report = refresh(
@@ -83,6 +91,7 @@ def run_index(args: argparse.Namespace) -> int:
                 "Another treatytui process is indexing this folder; waiting for it…"
             ),
             lock_timeout=0 if args.no_wait else None,
+            follow_symlinks=collection.follow_symlinks,
         )
     except DiskFull as error:
         return fail(str(error), 2)

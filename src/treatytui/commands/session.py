@@ -18,9 +18,17 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
         return Searcher(root)
     except IndexMissing:
         pass
-    console.print(f"No index in {root} yet: indexing the collection first…")
+    collection = Collection.load(root)
+    if collection.paths:
+        console.print(f"No index in {root} yet: indexing the collection first…")
+    else:
+        # Also what a deleted index folder looks like: the remembered folders went with it.
+        console.print(
+            f"No index in {root} yet, and no remembered folders: indexing the bundled seeds "
+            "only (add yours with `treatytui index PATH`)…"
+        )
     try:
-        refresh(root, Collection.load(root).roots())
+        refresh(root, collection.roots(), follow_symlinks=collection.follow_symlinks)
         return Searcher(root)
     except (IndexMissing, IndexUnavailable, IndexBusy) as error:
         console.print(f"treatytui: {error}")
