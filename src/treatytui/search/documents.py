@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,7 +13,6 @@ from typing import Any
 from treatytui.corpus.article import Article, Block
 from treatytui.facts.model import Fact
 from treatytui.search.analysis import index_terms
-from treatytui.search.schema import counted_terms
 from treatytui.search.sequences import encode_terms
 
 
@@ -56,18 +57,51 @@ def _body_terms(text: str, title: str) -> list[str]:
     return terms
 
 
+# The body's terms are counted and encoded this many characters at a time, so that a very
+# long text never holds all its terms at once (a 20 MB file has some 3 million).
+_TERMS_CHUNK = 256 * 1024
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    """``text`` in pieces of about ``_TERMS_CHUNK`` characters, cut at white space (where
+    no word can be cut in two)."""
+    start = 0
+    while start < len(text):
+        end = start + _TERMS_CHUNK
+        if end < len(text):
+            space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = space if space > start else end
+        yield text[start:end]
+        start = end
+
+
+def body_columns(article: Article) -> tuple[list[tuple[str, int]], bytes]:
+    """The body field's term counts and its terms in order (as :func:`body_terms`, with
+    the memory of one piece of the text's terms at a time)."""
+    counts: Counter[str] = Counter()
+    sequence = bytearray()
+    pieces = _text_chunks(article.text)
+    if article.title and article.title not in article.text:
+        pieces = itertools.chain([article.title], pieces)
+    for piece in pieces:
+        terms = index_terms(piece)
+        counts.update(terms)
+        sequence += encode_terms(terms)
+    return list(counts.items()), bytes(sequence)
+
+
 def article_document(
     article: Article, facts: list[Fact], facets: dict[str, list[str]]
 ) -> dict[str, Any]:
     """The Whoosh fields of one article (plain, picklable data)."""
     published = article.published
-    terms = body_terms(article)
+    counted, sequence = body_columns(article)
     doc: dict[str, Any] = {
         "id": article.id,
         "path": article.path,
         "title": article.title,
-        "body": counted_terms(terms),
-        "body_sequence": encode_terms(terms),
+        "body": counted,
+        "body_sequence": sequence,
         "text": article.text,
         "source": article.source or "",
         "authors": " ; ".join(article.authors),
