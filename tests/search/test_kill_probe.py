@@ -7,6 +7,7 @@ The figures each probe measures are printed (``pytest -s`` shows them)."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -125,13 +126,13 @@ SEARCHER = """
 import json, sys, time
 from pathlib import Path
 from treatytui.search.searcher import Searcher
-root, seconds = Path(sys.argv[1]), float(sys.argv[2])
+root, stop = Path(sys.argv[1]), Path(sys.argv[2])
 queries = ["convention", "hanoi OR geneva", '"the convention"', "sign*", "treaty -laos",
            "published:2025", "venue:hanoi", "ratifcation~"]
 searches, errors, first = 0, 0, None
 searcher = Searcher(root)
-end = time.monotonic() + seconds
-while time.monotonic() < end:
+while not stop.exists():
+    time.sleep(0.03)  # a person typing, not a benchmark
     try:
         if searches % 25 == 0:
             searcher.close()
@@ -148,7 +149,10 @@ print(json.dumps({"searches": searches, "errors": errors, "first": first}))
 
 
 def test_searching_while_rebuilding(tmp_path: Path) -> None:
-    seconds = 12.0
+    # The issue's probe is 30 s (TREATYTUI_SEARCH_PROBE_SECONDS=30); the suite runs a shorter one.
+    seconds = float(os.environ.get("TREATYTUI_SEARCH_PROBE_SECONDS", "8"))
+    at_least = 2
+    stop = tmp_path / "stop"
     articles = tmp_path / "articles"
     index_root = tmp_path / "search-probe-ix"
     write_articles(articles, range(ARTICLES), tag="alpha")
@@ -156,21 +160,23 @@ def test_searching_while_rebuilding(tmp_path: Path) -> None:
     assert run(index_command(index_root, "-q", str(articles)), 120).returncode == 0
     searchers = [
         subprocess.Popen(
-            [sys.executable, "-c", SEARCHER, str(index_root), str(seconds)],
+            [sys.executable, "-c", SEARCHER, str(index_root), str(stop)],
             stdout=subprocess.PIPE,
             text=True,
         )
         for _ in range(4)
     ]
     rebuilds = 0
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    started = time.monotonic()
+    end = started + seconds
+    while time.monotonic() < end or rebuilds < at_least:
         assert run(index_command(index_root, "-q", "--rebuild"), 120).returncode == 0
         rebuilds += 1
+    stop.touch()
     results = [json.loads(p.communicate(timeout=60)[0]) for p in searchers]
     errors = sum(r["errors"] for r in results)
     print(
-        f"\nsearch probe: 4 processes x {seconds:.0f} s, {rebuilds} rebuilds, "
+        f"\nsearch probe: 4 processes x {time.monotonic() - started:.0f} s, {rebuilds} rebuilds, "
         f"{sum(r['searches'] for r in results)} searches, {errors} errors"
     )
     assert errors == 0, [r["first"] for r in results if r["first"]]
