@@ -4,6 +4,7 @@ indexed without its unusable metadata), in this process and in the worker pool."
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -135,3 +136,32 @@ def test_the_summary_shows_every_skip_reason_on_one_line(
     err = capsys.readouterr().err
     assert "\x1b" not in err and "Traceback" not in err
     assert "unsupported file type" in err
+
+
+def test_off_the_main_thread_a_large_file_is_read_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader refreshes in a thread, where no timer signal can stop a slow file: a large
+    # file then goes to a worker process, which has its time budget.
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "large.txt").write_text("Large\n" + "The treaty was signed in Hanoi.\n" * 200)
+    monkeypatch.setattr(indexer, "LARGE_FILE", 1000)
+    pools: list[tuple[bool, int]] = []
+    real_results_of = indexer.results_of
+
+    def results_of(work, jobs, workers, *, parallel):
+        pools.append((parallel, workers))
+        return real_results_of(work, jobs, workers, parallel=parallel)
+
+    monkeypatch.setattr(indexer, "results_of", results_of)
+    reports = []
+    thread = threading.Thread(
+        target=lambda: reports.append(refresh(tmp_path / "ix", [folder], workers=1))
+    )
+    thread.start()
+    thread.join(60)
+    assert reports and reports[0].total == 1
+    assert pools == [(True, 1)]
+    refresh(tmp_path / "ix", [folder], rebuild=True, workers=1)  # in the main thread: here
+    assert pools[-1] == (False, 1)

@@ -33,7 +33,13 @@ from treatytui.search.location import IndexLocation, read_json, write_atomically
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
-from treatytui.search.workers import OverBudget, file_budget, results_of, time_budget
+from treatytui.search.workers import (
+    OverBudget,
+    budget_applies_here,
+    file_budget,
+    results_of,
+    time_budget,
+)
 
 ProgressFn = Callable[[int, int, str], None]
 VERSION_FILE = "schema.json"
@@ -48,6 +54,8 @@ POSTINGS_CODEC = W3Codec(compression=0)
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
 WHOOSH_INDEX_NAME = "MAIN"
+# Files larger than this are read in a worker process even when there are few.
+LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
 # far shorter; a 20 MB dump would otherwise take the extractors to some 150 MB and 15 s.
 FACTS_TEXT_LIMIT = 1_000_000  # Whoosh's default name, which its files start with
@@ -415,7 +423,11 @@ def _update(
     jobs = [(str(c.path), str(c.root), file_budget(c.stat[0])) for c in todo]
     writer = _Writer(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
-    parallel = len(jobs) >= PARALLEL_THRESHOLD
+    parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
+    if not parallel and not budget_applies_here() and any(c.stat[0] > LARGE_FILE for c in todo):
+        # Off the main thread (the reader's background refresh) a file has no time budget
+        # here: a large one is read in a worker process, where it has.
+        parallel, workers = True, 1
     with results_of(_prepare_star, jobs, workers, parallel=parallel) as results:
         try:
             for done, prepared in enumerate(results, start=1):

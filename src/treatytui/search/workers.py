@@ -52,6 +52,11 @@ def _on_alarm(_signum: int, _frame: object) -> None:
     raise OverBudget
 
 
+def budget_applies_here() -> bool:
+    """True where :func:`time_budget` can stop the work: the main thread of a process."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise :class:`OverBudget` in the block once it has run ``seconds``.
@@ -59,12 +64,7 @@ def time_budget(seconds: float) -> Iterator[None]:
     It needs a timer signal, so it applies in the main thread only (every worker process,
     and a command run in the foreground); elsewhere the block runs without a budget.
     """
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    if seconds <= 0 or not budget_applies_here():
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -118,9 +118,10 @@ def results_of(
     work: Callable[[Job], Result], jobs: Sequence[Job], workers: int, *, parallel: bool
 ) -> Iterator[Iterator[Result]]:
     """The results of ``work`` on each job, in order: in ``workers`` processes when
-    ``parallel``, else here. The processes are started on entering the block, so that a
-    lock or file taken inside the block is never inherited by them."""
-    if not parallel or workers <= 1:
+    ``parallel`` (``work`` and the jobs must then be picklable), else here. The processes
+    start on entering the block, so that a lock or file taken inside the block is never
+    inherited by them."""
+    if not parallel:
         yield map(work, jobs)
         return
     pool = ProcessPoolExecutor(
