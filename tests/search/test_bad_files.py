@@ -102,6 +102,45 @@ def test_a_failure_in_one_file_is_its_skip_reason(
     ]
 
 
+@pytest.mark.parametrize("crashes", [1, 2])
+def test_a_file_that_kills_its_worker_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashes: int
+) -> None:
+    # As a segfault or the out-of-memory killer would: the worker process just ends.
+    folder = _good_articles(tmp_path / "articles")
+    poisons = [f"{n * 37 + 5:03d}.txt" for n in range(crashes)]
+    real_extract = indexer.extract
+
+    def extract(article):
+        if Path(article.id).name in poisons:
+            os._exit(3)
+        return real_extract(article)
+
+    monkeypatch.setattr(indexer, "extract", extract)
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 1)
+    report = refresh(tmp_path / "ix", [folder], workers=2)
+    assert report.total == GOOD - crashes
+    assert sorted((Path(path).name, reason) for path, reason in report.skipped) == [
+        (name, "its worker process crashed on it") for name in poisons
+    ]
+    assert Searcher(tmp_path / "ix").search("Hanoi").total == GOOD - crashes
+
+
+def test_workers_that_crash_on_every_file_stop_the_run_and_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _good_articles(tmp_path / "articles")
+    refresh(tmp_path / "ix", [folder], workers=1)
+    for n in range(GOOD):
+        (folder / f"{n:03d}.txt").write_text(f"Note {n}\nRevised report on the Lima treaty.\n")
+    monkeypatch.setattr(indexer, "extract", lambda article: os._exit(3))
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 1)
+    with pytest.raises(indexer.IndexUnavailable, match="crashed on 4 files in a row"):
+        refresh(tmp_path / "ix", [folder], workers=2)
+    searcher = Searcher(tmp_path / "ix")
+    assert searcher.count() == GOOD and searcher.search("Hanoi").total == GOOD
+
+
 def test_a_file_over_its_time_budget_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: int
 ) -> None:
@@ -150,9 +189,9 @@ def test_off_the_main_thread_a_large_file_is_read_in_a_worker(
     pools: list[tuple[bool, int]] = []
     real_results_of = indexer.results_of
 
-    def results_of(work, jobs, workers, *, parallel):
+    def results_of(work, jobs, workers, *, parallel, on_crash):
         pools.append((parallel, workers))
-        return real_results_of(work, jobs, workers, parallel=parallel)
+        return real_results_of(work, jobs, workers, parallel=parallel, on_crash=on_crash)
 
     monkeypatch.setattr(indexer, "results_of", results_of)
     reports = []

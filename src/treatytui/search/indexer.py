@@ -35,6 +35,7 @@ from treatytui.search.manifest import FileRecord, Manifest
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
 from treatytui.search.workers import (
     OverBudget,
+    WorkersFailing,
     budget_applies_here,
     file_budget,
     results_of,
@@ -179,6 +180,13 @@ def _prepare_star(job: tuple[str, str, float]) -> _Prepared:
         )
 
 
+def _crashed(job: tuple[str, str, float]) -> _Prepared:
+    path, root, _budget = job
+    return _Prepared(
+        article_id(Path(path), Path(root)), None, reason="its worker process crashed on it"
+    )
+
+
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -285,6 +293,8 @@ def refresh(
             workers or (os.cpu_count() or 1),
             follow_symlinks,
         )
+    except WorkersFailing as error:
+        raise IndexUnavailable(f"indexing stopped: {error}; the index is as it was") from error
     finally:
         lock.release()
     report.seconds = time.perf_counter() - started
@@ -428,7 +438,7 @@ def _update(
         # Off the main thread (the reader's background refresh) a file has no time budget
         # here: a large one is read in a worker process, where it has.
         parallel, workers = True, 1
-    with results_of(_prepare_star, jobs, workers, parallel=parallel) as results:
+    with results_of(_prepare_star, jobs, workers, parallel=parallel, on_crash=_crashed) as results:
         try:
             for done, prepared in enumerate(results, start=1):
                 candidate = by_id[prepared.id]

@@ -19,7 +19,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from treatytui.search.lock import close_inherited_locks
 
@@ -34,6 +35,14 @@ WORKER_MEMORY_BYTES = 2 * 1024**3
 # prose takes about 40 s on one core).
 BUDGET_SECONDS = 30.0
 BUDGET_SECONDS_PER_MB = 5.0
+
+
+# After this many files in a row crashed their worker, the fault is not in the files.
+CRASHES_IN_A_ROW = 3
+
+
+class WorkersFailing(RuntimeError):
+    """Worker processes crash whatever file they are given."""
 
 
 class OverBudget(BaseException):
@@ -113,26 +122,67 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-@contextlib.contextmanager
-def results_of(
-    work: Callable[[Job], Result], jobs: Sequence[Job], workers: int, *, parallel: bool
-) -> Iterator[Iterator[Result]]:
-    """The results of ``work`` on each job, in order: in ``workers`` processes when
-    ``parallel`` (``work`` and the jobs must then be picklable), else here. The processes
-    start on entering the block, so that a lock or file taken inside the block is never
-    inherited by them."""
-    if not parallel:
-        yield map(work, jobs)
-        return
-    pool = ProcessPoolExecutor(
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=worker_context(),
         initializer=_start_worker,
         initargs=(os.getpid(),),
     )
+
+
+@contextlib.contextmanager
+def results_of(
+    work: Callable[[Job], Result],
+    jobs: Sequence[Job],
+    workers: int,
+    *,
+    parallel: bool,
+    on_crash: Callable[[Job], Result],
+) -> Iterator[Iterator[Result]]:
+    """The results of ``work`` on each job, in order: in ``workers`` processes when
+    ``parallel`` (``work`` and the jobs must then be picklable), else here.
+
+    The processes start on entering the block, so that a lock or file taken inside the
+    block is never inherited by them. A job that kills its worker process (a crash, the
+    out-of-memory killer) gets ``on_crash(job)`` as its result and the others go on: after a
+    crash the jobs not yet done run one at a time until the one that crashed is found.
+    """
+    if not parallel:
+        yield map(work, jobs)
+        return
+    pools = [_pool(workers)]
+    # map() submits every job at once, which starts the worker processes now.
+    first: Iterator[Result] = pools[0].map(work, jobs, chunksize=8)
+
+    def stream() -> Iterator[Result]:
+        remaining, results, one_at_a_time = list(jobs), first, False
+        crashed_in_a_row = 0
+        while remaining:
+            done = 0
+            try:
+                for result in results:
+                    done += 1
+                    yield result
+                return
+            except BrokenProcessPool:
+                remaining = remaining[done:]
+            # (Joining the broken pool's threads first lets the next pool fork again.)
+            pools[-1].shutdown(wait=True, cancel_futures=True)
+            if one_at_a_time:  # the first job not done is the one that crashed
+                if done == 0 and crashed_in_a_row >= CRASHES_IN_A_ROW:
+                    raise WorkersFailing(
+                        f"the worker processes crashed on {crashed_in_a_row + 1} files in a row"
+                    )
+                crashed_in_a_row = crashed_in_a_row + 1 if done == 0 else 1
+                yield on_crash(remaining.pop(0))
+            one_at_a_time = not one_at_a_time
+            if remaining:
+                pools.append(_pool(1 if one_at_a_time else workers))
+                results = pools[-1].map(work, remaining, chunksize=1 if one_at_a_time else 8)
+
     try:
-        # map() submits every job at once, which starts the worker processes.
-        results: Iterator[Any] = pool.map(work, jobs, chunksize=8)
-        yield results
+        yield stream()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
