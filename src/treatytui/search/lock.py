@@ -144,8 +144,9 @@ class IndexerLock:
             break
         _held.add(fd)
         self._fd = fd
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, Holder.of_this_process().line().encode(), 0)
+        with contextlib.suppress(OSError):  # the note is advisory (and a full disk refuses it)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, Holder.of_this_process().line().encode(), 0)
 
     def _replace_if_stale(self, fd: int) -> bool:
         """Unlink the lock file ``fd`` has open when its holder is gone; True if done (or
