@@ -105,7 +105,7 @@ def test_a_deleted_index_folder_is_rebuilt_with_a_warning(
     capsys.readouterr()
     assert main(["--index", str(index_root), "search", "Hanoi"]) == 0
     err = capsys.readouterr().err
-    assert "no remembered folders: indexing the bundled seeds only" in err
+    assert "the bundled seeds only, as no folders are remembered there" in err
     assert "treatytui index PATH" in err
     searcher.close()
     shutil.rmtree(index_root)

@@ -24,8 +24,8 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
     else:
         # Also what a deleted index folder looks like: the remembered folders went with it.
         console.print(
-            f"No index in {root} yet, and no remembered folders: indexing the bundled seeds "
-            "only (add yours with `treatytui index PATH`)…"
+            f"No index in {root} yet: indexing the collection first — the bundled seeds "
+            "only, as no folders are remembered there (add yours with `treatytui index PATH`)…"
         )
     try:
         refresh(root, collection.roots(), follow_symlinks=collection.follow_symlinks)
