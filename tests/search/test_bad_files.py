@@ -32,6 +32,13 @@ def _nested_sidecar(folder: Path) -> str:
     return "poison.txt"
 
 
+def _indented_sidecar(folder: Path) -> str:
+    (folder / "poison.txt").write_text("Poisoned tags\nThe Kampala meeting opened.\n")
+    nested = "".join(" " * depth + f"k{depth}:\n" for depth in range(1200))
+    (folder / "poison.yaml").write_text(f"title: Nested\n{nested}")
+    return "poison.txt"
+
+
 def _nested_front_matter(folder: Path) -> str:
     nested = "a: " + "{b: " * 30_000 + "c" + "}" * 30_000
     (folder / "poison.md").write_text(f"---\n{nested}\n---\nThe Kampala meeting opened.\n")
@@ -46,6 +53,7 @@ def _undecodable_name(folder: Path) -> str:
 
 POISONS: dict[str, Callable[[Path], str]] = {
     "nested YAML sidecar": _nested_sidecar,
+    "indented YAML sidecar": _indented_sidecar,
     "nested front matter": _nested_front_matter,
     "file name not UTF-8": _undecodable_name,
 }

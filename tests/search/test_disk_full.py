@@ -35,7 +35,7 @@ def _files(index_root: Path) -> set[str]:
 def small_index(collection_dir: Path, tmp_path: Path) -> Path:
     index_root = tmp_path / "ix"
     assert main(["--index", str(index_root), "index", "-q", str(collection_dir)]) == 0
-    write_articles(collection_dir / "more", range(300))  # far more than the limit allows
+    write_articles(collection_dir / "more", range(120), words=200)  # more than the limit allows
     return index_root
 
 
@@ -59,7 +59,7 @@ def test_a_file_size_limit_is_a_clear_error(small_index: Path, mode: str) -> Non
     assert len(list(small_index.glob("gen-*"))) == 1
     # With room again, the next run does the work.
     assert main(["--index", str(small_index), "index", "-q"]) == 0
-    assert Searcher(small_index).count() == count + 300
+    assert Searcher(small_index).count() == count + 120
 
 
 def test_no_space_left_on_device(

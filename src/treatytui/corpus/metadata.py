@@ -20,6 +20,9 @@ from treatytui.corpus.reading import SkipFile, decode_text, read_bytes
 from treatytui.corpus.sanitize import strip_controls
 
 MAX_SIDECAR_BYTES = 1024 * 1024
+MAX_YAML_DEPTH = 100
+_BRACKETS = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
 _TAG_SEPARATOR = re.compile(r"\s*[,;]\s*")
 _KEY_ALIASES = {"date": "published", "author": "authors", "keywords": "tags"}
@@ -34,6 +37,17 @@ class Sidecar:
     warnings: tuple[str, ...] = ()
 
 
+def _nested_too_deeply(source: str) -> bool:
+    """True when ``source`` nests brackets or indentation far deeper than metadata ever
+    does: PyYAML would spend seconds before failing with RecursionError."""
+    depth = 0
+    for bracket in _BRACKETS.findall(source):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        if depth > MAX_YAML_DEPTH:
+            return True
+    return any(len(indent) > 4 * MAX_YAML_DEPTH for indent in _INDENT.findall(source))
+
+
 def load_yaml_mapping(
     source: str, label: str, first_line: int = 1
 ) -> tuple[Mapping[object, object], list[str]]:
@@ -41,6 +55,8 @@ def load_yaml_mapping(
 
     ``label`` names the document in warnings; ``first_line`` is its line in the file.
     """
+    if _nested_too_deeply(source):
+        return {}, [f"{label}: YAML nested too deeply — ignored"]
     try:
         data = yaml.safe_load(source)
     except yaml.MarkedYAMLError as error:
