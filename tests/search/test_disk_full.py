@@ -14,7 +14,8 @@ import pytest
 from processes import write_articles
 
 from treatytui.cli import main
-from treatytui.search.indexer import DiskFull, refresh
+from treatytui.search.index_writer import DiskFull
+from treatytui.search.indexer import refresh
 from treatytui.search.location import IndexLocation
 from treatytui.search.searcher import Searcher
 

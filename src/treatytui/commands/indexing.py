@@ -10,7 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from treatytui.collection import Collection
 from treatytui.commands.common import fail, index_dir, stderr
-from treatytui.search.indexer import DiskFull, IndexReport, IndexUnavailable, refresh
+from treatytui.search.index_writer import DiskFull
+from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
 from treatytui.textsafety import one_line
 

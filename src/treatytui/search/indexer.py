@@ -8,8 +8,6 @@ generation beside the live index and published only once complete.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 import shutil
 import time
@@ -19,9 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, Index
+from whoosh.index import Index
 
 from treatytui.corpus.article import Article
 from treatytui.corpus.discovery import OUTSIDE_REASON, Found, Skipped, discover, sidecar_path
@@ -29,6 +25,13 @@ from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import extract, facets
 from treatytui.search.documents import article_document, storable, storable_fields
+from treatytui.search.index_writer import (
+    NO_ROOM,
+    IndexUnavailable,
+    LazyWriter,
+    disk_full,
+    remove_unused_files,
+)
 from treatytui.search.location import IndexLocation, read_json, write_atomically
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest
@@ -46,32 +49,16 @@ ProgressFn = Callable[[int, int, str], None]
 VERSION_FILE = "schema.json"
 # Below this many files to (re)process, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 150
-# Posting blocks are written uncompressed: at 1,000 articles the index grows by 16% but
-# indexing takes 14% less time and scoring a term 20% less.
-POSTINGS_CODEC = W3Codec(compression=0)
 # A rebuild of at least this many files is written as two segments, committed halfway and
 # at the end (the new generation is published only after both). At 10,000 articles that
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
-WHOOSH_INDEX_NAME = "MAIN"
 # Files larger than this are read in a worker process even when there are few.
 LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
 # far shorter; a 20 MB dump would otherwise take the extractors to some 150 MB and 15 s.
-FACTS_TEXT_LIMIT = 1_000_000  # Whoosh's default name, which its files start with
-
-
-class IndexUnavailable(RuntimeError):
-    """The index folder cannot be written (or read); the message says why."""
-
-
-class DiskFull(IndexUnavailable):
-    """The disk (or the file-size limit) ran out while writing; the live index is as it was."""
-
-
-# Errors that mean "no room to write": the disk, the user's quota, the file-size limit.
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+FACTS_TEXT_LIMIT = 1_000_000
 
 
 @dataclass
@@ -159,8 +146,8 @@ def _facts_view(article: Article) -> tuple[Article, Article]:
     cut = cut if cut > FACTS_TEXT_LIMIT // 2 else FACTS_TEXT_LIMIT
     blocks = tuple(replace(b, end=min(b.end, cut)) for b in article.blocks if b.start < cut)
     warning = (
-        f"facts taken from the first {FACTS_TEXT_LIMIT // 1_000_000} million characters "
-        f"only (the text has {len(article.text) / 1_000_000:.1f} million)"
+        f"facts taken from the first {FACTS_TEXT_LIMIT:,} characters only "
+        f"(the text has {len(article.text):,})"
     )
     article = replace(article, warnings=(*article.warnings, warning))
     return article, replace(article, text=article.text[:cut], blocks=blocks)
@@ -277,8 +264,8 @@ def refresh(
         lock = IndexerLock(location.lock_file, timeout=lock_timeout, on_wait=on_wait)
         lock.acquire()
     except OSError as error:  # permission denied, read-only file system, …
-        if error.errno in _NO_ROOM:
-            raise _disk_full(index_root, error) from error
+        if error.errno in NO_ROOM:
+            raise disk_full(index_root, error) from error
         raise IndexUnavailable(
             f"cannot write to the index folder {index_root}: {error.strerror or error}"
         ) from error
@@ -299,57 +286,6 @@ def refresh(
         lock.release()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _disk_full(index_root: Path, error: OSError) -> DiskFull:
-    why = error.strerror or str(error)
-    if error.errno == errno.EFBIG:
-        why += " (the file-size limit, `ulimit -f`)"
-    return DiskFull(
-        f"not enough room to write the index in {index_root}: {why}. "
-        "The index is as it was before; free some space and run `treatytui index` again"
-    )
-
-
-def _remove_unused_files(folder: Path) -> None:
-    """Delete the Whoosh files in ``folder`` that its latest table of contents does not
-    name: what a killed or failed writer left behind (only the lock holder writes)."""
-    with contextlib.suppress(OSError, ValueError, EOFError, whoosh_index.EmptyIndexError):
-        storage = FileStorage(str(folder))
-        toc = TOC.read(storage, WHOOSH_INDEX_NAME)
-        whoosh_index.clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
-    # Whoosh's own write lock and its writer's scratch folder: a killed or failed writer's
-    # leftovers, never anyone's now.
-    with contextlib.suppress(OSError):
-        (folder / f"{WHOOSH_INDEX_NAME}_WRITELOCK").unlink()
-    shutil.rmtree(folder / f"{WHOOSH_INDEX_NAME}.tmp", ignore_errors=True)
-
-
-class _Writer:
-    """The Whoosh writer of one refresh, created only when there is something to write
-    (a writer leaves files behind even when cancelled)."""
-
-    def __init__(self, index: Index) -> None:
-        self.index = index
-        self._writer: Any = None
-        self.committed = False
-
-    def get(self) -> Any:
-        if self._writer is None:
-            self._writer = self.index.writer(limitmb=128, codec=POSTINGS_CODEC)
-        return self._writer
-
-    def commit(self, **kwargs: Any) -> None:
-        if self._writer is not None:
-            writer, self._writer = self._writer, None
-            writer.commit(**kwargs)
-            self.committed = True
-
-    def cancel(self) -> None:
-        if self._writer is not None:
-            writer, self._writer = self._writer, None
-            with contextlib.suppress(Exception):
-                writer.cancel()
 
 
 def _refresh_locked(
@@ -374,7 +310,7 @@ def _refresh_locked(
             manifest = Manifest({}, index.latest_generation())
         else:
             assert live is not None
-            _remove_unused_files(live)
+            remove_unused_files(live)
             manifest = Manifest.load(live, index)
         _update(index, manifest, report, roots, progress, workers, follow_symlinks)
         if folder is not None:
@@ -384,13 +320,13 @@ def _refresh_locked(
             assert live is not None
             manifest.save(live, index.latest_generation())
     except OSError as error:
-        if error.errno not in _NO_ROOM:
+        if error.errno not in NO_ROOM:
             raise
         if folder is not None:  # the partial generation goes at once
             shutil.rmtree(folder, ignore_errors=True)
         elif live is not None:
-            _remove_unused_files(live)
-        raise _disk_full(location.root, error) from error
+            remove_unused_files(live)
+        raise disk_full(location.root, error) from error
     except BaseException:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -431,7 +367,7 @@ def _update(
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
     jobs = [(str(c.path), str(c.root), file_budget(c.stat[0])) for c in todo]
-    writer = _Writer(index)
+    writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
     if not parallel and not budget_applies_here() and any(c.stat[0] > LARGE_FILE for c in todo):
@@ -460,7 +396,7 @@ def _update(
 
 
 def _apply(
-    writer: _Writer,
+    writer: LazyWriter,
     manifest: Manifest,
     report: IndexReport,
     candidate: _Candidate,
