@@ -108,6 +108,25 @@ class TreatyApp(App[int]):
             self._main = MainScreen(sort=self.settings.sort, facts_panel=self.settings.facts_panel)
         return self._main
 
+    @property
+    def index_location(self) -> str:
+        """The index folder as the status line shows it (``~`` for the home folder)."""
+        from treatytui.config import display_path
+
+        return display_path(self.index_root)
+
+    def action_where(self) -> None:
+        """Say where the index is (and where another one is, if that is the one meant)."""
+        self.notify(f"Index folder: {self.index_location}", title="Index", timeout=10)
+        self._hint_other_index()
+
+    def _hint_other_index(self) -> None:
+        from treatytui.config import other_index_hint
+
+        hint = other_index_hint(self.index_root)
+        if hint:
+            self.notify(hint[0].upper() + hint[1:], title="Index", severity="warning", timeout=20)
+
     def get_default_screen(self) -> MainScreen:
         return self.main
 
@@ -119,6 +138,7 @@ class TreatyApp(App[int]):
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {one_line(self.settings.theme)!r}", severity="warning")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._hint_other_index()
         # After the first paint, so the index work never delays it.
         self.call_after_refresh(self.prepare_index)
         if self.poll_seconds > 0:
@@ -138,7 +158,8 @@ class TreatyApp(App[int]):
                 self._open_searcher()
             if self.searcher is None:
                 self.call_from_thread(
-                    self.main.search_pane.show_message, "No index yet: nothing to show."
+                    self.main.search_pane.show_message,
+                    f"No index in {self.index_location} yet: nothing to show.",
                 )
                 self.call_from_thread(setattr, self.main.search_pane.results, "loading", False)
         finally:
