@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from treatytui.app.commands import ReaderCommands
+from treatytui.app.filters import AsciiOnly, NoColour
 from treatytui.app.screens.main import MainScreen
 from treatytui.app.settings import DEFAULT_THEME, Settings, save_theme
+from treatytui.app.terminal import TerminalProfile
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
@@ -79,8 +84,16 @@ class TreatyApp(App[int]):
         settings: Settings | None = None,
         refresh_index: bool = True,
         poll_seconds: float = 2.0,
+        terminal: TerminalProfile | None = None,
     ) -> None:
         super().__init__()
+        self.terminal = terminal or TerminalProfile(colour="NO_COLOR" not in os.environ)
+        self._extra_filters: list[LineFilter] = []
+        if not self.terminal.colour:
+            self.no_color = True  # the :nocolor styles too, also on a monochrome TERM
+            self._extra_filters.append(NoColour())
+        if not self.terminal.unicode:
+            self._extra_filters.append(AsciiOnly())
         self.index_root = Path(index_root)
         self.settings = settings or Settings()
         self.refresh_index = refresh_index
@@ -107,6 +120,11 @@ class TreatyApp(App[int]):
         if self._main is None:
             self._main = MainScreen(sort=self.settings.sort, facts_panel=self.settings.facts_panel)
         return self._main
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then no colour at all and ASCII only where the terminal
+        needs them (Textual's NO_COLOR filter alone leaves greyscale colours)."""
+        return [*super().get_line_filters(), *self._extra_filters]
 
     @property
     def index_location(self) -> str:
