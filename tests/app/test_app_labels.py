@@ -76,3 +76,14 @@ async def test_palette_has_one_theme_entry_and_says_where_the_index_is(make_app)
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(str(app.index_root.name) in m and "Index folder" in m for m in messages)
+
+
+async def test_reader_points_at_an_index_elsewhere(make_app, seed_index, tmp_path, monkeypatch):
+    (seed_index / "collection.json").write_text('{"paths": ["/srv/news"]}')
+    monkeypatch.setattr("treatytui.config.known_index_dirs", lambda: [seed_index])
+    app = make_app(index_root=tmp_path / "empty", refresh_index=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any(f"--index {seed_index}" in m for m in warnings), warnings
+        assert "No index in" in str(app.main.search_pane.query_one("#search-status").render())
