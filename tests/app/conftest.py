@@ -25,13 +25,6 @@ def seed_index_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.fixture(autouse=True)
-def no_other_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own index folders stay out of the tests (no "another index" notice)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setattr("treatytui.config.known_index_dirs", lambda: [])
-
-
 @pytest.fixture
 def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty user config folder (TREATYTUI_CONFIG)."""
