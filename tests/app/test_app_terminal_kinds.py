@@ -222,3 +222,34 @@ def test_non_utf8_locale_gets_ascii_boxes(seed_index: Path) -> None:
     assert output.isascii()
     plain = re.sub(r"\x1b\[[0-9;:?<>$=]*[A-Za-z~]", "", output)
     assert "+-" in plain and "Search" in plain
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_stderr_redirected_is_refused_where_it_can_be_read(seed_index: Path) -> None:
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stdin and stdout on the pty, stderr to /dev/null
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        argv = [sys.executable, "-m", "treatytui", "--index", str(seed_index)]
+        os.execvpe(sys.executable, argv, dict(os.environ))
+    output = b""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done == 0:  # still running: the reader started after all
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 2
+    assert b"stderr is not a terminal" in output and b"\x1b[" not in output

@@ -14,6 +14,8 @@ def run_app(index_root: Path, *, mouse: bool = True) -> int:
     terminal = detect_terminal()
     if terminal.problem:
         print(f"treatytui: {terminal.problem}", file=sys.stderr)
+        if not sys.stderr.isatty() and sys.stdout.isatty():  # `treatytui 2>/dev/null`
+            print(f"treatytui: {terminal.problem}")
         return 2
     from treatytui.app.app import TreatyApp
     from treatytui.app.settings import load_settings
