@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.filter import LineFilter
+from textual.filter import LineFilter, Monochrome
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -124,7 +124,10 @@ class TreatyApp(App[int]):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then no colour at all and ASCII only where the terminal
         needs them (Textual's NO_COLOR filter alone leaves greyscale colours)."""
-        return [*super().get_line_filters(), *self._extra_filters]
+        own = super().get_line_filters()
+        if not self.terminal.colour:  # its greyscale would be dropped anyway
+            own = [f for f in own if not isinstance(f, Monochrome)]
+        return [*own, *self._extra_filters]
 
     @property
     def index_location(self) -> str:
