@@ -57,6 +57,14 @@ def write_collection(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_user_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's own index folders stay out of the tests: a private per-user data folder
+    (also for the subprocesses), and no checkout index to point at ("note: …")."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setattr("treatytui.config.known_index_dirs", lambda: [])
+
+
 @pytest.fixture
 def collection_dir(tmp_path: Path) -> Path:
     """A fresh copy of the test collection."""

@@ -1,4 +1,5 @@
-"""The `treatytui` command: the reader, and `index`, `search`, `facts` for scripts.
+"""The `treatytui` command: the reader, and `index`, `search`, `facts`, `timeline`,
+`figures`, `where` for scripts.
 
 The non-interactive commands never import Textual, so they start fast.
 """
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from treatytui import __version__
+from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 
@@ -21,8 +23,8 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--index",
         metavar="DIR",
         default=default,
-        help=f"index folder (default: ${INDEX_ENV}, else data/index in a checkout, "
-        "else the per-user data folder)",
+        help=f"index folder (default: ${INDEX_ENV}, else the per-user data folder; "
+        "`treatytui where` shows it)",
     )
 
 
@@ -94,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     timeline = add_timeline_parser(commands)
     _add_global_options(timeline, top=False)
+    figures = add_figures_parser(commands)
+    _add_global_options(figures, top=False)
+    where = commands.add_parser(
+        "where",
+        help="print where the index, the collection, the config and the seeds are",
+        description="Print the index folder in use (and what chose it), the remembered "
+        "collection paths, the config file and the bundled seeds.",
+    )
+    _add_global_options(where, top=False)
     return parser
 
 
@@ -114,6 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from treatytui.commands.timeline import run_timeline
 
             return run_timeline(args)
+        if args.command == "figures":
+            from treatytui.commands.figures import run_figures
+
+            return run_figures(args)
+        if args.command == "where":
+            from treatytui.commands.where import run_where
+
+            return run_where(args)
         if args.command == "facts":
             from treatytui.commands.facts import run_facts
 

@@ -1,4 +1,9 @@
-"""The collection: which folders and files make up the library, remembered per index."""
+"""The collection: which folders and files make up the library, remembered per index.
+
+The bundled seeds are remembered by a flag (``include_seeds``), never by their path: the
+path is inside the installed package and changes with every reinstall, so a remembered
+one would point into a deleted environment.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,22 @@ from pathlib import Path
 
 from treatytui.config import seeds_dir
 from treatytui.search.location import read_json, write_atomically
+
+
+def is_bundled_seeds(path: Path) -> bool:
+    """Whether ``path`` is a copy of treatytui's bundled seeds folder (this install's, an
+    installed package's ``treatytui/seeds`` or a checkout's ``seeds/``), existing or not."""
+    if path.name != "seeds":
+        return False
+    if path.expanduser().absolute() == seeds_dir().absolute():
+        return True
+    if path.parent.name == "treatytui" and {"site-packages", "dist-packages"} & set(path.parts):
+        return True
+    try:
+        pyproject = (path.parent / "pyproject.toml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return 'name = "treatytui"' in pyproject
 
 
 @dataclass
@@ -27,16 +48,19 @@ class Collection:
         data = read_json(state_file)
         collection = cls(state_file)
         if isinstance(data, dict):
-            collection.paths = [Path(p) for p in data.get("paths", []) if isinstance(p, str)]
+            remembered = [Path(p) for p in data.get("paths", []) if isinstance(p, str)]
+            collection.paths = [p for p in remembered if not is_bundled_seeds(p)]
             collection.include_seeds = bool(data.get("include_seeds", True))
             collection.follow_symlinks = data.get("follow_symlinks") is True
         return collection
 
     def add(self, paths: list[Path]) -> None:
-        """Remember ``paths`` (absolute, without duplicates)."""
+        """Remember ``paths`` (absolute, without duplicates; the seeds go by their flag)."""
         for path in paths:
             resolved = path.expanduser().absolute()
-            if resolved not in self.paths:
+            if is_bundled_seeds(resolved):
+                self.include_seeds = True
+            elif resolved not in self.paths:
                 self.paths.append(resolved)
 
     def roots(self, extra: list[Path] | None = None) -> list[Path]:

@@ -165,3 +165,96 @@ def test_merge_is_field_by_field() -> None:
     assert merge_metadata(first, second) == Metadata(
         title="First", source="Second source", authors=("A",)
     )
+
+
+# -- header lines at the top of a .txt ------------------------------------------------------
+HEADER_ARTICLE = """\
+Title: Laos signs the convention
+SOURCE: Vientiane Times
+published: 27 October 2025
+By Times Reporters and Jane Roe
+URL: https://example.org/2025/10/27/laos
+
+Laos has joined 63 countries in signing the convention in Hanoi.
+Title: a line like this in the body stays in the body.
+"""
+
+
+def test_header_lines_become_metadata_and_leave_the_body(tmp_path: Path) -> None:
+    from treatytui.corpus.loading import load_article
+
+    (tmp_path / "laos.txt").write_text(HEADER_ARTICLE, encoding="utf-8")
+    article = load_article(tmp_path / "laos.txt", tmp_path)
+    assert article.title == "Laos signs the convention"
+    assert article.source == "Vientiane Times"
+    assert article.published == date(2025, 10, 27)
+    assert article.authors == ("Times Reporters", "Jane Roe")
+    assert article.url == "https://example.org/2025/10/27/laos"
+    assert article.text.startswith("Laos has joined 63 countries")
+    assert "Vientiane Times" not in article.text and "URL:" not in article.text
+    assert "Title: a line like this in the body stays" in article.text
+    assert not article.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the week, 60 countries had signed.\nSource: a later line\n",
+        "By Jane Doe\n\nDelegates met in Vienna.\n",  # a byline alone: the body's own
+        "Note: the talks resumed.\nTitle: too late to be a header\n",
+        "Delegates met in Vienna.\nDate: 2 December 2025\n",
+    ],
+)
+def test_text_that_only_looks_like_a_header_is_left_whole(text: str) -> None:
+    from treatytui.corpus.header_lines import split_header_lines
+
+    assert split_header_lines(text) is None
+
+
+def test_header_lines_rank_after_yaml_and_warn_on_bad_values(tmp_path: Path) -> None:
+    from treatytui.corpus.loading import load_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "---\ntitle: From front matter\n---\nTitle: From a header line\n"
+        "Date: sometime soon\nAuthor: Ana Lee; Bo Chen\n\nThe body.\n",
+        encoding="utf-8",
+    )
+    article = load_article(path, tmp_path)
+    assert article.title == "From front matter"
+    assert article.authors == ("Ana Lee", "Bo Chen")
+    assert article.text.strip() == "The body."
+    assert any("published" in w and "sometime soon" in w for w in article.warnings)
+
+
+def test_header_lines_only_in_plain_text(tmp_path: Path) -> None:
+    from treatytui.corpus.loading import load_article
+
+    path = tmp_path / "a.md"
+    path.write_text("Title: A markdown line\n\nThe body.\n", encoding="utf-8")
+    assert "Title: A markdown line" in load_article(path, tmp_path).text
+
+
+def test_url_header_dates_an_article_without_a_better_date(tmp_path: Path) -> None:
+    from treatytui.corpus.loading import load_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("URL: https://example.org/news/2022/03/15/item\nDelegates met.\n")
+    assert load_article(path, tmp_path).published == date(2022, 3, 15)
+
+
+def test_published_query_finds_header_dated_articles(tmp_path: Path) -> None:
+    from treatytui.search.indexer import refresh
+    from treatytui.search.searcher import Searcher
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "laos.txt").write_text(HEADER_ARTICLE, encoding="utf-8")
+    refresh(tmp_path / "index", [folder], workers=1)
+    searcher = Searcher(tmp_path / "index")
+    try:
+        hits = searcher.search("published:2025-10").hits
+        assert [hit.title for hit in hits] == ["Laos signs the convention"]
+        assert hits[0].source == "Vientiane Times"
+    finally:
+        searcher.close()

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from treatytui.app.commands import ReaderCommands
+from treatytui.app.filters import AsciiOnly, NoColour
 from treatytui.app.screens.main import MainScreen
 from treatytui.app.settings import DEFAULT_THEME, Settings, save_theme
+from treatytui.app.terminal import TerminalProfile
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
@@ -79,8 +84,16 @@ class TreatyApp(App[int]):
         settings: Settings | None = None,
         refresh_index: bool = True,
         poll_seconds: float = 2.0,
+        terminal: TerminalProfile | None = None,
     ) -> None:
         super().__init__()
+        self.terminal = terminal or TerminalProfile(colour="NO_COLOR" not in os.environ)
+        self._extra_filters: list[LineFilter] = []
+        if not self.terminal.colour:
+            self.no_color = True  # the :nocolor styles too, also on a monochrome TERM
+            self._extra_filters.append(NoColour())
+        if not self.terminal.unicode:
+            self._extra_filters.append(AsciiOnly())
         self.index_root = Path(index_root)
         self.settings = settings or Settings()
         self.refresh_index = refresh_index
@@ -108,6 +121,33 @@ class TreatyApp(App[int]):
             self._main = MainScreen(sort=self.settings.sort, facts_panel=self.settings.facts_panel)
         return self._main
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then no colour at all and ASCII only where the terminal
+        needs them (Textual's NO_COLOR filter alone leaves greyscale colours)."""
+        own = super().get_line_filters()
+        if not self.terminal.colour:  # its greyscale would be dropped anyway
+            own = [f for f in own if not isinstance(f, Monochrome)]
+        return [*own, *self._extra_filters]
+
+    @property
+    def index_location(self) -> str:
+        """The index folder as the status line shows it (``~`` for the home folder)."""
+        from treatytui.config import display_path
+
+        return display_path(self.index_root)
+
+    def action_where(self) -> None:
+        """Say where the index is (and where another one is, if that is the one meant)."""
+        self.notify(f"Index folder: {self.index_location}", title="Index", timeout=10)
+        self._hint_other_index()
+
+    def _hint_other_index(self) -> None:
+        from treatytui.config import other_index_hint
+
+        hint = other_index_hint(self.index_root)
+        if hint:
+            self.notify(hint[0].upper() + hint[1:], title="Index", severity="warning", timeout=20)
+
     def get_default_screen(self) -> MainScreen:
         return self.main
 
@@ -119,6 +159,7 @@ class TreatyApp(App[int]):
         if self.settings.theme not in self.available_themes:
             self.notify(f"Unknown theme {one_line(self.settings.theme)!r}", severity="warning")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._hint_other_index()
         # After the first paint, so the index work never delays it.
         self.call_after_refresh(self.prepare_index)
         if self.poll_seconds > 0:
@@ -138,7 +179,8 @@ class TreatyApp(App[int]):
                 self._open_searcher()
             if self.searcher is None:
                 self.call_from_thread(
-                    self.main.search_pane.show_message, "No index yet: nothing to show."
+                    self.main.search_pane.show_message,
+                    f"No index in {self.index_location} yet: nothing to show.",
                 )
                 self.call_from_thread(setattr, self.main.search_pane.results, "loading", False)
         finally:

@@ -30,7 +30,11 @@ class ReaderCommands(Provider):
             "Participant counts across articles and outlets, disagreements marked",
             partial(app.show_view, "figures"),
         )
-        yield "Change theme", "Pick a colour theme (remembered)", app.action_change_theme
+        yield (
+            "Where is the index",
+            f"The index folder in use: {app.index_location}",
+            app.action_where,
+        )
         yield (
             "Copy quote with citation",
             "The current sentence, with title, source, date and url",

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from treatytui.collection import Collection
 from treatytui.commands.common import fail, index_dir, stderr
+from treatytui.config import choose_index_dir, display_path, other_index_hint
 from treatytui.search.index_writer import DiskFull
 from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
@@ -108,5 +109,11 @@ def run_index(args: argparse.Namespace) -> int:
         if number == 0 and args.quiet and not report.skipped:
             continue
         console.print(line)
+    if not args.quiet:
+        choice = choose_index_dir(getattr(args, "index", None))
+        console.print(f"  index folder: {display_path(choice.path)} ({choice.reason})")
+    hint = other_index_hint(root)
+    if hint:
+        console.print(f"  note: {hint}")
     indexed = len(report.added) + len(report.updated) + report.unchanged
     return 0 if indexed else 1

@@ -7,13 +7,18 @@ from pathlib import Path
 from rich.console import Console
 
 from treatytui.collection import Collection
+from treatytui.config import other_index_hint
 from treatytui.search.indexer import IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
 from treatytui.search.searcher import IndexMissing, Searcher
 
 
 def open_searcher(root: Path, console: Console) -> Searcher | None:
-    """A searcher on ``root``; indexes the collection first when no index exists yet."""
+    """A searcher on ``root``; indexes the collection first when no index exists yet.
+    Says so when another known folder holds the index the user probably means."""
+    hint = other_index_hint(root)
+    if hint:
+        console.print(f"treatytui: note: {hint}")
     try:
         return Searcher(root)
     except IndexMissing:

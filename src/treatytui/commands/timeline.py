@@ -30,15 +30,12 @@ def add_timeline_parser(subparsers: Any) -> argparse.ArgumentParser:
         "with all its sources.",
     )
     parser.add_argument("query", nargs="*", help="only the articles matching this query")
-    formats = parser.add_mutually_exclusive_group()
-    for name in ("json", "yaml", "csv"):
-        formats.add_argument(
-            f"--{name}",
-            dest="format",
-            action="store_const",
-            const=name,
-            help=f"print {name.upper()} (CSV: one line per source)",
-        )
+    add_format_options(
+        parser,
+        json="print a JSON array, one object per event with its sources nested",
+        yaml="print YAML, one item per event with its sources nested",
+        csv="print CSV, one line per source of each event (for a spreadsheet)",
+    )
     parser.add_argument(
         "--dates",
         metavar="RANGE",
@@ -49,6 +46,15 @@ def add_timeline_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--grep", metavar="TEXT", default="", help="only rows whose sentences or sources hold TEXT"
     )
     return parser
+
+
+def add_format_options(parser: argparse.ArgumentParser, **helps: str) -> None:
+    """``--json``, ``--yaml`` and ``--csv`` (one at most), each with its own help."""
+    formats = parser.add_mutually_exclusive_group()
+    for name, help_text in helps.items():
+        formats.add_argument(
+            f"--{name}", dest="format", action="store_const", const=name, help=help_text
+        )
 
 
 def _table(rows: list[TimelineRow]) -> Table:

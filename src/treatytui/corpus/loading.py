@@ -11,6 +11,7 @@ from treatytui.corpus.article import Article, Metadata
 from treatytui.corpus.cleaning import TextFormat, clean
 from treatytui.corpus.discovery import FORMAT_BY_SUFFIX, sidecar_path
 from treatytui.corpus.frontmatter import split_front_matter
+from treatytui.corpus.header_lines import split_header_lines
 from treatytui.corpus.inference import infer_metadata
 from treatytui.corpus.metadata import Sidecar, merge_metadata, metadata_from_yaml, read_sidecar
 from treatytui.corpus.reading import SkipFile, read_text
@@ -40,7 +41,8 @@ def load_article(path: Path, root: Path | None = None) -> Article:
     """The article in ``path``; :class:`SkipFile` with a reason when it cannot be indexed.
 
     Metadata comes, field by field, from the sidecar ``NAME.yaml``, then the front matter,
-    then the HTML head, then what the text itself says; the title falls back to the file
+    then header lines at the top of a ``.txt`` (``Title:``, ``Source:``, ``By …``), then
+    the HTML head, then what the text itself says; the title falls back to the file
     name. Malformed metadata is ignored with a warning in ``Article.warnings``.
     """
     suffix = path.suffix.lower()
@@ -58,6 +60,11 @@ def load_article(path: Path, root: Path | None = None) -> Article:
             front.yaml, "front matter", front.first_line
         )
         warnings.extend(front_warnings)
+    header = split_header_lines(body) if fmt == "text" else None
+    if header is not None:
+        body = header.body
+        front_metadata = merge_metadata(front_metadata, header.metadata)
+        warnings.extend(header.warnings)
     sidecar_file = sidecar_path(path)
     sidecar = read_sidecar(sidecar_file) if sidecar_file else Sidecar(Metadata(), b"")
     warnings.extend(sidecar.warnings)

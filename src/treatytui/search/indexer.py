@@ -420,7 +420,11 @@ def _apply(
         sidecar=candidate.sidecar,
     )
     manifest.records[candidate.id] = new_record
-    if record is not None and record.content_hash == prepared.content_hash:
+    if (
+        record is not None
+        and record.content_hash == prepared.content_hash
+        and record.path == new_record.path  # a moved file (seeds after a reinstall): new path
+    ):
         report.unchanged += 1
         return
     if record is None:  # the manifest lists every id in the index: nothing to replace

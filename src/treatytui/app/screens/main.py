@@ -150,7 +150,7 @@ class MainScreen(Screen[None]):
         self.query_one("#find").display = False
         if self.last_result is None:  # the first results may already be in
             self.search_pane.results.loading = True
-            self.search_pane.show_message("Opening the index…")
+            self.search_pane.show_message(f"Opening the index in {self.app.index_location}…")
         if self.viewer.indexed is None:
             self.viewer.show(None)
         self.search_pane.query_input.focus()

@@ -20,6 +20,22 @@ PLACEHOLDER = (
     "organisations. The timeline and figures views show them for the whole collection."
 )
 
+# What a row of each group is, singular and plural, for the group headers.
+ROW_NOUNS: dict[str, tuple[str, str]] = {
+    "date": ("date", "dates"),
+    "venue": ("venue", "venues"),
+    "count": ("participant count", "participant counts"),
+    "person": ("person", "people"),
+    "organization": ("organisation", "organisations"),
+}
+
+
+def group_header(kind: str, title: str, rows: int, mentions: int) -> str:
+    """``5 people, 13 mentions``: the rows listed, and the mentions when there are more."""
+    singular, plural = ROW_NOUNS.get(kind, (title.lower(), title.lower()))
+    header = f"{rows} {singular if rows == 1 else plural}"
+    return header if mentions == rows else f"{header}, {mentions} mentions"
+
 
 class FactsPanel(OptionList):
     """Dates, venues, participant counts, people and organisations of one article.
@@ -87,8 +103,9 @@ class FactsPanel(OptionList):
         surface_style = self.get_component_rich_style("facts-panel--surface", partial=True)
         options: list[Option] = []
         for title, entries in group_facts(facts):
-            count = sum(len(e.facts) for e in entries)
-            options.append(Option(Text(f"{title} ({count})", style=group_style), disabled=True))
+            mentions = sum(len(e.facts) for e in entries)
+            header = group_header(entries[0].kind, title, len(entries), mentions)
+            options.append(Option(Text(header, style=group_style), disabled=True))
             for entry in entries:
                 option_id = f"fact-{len(self.entries)}"
                 self.entries[option_id] = entry
