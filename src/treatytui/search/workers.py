@@ -153,7 +153,11 @@ def results_of(
         return
     pools = [_pool(workers)]
     # map() submits every job at once, which starts the worker processes now.
-    first: Iterator[Result] = pools[0].map(work, jobs, chunksize=8)
+    first: Iterator[Result] | None
+    try:
+        first = pools[0].map(work, jobs, chunksize=8)
+    except BrokenProcessPool:  # a worker died while the jobs were being submitted
+        first = None
 
     def stream() -> Iterator[Result]:
         remaining, results, one_at_a_time = list(jobs), first, False
@@ -161,12 +165,18 @@ def results_of(
         while remaining:
             done = 0
             try:
+                if results is None:
+                    pools.append(_pool(1 if one_at_a_time else workers))
+                    results = pools[-1].map(
+                        work, remaining, chunksize=1 if one_at_a_time else 8
+                    )
                 for result in results:
                     done += 1
                     yield result
                 return
             except BrokenProcessPool:
                 remaining = remaining[done:]
+            results = None
             # (Joining the broken pool's threads first lets the next pool fork again.)
             pools[-1].shutdown(wait=True, cancel_futures=True)
             if one_at_a_time:  # the first job not done is the one that crashed
@@ -177,9 +187,6 @@ def results_of(
                 crashed_in_a_row = crashed_in_a_row + 1 if done == 0 else 1
                 yield on_crash(remaining.pop(0))
             one_at_a_time = not one_at_a_time
-            if remaining:
-                pools.append(_pool(1 if one_at_a_time else workers))
-                results = pools[-1].map(work, remaining, chunksize=1 if one_at_a_time else 8)
 
     try:
         yield stream()
