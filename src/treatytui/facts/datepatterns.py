@@ -300,7 +300,8 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
             start = determiner.start()
             yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
         elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
-            yield DateMention(start, end, _month(match, "m1"))
+            hint, hint_end = _year_hint_after(text, end)
+            yield DateMention(start, end, _month(match, "m1"), year_hint=hint, hint_end=hint_end)
         return
     m1 = _month(match, "m1")
     d1, y1 = _int(match, "d1"), _int(match, "y1")
@@ -499,9 +500,7 @@ def _from_spoken(
     )
 
 
-def _tense_next_to(
-    text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns
-) -> int:
+def _tense_next_to(text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns) -> int:
     """+1 or -1 when a word just before or after the date says which side it lies on."""
     for pattern, way in spoken.before:
         if pattern.search(text, max(0, start - 24), start):

@@ -25,12 +25,13 @@ from treatytui.facts.datepatterns import (
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex
-from treatytui.facts.tenses import Direction, Tenses
+from treatytui.facts.tenses import WEAK_PAST, Direction, Tenses
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
 
 _SLACK = timedelta(days=2)
+_WEAK_SLACK = timedelta(days=7)
 _YEAR_WORD = re.compile(r"(?<![\w/.,-])((?:19|20)[0-9]{2})(?![\w/-]|[.,][0-9])")
 # A number after these is a year even when a word follows it ("in 2025 the talks").
 _YEAR_LEAD = re.compile(
@@ -46,6 +47,7 @@ _YEAR_SINCE = re.compile(
     r"\b(?:since|desde|depuis|seit|sejak|dal|dès)\s+(?:(?:el|o|l['’]|il|año|ano|an)\s+)?$",
     re.IGNORECASE,
 )
+_YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
 _DATELINE_PLACE_CHARS = 48
@@ -63,7 +65,7 @@ def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return Tenses.of(sentence, language).at(offset)
+    return max(-1, Tenses.of(sentence, language).at(offset))
 
 
 def is_dateline(text: str, mention: DateMention) -> bool:
@@ -179,7 +181,8 @@ class YearResolver:
             if ahead:
                 return ahead[0]
         elif way < 0:
-            behind = [y for y in years if spans[y][0] <= ref + _SLACK]
+            slack = _WEAK_SLACK if way == WEAK_PAST else _SLACK
+            behind = [y for y in years if spans[y][0] <= ref + slack]
             if behind:
                 return behind[-1]
 
@@ -201,7 +204,9 @@ class YearResolver:
             for match in _YEAR_WORD.finditer(text):
                 start = match.start()
                 before = text[max(0, start - 16) : start]
-                if _YEAR_NAME.search(before) or self._in_mention(start, inside):
+                if _YEAR_NAME.search(before) or _YEAR_NAME_AFTER.match(text, match.end()):
+                    continue
+                if self._in_mention(start, inside):
                     continue
                 if _YEAR_SINCE.search(before):  # "a member since 2017": not an event's year
                     continue
@@ -212,9 +217,7 @@ class YearResolver:
         return self._years
 
     def _in_mention(self, offset: int, starts: set[int]) -> bool:
-        return any(
-            m.start <= offset < m.end for m in self._mentions if m.start in starts
-        )
+        return any(m.start <= offset < m.end for m in self._mentions if m.start in starts)
 
     def _year_without_publication(self, mention: DateMention) -> int | None:
         """The year of a yearless mention in an article with no publication date."""
@@ -388,7 +391,7 @@ def _mention_attrs(
     if year is None:
         year = resolver.year(mention, index)
         if year is None:
-            return None if mention.relative else _yearless_attrs(mention)
+            return _yearless_attrs(mention)
     if not is_valid(year, mention.month, mention.day):
         return None
     first = _interval(year, mention.month, mention.day)[0]

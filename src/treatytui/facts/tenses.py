@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 Direction = int  # +1 forward (future), -1 back (past), 0 unknown
+WEAK_PAST: Direction = -2
+"""Back, but only as a verb such as "gathered" or "announced" says: the date may still be
+a few days after the publication date ("gathered on Monday for talks that end Friday")."""
 
 # (future, strong past, weak past) of each language; English is the default.
 _MARKERS: dict[str, tuple[str, str, str]] = {
@@ -111,16 +114,23 @@ class Tenses:
         )
 
     def at(self, offset: int) -> Direction:
-        """+1, -1 or 0 for a date at ``offset`` of the sentence: the nearest marker wins."""
-        future = _nearest(self.future, offset)
-        past = _nearest(self.past, offset)
+        """+1, -1 or 0 for a date at ``offset`` of the sentence.
+
+        The nearest marker before the date wins (the verb usually comes before the date it
+        governs: "assumiu a presidência em 1º de janeiro e vai sediar a cúpula em julho");
+        without one, the nearest marker after it.
+        """
+        future = _nearest([s for s in self.future if s[1] <= offset], offset)
+        past = _nearest([s for s in self.past if s[1] <= offset], offset)
+        if future is None and past is None:
+            future, past = _nearest(self.future, offset), _nearest(self.past, offset)
         if future is not None and (past is None or future <= past):
             return 1
-        if past is not None or self.weak_past:
+        if past is not None:
             return -1
-        return 0
+        return WEAK_PAST if self.weak_past else 0
 
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return Tenses.of(sentence, language).at(offset)
+    return max(-1, Tenses.of(sentence, language).at(offset))
