@@ -57,13 +57,18 @@ FACET_FIELDS = ("venue", "year", "person", "organization", "unit")
 
 def extract(article: Article) -> list[Fact]:
     """Every fact of ``article``, ordered by span (start, end, kind)."""
+    from treatytui.facts.language import contract_language
     from treatytui.facts.sentences import SentenceIndex
 
     sentences = SentenceIndex(article)
     found: list[Fact] = []
     for extractor in extractors():
         found.extend(extractor(article, sentences))
-    return sorted(resolve_overlaps(found), key=_span_order)
+    lang = contract_language(sentences.language)
+    kept = sorted(resolve_overlaps(found), key=_span_order)
+    for fact in kept:
+        fact.attrs.setdefault("lang", lang)  # each extractor built its facts' attrs afresh
+    return kept
 
 
 def _span_order(fact: Fact) -> tuple[int, int, int]:

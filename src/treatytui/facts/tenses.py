@@ -1,0 +1,126 @@
+"""Whether a sentence speaks of the future or of the past, in the languages of the news.
+
+A date written without its year lies ahead of the publication date when its sentence
+looks forward ("will take place", "se celebrará", "se tiendra", "vai sediar") and behind
+it when it looks back ("was held", "tuvo lugar", "s'est tenue", "aconteceu"). The marker
+nearest the date wins; a weak past (a reporting verb such as "announced", "anunció")
+counts only when nothing else is said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+Direction = int  # +1 forward (future), -1 back (past), 0 unknown
+
+# (future, strong past, weak past) of each language; English is the default.
+_MARKERS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:expected|set|scheduled|due|slated|planned|"
+        r"poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|forthcoming|"
+        r"ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to)\b",
+        r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
+        r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
+        r"announced|approved|has\s+been|have\s+been)\b",
+    ),
+    "es": (
+        r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
+        r"van?\s+a|se\s+espera|esperan?|que\s+viene)\b",
+        # a preterite ("se celebró", "terminaron"), but not a verb of saying ("anunció")
+        r"\b(?:fue|fueron|tuvo|tuvieron|había|habían|pasad[oa]s?|anterior(?:es)?|últim[oa]s?|"
+        r"hace|ayer|(?!(?:anunci|inform|afirm|declar|record|indic|explic|señal|asegur|"
+        r"precis|destac|subray|añad|agreg)(?:ó|aron)\b)\w{2,}(?:ó|aron|ieron))\b",
+        r"\b(?:han?\s+\w+(?:ado|ido)|hizo)\b",
+    ),
+    "pt": (
+        r"\b(?:\w+(?:rá|rão|remos)|vai|vão|próxim[oa]s?|previst[oa]s?|marcad[oa]s?|"
+        r"agendad[oa]s?|programad[oa]s?|devem?)\b",
+        # a preterite ("aconteceu", "começou"), but not a verb of saying ("anunciou")
+        r"\b(?:foi|foram|teve|tiveram|passad[oa]s?|anterior(?:es)?|últim[oa]s?|ontem|"
+        r"aconteceu|ocorreu|decorreu|realizou-se|realizaram-se|"
+        r"(?!(?:anunci|inform|afirm|declar|record|indic|explic|sublinh|assegur|"
+        r"acrescent|destac|estou)(?:ou|aram)\b)\w{3,}(?:ou|aram|iram|iu))\b",
+        r"\b(?:fez|fizeram)\b",
+    ),
+    "fr": (
+        r"\b(?:\w{2,}(?:ra|ront|rons|rait|raient)|prochaine?s?|prévue?s?|doit|doivent|"
+        r"devrait|devraient|va|vont|attendue?s?|programmée?s?)\b",
+        r"\b(?:était|étaient|avait|avaient|eu\s+lieu|s['’]est\s+tenue?s?|s['’]était|"
+        r"dernière?s?|derniers|précédente?s?|hier|il\s+y\s+a)\b",
+        r"\b(?:a|ont|est|sont|s['’]est)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|it|u|ue|us)\b",
+    ),
+    "it": (
+        r"\b(?:\w{2,}(?:rà|ranno|remo)|prossim[oa]|previst[oa]|programmat[oa])\b",
+        r"\b(?:è\s+stat[oa]|sono\s+stat[ie]|scors[oa]|precedente|ieri|fa)\b",
+        r"\b(?:(?:ha|hanno|si\s+è|è)\s+\w+(?:at[oa]|ut[oa]|it[oa]|ert[oa])|\w{2,}ò)\b",
+    ),
+    "de": (
+        r"\b(?:wird|werden|soll|sollen|nächste[nmrs]?|kommende[nmrs]?|geplant|vorgesehen|"
+        r"bevorstehende[nmrs]?)\b",
+        r"\b(?:war|waren|fand|fanden|hatte|hatten|hätten|letzte[nmrs]?|vergangene[nmrs]?|"
+        r"vorige[nmrs]?|zuvor|gestern)\b",
+        r"\b(?:sagte|erklärte|teilte|hat|haben)\b",
+    ),
+    "id": (
+        r"\b(?:akan|mendatang|depan|dijadwalkan|direncanakan|rencananya)\b",
+        r"\b(?:telah|sudah|lalu|sebelumnya|kemarin)\b",
+        r"\b(?:kata|mengatakan|menyatakan)\b",
+    ),
+    "vi": (
+        r"(?:\bsẽ\b|\bsắp\b|\btới\b|dự\s+kiến)",
+        r"(?:\bđã\b|\bvừa\b|\btrước\b)",
+        r"(?:cho\s+biết)",
+    ),
+}
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    future, past, weak = _MARKERS.get(language, _MARKERS["en"])
+    return (
+        re.compile(future, re.IGNORECASE),
+        re.compile(past, re.IGNORECASE),
+        re.compile(weak, re.IGNORECASE),
+    )
+
+
+def _nearest(spans: list[tuple[int, int]], offset: int) -> int | None:
+    """Distance from ``offset`` to the nearest of ``spans``."""
+    distances = [min(abs(start - offset), abs(end - offset)) for start, end in spans]
+    return min(distances) if distances else None
+
+
+@dataclass(slots=True)
+class Tenses:
+    """Where a sentence speaks of the future, of the past, and whether it has a weak past."""
+
+    future: list[tuple[int, int]]
+    past: list[tuple[int, int]]
+    weak_past: bool
+
+    @classmethod
+    def of(cls, sentence: str, language: str = "en") -> Tenses:
+        """The tense markers of ``sentence``, read as ``language`` (English by default)."""
+        future, past, weak = _patterns(language)
+        return cls(
+            [m.span() for m in future.finditer(sentence)],
+            [m.span() for m in past.finditer(sentence)],
+            weak.search(sentence) is not None,
+        )
+
+    def at(self, offset: int) -> Direction:
+        """+1, -1 or 0 for a date at ``offset`` of the sentence: the nearest marker wins."""
+        future = _nearest(self.future, offset)
+        past = _nearest(self.past, offset)
+        if future is not None and (past is None or future <= past):
+            return 1
+        if past is not None or self.weak_past:
+            return -1
+        return 0
+
+
+def tense(sentence: str, offset: int, language: str = "en") -> Direction:
+    """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
+    return Tenses.of(sentence, language).at(offset)
