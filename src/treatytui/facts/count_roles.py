@@ -177,27 +177,6 @@ def is_anaphoric(text: str, start: int, value: int, qualifier: str) -> bool:
     return _ANAPHORA_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
-# -- the article's language ---------------------------------------------------------------
-
-_STOP_WORDS = {
-    "en": (" the ", " and ", " of ", " to ", " was ", " is ", " with "),
-    "es": (" el ", " los ", " las ", " del ", " y ", " que ", " con "),
-    "fr": (" le ", " les ", " des ", " et ", " du ", " est ", " une "),
-    "pt": (" os ", " do ", " da ", " dos ", " das ", " em ", " uma ", " não "),
-}
-_MIN_STOP_WORDS = 3
-
-
-def text_language(text: str) -> str | None:
-    """The language most of a text's stop words belong to (en, es, fr, pt), if clear.
-
-    Plain substring counts: a few microseconds per article."""
-    lowered = text[:2000].lower()
-    scores = {lang: sum(lowered.count(w) for w in words) for lang, words in _STOP_WORDS.items()}
-    lang = max(scores, key=scores.__getitem__)
-    return lang if scores[lang] >= _MIN_STOP_WORDS else None
-
-
 # -- roles -----------------------------------------------------------------------------
 
 _RATIFICATION = re.compile(

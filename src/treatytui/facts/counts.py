@@ -38,7 +38,6 @@ from treatytui.facts.count_roles import (
     ordinal_counts,
     role_of,
     tally_counts,
-    text_language,
     unit_kind,
     unit_languages,
 )
@@ -274,8 +273,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The counts of ``article``, each with its role, in text order."""
     text = article.text
     facts: list[Fact] = []
-    language = text_language(text)
-    languages = frozenset({language}) if language else LANGUAGES
+    language = sentences.language
+    languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
     done = 0  # the end of the last count kept: the candidates inside it are skipped
     for start, match in _matches(text, sentences):
         if match.start() < done:

@@ -499,9 +499,7 @@ def _from_spoken(
     )
 
 
-def _tense_next_to(
-    text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns
-) -> int:
+def _tense_next_to(text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns) -> int:
     """+1 or -1 when a word just before or after the date says which side it lies on."""
     for pattern, way in spoken.before:
         if pattern.search(text, max(0, start - 24), start):

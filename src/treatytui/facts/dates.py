@@ -212,9 +212,7 @@ class YearResolver:
         return self._years
 
     def _in_mention(self, offset: int, starts: set[int]) -> bool:
-        return any(
-            m.start <= offset < m.end for m in self._mentions if m.start in starts
-        )
+        return any(m.start <= offset < m.end for m in self._mentions if m.start in starts)
 
     def _year_without_publication(self, mention: DateMention) -> int | None:
         """The year of a yearless mention in an article with no publication date."""

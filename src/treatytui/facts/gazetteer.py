@@ -129,8 +129,13 @@ def _foreign_table() -> dict[str, Place]:
     import pycountry
 
     table: dict[str, Place] = {}
+    cities = _city_table()
     for name, kind, forms in _rows("exonyms.tsv"):
-        found = country(name) if kind == "country" else _city_table().get(fold(name))
+        found = country(name) if kind == "country" else cities.get(fold(name))
+        if found is None and kind == "city":
+            # geonames names it in its own language ("Sevilla"): the English name is ours
+            local = next((cities[fold(f)] for f in _split(forms) if fold(f) in cities), None)
+            found = Place(name, "city", local.country, local.population) if local else None
         if found is not None:
             for form in _split(forms):
                 table.setdefault(fold(form), found)

@@ -31,7 +31,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
-from treatytui.facts.count_roles import text_language
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
 from treatytui.facts.people_titles import titles_before_names
@@ -329,7 +328,7 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets = [start for start, _, _ in matches]
     offsets += [start for start, _, _ in appositions]
     offsets += title_offsets(text)
-    romance = titles_before_names(text) if text_language(text) in _ROMANCE else []
+    romance = titles_before_names(text) if sentences.language in _ROMANCE else []
     offsets += [offset for offset, _ in romance]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)

@@ -101,7 +101,11 @@ def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A lower-case title counts only before a capital: found from the capital, looking back.
     behind = "|".join(rf"(?<=\b{re.escape(w)}[ \xa0].)" for w in words("lowercase_heads"))
     # (Two patterns, each starting with letters: so the engine skips ahead to those.)
-    lowercase = re.compile(rf"[{gazetteer.UPPER}](?<=[a-z][ \xa0].)(?:{behind})")
+    # and after a comma: "the committee's chairperson, Ann Lee"
+    behind_comma = "|".join(rf"(?<=\b{re.escape(w)}, .)" for w in words("lowercase_heads"))
+    lowercase = re.compile(
+        rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
+    )
     return re.compile(grouped), lowercase
 
 
@@ -161,8 +165,12 @@ class NameParser:
         if word in words("heads"):
             return "head"
         if word in words("lowercase_heads"):
-            # "analyst Jonah Pike": a title only right before a capitalised word
-            return "head" if self._joined(i + 1) and self._cap(i + 1) else None
+            # "analyst Jonah Pike", "the committee's chairperson, Ann Lee": a title only
+            # right before a capitalised word, or a comma and one
+            if self._joined(i + 1) and self._cap(i + 1):
+                return "head"
+            comma = self._word(i + 1) == "," and self._joined(i + 2) and self._cap(i + 2)
+            return "head" if comma and self.starts[i + 1] == self.ends[i] else None
         if word in words("ranks"):
             return "rank"
         if word in words("honorifics"):

@@ -33,14 +33,16 @@ vice-presidente secretário secretária subsecretário diretor diretora embaixad
 porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
 chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
 coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
-diretor-geral diretora-geral secretário-executivo secretária-executiva
+diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
+negociadora-chefe chefe-negociador
 """
 # Heads of two words: "primer ministro", "premier ministre", "alto representante".
 _TWO_WORD_HEADS = """
 primer ministro|primera ministra|premier ministre|première ministre|alto representante|
 alta representante|haut représentant|haute représentante|alto comisionado|alta comisionada|
 haut-commissaire|alto comissário|chef de l'État|chef de l’État|jefe de Estado|chefe de Estado|
-chefe da diplomacia|jefe de la diplomacia|chef de la diplomatie
+chefe da diplomacia|jefe de la diplomacia|chef de la diplomatie|négociateur en chef|
+négociatrice en chef|jefe negociador|jefa negociadora
 """
 _BEFORE_HEAD = re.compile(
     r"(?:\b(?:el|la|los|las|del|al|le|les|du|au|aux|o|a|os|as|do|da|pelo|pela|ao|à|su|sa|"

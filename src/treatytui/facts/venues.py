@@ -66,6 +66,20 @@ _LOCATIVE = re.compile(
     rf"(?P<run>{_RUN})"
 )
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
+_HOSTS = re.compile(
+    rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
+)
+
+
+def _looks_like_town(run: str) -> bool:
+    """A capitalised run that may be a town: no month, office or organisation word."""
+    from treatytui.facts.people_names import words
+
+    not_places = words("not_names") | words("function_words")
+    return not any(word.strip(".,") in not_places for word in run.split())
+
+
 _IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
 _LIST_NEXT = re.compile(
     rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
@@ -240,8 +254,11 @@ class _Collector:
                 self.add(start, end, run)
                 self._town_after(end)
                 self._list_after(end, "city")
-            elif self._country_follows(end) and self._eventful(match):
-                # "in Punta del Este, Uruguay": a town the gazetteer does not know
+            elif (self._country_follows(end) and self._eventful(match)) or (
+                self._strongly_placed(match) and _looks_like_town(run)
+            ):
+                # "in Punta del Este, Uruguay", "held in Villers-Cotterêts": a town the
+                # gazetteer does not know
                 self.add(start, end, run)
                 self._list_after(end, "city")
             return
@@ -260,6 +277,21 @@ class _Collector:
         if found is None or found.kind == "city":
             self.add(town.start("run"), town.start("run") + len(run), found.name if found else run)
             self._list_after(town.end(), "city")
+
+    def _strongly_placed(self, match: re.Match[str]) -> bool:
+        """ "held in", "se celebró en", "s'est tenu à" just before the place."""
+        before = self.text[max(0, match.start() - 30) : match.start("prep") + len(match["prep"])]
+        return _STRONG_PREP.search(before) is not None
+
+    def hosts(self) -> None:
+        """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
+        for match in _HOSTS.finditer(self.text):
+            run = match.group("run")
+            found = gazetteer.city(run)
+            if found is not None and not _NAME_BEFORE.search(
+                self.text, max(0, match.start() - _REACH_BACK), match.start()
+            ):
+                self.add(match.start("run"), match.end("run"), found.name)
 
     def _country_follows(self, end: int) -> bool:
         """Whether ", <country>" follows (and ends the clause) at ``end``."""
@@ -327,5 +359,6 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector.known()
     collector.locatives()
     collector.online()
+    collector.hosts()
     collector.datelines()
     return sorted(collector.facts.values(), key=lambda fact: (fact.start, fact.end))
