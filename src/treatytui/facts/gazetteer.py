@@ -113,14 +113,73 @@ def _venue_table() -> dict[str, tuple[Place, str]]:
     return venues
 
 
+_FOREIGN_LANGUAGES = ("es", "fr", "pt")
+
+
+@cache
+def _foreign_table() -> dict[str, Place]:
+    """English places by the folded forms Spanish, French and Portuguese give them.
+
+    From ``data/exonyms.tsv`` and pycountry's translations of country names (the part
+    before a comma: "Moldavia, República de" is "Moldavia"). A form that is also the
+    English name of another place ("Mexico") keeps its English meaning.
+    """
+    import gettext
+
+    import pycountry
+
+    table: dict[str, Place] = {}
+    cities = _city_table()
+    for name, kind, forms in _rows("exonyms.tsv"):
+        found = country(name) if kind == "country" else cities.get(fold(name))
+        if found is None and kind == "city":
+            # geonames names it in its own language ("Sevilla"): the English name is ours
+            local = next((cities[fold(f)] for f in _split(forms) if fold(f) in cities), None)
+            found = Place(name, "city", local.country, local.population) if local else None
+        if found is not None:
+            for form in _split(forms):
+                table.setdefault(fold(form), found)
+    english = _country_table()[0]
+    for lang in _FOREIGN_LANGUAGES:
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang])
+        except OSError:
+            continue
+        for entry in pycountry.countries:
+            place_ = english.get(fold(getattr(entry, "common_name", None) or entry.name))
+            if place_ is None:
+                continue
+            for source in {entry.name, getattr(entry, "common_name", None)} - {None}:
+                form = translation.gettext(source).split(",")[0].strip()
+                if form and fold(form) not in english:
+                    table.setdefault(fold(form), place_)
+    return table
+
+
+def foreign(name: str) -> Place | None:
+    """The place a Spanish, French or Portuguese name stands for ("Ginebra" → Geneva)."""
+    key = fold(name)
+    if key in _country_table()[0] or key in _city_table():
+        return None
+    return _foreign_table().get(key)
+
+
 def country(name: str) -> Place | None:
-    """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR"), if any."""
-    return _country_table()[0].get(fold(name.removeprefix("the ")))
+    """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR", "Suiza"), if any."""
+    found = _country_table()[0].get(fold(name.removeprefix("the ")))
+    if found is None and name[:1].isupper():
+        other = _foreign_table().get(fold(name))
+        found = other if other is not None and other.kind == "country" else None
+    return found
 
 
 def city(name: str) -> Place | None:
-    """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI"), if any."""
-    return _city_table().get(fold(name))
+    """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI", "Ginebra")."""
+    found = _city_table().get(fold(name))
+    if found is None and name[:1].isupper():
+        other = _foreign_table().get(fold(name))
+        found = other if other is not None and other.kind == "city" else None
+    return found
 
 
 def venue(name: str) -> Place | None:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
+from treatytui.facts.people_titles import titles_before_names
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ _SAY = "|".join(_SAYING)
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
-_NAME_TAIL = rf"[\w’'\-]+(?: [{gazetteer.UPPER}][\w’'\-]+){{0,3}}"
+_NAME_TAIL = rf"[\w’'\-]+(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
@@ -237,6 +238,19 @@ def _apposition_mentions(
     return found
 
 
+_ROMANCE = frozenset({"es", "fr", "pt"})
+
+
+def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list[Mention]:
+    """The names that Spanish, French and Portuguese titles introduce, with those titles."""
+    found = []
+    for offset, role in titles:
+        mention = parser.name_at(offset)
+        if mention is not None:
+            found.append(replace(mention, office=role, titled=True))
+    return found
+
+
 def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int]]) -> list:
     """Further mentions of known full names and of their distinctive words."""
     counts: dict[str, int] = {}
@@ -314,9 +328,12 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets = [start for start, _, _ in matches]
     offsets += [start for start, _, _ in appositions]
     offsets += title_offsets(text)
+    romance = titles_before_names(text) if sentences.language in _ROMANCE else []
+    offsets += [offset for offset, _ in romance]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
     mentions += _apposition_mentions(parser, appositions)
+    mentions += _romance_mentions(parser, romance)
     bodies = _body_names()
     mentions = [
         m

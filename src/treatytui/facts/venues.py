@@ -33,14 +33,18 @@ if TYPE_CHECKING:
 
 _UP = gazetteer.UPPER
 _WORD = rf"(?:[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w’'\-]*)"
-_RUN = rf"{_WORD}(?:[ ](?:(?:of|de|des|du|la|al|el|van|von|der|di|da)[ ])?{_WORD})*"
+_PARTICLE = (
+    r"(?:[ ](?:of|de|des|du|la|al|el|van|von|der|di|da|do|dos|das|del|de la|de los|"
+    r"de las)[ ]|[ ](?:de[ ])?[ld]['’]|[ ])"
+)
+_RUN = rf"{_WORD}(?:{_PARTICLE}{_WORD})*"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
 _PREPOSITIONS = (
-    "In in At at Inside inside",
+    "In in At at Inside inside En en À à Em em No no Na na Au au Aux aux Dans dans Al al",
     "On the (?:shores|banks) of",
     "on the (?:shores|banks) of",
     "travel(?:l?ed|l?ing)? to",
@@ -51,44 +55,93 @@ _PREPOSITIONS = (
     "visit(?:ed|ing)? to",
     "trip to",
     "journey to",
+    "set for",
+    "scheduled for",
+    "slated for",
 )
 _LOCATIVE = re.compile(
     rf"(?P<prep>{gazetteer.at_word_start([*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]])}"
-    rf"\s+(?:the\s+)?(?:(?:city|capital|town) of\s+)?)(?P<run>{_RUN})"
+    rf"\s+(?:(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
+    r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
+    rf"(?P<run>{_RUN})"
 )
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
-_LIST_NEXT = re.compile(rf"(?P<sep>,\s*(?:and\s+)?|\s+and\s+)(?P<run>{_RUN})")
+_HOSTS = re.compile(
+    rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
+)
+
+
+def _looks_like_town(run: str) -> bool:
+    """A capitalised run that may be a town: no month, office or organisation word."""
+    from treatytui.facts.people_names import words
+
+    not_places = words("not_names") | words("function_words")
+    return not any(word.strip(".,") in not_places for word in run.split())
+
+
+_IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
+_LIST_NEXT = re.compile(
+    rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
+    rf"|\s+and\s+)(?P<run>{_RUN})"
+)
+_CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<run>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"
+    rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
-    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?(?:—|–|--|-)\s",
+    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?\.?"
+    r"(?:—|–|--|-)\s",
     re.MULTILINE,
 )
 
 _VENUE_HEAD = re.compile(
     r"\b(?:Resort|Hotel|Centre|Center|Hall|Palace|Palais|Stadium|Auditorium|Arena|"
-    r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo)\b"
+    r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
+    r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
+    r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
+    r"Château|Fortaleza|Itamaraty|Élysée)\b"
 )
+# Meetings held online: the words that say so (group ``where``).
+_ONLINE = re.compile(
+    r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|"
+    r"gathered|celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?"
+    r"(?P<where>online|virtually|en\s+línea|en\s+ligne|virtualmente|de\s+forma\s+virtual))"
+    r"|(?i:\b(?P<where2>virtual|hybrid|online|híbrida|virtuelle|hybride)\s+"
+    r"(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|réunion|"
+    r"sommet|reunião|sessão|cúpula)s?\b)"
+)
+_ONLINE_HINTS = ("online", "virtual", "hybrid", "línea", "ligne", "híbrid", "hybride")
 _LAKE = re.compile(rf"^(?:Lake|Mount|Mt\.?) {_WORD}$")
 # Words after which a place is where someone or something is, not where an event is.
 _SEAT = re.compile(
     r"\b(?:based|headquartered|born|lives?|living|resident|residing|embassy|embassies|"
-    r"ambassador|consulate|offices?|stationed|registered|incorporated)\s+(?:\w+\s+)?$",
+    r"ambassador|consulate|offices?|stationed|registered|incorporated|sede|basée?|"
+    r"embajada|ambassade|embaixada|embajador[a]?|ambassadeur|ambassadrice|embaixador[a]?|"
+    r"nacid[oa]|née?|nascid[oa])\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # What every match of _SEAT holds, in lower case: a cheap test before the real one.
 _SEAT_HINT = re.compile(
     "based|headquartered|born|liv|resid|embass|ambassador|consulate|office|stationed|"
-    "registered|incorporated"
+    "registered|incorporated|sede|basé|embaja|ambassad|embaixad|nacid|né|nascid"
 )
 _EVENT = re.compile(
     r"\b(?:ceremon(?:y|ies)|conference|summit|meeting|session|sign(?:ed|ing|ature)|"
     r"held|hosts?|hosted|hosting|event|forum|talks|conven(?:e|ed|ing)|gathering|"
     r"took place|take place|taking place|opened|workshop|dialogue|negotiations?|visit|"
-    r"attend(?:ed|ing)?|assembly|congress|symposium|launch(?:ed)?)\b",
+    r"attend(?:ed|ing)?|assembly|congress|symposium|launch(?:ed)?)\b"
+    r"|cumbre|conferencia|reuni|sesión|ceremonia|firm|celebr|acog|anfitri|foro|asamblea|"
+    r"encuentro|negociaci|sommet|conférence|réuni|séance|cérémonie|signature|sign|tenu|"
+    r"tiendra|accueill|assemblée|rencontre|négociation|cúpula|conferência|sessão|cerimônia|"
+    r"cerimónia|assinatura|assin|realizad|sediad|fórum|assembleia|encontro|negociaç|"
+    r"tendrá lugar|aura lieu|terá lugar|reunid|réunis",
     re.IGNORECASE,
 )
-_STRONG_PREP = re.compile(r"(?:held|hosted|took place|take place|taking place|convened)\s+in\s+$")
+_STRONG_PREP = re.compile(
+    r"(?:held|hosted|took place|take place|taking place|convened|celebrad[oa]|se celebra|"
+    r"se celebrará|tendrá lugar|tenue?|se tiendra|se tient|aura lieu|realizad[oa]|"
+    r"será realizad[oa]|reunid[oa]s|réunis|sediad[oa])\s+(?:in|en|à|em|no|na|au)\s+$"
+)
 
 
 @cache
@@ -140,8 +193,15 @@ class _Collector:
         self.facts: dict[tuple[int, int], Fact] = {}
 
     def add(self, start: int, end: int, name: str) -> None:
+        """A venue fact; a place written in Spanish, French or Portuguese keeps its own
+        ``name`` and gets the English one as ``name_en`` ("Ginebra" → Geneva)."""
         sentence = self.sentences.sentence_text(start, end)
-        fact = Fact("venue", self.text[start:end], start, end, sentence, {"name": name})
+        written = _strip_possessive(self.text[start:end])
+        attrs = {"name": name}
+        foreign = gazetteer.foreign(written) if written != name else None
+        if foreign is not None and foreign.name == name:
+            attrs = {"name": written.title() if written.isupper() else written, "name_en": name}
+        fact = Fact("venue", self.text[start:end], start, end, sentence, attrs)
         self.facts.setdefault((start, end), fact)
 
     def markers(self) -> None:
@@ -192,11 +252,68 @@ class _Collector:
         if found is None:
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
                 self.add(start, end, run)
+                self._town_after(end)
+                self._list_after(end, "city")
+            elif (self._country_follows(end) and self._eventful(match)) or (
+                self._strongly_placed(match) and _looks_like_town(run)
+            ):
+                # "in Punta del Este, Uruguay", "held in Villers-Cotterêts": a town the
+                # gazetteer does not know
+                self.add(start, end, run)
+                self._list_after(end, "city")
             return
         if found.kind == "country" and not self._eventful(match):
             return
         self.add(start, end, found.name)
         self._list_after(end, found.kind)
+
+    def _town_after(self, end: int) -> None:
+        """ "the Sheraton Conference Centre in Kololo": the place a venue is in."""
+        town = _IN_TOWN.match(self.text, end)
+        if town is None or _NAME_AFTER.match(self.text, town.end()):
+            return
+        run = _strip_possessive(town.group("run"))
+        found = gazetteer.place(run)
+        if found is None or found.kind == "city":
+            self.add(town.start("run"), town.start("run") + len(run), found.name if found else run)
+            self._list_after(town.end(), "city")
+
+    def _strongly_placed(self, match: re.Match[str]) -> bool:
+        """ "held in", "se celebró en", "s'est tenu à" just before the place."""
+        before = self.text[max(0, match.start() - 30) : match.start("prep") + len(match["prep"])]
+        return _STRONG_PREP.search(before) is not None
+
+    def hosts(self) -> None:
+        """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
+        for match in _HOSTS.finditer(self.text):
+            run = match.group("run")
+            found = gazetteer.city(run)
+            if found is not None and not _NAME_BEFORE.search(
+                self.text, max(0, match.start() - _REACH_BACK), match.start()
+            ):
+                self.add(match.start("run"), match.end("run"), found.name)
+
+    def _country_follows(self, end: int) -> bool:
+        """Whether ", <country>" follows (and ends the clause) at ``end``."""
+        following = _LIST_NEXT.match(self.text, end)
+        if not following or "and" in following["sep"]:
+            return False
+        found = gazetteer.country(following.group("run"))
+        return found is not None and not _NAME_AFTER.match(self.text, following.end())
+
+    def online(self) -> None:
+        """Meetings held online or in a hybrid format ("held online", "by videoconference")."""
+        lowered_hint = self.text.lower()
+        if not any(word in lowered_hint for word in _ONLINE_HINTS):
+            return
+        for match in _ONLINE.finditer(self.text):
+            group = "where" if match.group("where") else "where2"
+            start, end = match.span(group)
+            self.facts.setdefault(
+                (start, end),
+                Fact("venue", self.text[start:end], start, end,
+                     self.sentences.sentence_text(start, end), {"name": "online"}),
+            )  # fmt: skip
 
     def _eventful(self, match: re.Match[str]) -> bool:
         """Whether a country after this preposition is the place of an event."""
@@ -241,5 +358,7 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector.markers()
     collector.known()
     collector.locatives()
+    collector.online()
+    collector.hosts()
     collector.datelines()
     return sorted(collector.facts.values(), key=lambda fact: (fact.start, fact.end))
