@@ -21,12 +21,13 @@ a few days after the publication date ("gathered on Monday for talks that end Fr
 # (future, strong past, weak past) of each language; English is the default.
 _MARKERS: dict[str, tuple[str, str, str]] = {
     "en": (
-        r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:expected|set|scheduled|due|slated|planned|"
-        r"poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|forthcoming|"
-        r"ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to)\b",
+        r"\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|"
+        r"slated|planned|poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|"
+        r"forthcoming|ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to)\b",
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
         r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
-        r"announced|approved|has\s+been|have\s+been)\b",
+        r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
+        r"prior)\b",
     ),
     "es": (
         r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
