@@ -179,3 +179,30 @@ def test_a_year_hint_after_a_date_is_not_a_date_of_its_own() -> None:
 def test_next_year_after_a_date_is_the_year_after_publication() -> None:
     facts = _facts("The review is due in March next year.", date(2025, 9, 1))
     assert [f.get("date_from") for f in facts] == ["2026-03-01"]
+
+
+class TestWhichVerbGovernsTheDate:
+    def test_the_verb_before_the_date_wins_over_a_future_after_it(self) -> None:
+        text = "The committee met again on December 16 and will meet next on February 10."
+        assert _from(text, date(2026, 1, 5)) == ["2025-12-16", "2026-02-10"]
+
+    def test_a_passive_after_will_be_is_not_a_past(self) -> None:
+        text = "The convention will be signed on 25 October in Hanoi."
+        assert _from(text, date(2025, 9, 9)) == ["2025-10-25"]
+
+    def test_expected_after_a_past_auxiliary_looks_ahead(self) -> None:
+        text = "A dozen ministers were expected for the final days, which run until 14 August."
+        assert _from(text, date(2025, 8, 5)) == ["2025-08-14"]
+
+    def test_a_french_future_participle_beats_the_same_words_read_as_a_past(self) -> None:
+        text = "Plus de 40 chefs d'État sont attendus les 22 et 23 novembre à Kigali."
+        assert _from(text, date(2025, 11, 2)) == ["2025-11-22"]
+
+    def test_a_past_year_in_another_sentence_does_not_date_a_future_meeting(self) -> None:
+        text = (
+            "La conférence précédente, à Mexico en septembre 2022, avait adopté une "
+            "déclaration. Un comité de rédaction des pays se réunira dès le 15 septembre."
+        )
+        facts = _facts(text)
+        assert [f.get("date_from") for f in facts] == ["2022-09-01", None]
+        assert (facts[1].get("month"), facts[1].get("day")) == (9, 15)

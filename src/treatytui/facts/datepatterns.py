@@ -51,7 +51,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _NOT_BEFORE_NUMBER = frozenset(".,/:$€£-")
 _MONTH_LED = frozenset({"md_md", "md_d", "md", "mm_y", "m_y", "m"})
 _DASH = r"\s*[-–—]\s*"
-_TO = r"\s+(?:to|until|till|through|thru)\s+"
+_TO = r"\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"  # "18th to the 22nd"
 _AND = r"\s*(?:and|&)\s*"
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

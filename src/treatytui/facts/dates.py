@@ -128,13 +128,7 @@ class YearResolver:
         """Which side of the publication date ``mention`` lies on, as its words tell."""
         if mention.tense:
             return mention.tense
-        sentence = self.sentences.at(mention.start)
-        if sentence is None:
-            return 0
-        tenses = self._tenses.get(sentence.start)
-        if tenses is None:
-            tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
-        return tenses.at(mention.start - sentence.start)
+        return self._direction_at(mention.start)
 
     def year(self, mention: DateMention, index: int = -1) -> int | None:
         """The year of a yearless mention, or None when the article gives no way to tell."""
@@ -299,19 +293,39 @@ class YearResolver:
         text = self.text
         paragraph = (text.rfind("\n", 0, mention.start) + 1, _line_end(text, mention.end))
         areas = [paragraph] if sentence is None else [(sentence.start, sentence.end), paragraph]
+        way = self.direction(mention)
         for low, high in areas:
             near = [
                 (abs(offset - mention.start), offset, year, index)
                 for offset, year, index in years
-                if low <= offset < high
+                if low <= offset < high and self._same_side(way, mention, offset)
             ]
             if near:
                 _, _, year, index = min(near)
                 return year + self._story_moves_on(mention, index)
         distinct = {year for _, year, _ in years}
-        if len(distinct) == 1 and years[0][0] < mention.start:
+        first = years[0][0]
+        if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
             return years[0][1]
         return None
+
+    def _same_side(self, way: Direction, mention: DateMention, offset: int) -> bool:
+        """False when a year in another sentence is told in the past and ``mention`` in
+        the future (or the other way round): that year says nothing of the mention's."""
+        sentence = self.sentences.at(mention.start)
+        if sentence is not None and sentence.start <= offset < sentence.end:
+            return True
+        other = self._direction_at(offset)
+        return not ((way > 0 and other < 0) or (way < 0 and other > 0))
+
+    def _direction_at(self, offset: int) -> Direction:
+        sentence = self.sentences.at(offset)
+        if sentence is None:
+            return 0
+        tenses = self._tenses.get(sentence.start)
+        if tenses is None:
+            tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
+        return tenses.at(offset - sentence.start)
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
         """1 when the full date ``index`` comes first and ``mention`` is earlier in the

@@ -90,46 +90,57 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     )
 
 
-def _nearest(spans: list[tuple[int, int]], offset: int) -> int | None:
-    """Distance from ``offset`` to the nearest of ``spans``."""
-    distances = [min(abs(start - offset), abs(end - offset)) for start, end in spans]
-    return min(distances) if distances else None
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
 class Tenses:
-    """Where a sentence speaks of the future, of the past, and whether it has a weak past."""
+    """Where a sentence speaks of the future, of the past, and of a weak past."""
 
     future: list[tuple[int, int]]
     past: list[tuple[int, int]]
-    weak_past: bool
+    weak: list[tuple[int, int]]
 
     @classmethod
     def of(cls, sentence: str, language: str = "en") -> Tenses:
-        """The tense markers of ``sentence``, read as ``language`` (English by default)."""
+        """The tense markers of ``sentence``, read as ``language`` (English by default).
+
+        A weak past right after "be" is a passive, not a past ("will be signed")."""
         future, past, weak = _patterns(language)
         return cls(
             [m.span() for m in future.finditer(sentence)],
             [m.span() for m in past.finditer(sentence)],
-            weak.search(sentence) is not None,
+            [
+                m.span()
+                for m in weak.finditer(sentence)
+                if not _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
+            ],
         )
 
     def at(self, offset: int) -> Direction:
-        """+1, -1 or 0 for a date at ``offset`` of the sentence.
+        """+1, -1, ``WEAK_PAST`` or 0 for a date at ``offset`` of the sentence.
 
         The nearest marker before the date wins (the verb usually comes before the date it
-        governs: "assumiu a presidência em 1º de janeiro e vai sediar a cúpula em julho");
-        without one, the nearest marker after it.
+        governs: "assumiu a presidência em 1º de janeiro e vai sediar a cúpula em julho",
+        "met again on December 16 and will hold its first meeting on February 10");
+        without one, the nearest marker after it; a weak past anywhere comes last.
         """
-        future = _nearest([s for s in self.future if s[1] <= offset], offset)
-        past = _nearest([s for s in self.past if s[1] <= offset], offset)
-        if future is None and past is None:
-            future, past = _nearest(self.future, offset), _nearest(self.past, offset)
-        if future is not None and (past is None or future <= past):
-            return 1
-        if past is not None:
-            return -1
-        return WEAK_PAST if self.weak_past else 0
+        # (way, rank): at equal distance a future beats a past, a past a weak past
+        kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
+        before = [
+            (offset - end, rank, way)
+            for way, rank, spans in kinds
+            for _, end in spans
+            if end <= offset
+        ]
+        if before:
+            return min(before)[2]
+        after = [
+            (start - offset, rank, way) for way, rank, spans in kinds[:2] for start, _ in spans
+        ]
+        if after:
+            return min(after)[2]
+        return WEAK_PAST if self.weak else 0
 
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
