@@ -109,6 +109,21 @@ def all_units() -> list[str]:
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=8)
+def unit_first_words(language: str) -> tuple[str, ...]:
+    """The first words (lower case) of the count nouns of ``language`` (all languages for
+    another one), sorted."""
+    units = [
+        unit.strip()
+        for key, forms in UNITS_BY_LANGUAGE.items()
+        if language not in LANGUAGES or language in key.split()
+        for unit in forms.split("|")
+        if unit.strip()
+    ]
+    return tuple(sorted({u.split()[0].split("-")[0].lower() for u in units}))
+
+
+@lru_cache(maxsize=1024)
 def unit_languages(unit: str) -> frozenset[str]:
     """The languages a count noun belongs to."""
     return _unit_tables()[0].get(_fold_unit(unit), LANGUAGES)
@@ -184,6 +199,9 @@ _RATIFICATION = re.compile(
     r"in\s+vigor|en\s+vigueur|em\s+vigor|adhesi|adhési|adesão)"
 )
 _RATIFICATION_REACH = 32
+# What every match of _RATIFICATION holds (lower case): a cheap test before the pattern.
+_RATIFICATION_NEAR = ("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur",
+                      "adhes", "adhés", "adesão")  # fmt: skip
 _THRESHOLD_BEFORE = re.compile(
     r"(?i:\b(?:once|after|upon|following|until(?!\s+now)|unless|when|requir\w*|needs?|"
     r"needed|must|minimum|threshold|cuando|tras|después\s+de|una\s+vez|hasta\s+que|requiere|"
@@ -222,7 +240,10 @@ def role_of(
     low, high = bounds
     before = text[max(low, start - _THRESHOLD_BEFORE_REACH) : start]
     near = text[max(low, start - _RATIFICATION_REACH) : min(high, end + _RATIFICATION_REACH)]
-    if kind == "ratification" or _RATIFICATION.search(near):
+    near_lower = near.lower()
+    if kind == "ratification" or (
+        any(hint in near_lower for hint in _RATIFICATION_NEAR) and _RATIFICATION.search(near)
+    ):
         after = text[end : min(high, end + 40)]
         if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after):
             return "threshold"
@@ -297,6 +318,26 @@ def _sentence_runs(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[i
     return sorted(runs)
 
 
+_ORDINAL_BEFORE_HINT = 60  # "the 37th state to ratify": the ordinal is close to the hint
+_ORDINAL_AFTER_HINT = 40
+
+
+def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, int]]:
+    """Merged windows around ``offsets``, each within its sentence."""
+    windows: list[tuple[int, int]] = []
+    for offset in sorted(offsets):
+        sentence = sentences.at(offset)
+        if sentence is None:
+            continue
+        low = max(sentence.start, offset - _ORDINAL_BEFORE_HINT)
+        high = min(sentence.end, offset + _ORDINAL_AFTER_HINT)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
+
+
 def _ordinal_value(text: str) -> int | None:
     lowered = text.lower()
     if lowered[0].isdigit():
@@ -316,7 +357,7 @@ def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
         offsets = [m.start() for m in _RATIFICATION_SCAN.finditer(text)]
     facts = []
-    for run_start, run_end in _sentence_runs(sentences, offsets):
+    for run_start, run_end in _windows(sentences, offsets):
         for match in _ORDINAL_COUNT.finditer(text, run_start, run_end):
             value = _ordinal_value(match.group("ord"))
             if value is None or value < 2:

@@ -38,11 +38,13 @@ from treatytui.facts.count_roles import (
     ordinal_counts,
     role_of,
     tally_counts,
+    unit_first_words,
     unit_kind,
     unit_languages,
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import (
+    ENGLISH_NUMBER_PATTERN,
     LANGUAGES,
     NUMBER_PATTERN,
     NUMBER_WORDS,
@@ -50,6 +52,7 @@ from treatytui.facts.numbers import (
     is_collective,
     is_exact_collective,
     number_languages,
+    number_words,
     parse_number,
 )
 from treatytui.facts.sentences import SentenceIndex
@@ -100,11 +103,8 @@ _NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 # the digit so that the engine skips ahead to digits).
 _DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # enough for English number and unit words
 
-_QUALIFIER_WORDS = "|".join(
-    sorted((re.escape(q).replace(r"\ ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)
-)
-_UNIT_WORDS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS)
 # Words allowed between the number and the unit: any capitalised word ("47 African
 # countries", "27 EU member states") or one of these.
 _MODIFIERS = """
@@ -115,17 +115,38 @@ like-minded neighbouring neighboring small prime trade finance environment world
 accredited registered negotiating formal official
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
-_COUNT_PATTERN = (
-    rf"(?P<num>{NUMBER_PATTERN})"
-    rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
-    r"(?P<suffix>\+|-plus|\s+or\s+more)?"
-    r"(?:\s+|(?<=['’]))(?P<mods>(?:[^\W\d_][\w'’.-]*\s+){0,3}?)"
-    rf"(?P<unit>(?i:{_UNIT_WORDS}))(?![\w'’-])"
-    r"(?:\s+(?:and|&)\s+(?P<mods2>(?:[^\W\d_][\w'’.-]*\s+){0,2}?)"
-    rf"(?P<unit2>(?i:{_UNIT_WORDS}))\b)?"
-    r"(?![-'’]\w)"
-)
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>(?i:{_QUALIFIER_WORDS}))(?:(?<=['’])|\s+)$")
+
+
+def _count_pattern(number: str, units: list[str]) -> str:
+    unit_words = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+    return (
+        rf"(?P<num>{number})"
+        rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
+        r"(?P<suffix>\+|-plus|\s+or\s+more)?"
+        r"(?:\s+|(?<=['’]))(?P<mods>(?:[^\W\d_][\w'’.-]*\s+){0,3}?)"
+        rf"(?P<unit>(?i:{unit_words}))(?![\w'’-])"
+        r"(?:\s+(?:and|&)\s+(?P<mods2>(?:[^\W\d_][\w'’.-]*\s+){0,2}?)"
+        rf"(?P<unit2>(?i:{unit_words}))\b)?"
+        r"(?![-'’]\w)"
+    )
+
+
+def _qualifier_pattern(qualifiers: list[str]) -> re.Pattern[str]:
+    words = "|".join(
+        sorted((re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?P<qual>(?i:{words}))(?:(?<=['’])|\s+)$")
+
+
+_ENGLISH_QUALIFIERS = list(_QUALIFIERS)[: list(_QUALIFIERS).index("a maximum of") + 1]
+
+
+@cache
+def _qualifier_regex(english: bool) -> re.Pattern[str]:
+    """What may stand before a count's number ("more than", "más de"...)."""
+    return _qualifier_pattern(_ENGLISH_QUALIFIERS if english else list(_QUALIFIERS))
+
+
 _NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
 _NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WORDS))}))")
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
@@ -136,10 +157,17 @@ _PART_OF = re.compile(
 )
 
 
+_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l")
+
+
 @cache
-def _count_regex() -> re.Pattern[str]:
-    """The count pattern (from the number on), compiled on first use."""
-    return re.compile(_COUNT_PATTERN)
+def _count_regex(english: bool) -> re.Pattern[str]:
+    """The count pattern (from the number on), for English text or for any, compiled on
+    first use."""
+    if english:
+        units = [u for u in _UNITS if "en" in unit_languages(u)]
+        return re.compile(_count_pattern(ENGLISH_NUMBER_PATTERN, units))
+    return re.compile(_count_pattern(NUMBER_PATTERN, _UNITS))
 
 
 # Words just before the number that make it an identifier, not a count.
@@ -229,18 +257,26 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
     return sorted(starts)
 
 
-def _candidates(text: str) -> list[int]:
+@cache
+def _search_words(language: str) -> tuple[list[str], tuple[str, ...]]:
+    """The number words to search for (multi-word forms whole) and the units' first words."""
+    words = number_words(language) - {"dozen"}
+    if "dozen" in number_words(language):
+        words |= {"a dozen", "half a dozen"}
+    return sorted(words), unit_first_words(language)
+
+
+def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
+    number_search, unit_first = _search_words(language)
     lowered = text.lower()
     starts = [m.start() for m in _DIGITS_START.finditer(text)]
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = set(_WORD.findall(lowered))
-        starts += _word_starts(
-            lowered, [w for w in _NUMBER_SEARCH_WORDS if w.rsplit(" ", 1)[-1] in words]
-        )
-        units = _word_starts(lowered, [w for w in _UNIT_FIRST_WORDS if w in words])
+        words = set((_ASCII_WORD if language == "en" else _WORD).findall(lowered))
+        starts += _word_starts(lowered, [w for w in number_search if w.rsplit(" ", 1)[-1] in words])
+        units = _word_starts(lowered, [w for w in unit_first if w in words])
     else:  # lower() changed the length of some character: no shortcuts
         starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
         units = list(range(len(text)))
@@ -257,15 +293,17 @@ def _candidates(text: str) -> list[int]:
 
 def _matches(text: str, sentences: SentenceIndex) -> Iterator[tuple[int, re.Match[str]]]:
     """(start including any qualifier, match from the number on) of each candidate count."""
-    pattern = _count_regex()
-    for i in _candidates(text):
+    english = sentences.language == "en"
+    pattern = _count_regex(english)
+    qualifiers = _qualifier_regex(english)
+    for i in _candidates(text, sentences.language):
         sentence = sentences.at(i)
         if sentence is None:
             continue
         match = pattern.match(text, i, sentence.end)
         if match is None:
             continue
-        qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, i - 24), i)
+        qualifier = qualifiers.search(text, max(sentence.start, i - 24), i)
         yield (qualifier.start() if qualifier else i), match
 
 
@@ -292,7 +330,10 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         if is_anaphoric(text, start, attrs["value"], attrs["qualifier"]):
             continue
         kind = unit_kind(match.group("unit"))
-        part = _PART_OF.search(text, max(sentence.start if sentence else 0, start - 40), start)
+        part = None
+        if any(glue in text[max(0, start - 12) : start] for glue in _PART_GLUE):
+            low = max(sentence.start if sentence else 0, start - 40)
+            part = _PART_OF.search(text, low, start)
         part_value = parse_number(part.group("num")) if part else None
         if part_value is not None and not 2 <= part_value < attrs["value"]:
             part_value = None

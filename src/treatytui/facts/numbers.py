@@ -94,6 +94,21 @@ NUMBER_WORDS = frozenset(
 )
 """Every word that can be part of a number written in words (lower case)."""
 
+
+@lru_cache(maxsize=8)
+def number_words(language: str) -> frozenset[str]:
+    """The number words (lower case) a text in ``language`` may use; all of them for a
+    language other than en, es, fr and pt."""
+    if language not in LANGUAGES:
+        return NUMBER_WORDS
+    found = {w for w, (_, langs) in _ROMANCE_WORDS.items() if language in langs.split()}
+    found |= {w for w, (_, langs) in _ROMANCE_SCALES.items() if language in langs.split()}
+    found |= {w for w, (_, lang) in _COLLECTIVES.items() if lang == language}
+    if language == "en":
+        found |= {*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "dozen"}
+    return frozenset(found)
+
+
 _ONES = frozenset({"un", "une", "uno", "um", "uma"})
 _CONNECTORS = frozenset({"a", "and", "y", "e", "et", "de", "d", "una", "un", "une", "uma", "um"})
 
@@ -130,6 +145,11 @@ NUMBER_PATTERN = (
     r"(?<![.,])(?!\w)(?![.,][0-9])"
 )
 """A regex fragment matching one written number (use inside a larger pattern)."""
+
+ENGLISH_NUMBER_PATTERN = (
+    rf"(?i:{_DOZEN}|{_DIGIT_NUMBER}|\b{_WORD_NUMBER}(?![\w-]))(?<![.,])(?!\w)(?![.,][0-9])"
+)
+"""``NUMBER_PATTERN`` for English text only (a smaller pattern, so a faster one)."""
 
 SIMPLE_NUMBER_PATTERN = rf"(?i:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|\b{_WORDS_BELOW_100})(?!\w)"
 """A cheaper fragment for the second number of a range: digits, or words below 100."""

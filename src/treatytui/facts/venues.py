@@ -43,8 +43,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
+_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al"
 _PREPOSITIONS = (
-    "In in At at Inside inside En en À à Em em No no Na na Au au Aux aux Dans dans Al al",
+    "In in At at Inside inside",
     "On the (?:shores|banks) of",
     "on the (?:shores|banks) of",
     "travel(?:l?ed|l?ing)? to",
@@ -59,9 +60,15 @@ _PREPOSITIONS = (
     "scheduled for",
     "slated for",
 )
+_ENGLISH_PREPOSITIONS = [*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]]
 _LOCATIVE = re.compile(
-    rf"(?P<prep>{gazetteer.at_word_start([*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]])}"
-    rf"\s+(?:(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
+    rf"(?P<prep>{gazetteer.at_word_start(_ENGLISH_PREPOSITIONS)}"
+    rf"\s+(?:the\s+)?(?:(?:city|capital|town) of\s+)?)(?P<run>{_RUN})"
+)
+# Spanish, French and Portuguese too (for articles in those languages)
+_LOCATIVE_ROMANCE = re.compile(
+    rf"(?P<prep>{gazetteer.at_word_start([*_ENGLISH_PREPOSITIONS, *_ROMANCE_PREPOSITIONS.split()])}"
+    rf"\s+(?:(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)(?:\s+|(?<=['’])))?"
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
@@ -70,6 +77,9 @@ _HOSTS = re.compile(
     rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
     r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
 )
+
+
+_HOST_HINTS = ("host", "sedia", "acog", "accueill")
 
 
 def _looks_like_town(run: str) -> bool:
@@ -101,16 +111,17 @@ _VENUE_HEAD = re.compile(
     r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
     r"Château|Fortaleza|Itamaraty|Élysée)\b"
 )
-# Meetings held online: the words that say so (group ``where``).
-_ONLINE = re.compile(
-    r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|"
-    r"gathered|celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?"
-    r"(?P<where>online|virtually|en\s+línea|en\s+ligne|virtualmente|de\s+forma\s+virtual))"
-    r"|(?i:\b(?P<where2>virtual|hybrid|online|híbrida|virtuelle|hybride)\s+"
-    r"(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|réunion|"
-    r"sommet|reunião|sessão|cúpula)s?\b)"
+# Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
+_ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
+_ONLINE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|gathered|"
+    r"celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?)$"
 )
-_ONLINE_HINTS = ("online", "virtual", "hybrid", "línea", "ligne", "híbrid", "hybride")
+_ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
+_ONLINE_NOUN_AFTER = re.compile(
+    r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
+    r"réunion|sommet|reunião|sessão|cúpula)s?\b)"
+)
 _LAKE = re.compile(rf"^(?:Lake|Mount|Mt\.?) {_WORD}$")
 # Words after which a place is where someone or something is, not where an event is.
 _SEAT = re.compile(
@@ -226,7 +237,8 @@ class _Collector:
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
-        for match in _LOCATIVE.finditer(self.text):
+        pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
+        for match in pattern.finditer(self.text):
             start, end = match.span("run")
             before = max(0, match.start() - 40)
             if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
@@ -285,7 +297,15 @@ class _Collector:
 
     def hosts(self) -> None:
         """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
-        for match in _HOSTS.finditer(self.text):
+        lowered = self.text.lower()
+        offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
+        if len(lowered) != len(self.text):
+            offsets = [s.start for s in self.sentences] if offsets else []
+        for low, high in self.sentences.runs_around(offsets):
+            self._hosts_in(low, high)
+
+    def _hosts_in(self, low: int, high: int) -> None:
+        for match in _HOSTS.finditer(self.text, low, high):
             run = match.group("run")
             found = gazetteer.city(run)
             if found is not None and not _NAME_BEFORE.search(
@@ -302,18 +322,30 @@ class _Collector:
         return found is not None and not _NAME_AFTER.match(self.text, following.end())
 
     def online(self) -> None:
-        """Meetings held online or in a hybrid format ("held online", "by videoconference")."""
-        lowered_hint = self.text.lower()
-        if not any(word in lowered_hint for word in _ONLINE_HINTS):
-            return
-        for match in _ONLINE.finditer(self.text):
-            group = "where" if match.group("where") else "where2"
-            start, end = match.span(group)
-            self.facts.setdefault(
-                (start, end),
-                Fact("venue", self.text[start:end], start, end,
-                     self.sentences.sentence_text(start, end), {"name": "online"}),
-            )  # fmt: skip
+        """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
+        text = self.text
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+        for word in _ONLINE_WHERE:
+            for i in find_all(lowered, word):
+                end = i + len(word)
+                if (i and lowered[i - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                    continue
+                if _ONLINE_VERB_BEFORE.search(text, max(0, i - 40), i):
+                    self._add_online(i, end)
+        for word in _ONLINE_KIND:
+            for i in find_all(lowered, word):
+                end = i + len(word)
+                if i and lowered[i - 1].isalnum():
+                    continue
+                if _ONLINE_NOUN_AFTER.match(text, end):
+                    self._add_online(i, end)
+
+    def _add_online(self, start: int, end: int) -> None:
+        sentence = self.sentences.sentence_text(start, end)
+        fact = Fact("venue", self.text[start:end], start, end, sentence, {"name": "online"})
+        self.facts.setdefault((start, end), fact)
 
     def _eventful(self, match: re.Match[str]) -> bool:
         """Whether a country after this preposition is the place of an event."""
