@@ -71,6 +71,8 @@ class TestDatelines:
             ("UNITED NATIONS, Sept. 19 -- Leaders arrive.", True),
             ("PARIS, 12 septembre (AFP) - Les ministres.", True),
             ("RIO DE JANEIRO, 6 de julho (Agência Brasil) — Os líderes.", True),
+            ("Nov 4 (Reuters) - Ministers agreed.", True),
+            ("Nov 4 - Ministers agreed.", False),
             ("The session, which opened on 15 September, heard ten states.", False),
             ("Talks resume on 3 May - if the envoys agree.", False),
         ):
@@ -206,3 +208,12 @@ class TestWhichVerbGovernsTheDate:
         facts = _facts(text)
         assert [f.get("date_from") for f in facts] == ["2022-09-01", None]
         assert (facts[1].get("month"), facts[1].get("day")) == (9, 15)
+
+
+def test_a_yearless_date_gives_no_year_facet() -> None:
+    from treatytui.facts import facets
+
+    yearless = _facts("Experts met on 8 Feb in Geneva.")
+    dated = _facts("Experts met again on 3 March 2025 in Geneva.")
+    assert [f.get("year_known") for f in yearless + dated] == [False, None]
+    assert facets(yearless + dated)["year"] == ["2025"]

@@ -72,16 +72,19 @@ def is_dateline(text: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the date of a dateline ("GENEVA, 17 June (UN) —").
 
     A dateline opens a line: a place in capitals or title case (a few words, maybe with
-    "de", "do"...), the date, then perhaps an agency in brackets, then a dash.
+    "de", "do"...), the date, then perhaps an agency in brackets, then a dash; or the date
+    and the agency alone.
     """
     line_start = text.rfind("\n", 0, mention.start) + 1
     place = text[line_start : mention.start].strip().rstrip(",").strip()
-    if not place or len(place) > _DATELINE_PLACE_CHARS:
+    if len(place) > _DATELINE_PLACE_CHARS:
         return False
     for word in place.split():
         if not (word[0].isupper() or word in _DATELINE_PARTICLES):
             return False
-    return _DATELINE_AFTER.match(text, mention.end) is not None
+    after = _DATELINE_AFTER.match(text, mention.end)
+    # Without a place, only an agency in brackets makes it one ("Nov 4 (Reuters) -").
+    return after is not None and (bool(place) or "(" in after.group())
 
 
 class YearResolver:
