@@ -217,3 +217,20 @@ def test_a_yearless_date_gives_no_year_facet() -> None:
     dated = _facts("Experts met again on 3 March 2025 in Geneva.")
     assert [f.get("year_known") for f in yearless + dated] == [False, None]
     assert facets(yearless + dated)["year"] == ["2025"]
+
+
+class TestClauses:
+    def test_a_verb_before_a_relative_clause_does_not_govern_its_date(self) -> None:
+        text = (
+            "O presidente abriu nesta terça-feira o debate geral da Assembleia das Nações "
+            "Unidas, que segue até 29 de setembro, com discursos dos chefes de Estado."
+        )
+        assert _from(text, date(2025, 9, 23)) == ["2025-09-29"]
+
+    def test_entry_into_force_in_the_present_looks_ahead(self) -> None:
+        text = "Its last meeting adopted amendments that enter into force on December 23."
+        assert _from(text, date(2026, 4, 7)) == ["2026-12-23"]
+
+    def test_a_relative_clause_in_the_past_keeps_its_own_verb(self) -> None:
+        text = "The committee, which met on 15 March, will report to the council."
+        assert _from(text, date(2026, 1, 10)) == ["2025-03-15"]

@@ -23,7 +23,8 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     "en": (
         r"\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|"
         r"slated|planned|poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|"
-        r"forthcoming|ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to)\b",
+        r"forthcoming|ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to|"
+        r"(?:enters?|comes?)\s+into\s+(?:force|effect)|takes?\s+effect)\b",
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
         r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
         r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
@@ -31,7 +32,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
     "es": (
         r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
-        r"van?\s+a|se\s+espera|esperan?|que\s+viene)\b",
+        r"van?\s+a|se\s+espera|esperan?|que\s+viene|entra\s+en\s+vigor)\b",
         # a preterite ("se celebró", "terminaron"), but not a verb of saying ("anunció")
         r"\b(?:fue|fueron|tuvo|tuvieron|había|habían|pasad[oa]s?|anterior(?:es)?|últim[oa]s?|"
         r"hace|ayer|(?!(?:anunci|inform|afirm|declar|record|indic|explic|señal|asegur|"
@@ -40,7 +41,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
     "pt": (
         r"\b(?:\w+(?:rá|rão|remos)|vai|vão|próxim[oa]s?|previst[oa]s?|marcad[oa]s?|"
-        r"agendad[oa]s?|programad[oa]s?|devem?)\b",
+        r"agendad[oa]s?|programad[oa]s?|devem?|entra\s+em\s+vigor)\b",
         # a preterite ("aconteceu", "começou"), but not a verb of saying ("anunciou")
         r"\b(?:foi|foram|teve|tiveram|passad[oa]s?|anterior(?:es)?|últim[oa]s?|ontem|"
         r"aconteceu|ocorreu|decorreu|realizou-se|realizaram-se|"
@@ -50,7 +51,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
     "fr": (
         r"\b(?:\w{2,}(?:ra|ront|rons|rait|raient)|prochaine?s?|prévue?s?|doit|doivent|"
-        r"devrait|devraient|va|vont|attendue?s?|programmée?s?)\b",
+        r"devrait|devraient|va|vont|attendue?s?|programmée?s?|entre\s+en\s+vigueur)\b",
         r"\b(?:était|étaient|avait|avaient|eu\s+lieu|s['’]est\s+tenue?s?|s['’]était|"
         r"dernière?s?|derniers|précédente?s?|hier|il\s+y\s+a)\b",
         r"\b(?:a|ont|est|sont|s['’]est)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|it|u|ue|us)\b",
@@ -91,6 +92,13 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+# Where a clause begins: a marker before it governs another clause than a date after it
+# ("abriu o debate geral da Assembleia, que segue até 29 de setembro").
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
+    r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -100,6 +108,7 @@ class Tenses:
     future: list[tuple[int, int]]
     past: list[tuple[int, int]]
     weak: list[tuple[int, int]]
+    breaks: list[int]
 
     @classmethod
     def of(cls, sentence: str, language: str = "en") -> Tenses:
@@ -115,28 +124,34 @@ class Tenses:
                 for m in weak.finditer(sentence)
                 if not _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
             ],
+            [m.start() for m in _CLAUSE_BREAK.finditer(sentence)],
         )
 
     def at(self, offset: int) -> Direction:
         """+1, -1, ``WEAK_PAST`` or 0 for a date at ``offset`` of the sentence.
 
-        The nearest marker before the date wins (the verb usually comes before the date it
-        governs: "assumiu a presidência em 1º de janeiro e vai sediar a cúpula em julho",
-        "met again on December 16 and will hold its first meeting on February 10");
-        without one, the nearest marker after it; a weak past anywhere comes last.
+        The nearest marker before the date in its clause wins (the verb usually comes
+        before the date it governs: "assumiu a presidência em 1º de janeiro e vai sediar a
+        cúpula em julho", "met again on December 16 and will hold its first meeting on
+        February 10"); without one, the nearest marker after it; a weak past anywhere
+        comes last.
         """
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
+        clause = max((b for b in self.breaks if b < offset), default=-1)
         before = [
             (offset - end, rank, way)
             for way, rank, spans in kinds
-            for _, end in spans
-            if end <= offset
+            for start, end in spans
+            if clause < start and end <= offset
         ]
         if before:
             return min(before)[2]
         after = [
-            (start - offset, rank, way) for way, rank, spans in kinds[:2] for start, _ in spans
+            (start - offset, rank, way)
+            for way, rank, spans in kinds[:2]
+            for start, _ in spans
+            if start >= offset
         ]
         if after:
             return min(after)[2]
