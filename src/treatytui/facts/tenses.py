@@ -3,8 +3,8 @@
 A date written without its year lies ahead of the publication date when its sentence
 looks forward ("will take place", "se celebrará", "se tiendra", "vai sediar") and behind
 it when it looks back ("was held", "tuvo lugar", "s'est tenue", "aconteceu"). The marker
-nearest the date wins; a weak past (a reporting verb such as "announced", "anunció")
-counts only when nothing else is said.
+nearest before the date in its clause wins, else the nearest after it; a weak past (a verb
+such as "gathered" or "announced") says only that the date is not far ahead.
 """
 
 from __future__ import annotations
