@@ -234,3 +234,23 @@ class TestClauses:
     def test_a_relative_clause_in_the_past_keeps_its_own_verb(self) -> None:
         text = "The committee, which met on 15 March, will report to the council."
         assert _from(text, date(2026, 1, 10)) == ["2025-03-15"]
+
+
+class TestYearWordsOfASentence:
+    def test_last_year_at_the_head_of_a_sentence_dates_its_yearless_date(self) -> None:
+        facts = _facts("Last year the budget was only approved on December 24.", date(2025, 12, 20))
+        assert [(f.text, f.get("date_from")) for f in facts] == [("December 24", "2024-12-24")]
+
+    def test_a_comparison_with_last_year_does_not(self) -> None:
+        facts = _facts("Unlike last year, the talks will open on 3 May.", date(2026, 1, 10))
+        assert [(f.text, f.get("date_from")) for f in facts] == [
+            ("last year", "2025-01-01"),
+            ("3 May", "2026-05-03"),
+        ]
+
+    def test_the_only_year_moves_the_story_on_too(self) -> None:
+        text = (
+            "The General Assembly adopted the convention on 24 December 2024.\n"
+            "It opened for signature in Hanoi on 25 October, when 65 states signed it."
+        )
+        assert _from(text) == ["2024-12-24", "2025-10-25"]

@@ -307,9 +307,9 @@ class YearResolver:
                 _, _, year, index = min(near)
                 return year + self._story_moves_on(mention, index)
         distinct = {year for _, year, _ in years}
-        first = years[0][0]
+        first, year, index = years[0]
         if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
-            return years[0][1]
+            return year + self._story_moves_on(mention, index)
         return None
 
     def _same_side(self, way: Direction, mention: DateMention, offset: int) -> bool:
@@ -429,12 +429,37 @@ def _mention_attrs(
     return attrs
 
 
+# "unlike last year", "than last year": a comparison, not the year of the sentence's dates
+_YEAR_WORD_COMPARED = re.compile(r"\b(?:than|unlike|as|like|since|from|with|to)\s+$", re.IGNORECASE)
+
+
+def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
+    """ "Last year the budget was approved on December 24": "last year" is the year of
+    the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
+    claimed: set[int] = set()
+    for i, word in enumerate(mentions):
+        if word.month is not None or word.relative not in ("last year", "next year"):
+            continue
+        sentence = sentences.at(word.start)
+        text = sentences.article.text
+        if sentence is None or _YEAR_WORD_COMPARED.search(
+            text, max(0, word.start - 16), word.start
+        ):
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = word.relative.split()[0]
+                claimed.add(i)
+    return [m for i, m in enumerate(mentions) if i not in claimed]
+
+
 def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The date facts of ``article``, in text order."""
     text = article.text
     language = sentences.language
     runs = sentences.runs_containing(date_triggers(language))
-    mentions = find_date_mentions(text, runs, language)
+    mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
     resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []
     for index, mention in enumerate(mentions):

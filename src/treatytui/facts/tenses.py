@@ -133,8 +133,8 @@ class Tenses:
         The nearest marker before the date in its clause wins (the verb usually comes
         before the date it governs: "assumiu a presidência em 1º de janeiro e vai sediar a
         cúpula em julho", "met again on December 16 and will hold its first meeting on
-        February 10"); without one, the nearest marker after it; a weak past anywhere
-        comes last.
+        February 10"), a strong one before a weak one ("was only approved on"); without
+        one, the nearest marker after it; a weak past anywhere comes last.
         """
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
@@ -145,8 +145,9 @@ class Tenses:
             for start, end in spans
             if clause < start and end <= offset
         ]
-        if before:
-            return min(before)[2]
+        strong = [marker for marker in before if marker[2] != WEAK_PAST]
+        if strong or before:  # "was only approved on": the auxiliary says more
+            return min(strong or before)[2]
         after = [
             (start - offset, rank, way)
             for way, rank, spans in kinds[:2]
