@@ -254,3 +254,11 @@ class TestYearWordsOfASentence:
             "It opened for signature in Hanoi on 25 October, when 65 states signed it."
         )
         assert _from(text) == ["2024-12-24", "2025-10-25"]
+
+
+def test_a_clause_after_a_comma_and_has_its_own_tense() -> None:
+    text = (
+        "Ministers failed to close the talks in Abu Dhabi in February, and negotiators "
+        "resume on September 8."
+    )
+    assert _from(text, date(2025, 8, 20)) == ["2025-02-01", "2025-09-08"]

@@ -28,7 +28,9 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
         r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
         r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
-        r"prior)\b",
+        r"prior|failed|agreed|decided|voted|elected|reached|rejected|visited|completed|"
+        r"finished|postponed|delayed|suspended|welcomed|endorsed|ratified|deposited|joined|"
+        r"marked|celebrated|wrapped\s+up)\b",
     ),
     "es": (
         r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
@@ -93,10 +95,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 # Where a clause begins: a marker before it governs another clause than a date after it
-# ("abriu o debate geral da Assembleia, que segue até 29 de setembro").
+# ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
+# February, and negotiators resume on September 8").
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
-    r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;",
+    r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;|"
+    r",\s+(?:and|but|while|whereas|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b",
     re.IGNORECASE,
 )
 
@@ -134,7 +138,7 @@ class Tenses:
         before the date it governs: "assumiu a presidência em 1º de janeiro e vai sediar a
         cúpula em julho", "met again on December 16 and will hold its first meeting on
         February 10"), a strong one before a weak one ("was only approved on"); without
-        one, the nearest marker after it; a weak past anywhere comes last.
+        one, the nearest marker after it; a weak past later in the clause comes last.
         """
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
@@ -156,7 +160,7 @@ class Tenses:
         ]
         if after:
             return min(after)[2]
-        return WEAK_PAST if self.weak else 0
+        return WEAK_PAST if any(start > clause for start, _ in self.weak) else 0
 
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
