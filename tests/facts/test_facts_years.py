@@ -262,3 +262,16 @@ def test_a_clause_after_a_comma_and_has_its_own_tense() -> None:
         "resume on September 8."
     )
     assert _from(text, date(2025, 8, 20)) == ["2025-02-01", "2025-09-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A próxima conferência realiza-se em novembro do próximo ano na Turquia.", "2026-11-01"),
+        ("La próxima cumbre se celebrará en junio del año próximo en Madrid.", "2026-06-01"),
+        ("Le prochain sommet aura lieu en juin de l'année prochaine à Paris.", "2026-06-01"),
+        ("La conferencia anterior se celebró en marzo del año pasado en Lima.", "2024-03-01"),
+    ],
+)
+def test_next_year_and_last_year_after_a_bare_month(text: str, expected: str) -> None:
+    assert _from(text, date(2025, 11, 22)) == [expected]
