@@ -275,3 +275,55 @@ def test_a_clause_after_a_comma_and_has_its_own_tense() -> None:
 )
 def test_next_year_and_last_year_after_a_bare_month(text: str, expected: str) -> None:
     assert _from(text, date(2025, 11, 22)) == [expected]
+
+
+class TestMoreTenseWords:
+    def test_would_and_next_look_ahead(self) -> None:
+        text = (
+            "Mediators said that the next round would open in Doha on July 28, two weeks "
+            "after the previous round broke up on July 11."
+        )
+        assert _from(text, date(2025, 7, 15)) == ["2025-07-28", "2025-07-11"]
+
+    def test_a_weak_past_after_as_is_its_own_clause(self) -> None:
+        text = (
+            "Parties will hold a review conference from November 23 to 27, as the number of "
+            "parties reached 74 with two ratifications in December."
+        )
+        assert _from(text, date(2026, 1, 22)) == ["2026-11-23", "2025-12-01"]
+
+    def test_a_participle_takes_the_way_of_its_auxiliary(self) -> None:
+        text = "The text was only formally approved on December 24."
+        assert _from(text, date(2025, 12, 20)) == ["2024-12-24"]
+
+    def test_plans_a_looks_ahead(self) -> None:
+        text = "Campaigners plan a rally outside the conference on November 22."
+        assert _from(text, date(2026, 1, 22)) == ["2026-11-22"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "El Consejo convocó a los cancilleres de los países para el 10 de julio.",
+            "O Conselho convocou os ministros dos países para o dia 10 de julho.",
+            "Le Conseil a convoqué les ministres des pays pour le 10 juillet.",
+        ],
+    )
+    def test_para_el_and_pour_le_look_ahead(self, text: str) -> None:
+        assert _from(text, date(2024, 6, 27)) == ["2024-07-10"]
+
+
+def test_a_name_never_swallows_a_dated_day() -> None:
+    from treatytui.facts import extract
+
+    text = "The envoy, who briefed the Security Council on June 30, said talks would resume."
+    article = Article(id="n.txt", path="/tmp/n.txt", text=text, published=date(2025, 7, 15))
+    facts = extract(article)
+    assert [(f.text, f.get("date_from")) for f in facts if f.kind == "date"] == [
+        ("June 30", "2025-06-30")
+    ]
+    assert not [f for f in facts if f.kind != "date" and "June" in f.text]
+
+
+def test_since_looks_back_and_could_ahead() -> None:
+    text = "It is the first summit since the bloc expanded on Jan. 1, and a text could be ready by October."
+    assert _from(text, date(2024, 10, 22)) == ["2024-01-01", "2024-10-01"]

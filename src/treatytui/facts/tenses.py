@@ -23,14 +23,15 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     "en": (
         r"\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|"
         r"slated|planned|poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|"
-        r"forthcoming|ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to|"
+        r"forthcoming|ahead\s+of|plans?\s+(?:to|an?)|expected\s+to|(?:is|are)\s+to|would|could|"
+        r"should|next|"
         r"(?:enters?|comes?)\s+into\s+(?:force|effect)|takes?\s+effect)\b",
-        r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
+        r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously|since)\b",
         r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
         r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
         r"prior|failed|agreed|decided|voted|elected|reached|rejected|visited|completed|"
         r"finished|postponed|delayed|suspended|welcomed|endorsed|ratified|deposited|joined|"
-        r"marked|celebrated|wrapped\s+up)\b",
+        r"marked|celebrated|wrapped\s+up|briefed|addressed|presided)\b",
     ),
     "es": (
         r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
@@ -93,6 +94,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     )
 
 
+_AUXILIARY_GAP = 20  # characters: "was only formally approved", "were adopted"
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
@@ -100,7 +102,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
     r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;|"
-    r",\s+(?:and|but|while|whereas|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b",
+    r",\s+(?:and|but|while|whereas|as|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b",
     re.IGNORECASE,
 )
 
@@ -137,21 +139,21 @@ class Tenses:
         The nearest marker before the date in its clause wins (the verb usually comes
         before the date it governs: "assumiu a presidência em 1º de janeiro e vai sediar a
         cúpula em julho", "met again on December 16 and will hold its first meeting on
-        February 10"), a strong one before a weak one ("was only approved on"); without
+        February 10"), a weak one taking the way of an auxiliary just before it ("was only
+        approved on"); without
         one, the nearest marker after it; a weak past later in the clause comes last.
         """
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
         clause = max((b for b in self.breaks if b < offset), default=-1)
         before = [
-            (offset - end, rank, way)
+            (offset - end, rank, self._auxiliary(start) if way == WEAK_PAST else way)
             for way, rank, spans in kinds
             for start, end in spans
             if clause < start and end <= offset
         ]
-        strong = [marker for marker in before if marker[2] != WEAK_PAST]
-        if strong or before:  # "was only approved on": the auxiliary says more
-            return min(strong or before)[2]
+        if before:
+            return min(before)[2]
         after = [
             (start - offset, rank, way)
             for way, rank, spans in kinds[:2]
@@ -161,6 +163,14 @@ class Tenses:
         if after:
             return min(after)[2]
         return WEAK_PAST if any(start > clause for start, _ in self.weak) else 0
+
+    def _auxiliary(self, start: int) -> Direction:
+        """The way of a strong marker just before a weak one ("was only approved",
+        "will have signed"): the two are one verb. ``WEAK_PAST`` when there is none."""
+        for way, spans in ((1, self.future), (-1, self.past)):
+            if any(0 <= start - end <= _AUXILIARY_GAP for _, end in spans):
+                return way
+        return WEAK_PAST
 
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
