@@ -325,5 +325,8 @@ def test_a_name_never_swallows_a_dated_day() -> None:
 
 
 def test_since_looks_back_and_could_ahead() -> None:
-    text = "It is the first summit since the bloc expanded on Jan. 1, and a text could be ready by October."
+    text = (
+        "It is the first summit since the bloc expanded on Jan. 1, and a text could be "
+        "ready by October."
+    )
     assert _from(text, date(2024, 10, 22)) == ["2024-01-01", "2024-10-01"]
