@@ -329,4 +329,19 @@ def test_since_looks_back_and_could_ahead() -> None:
         "It is the first summit since the bloc expanded on Jan. 1, and a text could be "
         "ready by October."
     )
-    assert _from(text, date(2024, 10, 22)) == ["2024-01-01", "2024-10-01"]
+    assert _from(text, date(2024, 9, 20)) == ["2024-01-01", "2024-10-01"]
+
+
+class TestMonthsAndPossessives:
+    def test_a_month_ahead_that_has_half_gone_is_next_years(self) -> None:
+        text = "The next assembly will be held in Hong Kong in November."
+        assert _from(text, date(2025, 11, 28)) == ["2026-11-01"]
+        assert _from(text, date(2025, 11, 2)) == ["2025-11-01"]
+
+    def test_last_years_in_a_sentence_dates_its_yearless_days(self) -> None:
+        text = "The reforms were proposed at last year's assembly, held from November 4 to 7."
+        assert _from(text, date(2025, 11, 28)) == ["2024-11-04"]
+
+    def test_starting_looks_ahead(self) -> None:
+        text = "The Assembly elected 14 countries to terms on the Council starting January 1."
+        assert _from(text, date(2025, 10, 15)) == ["2026-01-01"]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _SLACK = timedelta(days=2)
 _WEAK_SLACK = timedelta(days=7)
+_MONTH_AHEAD = timedelta(days=14)
 _YEAR_WORD = re.compile(r"(?<![\w/.,-])((?:19|20)[0-9]{2})(?![\w/-]|[.,][0-9])")
 # A number after these is a year even when a word follows it ("in 2025 the talks").
 _YEAR_LEAD = re.compile(
@@ -174,7 +175,13 @@ class YearResolver:
         assert ref is not None
         spans = {y: _interval(y, month, day) for y in years}
         if way > 0:
-            ahead = [y for y in years if spans[y][1] >= ref - _SLACK]
+            # a month ahead is one that has not half gone: "will be held in November",
+            # written on 28 November, is next November
+            ahead = [
+                y
+                for y in years
+                if (spans[y][1] if day is not None else spans[y][0] + _MONTH_AHEAD) >= ref - _SLACK
+            ]
             if ahead:
                 return ahead[0]
         elif way < 0:
@@ -433,10 +440,30 @@ def _mention_attrs(
 _YEAR_WORD_COMPARED = re.compile(r"\b(?:than|unlike|as|like|since|from|with|to)\s+$", re.IGNORECASE)
 
 
+_POSSESSIVE_YEAR = re.compile(r"\b(last|next|this)\s+year['’]s\b", re.IGNORECASE)
+
+
+def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceIndex) -> None:
+    """ "last year's assembly in Glasgow, held from November 4 to 7": the year of the
+    sentence's yearless dates."""
+    text = sentences.article.text
+    if "year's" not in text and "year’s" not in text:
+        return
+    for match in _POSSESSIVE_YEAR.finditer(text):
+        sentence = sentences.at(match.start())
+        if sentence is None:
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = match.group(1).lower()
+
+
 def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
     """ "Last year the budget was approved on December 24": "last year" is the year of
     the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
     claimed: set[int] = set()
+    _apply_possessive_years(mentions, sentences)
     for i, word in enumerate(mentions):
         if word.month is not None or word.relative not in ("last year", "next year"):
             continue

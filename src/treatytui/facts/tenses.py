@@ -24,7 +24,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
         r"\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:expected|set|scheduled|due|"
         r"slated|planned|poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|"
         r"forthcoming|ahead\s+of|plans?\s+(?:to|an?)|expected\s+to|(?:is|are)\s+to|would|could|"
-        r"should|next|"
+        r"should|next|starting|effective|"
         r"(?:enters?|comes?)\s+into\s+(?:force|effect)|takes?\s+effect)\b",
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously|since)\b",
         r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
