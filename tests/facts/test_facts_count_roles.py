@@ -150,6 +150,14 @@ def test_spanish(text: str, expected: tuple[int, str, str, str]) -> None:
             "Les 27 États membres ont adopté la position commune.",
             (27, "exact", "états membres", "total"),
         ),
+        (
+            "Au total, 50 chefs d'Etat ont confirmé leur participation.",
+            (50, "exact", "chefs d'etat", "participants"),
+        ),
+        (
+            "Seuls six présidents avaient fait le déplacement.",
+            (6, "exact", "présidents", "participants"),
+        ),
     ],
 )
 def test_french(text: str, expected: tuple[int, str, str, str]) -> None:
@@ -178,6 +186,10 @@ def test_french(text: str, expected: tuple[int, str, str, str]) -> None:
         (
             "O bloco é formado por 11 países e tem sede rotativa.",
             (11, "exact", "países", "total"),
+        ),
+        (
+            "O encontro contou com a presença de dez chefes de Estado.",
+            (10, "exact", "chefes de estado", "participants"),
         ),
     ],
 )

@@ -55,7 +55,8 @@ UNITS_BY_LANGUAGE = {
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
         observateurs|signataires|dirigeants|présidents|ministres|représentants|
         responsables|négociateurs|journalistes|organisations|ONG|parties|personnes|
-        cycles|ratifications""",
+        cycles|ratifications|chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
+        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
@@ -70,13 +71,14 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "member": """member states|member countries|member nations|member economies|members|
         states parties|states members|participating states|estados miembros|países miembros|
         estados partes|estados parte|miembros|états membres|pays membres|états parties|
+        etats membres|etats parties|
         membres|estados-membros|estados membros|países-membros|países membros|membros""",
     "state": """countries|countries and territories|nations|states|governments|economies|
-        jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|gouvernements|
+        jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
         économies|nações|governos|economias|parties|partes""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
-        signatarios|délégués|déléguées|délégations|observateurs|signataires|delegações|
+        signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
         signatários""",
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
@@ -158,7 +160,7 @@ def needs_context(kind: UnitKind) -> bool:
 
 
 _PARTICIPATION = re.compile(
-    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|present|regist|"
+    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|presen|regist|"
     r"turn(?:ed)?\s+out|delegat|sign|\bmeet|\bmet\b|conven|arriv|travel|expected|invited|"
     r"summit|conference|meeting|session|ceremon|talks|forum|assembl|plenary|congress|"
     r"brought\s+together|bring(?:s|ing)?\s+together|\bdrew\b|welcom|represent|hosted|"
@@ -166,7 +168,7 @@ _PARTICIPATION = re.compile(
     r"asist|reun|reún|congreg|firm|lleg|acud|viaj|esperad|invitad|cumbre|conferencia|"
     r"sesión|ceremonia|foro|asamblea|encuentro|acredit|"
     r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
-    r"assemblée|présent|accrédit|rencontr|"
+    r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
     r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
     r"credenciad|compareceram)"
 )

@@ -331,7 +331,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             continue
         kind = unit_kind(match.group("unit"))
         part = None
-        if any(glue in text[max(0, start - 12) : start] for glue in _PART_GLUE):
+        just_before = text[max(0, start - 12) : start]
+        if any(glue in just_before for glue in _PART_GLUE):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
         part_value = parse_number(part.group("num")) if part else None
