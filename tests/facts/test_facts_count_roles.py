@@ -240,3 +240,24 @@ def test_not_counts(text: str) -> None:
 )
 def test_parse_number_in_other_languages(words: str, value: int) -> None:
     assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Delegates voted to admit Tuvalu as the organisation's 197th member country.",
+            (197, "exact", "member countries", "total"),
+        ),
+        (
+            "The near 200 countries at the talks agreed a text.",
+            (200, "nearly", "countries", "participants"),
+        ),
+        (
+            "The meeting drew nearly 500 police chiefs to the capital.",
+            (500, "nearly", "police chiefs", "participants"),
+        ),
+    ],
+)
+def test_more_english_forms(text: str, expected: tuple[int, str, str, str]) -> None:
+    assert _counts(text) == [expected]

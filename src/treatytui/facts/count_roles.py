@@ -37,7 +37,8 @@ UnitKind = Literal["state", "member", "attendee", "person", "event", "ratificati
 UNITS_BY_LANGUAGE = {
     "en": """member states|member countries|member nations|member economies|states parties|
         states members|participating states|heads of state and government|heads of state|
-        heads of government|civil society organisations|civil society organizations|
+        heads of government|heads of delegation|police chiefs|chiefs of police|
+        civil society organisations|civil society organizations|
         countries and territories|countries|states|governments|economies|jurisdictions|
         members|delegates|delegations|attendees|observers|signatories|statements|speakers|
         presidents|representatives|ministers|officials|experts|negotiators|diplomats|
@@ -292,19 +293,20 @@ _ORDINAL = (
 )
 _ORDINAL_NOUNS = {
     "state": "states", "country": "countries", "nation": "nations", "party": "parties",
-    "member": "members", "member state": "member states", "signatory": "signatories",
+    "member": "members", "member state": "member states", "member country": "member countries",
+    "member nation": "member nations", "signatory": "signatories",
     "ratification": "ratifications", "accession": "accessions",
     "instrument of ratification": "instruments of ratification",
     "estado": "estados", "país": "países", "ratificación": "ratificaciones",
     "état": "états", "pays": "pays", "ratificação": "ratificações",
 }  # fmt: skip
 _ORDINAL_COUNT = re.compile(
-    rf"(?i:\b(?:the|la|el|le|la|a|o|its|sa|su|sua)\s+{_ORDINAL}\s+"
+    rf"(?i:(?:\b(?:the|la|el|le|a|o|its|sa|su|sua)|['’]s)\s+{_ORDINAL}\s+"
     rf"(?P<noun>{'|'.join(sorted(map(re.escape, _ORDINAL_NOUNS), key=len, reverse=True))}))"
     r"(?![\w-])"
 )
 _RATIFICATION_HINTS = ("ratif", "accession", "acced", "adhesi", "adhési", "adesão", "vigor",
-                       "vigueur", "force")  # fmt: skip
+                       "vigueur", "force", "member")  # fmt: skip
 
 
 _RATIFICATION_SCAN = re.compile("(?i:" + "|".join(_RATIFICATION_HINTS) + ")")

@@ -67,6 +67,7 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "near": "nearly",
     "about": "about", "around": "about", "some": "about", "approximately": "about",
     "roughly": "about", "an estimated": "about", "estimated": "about",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",

@@ -90,6 +90,12 @@ def _looks_like_town(run: str) -> bool:
     return not any(word.strip(".,") in not_places for word in run.split())
 
 
+_HEADQUARTERS_BEFORE = re.compile(r"(?i:\b(?:headquarters|secretariat|seat|sede|siège)\s+)$")
+# "at UN headquarters in New York": a meeting at the headquarters, in its city
+_AT_HEADQUARTERS = re.compile(
+    r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}(?:headquarters|secretariat|seat|sede|siège)\s+)$"
+)
 _IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
 _LIST_NEXT = re.compile(
     rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
@@ -245,6 +251,10 @@ class _Collector:
                 self.text, before, match.start()
             ):
                 continue
+            if _HEADQUARTERS_BEFORE.search(self.text, before, match.start()) and not (
+                _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
+            ):
+                continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
             ):
