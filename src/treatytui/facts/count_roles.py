@@ -306,7 +306,8 @@ _ORDINAL_COUNT = re.compile(
     r"(?![\w-])"
 )
 _RATIFICATION_HINTS = ("ratif", "accession", "acced", "adhesi", "adhési", "adesão", "vigor",
-                       "vigueur", "force", "member")  # fmt: skip
+                       "vigueur", "force", "th member", "st member", "nd member",
+                       "rd member")  # fmt: skip
 
 
 _RATIFICATION_SCAN = re.compile("(?i:" + "|".join(_RATIFICATION_HINTS) + ")")
@@ -322,6 +323,10 @@ def _sentence_runs(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[i
     return sorted(runs)
 
 
+# Every English ordinal holds one of these: a cheap test of a window before the pattern.
+_ENGLISH_ORDINAL_HINT = re.compile(
+    r"[0-9](?:st|nd|rd|th)|first|second|third|[fxnher]th\b|ieth|fifth|twelfth"
+)
 _ORDINAL_BEFORE_HINT = 60  # "the 37th state to ratify": the ordinal is close to the hint
 _ORDINAL_AFTER_HINT = 40
 
@@ -361,7 +366,11 @@ def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
         offsets = [m.start() for m in _RATIFICATION_SCAN.finditer(text)]
     facts = []
+    english = sentences.language == "en"
     for run_start, run_end in _windows(sentences, offsets):
+        window = lowered[run_start:run_end]
+        if english and not _ENGLISH_ORDINAL_HINT.search(window):
+            continue
         for match in _ORDINAL_COUNT.finditer(text, run_start, run_end):
             value = _ordinal_value(match.group("ord"))
             if value is None or value < 2:

@@ -259,12 +259,16 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
 
 
 @cache
-def _search_words(language: str) -> tuple[list[str], tuple[str, ...]]:
-    """The number words to search for (multi-word forms whole) and the units' first words."""
+def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The number words to search for (multi-word forms whole), by their last word, and
+    the units' first words."""
     words = number_words(language) - {"dozen"}
     if "dozen" in number_words(language):
         words |= {"a dozen", "half a dozen"}
-    return sorted(words), unit_first_words(language)
+    by_last: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_last.setdefault(word.rsplit(" ", 1)[-1], []).append(word)
+    return by_last, frozenset(unit_first_words(language))
 
 
 def _candidates(text: str, language: str) -> list[int]:
@@ -276,8 +280,9 @@ def _candidates(text: str, language: str) -> list[int]:
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
         words = set((_ASCII_WORD if language == "en" else _WORD).findall(lowered))
-        starts += _word_starts(lowered, [w for w in number_search if w.rsplit(" ", 1)[-1] in words])
-        units = _word_starts(lowered, [w for w in unit_first if w in words])
+        present = [form for last in words & number_search.keys() for form in number_search[last]]
+        starts += _word_starts(lowered, present)
+        units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
         starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
         units = list(range(len(text)))

@@ -90,7 +90,7 @@ def _looks_like_town(run: str) -> bool:
     return not any(word.strip(".,") in not_places for word in run.split())
 
 
-_HEADQUARTERS_BEFORE = re.compile(r"(?i:\b(?:headquarters|secretariat|seat|sede|siège)\s+)$")
+_SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
 # "at UN headquarters in New York": a meeting at the headquarters, in its city
 _AT_HEADQUARTERS = re.compile(
     r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
@@ -208,6 +208,7 @@ class _Collector:
         self.text = article.text
         self.sentences = sentences
         self.facts: dict[tuple[int, int], Fact] = {}
+        self.lowered = self.text.lower()
 
     def add(self, start: int, end: int, name: str) -> None:
         """A venue fact; a place written in Spanish, French or Portuguese keeps its own
@@ -251,7 +252,7 @@ class _Collector:
                 self.text, before, match.start()
             ):
                 continue
-            if _HEADQUARTERS_BEFORE.search(self.text, before, match.start()) and not (
+            if self.text[before : match.start()].rstrip().lower().endswith(_SEATS) and not (
                 _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
             ):
                 continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
@@ -307,7 +308,7 @@ class _Collector:
 
     def hosts(self) -> None:
         """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
-        lowered = self.text.lower()
+        lowered = self.lowered
         offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
         if len(lowered) != len(self.text):
             offsets = [s.start for s in self.sentences] if offsets else []
@@ -334,7 +335,7 @@ class _Collector:
     def online(self) -> None:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
         text = self.text
-        lowered = text.lower()
+        lowered = self.lowered
         if len(lowered) != len(text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
         for word in _ONLINE_WHERE:
