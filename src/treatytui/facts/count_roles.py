@@ -223,6 +223,11 @@ _TOTAL_BEFORE = re.compile(
     r"formado\s+por|integrado\s+por|compuesto\s+por|compte|regroupe|composée?\s+de|"
     r"formée?\s+de|conta\s+com|composto\s+por|formada\s+por|reúne|réunit))\s+(?:now\s+)?$)"
 )
+# What every match of _TOTAL_BEFORE holds (lower case): a cheap test first.
+_TOTAL_HINTS = ("'s", "’s", "its", "their", "all", "sus", "todos", "ses", "leurs", "tous",
+                "seus", "suas", "ha", "count", "compris", "number", "total", "form", "made",
+                "compos", "cuenta", "contaba", "integrado", "compte", "regroupe", "conta",
+                "reúne", "réunit")  # fmt: skip
 _DEFINITE_BEFORE = re.compile(
     r"(?i:\b(?:the|los|las|les|des|os|as|dos|das|del|de\s+los|de\s+las)\s+$)"
 )
@@ -254,7 +259,12 @@ def role_of(
     if kind == "event" or whole_of_part:
         return "total"
     short = text[max(low, start - 30) : start]
-    if kind in ("member", "state") and _TOTAL_BEFORE.search(short):
+    tail = short.lower()
+    if (
+        kind in ("member", "state")
+        and any(hint in tail for hint in _TOTAL_HINTS)
+        and _TOTAL_BEFORE.search(short)
+    ):
         return "total"
     if kind == "member" and _DEFINITE_BEFORE.search(short):
         return "total"

@@ -228,7 +228,7 @@ def _count_attrs(
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
-    elif is_collective(number) and not is_exact_collective(number):
+    elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
         qualifier = "about"
     suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
     value_to = parse_number(match.group("num2")) if match.group("num2") else None
@@ -297,12 +297,17 @@ def _candidates(text: str, language: str) -> list[int]:
     return sorted(set(found))
 
 
-def _matches(text: str, sentences: SentenceIndex) -> Iterator[tuple[int, re.Match[str]]]:
-    """(start including any qualifier, match from the number on) of each candidate count."""
+def _matches(
+    text: str, sentences: SentenceIndex, done: list[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start including any qualifier, match from the number on) of each candidate count;
+    candidates before ``done[0]`` (the end of the last count kept) are skipped."""
     english = sentences.language == "en"
     pattern = _count_regex(english)
     qualifiers = _qualifier_regex(english)
     for i in _candidates(text, sentences.language):
+        if i < done[0]:
+            continue
         sentence = sentences.at(i)
         if sentence is None:
             continue
@@ -319,10 +324,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     facts: list[Fact] = []
     language = sentences.language
     languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
-    done = 0  # the end of the last count kept: the candidates inside it are skipped
-    for start, match in _matches(text, sentences):
-        if match.start() < done:
-            continue
+    done = [0]  # the end of the last count kept: the candidates inside it are skipped
+    for start, match in _matches(text, sentences, done):
         end = _unit_end(match)
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
@@ -358,7 +361,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             role == "participants" and needs_context(kind) and not has_participation(sentence_text)
         ):
             continue
-        done = end
+        done[0] = end
         attrs["role"] = role
         facts.append(Fact("count", text[start:end], start, end, sentence_text, attrs))
         if part is not None and part_value is not None:

@@ -82,14 +82,23 @@ _HOSTS = re.compile(
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
 
 
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that are never part of a town's name (months, offices...)."""
+    from treatytui.facts.people_names import words  # deferred: people's word lists
+
+    return words("not_names") | words("function_words")
+
+
 def _looks_like_town(run: str) -> bool:
     """A capitalised run that may be a town: no month, office or organisation word."""
-    from treatytui.facts.people_names import words
-
-    not_places = words("not_names") | words("function_words")
+    not_places = _not_places()
     return not any(word.strip(".,") in not_places for word in run.split())
 
 
+# What every match of _STRONG_PREP holds (lower case): a cheap test first.
+_STRONG_STEMS = ("held", "host", "place", "conven", "celebr", "lugar", "tenu", "tiend", "tient",
+                 "lieu", "realiz", "reuni", "réuni", "sediad")  # fmt: skip
 _SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
 # "at UN headquarters in New York": a meeting at the headquarters, in its city
 _AT_HEADQUARTERS = re.compile(
@@ -304,6 +313,9 @@ class _Collector:
     def _strongly_placed(self, match: re.Match[str]) -> bool:
         """ "held in", "se celebró en", "s'est tenu à" just before the place."""
         before = self.text[max(0, match.start() - 30) : match.start("prep") + len(match["prep"])]
+        lowered = before.lower()
+        if not any(stem in lowered for stem in _STRONG_STEMS):
+            return False
         return _STRONG_PREP.search(before) is not None
 
     def hosts(self) -> None:
