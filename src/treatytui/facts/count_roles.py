@@ -316,7 +316,7 @@ _ORDINAL_COUNT = re.compile(
     r"(?![\w-])"
 )
 _RATIFICATION_HINTS = ("ratif", "accession", "acced", "adhesi", "adhési", "adesão", "vigor",
-                       "vigueur", "force", "th member", "st member", "nd member",
+                       "vigueur", "into force", "in force", "th member", "st member", "nd member",
                        "rd member")  # fmt: skip
 
 
@@ -357,6 +357,12 @@ def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, in
     return windows
 
 
+@lru_cache(maxsize=4)
+def lower_text(text: str) -> str:
+    """``text.lower()``, computed once for the extractors reading the same article."""
+    return text.lower()
+
+
 def _ordinal_value(text: str) -> int | None:
     lowered = text.lower()
     if lowered[0].isdigit():
@@ -371,7 +377,7 @@ def _ordinal_value(text: str) -> int | None:
 def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "became the 37th state to ratify" (total), "after the 60th ratification" (threshold)."""
     text = article.text
-    lowered = text.lower()
+    lowered = lower_text(text)
     offsets = [i for hint in _RATIFICATION_HINTS for i in find_all(lowered, hint)]
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
         offsets = [m.start() for m in _RATIFICATION_SCAN.finditer(text)]
@@ -427,7 +433,7 @@ _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "cl
 def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "ratifications now stand at 23", "the number of members to 166", "the 193-member"."""
     text = article.text
-    lowered = text.lower()
+    lowered = lower_text(text)
     facts = []
     if "-member" in lowered or "-nation" in lowered or "-country" in lowered:
         for match in _MEMBER_ADJECTIVE.finditer(text):

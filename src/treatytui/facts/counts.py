@@ -34,6 +34,7 @@ from treatytui.facts.count_roles import (
     has_participation,
     is_anaphoric,
     is_bare_members,
+    lower_text,
     needs_context,
     ordinal_counts,
     role_of,
@@ -274,7 +275,8 @@ def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
 def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
     number_search, unit_first = _search_words(language)
-    lowered = text.lower()
+    english = language == "en"  # "une vingtaine de": collectives are not English
+    lowered = lower_text(text)
     starts = [m.start() for m in _DIGITS_START.finditer(text)]
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
@@ -292,7 +294,7 @@ def _candidates(text: str, language: str) -> list[int]:
             continue
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
-            article = _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
+            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
             found.append(article.start() if article else i)
     return sorted(set(found))
 

@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
+from treatytui.facts.count_roles import lower_text
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
@@ -56,10 +57,10 @@ _PREPOSITIONS = (
     "visit(?:ed|ing)? to",
     "trip to",
     "journey to",
-    "set for",
-    "scheduled for",
-    "slated for",
 )
+# "The next meeting is set for Cartagena": found from the phrase (a plain string search),
+# not by the engine stopping at every word that starts with an "s".
+_FOR_PHRASES = ("set for ", "scheduled for ", "slated for ")
 _ENGLISH_PREPOSITIONS = [*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]]
 _LOCATIVE = re.compile(
     rf"(?P<prep>{gazetteer.at_word_start(_ENGLISH_PREPOSITIONS)}"
@@ -72,6 +73,7 @@ _LOCATIVE_ROMANCE = re.compile(
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+_FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
     rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
@@ -217,7 +219,7 @@ class _Collector:
         self.text = article.text
         self.sentences = sentences
         self.facts: dict[tuple[int, int], Fact] = {}
-        self.lowered = self.text.lower()
+        self.lowered = lower_text(self.text)
 
     def add(self, start: int, end: int, name: str) -> None:
         """A venue fact; a place written in Spanish, French or Portuguese keeps its own
@@ -254,7 +256,9 @@ class _Collector:
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
         pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
-        for match in pattern.finditer(self.text):
+        starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
+        found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
+        for match in sorted(found, key=lambda m: m.start()):
             start, end = match.span("run")
             before = max(0, match.start() - 40)
             if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
