@@ -150,6 +150,14 @@ def test_spanish(text: str, expected: tuple[int, str, str, str]) -> None:
             "Les 27 États membres ont adopté la position commune.",
             (27, "exact", "états membres", "total"),
         ),
+        (
+            "Au total, 50 chefs d'Etat ont confirmé leur participation.",
+            (50, "exact", "chefs d'etat", "participants"),
+        ),
+        (
+            "Seuls six présidents avaient fait le déplacement.",
+            (6, "exact", "présidents", "participants"),
+        ),
     ],
 )
 def test_french(text: str, expected: tuple[int, str, str, str]) -> None:
@@ -178,6 +186,10 @@ def test_french(text: str, expected: tuple[int, str, str, str]) -> None:
         (
             "O bloco é formado por 11 países e tem sede rotativa.",
             (11, "exact", "países", "total"),
+        ),
+        (
+            "O encontro contou com a presença de dez chefes de Estado.",
+            (10, "exact", "chefes de estado", "participants"),
         ),
     ],
 )
@@ -228,3 +240,24 @@ def test_not_counts(text: str) -> None:
 )
 def test_parse_number_in_other_languages(words: str, value: int) -> None:
     assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Delegates voted to admit Tuvalu as the organisation's 197th member country.",
+            (197, "exact", "member countries", "total"),
+        ),
+        (
+            "The near 200 countries at the talks agreed a text.",
+            (200, "nearly", "countries", "participants"),
+        ),
+        (
+            "The meeting drew nearly 500 police chiefs to the capital.",
+            (500, "nearly", "police chiefs", "participants"),
+        ),
+    ],
+)
+def test_more_english_forms(text: str, expected: tuple[int, str, str, str]) -> None:
+    assert _counts(text) == [expected]

@@ -137,3 +137,37 @@ def test_titles_in_other_languages(text: str, name: str, role: str | None) -> No
 )
 def test_never_people(text: str) -> None:
     assert _names(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Director General of the National Crime Agency Graeme Biggar spoke next.",
+            "Graeme Biggar",
+        ),
+        (
+            "Dr Tedros Adhanom Ghebreyesus of the World Health Organization said it would help.",
+            "Tedros Adhanom Ghebreyesus",
+        ),
+        ("The Marshall Islands' Tina Stege said it was a start.", "Tina Stege"),
+        ("Cedric Schuster, the Samoan chairman of the group, urged action.", "Cedric Schuster"),
+        (
+            '"We have lost time," said the board\'s chairperson, Rafael Ostrander.',
+            "Rafael Ostrander",
+        ),
+    ],
+)
+def test_names_next_to_bodies_and_possessives(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_body_does_not_swallow_the_name_after_it() -> None:
+    from treatytui.facts import extract
+
+    text = "Director General of the National Crime Agency Graeme Biggar spoke next."
+    facts = extract(Article(id="t", path="t", text=text))
+    assert [(f.kind, f.text) for f in facts] == [
+        ("organization", "National Crime Agency"),
+        ("person", "Graeme Biggar"),
+    ]

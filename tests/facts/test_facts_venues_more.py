@@ -103,3 +103,9 @@ def test_spanish_agency_dateline() -> None:
 )
 def test_not_venues(text: str) -> None:
     assert _venues(text) == {}
+
+
+def test_a_secretariat_seat_is_no_venue_but_a_meeting_at_headquarters_is() -> None:
+    assert _venues("The Secretariat's headquarters in Lyon, France, ran the event.") == {}
+    held = _venues("The treaty was signed at UN Headquarters in New York on Monday.")
+    assert set(held) == {"United Nations Headquarters", "New York"}

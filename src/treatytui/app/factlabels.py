@@ -11,6 +11,8 @@ from treatytui.views.dates import fact_date_label
 
 GROUP_TITLES = KIND_TITLES
 QUALIFIERS = QUALIFIER_PHRASES
+# A count that is not attendance says what it is ("193 member states (in total)").
+ROLE_PHRASES = {"total": "in total", "threshold": "needed to enter into force"}
 
 
 def date_label(fact: Fact) -> str:
@@ -27,7 +29,9 @@ def count_label(fact: Fact) -> str:
     qualifier = QUALIFIERS.get(str(fact.get("qualifier", "exact")), "")
     number = f"{value:,}" if isinstance(value, int) else str(value)
     unit = fact.get("unit") or ""
-    return one_line(" ".join(part for part in (qualifier, number, str(unit)) if part))
+    label = " ".join(part for part in (qualifier, number, str(unit)) if part)
+    role = ROLE_PHRASES.get(str(fact.get("role") or ""), "")
+    return one_line(f"{label} ({role})" if role else label)
 
 
 def fact_label(fact: Fact) -> str:
@@ -37,6 +41,8 @@ def fact_label(fact: Fact) -> str:
     if fact.kind == "count":
         return count_label(fact)
     name = one_line(str(fact.get("name") or fact.text))
+    if fact.kind == "venue" and fact.get("name_en") and fact.get("name_en") != fact.get("name"):
+        return f"{name} ({one_line(str(fact.get('name_en')))})"
     if fact.kind == "person" and fact.get("role"):
         return f"{name} — {one_line(str(fact.get('role')))}"
     if fact.kind == "organization" and fact.get("acronym"):

@@ -37,7 +37,8 @@ UnitKind = Literal["state", "member", "attendee", "person", "event", "ratificati
 UNITS_BY_LANGUAGE = {
     "en": """member states|member countries|member nations|member economies|states parties|
         states members|participating states|heads of state and government|heads of state|
-        heads of government|civil society organisations|civil society organizations|
+        heads of government|heads of delegation|police chiefs|chiefs of police|
+        civil society organisations|civil society organizations|
         countries and territories|countries|states|governments|economies|jurisdictions|
         members|delegates|delegations|attendees|observers|signatories|statements|speakers|
         presidents|representatives|ministers|officials|experts|negotiators|diplomats|
@@ -55,7 +56,8 @@ UNITS_BY_LANGUAGE = {
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
         observateurs|signataires|dirigeants|présidents|ministres|représentants|
         responsables|négociateurs|journalistes|organisations|ONG|parties|personnes|
-        cycles|ratifications""",
+        cycles|ratifications|chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
+        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
@@ -70,13 +72,14 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "member": """member states|member countries|member nations|member economies|members|
         states parties|states members|participating states|estados miembros|países miembros|
         estados partes|estados parte|miembros|états membres|pays membres|états parties|
+        etats membres|etats parties|
         membres|estados-membros|estados membros|países-membros|países membros|membros""",
     "state": """countries|countries and territories|nations|states|governments|economies|
-        jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|gouvernements|
+        jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
         économies|nações|governos|economias|parties|partes""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
-        signatarios|délégués|déléguées|délégations|observateurs|signataires|delegações|
+        signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
         signatários""",
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
@@ -158,7 +161,7 @@ def needs_context(kind: UnitKind) -> bool:
 
 
 _PARTICIPATION = re.compile(
-    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|present|regist|"
+    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|presen|regist|"
     r"turn(?:ed)?\s+out|delegat|sign|\bmeet|\bmet\b|conven|arriv|travel|expected|invited|"
     r"summit|conference|meeting|session|ceremon|talks|forum|assembl|plenary|congress|"
     r"brought\s+together|bring(?:s|ing)?\s+together|\bdrew\b|welcom|represent|hosted|"
@@ -166,7 +169,7 @@ _PARTICIPATION = re.compile(
     r"asist|reun|reún|congreg|firm|lleg|acud|viaj|esperad|invitad|cumbre|conferencia|"
     r"sesión|ceremonia|foro|asamblea|encuentro|acredit|"
     r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
-    r"assemblée|présent|accrédit|rencontr|"
+    r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
     r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
     r"credenciad|compareceram)"
 )
@@ -220,6 +223,11 @@ _TOTAL_BEFORE = re.compile(
     r"formado\s+por|integrado\s+por|compuesto\s+por|compte|regroupe|composée?\s+de|"
     r"formée?\s+de|conta\s+com|composto\s+por|formada\s+por|reúne|réunit))\s+(?:now\s+)?$)"
 )
+# What every match of _TOTAL_BEFORE holds (lower case): a cheap test first.
+_TOTAL_HINTS = ("'s", "’s", "its", "their", "all", "sus", "todos", "ses", "leurs", "tous",
+                "seus", "suas", "ha", "count", "compris", "number", "total", "form", "made",
+                "compos", "cuenta", "contaba", "integrado", "compte", "regroupe", "conta",
+                "reúne", "réunit")  # fmt: skip
 _DEFINITE_BEFORE = re.compile(
     r"(?i:\b(?:the|los|las|les|des|os|as|dos|das|del|de\s+los|de\s+las)\s+$)"
 )
@@ -251,7 +259,12 @@ def role_of(
     if kind == "event" or whole_of_part:
         return "total"
     short = text[max(low, start - 30) : start]
-    if kind in ("member", "state") and _TOTAL_BEFORE.search(short):
+    tail = short.lower()
+    if (
+        kind in ("member", "state")
+        and any(hint in tail for hint in _TOTAL_HINTS)
+        and _TOTAL_BEFORE.search(short)
+    ):
         return "total"
     if kind == "member" and _DEFINITE_BEFORE.search(short):
         return "total"
@@ -290,19 +303,21 @@ _ORDINAL = (
 )
 _ORDINAL_NOUNS = {
     "state": "states", "country": "countries", "nation": "nations", "party": "parties",
-    "member": "members", "member state": "member states", "signatory": "signatories",
+    "member": "members", "member state": "member states", "member country": "member countries",
+    "member nation": "member nations", "signatory": "signatories",
     "ratification": "ratifications", "accession": "accessions",
     "instrument of ratification": "instruments of ratification",
     "estado": "estados", "país": "países", "ratificación": "ratificaciones",
     "état": "états", "pays": "pays", "ratificação": "ratificações",
 }  # fmt: skip
 _ORDINAL_COUNT = re.compile(
-    rf"(?i:\b(?:the|la|el|le|la|a|o|its|sa|su|sua)\s+{_ORDINAL}\s+"
+    rf"(?i:(?:\b(?:the|la|el|le|a|o|its|sa|su|sua)|['’]s)\s+{_ORDINAL}\s+"
     rf"(?P<noun>{'|'.join(sorted(map(re.escape, _ORDINAL_NOUNS), key=len, reverse=True))}))"
     r"(?![\w-])"
 )
 _RATIFICATION_HINTS = ("ratif", "accession", "acced", "adhesi", "adhési", "adesão", "vigor",
-                       "vigueur", "force")  # fmt: skip
+                       "vigueur", "into force", "in force", "th member", "st member", "nd member",
+                       "rd member")  # fmt: skip
 
 
 _RATIFICATION_SCAN = re.compile("(?i:" + "|".join(_RATIFICATION_HINTS) + ")")
@@ -318,6 +333,10 @@ def _sentence_runs(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[i
     return sorted(runs)
 
 
+# Every English ordinal holds one of these: a cheap test of a window before the pattern.
+_ENGLISH_ORDINAL_HINT = re.compile(
+    r"[0-9](?:st|nd|rd|th)|first|second|third|[fxnher]th\b|ieth|fifth|twelfth"
+)
 _ORDINAL_BEFORE_HINT = 60  # "the 37th state to ratify": the ordinal is close to the hint
 _ORDINAL_AFTER_HINT = 40
 
@@ -338,6 +357,12 @@ def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, in
     return windows
 
 
+@lru_cache(maxsize=4)
+def lower_text(text: str) -> str:
+    """``text.lower()``, computed once for the extractors reading the same article."""
+    return text.lower()
+
+
 def _ordinal_value(text: str) -> int | None:
     lowered = text.lower()
     if lowered[0].isdigit():
@@ -352,12 +377,16 @@ def _ordinal_value(text: str) -> int | None:
 def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "became the 37th state to ratify" (total), "after the 60th ratification" (threshold)."""
     text = article.text
-    lowered = text.lower()
+    lowered = lower_text(text)
     offsets = [i for hint in _RATIFICATION_HINTS for i in find_all(lowered, hint)]
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
         offsets = [m.start() for m in _RATIFICATION_SCAN.finditer(text)]
     facts = []
+    english = sentences.language == "en"
     for run_start, run_end in _windows(sentences, offsets):
+        window = lowered[run_start:run_end]
+        if english and not _ENGLISH_ORDINAL_HINT.search(window):
+            continue
         for match in _ORDINAL_COUNT.finditer(text, run_start, run_end):
             value = _ordinal_value(match.group("ord"))
             if value is None or value < 2:
@@ -404,7 +433,7 @@ _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "cl
 def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "ratifications now stand at 23", "the number of members to 166", "the 193-member"."""
     text = article.text
-    lowered = text.lower()
+    lowered = lower_text(text)
     facts = []
     if "-member" in lowered or "-nation" in lowered or "-country" in lowered:
         for match in _MEMBER_ADJECTIVE.finditer(text):

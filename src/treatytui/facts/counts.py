@@ -34,6 +34,7 @@ from treatytui.facts.count_roles import (
     has_participation,
     is_anaphoric,
     is_bare_members,
+    lower_text,
     needs_context,
     ordinal_counts,
     role_of,
@@ -67,6 +68,7 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "near": "nearly",
     "about": "about", "around": "about", "some": "about", "approximately": "about",
     "roughly": "about", "an estimated": "about", "estimated": "about",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
@@ -227,7 +229,7 @@ def _count_attrs(
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
-    elif is_collective(number) and not is_exact_collective(number):
+    elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
         qualifier = "about"
     suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
     value_to = parse_number(match.group("num2")) if match.group("num2") else None
@@ -258,25 +260,31 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
 
 
 @cache
-def _search_words(language: str) -> tuple[list[str], tuple[str, ...]]:
-    """The number words to search for (multi-word forms whole) and the units' first words."""
+def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The number words to search for (multi-word forms whole), by their last word, and
+    the units' first words."""
     words = number_words(language) - {"dozen"}
     if "dozen" in number_words(language):
         words |= {"a dozen", "half a dozen"}
-    return sorted(words), unit_first_words(language)
+    by_last: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_last.setdefault(word.rsplit(" ", 1)[-1], []).append(word)
+    return by_last, frozenset(unit_first_words(language))
 
 
 def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
     number_search, unit_first = _search_words(language)
-    lowered = text.lower()
+    english = language == "en"  # "une vingtaine de": collectives are not English
+    lowered = lower_text(text)
     starts = [m.start() for m in _DIGITS_START.finditer(text)]
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
         words = set((_ASCII_WORD if language == "en" else _WORD).findall(lowered))
-        starts += _word_starts(lowered, [w for w in number_search if w.rsplit(" ", 1)[-1] in words])
-        units = _word_starts(lowered, [w for w in unit_first if w in words])
+        present = [form for last in words & number_search.keys() for form in number_search[last]]
+        starts += _word_starts(lowered, present)
+        units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
         starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
         units = list(range(len(text)))
@@ -286,17 +294,22 @@ def _candidates(text: str, language: str) -> list[int]:
             continue
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
-            article = _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
+            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
             found.append(article.start() if article else i)
     return sorted(set(found))
 
 
-def _matches(text: str, sentences: SentenceIndex) -> Iterator[tuple[int, re.Match[str]]]:
-    """(start including any qualifier, match from the number on) of each candidate count."""
+def _matches(
+    text: str, sentences: SentenceIndex, done: list[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start including any qualifier, match from the number on) of each candidate count;
+    candidates before ``done[0]`` (the end of the last count kept) are skipped."""
     english = sentences.language == "en"
     pattern = _count_regex(english)
     qualifiers = _qualifier_regex(english)
     for i in _candidates(text, sentences.language):
+        if i < done[0]:
+            continue
         sentence = sentences.at(i)
         if sentence is None:
             continue
@@ -313,10 +326,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     facts: list[Fact] = []
     language = sentences.language
     languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
-    done = 0  # the end of the last count kept: the candidates inside it are skipped
-    for start, match in _matches(text, sentences):
-        if match.start() < done:
-            continue
+    done = [0]  # the end of the last count kept: the candidates inside it are skipped
+    for start, match in _matches(text, sentences, done):
         end = _unit_end(match)
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
@@ -331,7 +342,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             continue
         kind = unit_kind(match.group("unit"))
         part = None
-        if any(glue in text[max(0, start - 12) : start] for glue in _PART_GLUE):
+        just_before = text[max(0, start - 12) : start]
+        if any(glue in just_before for glue in _PART_GLUE):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
         part_value = parse_number(part.group("num")) if part else None
@@ -351,7 +363,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             role == "participants" and needs_context(kind) and not has_participation(sentence_text)
         ):
             continue
-        done = end
+        done[0] = end
         attrs["role"] = role
         facts.append(Fact("count", text[start:end], start, end, sentence_text, attrs))
         if part is not None and part_value is not None:

@@ -131,7 +131,7 @@ def _foreign_table() -> dict[str, Place]:
     table: dict[str, Place] = {}
     cities = _city_table()
     for name, kind, forms in _rows("exonyms.tsv"):
-        found = country(name) if kind == "country" else cities.get(fold(name))
+        found = (_country_table()[0] if kind == "country" else cities).get(fold(name))
         if found is None and kind == "city":
             # geonames names it in its own language ("Sevilla"): the English name is ours
             local = next((cities[fold(f)] for f in _split(forms) if fold(f) in cities), None)
@@ -156,6 +156,22 @@ def _foreign_table() -> dict[str, Place]:
     return table
 
 
+@cache
+def _countries_in_any_language() -> dict[str, Place]:
+    """Countries by their folded English or es/fr/pt names (English wins a shared one)."""
+    table = {k: p for k, p in _foreign_table().items() if p.kind == "country"}
+    table.update(_country_table()[0])
+    return table
+
+
+@cache
+def _cities_in_any_language() -> dict[str, Place]:
+    """Cities by their folded names, aliases and es/fr/pt names (geonames wins)."""
+    table = {k: p for k, p in _foreign_table().items() if p.kind == "city"}
+    table.update(_city_table())
+    return table
+
+
 def foreign(name: str) -> Place | None:
     """The place a Spanish, French or Portuguese name stands for ("Ginebra" → Geneva)."""
     key = fold(name)
@@ -166,20 +182,12 @@ def foreign(name: str) -> Place | None:
 
 def country(name: str) -> Place | None:
     """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR", "Suiza"), if any."""
-    found = _country_table()[0].get(fold(name.removeprefix("the ")))
-    if found is None and name[:1].isupper():
-        other = _foreign_table().get(fold(name))
-        found = other if other is not None and other.kind == "country" else None
-    return found
+    return _countries_in_any_language().get(fold(name.removeprefix("the ")))
 
 
 def city(name: str) -> Place | None:
     """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI", "Ginebra")."""
-    found = _city_table().get(fold(name))
-    if found is None and name[:1].isupper():
-        other = _foreign_table().get(fold(name))
-        found = other if other is not None and other.kind == "city" else None
-    return found
+    return _cities_in_any_language().get(fold(name))
 
 
 def venue(name: str) -> Place | None:

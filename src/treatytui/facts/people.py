@@ -80,8 +80,8 @@ def _lowercase_apposition() -> re.Pattern[str]:
     # The role is found first (a scan for ", " is fast), then the name before its comma.
     return re.compile(
         rf", (?:(?:a|an|the|its|his|her|their) )?"
-        rf"(?P<role>(?:[a-z][\w’'\-]* ){{0,3}}?(?:{heads})"
-        rf"(?: (?:at|of|for|with|from|in) (?:the )?{body})?)(?=[,.;])"
+        rf"(?P<role>(?:[a-z][\w’'\-]* |[{up}][a-z]+(?:an|ese|ish|ian|i|ic) ){{0,3}}?(?:{heads})"
+        rf"(?: (?:at|of|for|with|from|in) (?:the )?(?:{body}|[a-z]+))?)(?=[,.;])"
     )
 
 
@@ -220,9 +220,24 @@ def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) 
     found = []
     for start, end, credit in matches:
         mention = parser.name_at(start, credit=credit)
+        if mention is None and not credit:
+            # "the Marshall Islands' Tina Stege said": the name is the end of the match
+            mention = _name_ending_at(parser, start, end)
         if mention and (credit or mention.end == end):
             found.append(mention)
     return found
+
+
+def _name_ending_at(parser: NameParser, start: int, end: int) -> Mention | None:
+    """The name of two words or more that starts at a later word and ends at ``end``."""
+    text = parser.text
+    i = text.find(" ", start, end)
+    while i >= 0:
+        mention = parser.name_at(i + 1)
+        if mention is not None and mention.end == end and len(mention.name.split()) >= 2:
+            return mention
+        i = text.find(" ", i + 1, end)
+    return None
 
 
 def _apposition_mentions(

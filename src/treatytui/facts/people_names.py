@@ -94,7 +94,9 @@ def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns behind ``title_offsets``: capitalised titles, lower-case ones."""
     by_first: dict[str, list[str]] = {}
     capitalised = titles() - words("lowercase_heads")
-    for form in sorted({word.rstrip(".") for word in capitalised}, key=len, reverse=True):
+    # ("M." keeps its stop: a bare "M" would be any word's first letter)
+    forms = {w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in capitalised}
+    for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form[0], []).append(re.escape(form[1:]))
     # Grouped by first letter: the engine compares a capital with each group's letter only.
     grouped = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items())

@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
+from treatytui.facts.count_roles import lower_text
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
@@ -56,10 +57,10 @@ _PREPOSITIONS = (
     "visit(?:ed|ing)? to",
     "trip to",
     "journey to",
-    "set for",
-    "scheduled for",
-    "slated for",
 )
+# "The next meeting is set for Cartagena": found from the phrase (a plain string search),
+# not by the engine stopping at every word that starts with an "s".
+_FOR_PHRASES = ("set for ", "scheduled for ", "slated for ")
 _ENGLISH_PREPOSITIONS = [*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]]
 _LOCATIVE = re.compile(
     rf"(?P<prep>{gazetteer.at_word_start(_ENGLISH_PREPOSITIONS)}"
@@ -72,6 +73,7 @@ _LOCATIVE_ROMANCE = re.compile(
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+_FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
     rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
@@ -82,14 +84,29 @@ _HOSTS = re.compile(
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
 
 
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that are never part of a town's name (months, offices...)."""
+    from treatytui.facts.people_names import words  # deferred: people's word lists
+
+    return words("not_names") | words("function_words")
+
+
 def _looks_like_town(run: str) -> bool:
     """A capitalised run that may be a town: no month, office or organisation word."""
-    from treatytui.facts.people_names import words
-
-    not_places = words("not_names") | words("function_words")
+    not_places = _not_places()
     return not any(word.strip(".,") in not_places for word in run.split())
 
 
+# What every match of _STRONG_PREP holds (lower case): a cheap test first.
+_STRONG_STEMS = ("held", "host", "place", "conven", "celebr", "lugar", "tenu", "tiend", "tient",
+                 "lieu", "realiz", "reuni", "réuni", "sediad")  # fmt: skip
+_SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
+# "at UN headquarters in New York": a meeting at the headquarters, in its city
+_AT_HEADQUARTERS = re.compile(
+    r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}(?:headquarters|secretariat|seat|sede|siège)\s+)$"
+)
 _IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
 _LIST_NEXT = re.compile(
     rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
@@ -202,6 +219,7 @@ class _Collector:
         self.text = article.text
         self.sentences = sentences
         self.facts: dict[tuple[int, int], Fact] = {}
+        self.lowered = lower_text(self.text)
 
     def add(self, start: int, end: int, name: str) -> None:
         """A venue fact; a place written in Spanish, French or Portuguese keeps its own
@@ -238,13 +256,19 @@ class _Collector:
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
         pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
-        for match in pattern.finditer(self.text):
+        starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
+        found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
+        for match in sorted(found, key=lambda m: m.start()):
             start, end = match.span("run")
             before = max(0, match.start() - 40)
             if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
                 self.text, before, match.start()
             ):
                 continue
+            if self.text[before : match.start()].rstrip().lower().endswith(_SEATS) and not (
+                _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
+            ):
+                continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
             ):
@@ -293,11 +317,14 @@ class _Collector:
     def _strongly_placed(self, match: re.Match[str]) -> bool:
         """ "held in", "se celebró en", "s'est tenu à" just before the place."""
         before = self.text[max(0, match.start() - 30) : match.start("prep") + len(match["prep"])]
+        lowered = before.lower()
+        if not any(stem in lowered for stem in _STRONG_STEMS):
+            return False
         return _STRONG_PREP.search(before) is not None
 
     def hosts(self) -> None:
         """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
-        lowered = self.text.lower()
+        lowered = self.lowered
         offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
         if len(lowered) != len(self.text):
             offsets = [s.start for s in self.sentences] if offsets else []
@@ -324,7 +351,7 @@ class _Collector:
     def online(self) -> None:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
         text = self.text
-        lowered = text.lower()
+        lowered = self.lowered
         if len(lowered) != len(text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
         for word in _ONLINE_WHERE:
