@@ -76,7 +76,9 @@ def is_dateline(text: str, mention: DateMention) -> bool:
     "de", "do"...), the date, then perhaps an agency in brackets, then a dash; or the date
     and the agency alone.
     """
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = text.rfind("\n", max(0, mention.start - 64), mention.start) + 1
+    if mention.start - line_start > _DATELINE_PLACE_CHARS + 8:
+        return False  # most dates: well into their line
     place = text[line_start : mention.start].strip().rstrip(",").strip()
     if len(place) > _DATELINE_PLACE_CHARS:
         return False

@@ -85,25 +85,32 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
 
 
 @cache
-def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(
+    language: str, flags: int = 0
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The future, past, weak past and clause-break patterns of ``language``.
+
+    They are written in lower case and run on the lower-cased sentence: a pattern with
+    ``re.IGNORECASE`` takes three times as long (measured, ~180 against ~60 us a sentence).
+    """
     future, past, weak = _MARKERS.get(language, _MARKERS["en"])
     return (
-        re.compile(future, re.IGNORECASE),
-        re.compile(past, re.IGNORECASE),
-        re.compile(weak, re.IGNORECASE),
+        re.compile(future, flags),
+        re.compile(past, flags),
+        re.compile(weak, flags),
+        re.compile(_CLAUSE_BREAK, flags),
     )
 
 
 _AUXILIARY_GAP = 20  # characters: "was only formally approved", "were adopted"
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$")  # run on lower-cased text
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
 # February, and negotiators resume on September 8").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = (
     r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
     r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;|"
-    r",\s+(?:and|but|while|whereas|as|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b",
-    re.IGNORECASE,
+    r",\s+(?:and|but|while|whereas|as|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b"
 )
 
 
@@ -121,16 +128,21 @@ class Tenses:
         """The tense markers of ``sentence``, read as ``language`` (English by default).
 
         A weak past right after "be" is a passive, not a past ("will be signed")."""
-        future, past, weak = _patterns(language)
+        lowered = sentence.lower()
+        if len(lowered) == len(sentence):  # offsets agree (not so for "İ")
+            future, past, weak, breaks = _patterns(language)
+        else:
+            lowered = sentence
+            future, past, weak, breaks = _patterns(language, re.IGNORECASE)
         return cls(
-            [m.span() for m in future.finditer(sentence)],
-            [m.span() for m in past.finditer(sentence)],
+            [m.span() for m in future.finditer(lowered)],
+            [m.span() for m in past.finditer(lowered)],
             [
                 m.span()
-                for m in weak.finditer(sentence)
-                if not _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
+                for m in weak.finditer(lowered)
+                if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
             ],
-            [m.start() for m in _CLAUSE_BREAK.finditer(sentence)],
+            [m.start() for m in breaks.finditer(lowered)],
         )
 
     def at(self, offset: int) -> Direction:
