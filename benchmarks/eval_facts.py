@@ -21,7 +21,9 @@ reader would list::
       - {kind: person, name: Lena Hartmann}
 
 Scoring is over distinct facts per article (a fact stated twice counts once): dates on
-(``date_from``, ``date_to``), or (``month``, ``day``) when ``year_known`` is false; venues
+(``date_from``, ``date_to``), or (``month``, ``day``) when ``year_known`` is false (a gold
+``date_from`` of ``2025-03`` or ``2026`` is a month or a year, and the precision must
+agree; so must a ``precision`` the gold item gives); venues
 on the case- and accent-folded ``name_en`` or ``name``; counts on ``value`` (and ``unit``
 when the gold item gives one); people on the folded ``name``. Precision is the share of
 distinct predicted facts that match a gold item, recall the share of gold items matched.
@@ -76,6 +78,20 @@ def _iso(value: object) -> str | None:
     return str(value)
 
 
+_PRECISION_OF_LENGTH = {4: "year", 7: "month"}
+
+
+def _gold_day(value: object) -> tuple[str | None, str | None]:
+    """A gold date as the contract writes it, and the precision a partial one states:
+    ``2025-03`` is March 2025 (``2025-03-01``, month), ``2026`` the year (year)."""
+    text = _iso(value)
+    if text is None or len(text) not in _PRECISION_OF_LENGTH:
+        return text, None
+    return (text + "-01-01")[:10] if len(text) == 4 else f"{text}-01", _PRECISION_OF_LENGTH[
+        len(text)
+    ]
+
+
 # --- what is compared --------------------------------------------------------------------
 
 
@@ -85,7 +101,10 @@ def gold_key(item: dict[str, Any]) -> tuple[Any, ...]:
     if kind == "date":
         if item.get("year_known") is False:
             return ("no-year", item.get("month"), item.get("day"))
-        return ("dated", _iso(item.get("date_from")), _iso(item.get("date_to")))
+        start, precision = _gold_day(item.get("date_from"))
+        end, _ = _gold_day(item.get("date_to"))
+        precision = item.get("precision") or precision
+        return ("dated", start, end) if precision is None else ("dated", start, end, precision)
     if kind == "venue":
         return tuple(sorted({fold(item.get(k)) for k in ("name", "name_en") if item.get(k)}))
     if kind == "count":
@@ -99,7 +118,7 @@ def predicted_key(fact: Fact) -> tuple[Any, ...]:
     if fact.kind == "date":
         if fact.get("year_known") is False:
             return ("no-year", fact.get("month"), fact.get("day"))
-        return ("dated", fact.get("date_from"), fact.get("date_to"))
+        return ("dated", fact.get("date_from"), fact.get("date_to"), fact.get("precision"))
     if fact.kind == "venue":
         return (fold(fact.get("name_en") or fact.get("name")), fold(fact.get("name")))
     if fact.kind == "count":
@@ -113,6 +132,9 @@ def matches(kind: str, pred: tuple[Any, ...], gold: tuple[Any, ...]) -> bool:
         return bool(set(pred) & set(gold))
     if kind == "count":
         return pred[0] == gold[0] and (gold[1] is None or pred[1] == gold[1])
+    if kind == "date" and gold[0] == "dated":
+        # a precision is compared only where the gold item states one
+        return pred[:3] == gold[:3] and (len(gold) == 3 or pred[3] == gold[3])
     return pred == gold
 
 

@@ -17,8 +17,9 @@ import pytest
 
 HARNESS = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_facts.py"
 
-# F1 floors over the whole dev set, per kind.
-FLOORS = {"date": 0.35, "venue": 0.90, "count": 0.95, "person": 0.90}
+# F1 floors over the whole dev set, per kind (measured with 46 articles: dates 0.98,
+# venues 0.97, counts 1.00, people 0.96).
+FLOORS = {"date": 0.95, "venue": 0.90, "count": 0.90, "person": 0.90}
 
 
 @cache

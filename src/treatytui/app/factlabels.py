@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from treatytui.facts.model import KIND_TITLES, QUALIFIER_PHRASES, Fact
 from treatytui.textsafety import one_line
-from treatytui.views.dates import date_label as format_dates
-from treatytui.views.dates import parse_iso
+from treatytui.views.dates import fact_date_label
 
 GROUP_TITLES = KIND_TITLES
 QUALIFIERS = QUALIFIER_PHRASES
@@ -17,11 +16,9 @@ ROLE_PHRASES = {"total": "in total", "threshold": "needed to enter into force"}
 
 
 def date_label(fact: Fact) -> str:
-    """``25–26 Oct 2025``, ``Oct 2025``, ``30 Sep – 2 Oct 2025``, ``2025``…"""
-    start = parse_iso(fact.get("date_from"))
-    if start is None:
-        return one_line(fact.text)
-    return format_dates(start, parse_iso(fact.get("date_to")), fact.get("precision", "day"))
+    """``25–26 Oct 2025``, ``Oct 2025``, ``30 Sep – 2 Oct 2025``, ``2025``, and for a date
+    whose year the article does not state, ``8 Feb (year not stated)``."""
+    return one_line(fact_date_label(fact.attrs, fact.text))
 
 
 def count_label(fact: Fact) -> str:
@@ -69,6 +66,7 @@ class FactEntry:
 
 
 def _date_key(entry: FactEntry) -> tuple[str, str, int]:
+    """Dated entries in calendar order, then those whose year is not stated, in text order."""
     fact = entry.first
     return (str(fact.get("date_from") or "9999"), str(fact.get("date_to") or ""), fact.start)
 

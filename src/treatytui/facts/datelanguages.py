@@ -98,7 +98,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         month_context=r"(?:\b(?:en|desde|hasta|para|durante|antes\s+de|después\s+de|a\s+partir\s+de"
         r"|(?:a\s+)?(?:mediados|finales|principios|fines|comienzos|inicios)\s+de"
         r"|(?:el|del|al)\s+(?:próximo\s+|pasado\s+)?mes\s+de)\s+)$",
-        before_next=r"\b(?:el\s+|del\s+|al\s+)?próximo\s+(?:día\s+)?$",
+        before_next=r"\b(?:(?:el\s+|del\s+|al\s+)?próximo\s+(?:día\s+)?|para\s+(?:el\s+)?(?:día\s+)?)$",
         before_last=r"\b(?:el\s+|del\s+|al\s+)?pasado\s+(?:día\s+)?$",
         after_next=r"\s+(?:próximo|que\s+viene)\b",
         after_last=r"\s+(?:pasado|último)\b",
@@ -132,7 +132,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         month_context=r"(?:\b(?:em|desde|até|durante|para|antes\s+de|depois\s+de|a\s+partir\s+de"
         r"|(?:n?o\s+|em\s+|a(?:o|té)\s+(?:o\s+)?)?(?:início|fim|final|meados|princípio)\s+de"
         r"|(?:n|d)?o\s+(?:próximo\s+|passado\s+)?mês\s+de)\s+)$",
-        before_next=r"\b(?:n?o\s+|d?o\s+)?próximo\s+(?:dia\s+)?$",
+        before_next=r"\b(?:(?:n?o\s+|d?o\s+)?próximo\s+(?:dia\s+)?|para\s+(?:o\s+)?(?:dia\s+)?)$",
         before_last=r"\b(?:n?o\s+|d?o\s+)?passado\s+(?:dia\s+)?$",
         after_next=r"\s+próximo\b",
         after_last=r"\s+(?:passado|último)\b",
@@ -166,6 +166,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         month_context=r"(?:\b(?:en|depuis|jusqu['’]en|jusqu['’]à|dès|d['’]ici|avant|après|pour"
         r"|courant|fin|début|(?:à\s+la\s+fin|au\s+début|au\s+milieu)\s+d[e']|au\s+mois\s+d[e']"
         r"|(?:le|du|au)\s+mois\s+d[e'])\s*|\bmi-)$",
+        before_next=r"\bpour\s+le\s+$",
         after_next=r"\s+prochain\b",
         after_last=r"\s+dernier\b",
         this_year=r",?\s+(?:de\s+)?cette\s+année\b",
@@ -198,6 +199,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         month_context=r"(?:\b(?:a|ad|in|da|entro|fino\s+a|prima\s+di|dopo|nel\s+mese\s+di"
         r"|(?:a|alla|dalla|della|entro)\s+(?:fine|inizio|metà)\s+(?:di\s+)?"
         r"|(?:a\s+)?(?:fine|inizio|metà))\s+)$",
+        before_next=r"\bper\s+il\s+$",
         after_next=r"\s+prossimo\b",
         after_last=r"\s+scorso\b",
         this_year=r",?\s+di\s+quest['’]anno\b",

@@ -51,7 +51,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _NOT_BEFORE_NUMBER = frozenset(".,/:$€£-")
 _MONTH_LED = frozenset({"md_md", "md_d", "md", "mm_y", "m_y", "m"})
 _DASH = r"\s*[-–—]\s*"
-_TO = r"\s+(?:to|until|till|through|thru)\s+"
+_TO = r"\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"  # "18th to the 22nd"
 _AND = r"\s*(?:and|&)\s*"
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -300,7 +300,8 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
             start = determiner.start()
             yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
         elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
-            yield DateMention(start, end, _month(match, "m1"))
+            hint, hint_end = _year_hint_after(text, end)
+            yield DateMention(start, end, _month(match, "m1"), year_hint=hint, hint_end=hint_end)
         return
     m1 = _month(match, "m1")
     d1, y1 = _int(match, "d1"), _int(match, "y1")
@@ -462,9 +463,15 @@ def _from_spoken(
     d1, d2 = _int(match, "d1"), _int(match, "d2")
     y1, y2 = _int(match, "y1"), _int(match, "y2")
     tense = _tense_next_to(text, start, end, spoken)
+    hint, hint_end = None, None
+    for pattern, word in spoken.year_after:
+        found = pattern.match(text, end, min(len(text), end + 40))
+        if found:
+            hint, hint_end = word, found.end()
+            break
     if name == "m":
         if spoken.month_context.search(text, max(0, start - 32), start):
-            yield DateMention(start, end, m1, tense=tense)
+            yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
         return
     if name == "d_dm":
         m2 = m1
@@ -478,12 +485,6 @@ def _from_spoken(
             return
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if m1 is not None and m2 is not None and m2 < m1 else y2
-    hint, hint_end = None, None
-    for pattern, word in spoken.year_after:
-        found = pattern.match(text, end, min(len(text), end + 40))
-        if found:
-            hint, hint_end = word, found.end()
-            break
     yield DateMention(
         start,
         end,

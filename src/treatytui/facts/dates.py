@@ -25,12 +25,14 @@ from treatytui.facts.datepatterns import (
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex
-from treatytui.facts.tenses import Direction, Tenses
+from treatytui.facts.tenses import WEAK_PAST, Direction, Tenses
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
 
 _SLACK = timedelta(days=2)
+_WEAK_SLACK = timedelta(days=7)
+_MONTH_AHEAD = timedelta(days=14)
 _YEAR_WORD = re.compile(r"(?<![\w/.,-])((?:19|20)[0-9]{2})(?![\w/-]|[.,][0-9])")
 # A number after these is a year even when a word follows it ("in 2025 the talks").
 _YEAR_LEAD = re.compile(
@@ -46,6 +48,7 @@ _YEAR_SINCE = re.compile(
     r"\b(?:since|desde|depuis|seit|sejak|dal|dès)\s+(?:(?:el|o|l['’]|il|año|ano|an)\s+)?$",
     re.IGNORECASE,
 )
+_YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
 _DATELINE_PLACE_CHARS = 48
@@ -63,23 +66,26 @@ def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return Tenses.of(sentence, language).at(offset)
+    return max(-1, Tenses.of(sentence, language).at(offset))
 
 
 def is_dateline(text: str, mention: DateMention) -> bool:
     """Whether ``mention`` is the date of a dateline ("GENEVA, 17 June (UN) —").
 
     A dateline opens a line: a place in capitals or title case (a few words, maybe with
-    "de", "do"...), the date, then perhaps an agency in brackets, then a dash.
+    "de", "do"...), the date, then perhaps an agency in brackets, then a dash; or the date
+    and the agency alone.
     """
     line_start = text.rfind("\n", 0, mention.start) + 1
     place = text[line_start : mention.start].strip().rstrip(",").strip()
-    if not place or len(place) > _DATELINE_PLACE_CHARS:
+    if len(place) > _DATELINE_PLACE_CHARS:
         return False
     for word in place.split():
         if not (word[0].isupper() or word in _DATELINE_PARTICLES):
             return False
-    return _DATELINE_AFTER.match(text, mention.end) is not None
+    after = _DATELINE_AFTER.match(text, mention.end)
+    # Without a place, only an agency in brackets makes it one ("Nov 4 (Reuters) -").
+    return after is not None and (bool(place) or "(" in after.group())
 
 
 class YearResolver:
@@ -126,13 +132,7 @@ class YearResolver:
         """Which side of the publication date ``mention`` lies on, as its words tell."""
         if mention.tense:
             return mention.tense
-        sentence = self.sentences.at(mention.start)
-        if sentence is None:
-            return 0
-        tenses = self._tenses.get(sentence.start)
-        if tenses is None:
-            tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
-        return tenses.at(mention.start - sentence.start)
+        return self._direction_at(mention.start)
 
     def year(self, mention: DateMention, index: int = -1) -> int | None:
         """The year of a yearless mention, or None when the article gives no way to tell."""
@@ -175,11 +175,18 @@ class YearResolver:
         assert ref is not None
         spans = {y: _interval(y, month, day) for y in years}
         if way > 0:
-            ahead = [y for y in years if spans[y][1] >= ref - _SLACK]
+            # a month ahead is one that has not half gone: "will be held in November",
+            # written on 28 November, is next November
+            ahead = [
+                y
+                for y in years
+                if (spans[y][1] if day is not None else spans[y][0] + _MONTH_AHEAD) >= ref - _SLACK
+            ]
             if ahead:
                 return ahead[0]
         elif way < 0:
-            behind = [y for y in years if spans[y][0] <= ref + _SLACK]
+            slack = _WEAK_SLACK if way == WEAK_PAST else _SLACK
+            behind = [y for y in years if spans[y][0] <= ref + slack]
             if behind:
                 return behind[-1]
 
@@ -201,7 +208,9 @@ class YearResolver:
             for match in _YEAR_WORD.finditer(text):
                 start = match.start()
                 before = text[max(0, start - 16) : start]
-                if _YEAR_NAME.search(before) or self._in_mention(start, inside):
+                if _YEAR_NAME.search(before) or _YEAR_NAME_AFTER.match(text, match.end()):
+                    continue
+                if self._in_mention(start, inside):
                     continue
                 if _YEAR_SINCE.search(before):  # "a member since 2017": not an event's year
                     continue
@@ -294,19 +303,39 @@ class YearResolver:
         text = self.text
         paragraph = (text.rfind("\n", 0, mention.start) + 1, _line_end(text, mention.end))
         areas = [paragraph] if sentence is None else [(sentence.start, sentence.end), paragraph]
+        way = self.direction(mention)
         for low, high in areas:
             near = [
                 (abs(offset - mention.start), offset, year, index)
                 for offset, year, index in years
-                if low <= offset < high
+                if low <= offset < high and self._same_side(way, mention, offset)
             ]
             if near:
                 _, _, year, index = min(near)
                 return year + self._story_moves_on(mention, index)
         distinct = {year for _, year, _ in years}
-        if len(distinct) == 1 and years[0][0] < mention.start:
-            return years[0][1]
+        first, year, index = years[0]
+        if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
+            return year + self._story_moves_on(mention, index)
         return None
+
+    def _same_side(self, way: Direction, mention: DateMention, offset: int) -> bool:
+        """False when a year in another sentence is told in the past and ``mention`` in
+        the future (or the other way round): that year says nothing of the mention's."""
+        sentence = self.sentences.at(mention.start)
+        if sentence is not None and sentence.start <= offset < sentence.end:
+            return True
+        other = self._direction_at(offset)
+        return not ((way > 0 and other < 0) or (way < 0 and other > 0))
+
+    def _direction_at(self, offset: int) -> Direction:
+        sentence = self.sentences.at(offset)
+        if sentence is None:
+            return 0
+        tenses = self._tenses.get(sentence.start)
+        if tenses is None:
+            tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
+        return tenses.at(offset - sentence.start)
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
         """1 when the full date ``index`` comes first and ``mention`` is earlier in the
@@ -386,7 +415,7 @@ def _mention_attrs(
     if year is None:
         year = resolver.year(mention, index)
         if year is None:
-            return None if mention.relative else _yearless_attrs(mention)
+            return _yearless_attrs(mention)
     if not is_valid(year, mention.month, mention.day):
         return None
     first = _interval(year, mention.month, mention.day)[0]
@@ -407,12 +436,57 @@ def _mention_attrs(
     return attrs
 
 
+# "unlike last year", "than last year": a comparison, not the year of the sentence's dates
+_YEAR_WORD_COMPARED = re.compile(r"\b(?:than|unlike|as|like|since|from|with|to)\s+$", re.IGNORECASE)
+
+
+_POSSESSIVE_YEAR = re.compile(r"\b(last|next|this)\s+year['’]s\b", re.IGNORECASE)
+
+
+def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceIndex) -> None:
+    """ "last year's assembly in Glasgow, held from November 4 to 7": the year of the
+    sentence's yearless dates."""
+    text = sentences.article.text
+    if "year's" not in text and "year’s" not in text:
+        return
+    for match in _POSSESSIVE_YEAR.finditer(text):
+        sentence = sentences.at(match.start())
+        if sentence is None:
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = match.group(1).lower()
+
+
+def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
+    """ "Last year the budget was approved on December 24": "last year" is the year of
+    the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
+    claimed: set[int] = set()
+    _apply_possessive_years(mentions, sentences)
+    for i, word in enumerate(mentions):
+        if word.month is not None or word.relative not in ("last year", "next year"):
+            continue
+        sentence = sentences.at(word.start)
+        text = sentences.article.text
+        if sentence is None or _YEAR_WORD_COMPARED.search(
+            text, max(0, word.start - 16), word.start
+        ):
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = word.relative.split()[0]
+                claimed.add(i)
+    return [m for i, m in enumerate(mentions) if i not in claimed]
+
+
 def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The date facts of ``article``, in text order."""
     text = article.text
     language = sentences.language
     runs = sentences.runs_containing(date_triggers(language))
-    mentions = find_date_mentions(text, runs, language)
+    mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
     resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []
     for index, mention in enumerate(mentions):

@@ -19,24 +19,27 @@ LANGUAGES = ("en", "es", "fr", "pt", "it", "de", "id", "vi", "other")
 CONTRACT_LANGUAGES = frozenset({"en", "es", "fr", "pt"})
 """The languages a fact's ``lang`` names; any other is ``other``."""
 
-# Frequent words that tell one language from the others. A word common to two of them
-# ("de", "la", "que", "en", "a", "no", "un", "para") is left out: it would not help.
+# Frequent words of each language. A word common to several ("de", "la", "que", "en")
+# counts for each of them: it tells those languages from the others, and a short text
+# of a few words still has enough of them to be read.
 _STOP_WORDS = {
     "en": "the of and to is that for with was were by from it are be has have will this "
     "which said its at an who their been would not they but had after",
     "es": "el los las del y con una por su sus al lo como más pero fue sobre este esta "
     "según también dijo ya muy hasta desde donde cuando sin han fueron ser tras sido "
-    "años está están otros sólo solo",
+    "años está están otros sólo solo la de en que se a un para entre",
     "fr": "le les des du et une est qui dans pour sur au aux avec pas par ce cette il elle "
     "sont été ont selon mais ses leur ou plus nous être fait même après très aussi "
-    "entre deux",
+    "entre deux la de en que se a un à",
     "pt": "o os do da dos das em no na nos nas e com uma um não ao pelo pela foi são seu "
     "sua também mais segundo disse ainda é à às já quando pelos pelas seus suas até "
-    "após está estão entre",
+    "após está estão entre de que se a para",
     "it": "il della che è per nel dei delle alla degli gli anche più sono sul dal dalla "
-    "questo questa stato essere tra ha ai nella nelle di e con del ed come",
+    "questo questa stato essere tra ha ai nella nelle di e con del ed come la a al si i da "
+    "un una",
     "de": "der die das und ist nicht mit von den dem des ein eine auf für im sich auch "
-    "wird zu am werden bei nach hat wurde sind einen einer zum zur über",
+    "wird zu am werden bei nach hat wurde sind einen einer zum zur über vom wie als "
+    "oder aber noch nur sie statt",
     "id": "yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak akan oleh para "
     "juga telah kata bahwa sebagai mereka atau sudah saat negara",
     "vi": "của và các những được trong là cho với có không này người tại ngày năm tháng "
@@ -77,8 +80,10 @@ def detect_language(text: str) -> str:
     for word in text[:SAMPLE_CHARS].lower().split():
         for language in _LANGUAGES_OF.get(word.strip(_PUNCTUATION), ()):
             scores[language] += 1
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= MIN_HITS else "other"
+    first, second = sorted(scores.values(), reverse=True)[:2]
+    if first < MIN_HITS or first == second:
+        return "other"
+    return max(scores, key=scores.__getitem__)
 
 
 def contract_language(language: str) -> str:
