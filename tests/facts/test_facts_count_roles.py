@@ -261,3 +261,14 @@ def test_parse_number_in_other_languages(words: str, value: int) -> None:
 )
 def test_more_english_forms(text: str, expected: tuple[int, str, str, str]) -> None:
     assert _counts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O Brasil defendeu a solução de dois Estados na conferência.",
+        "España apoya la solución de dos Estados en la asamblea.",
+    ],
+)
+def test_the_two_state_solution_is_no_count(text: str) -> None:
+    assert _counts(text) == []

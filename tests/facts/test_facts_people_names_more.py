@@ -171,3 +171,30 @@ def test_a_body_does_not_swallow_the_name_after_it() -> None:
         ("organization", "National Crime Agency"),
         ("person", "Graeme Biggar"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The summit will be in Miami, said South African sherpa Naledi Dube-Ferris.",
+            "Naledi Dube-Ferris",
+        ),
+        (
+            "The chief mediator, Omar Haddad-Lindqvist, who briefed the council, spoke.",
+            "Omar Haddad-Lindqvist",
+        ),
+        (
+            "La vicecanciller anfitriona, Marta Ocampo Ruiz, dijo que los países y las "
+            "delegaciones del mundo firmarán.",
+            "Marta Ocampo Ruiz",
+        ),
+        (
+            "Selon la sous-directrice générale, Aline Mbeki-Rousseau, les délégués des pays et "
+            "les observateurs sont là.",
+            "Aline Mbeki-Rousseau",
+        ),
+    ],
+)
+def test_more_titles(text: str, name: str) -> None:
+    assert name in _names(text)

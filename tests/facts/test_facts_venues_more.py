@@ -109,3 +109,22 @@ def test_a_secretariat_seat_is_no_venue_but_a_meeting_at_headquarters_is() -> No
     assert _venues("The Secretariat's headquarters in Lyon, France, ran the event.") == {}
     held = _venues("The treaty was signed at UN Headquarters in New York on Monday.")
     assert set(held) == {"United Nations Headquarters", "New York"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The forum last met in Nuku'alofa in August.", "Nuku'alofa"),
+        ("Foreign ministers met in Nizhny Novgorod on June 10.", "Nizhny Novgorod"),
+        ("The summit was held in Punta del Este last year.", "Punta del Este"),
+    ],
+)
+def test_small_towns_that_host_meetings(text: str, name: str) -> None:
+    assert name in _venues(text)
+
+
+def test_a_town_named_in_portuguese_gets_its_english_name() -> None:
+    text = "A reunião intercalar está marcada para junho em Bona, disse a ministra."
+    assert _venues(text + " Os delegados dos países e das organizações não vieram.") == {
+        "Bona": "Bonn"
+    }

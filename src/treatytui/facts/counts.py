@@ -178,6 +178,8 @@ _IDENTIFIER_BEFORE = re.compile(
     r"no\.|number|page|protocol|annex|item|artículo|article|párrafo)\s*$",
     re.IGNORECASE,
 )
+# "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
+_IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
 _VOTE_AFTER = re.compile(
     r"\s+(?:voting|voted|vote|in\s+favou?r|against|abstain(?:ed|ing)?|abstentions?|"
@@ -194,6 +196,8 @@ def _normalise_unit(text: str) -> str:
 
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
+    if "solu" in text[max(0, start - 14) : start].lower() and _IDIOM_BEFORE.search(before):
+        return True
     return bool(_IDENTIFIER_BEFORE.search(before) or _CURRENCY_BEFORE.search(before))
 
 

@@ -46,7 +46,7 @@ class Place:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A lookup key: case-folded, without diacritics, curly apostrophes made straight."""
-    text = text.replace("’", "'").replace("Đ", "D").replace("đ", "d")
+    text = text.replace("’", "'").replace("ʻ", "'").replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -130,14 +130,18 @@ def _foreign_table() -> dict[str, Place]:
 
     table: dict[str, Place] = {}
     cities = _city_table()
-    for name, kind, forms in _rows("exonyms.tsv"):
+    for name, kind, forms, *rest in _rows("exonyms.tsv"):
         found = (_country_table()[0] if kind == "country" else cities).get(fold(name))
         if found is None and kind == "city":
-            # geonames names it in its own language ("Sevilla"): the English name is ours
+            # geonames names it in its own language ("Sevilla"): the English name is ours;
+            # or it is a town too small for the city table, with its country given here
             local = next((cities[fold(f)] for f in _split(forms) if fold(f) in cities), None)
-            found = Place(name, "city", local.country, local.population) if local else None
+            if local is not None:
+                found = Place(name, "city", local.country, local.population)
+            elif rest and rest[0]:
+                found = Place(name, "city", rest[0])
         if found is not None:
-            for form in _split(forms):
+            for form in [name, *_split(forms)]:
                 table.setdefault(fold(form), found)
     english = _country_table()[0]
     for lang in _FOREIGN_LANGUAGES:

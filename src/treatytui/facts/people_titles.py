@@ -23,15 +23,18 @@ viceministra canciller secretario secretaria subsecretario subsecretaria directo
 embajador embajadora portavoz vocero vocera rey reina príncipe jefe jefa alcalde alcaldesa
 gobernador gobernadora comisario comisaria relator relatora representante enviado enviada
 mandatario mandataria fiscal juez jueza diputado diputada senador senadora negociador
-negociadora coordinador coordinadora homólogo homóloga titular
+negociadora coordinador coordinadora homólogo homóloga titular vicecanciller vicecancillera
+cancillera subdirector subdirectora mediador mediadora
 président présidente vice-président vice-présidente ministre secrétaire sous-secrétaire
 directeur directrice ambassadeur ambassadrice porte-parole roi reine prince chef cheffe maire
 gouverneur commissaire rapporteur rapporteuse représentant représentante envoyé envoyée
 chancelier chancelière procureur procureure juge député députée sénateur sénatrice
-négociateur négociatrice coordinateur coordinatrice homologue émir
+négociateur négociatrice coordinateur coordinatrice homologue émir sous-directeur
+sous-directrice médiateur médiatrice
 vice-presidente secretário secretária subsecretário diretor diretora embaixador embaixadora
 porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
 chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
+subdiretor subdiretora
 coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador

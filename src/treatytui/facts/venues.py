@@ -81,6 +81,11 @@ _HOSTS = re.compile(
 )
 
 
+# A capital before a hosting verb: what every match of _HOSTS holds.
+_HOSTS_QUICK = re.compile(
+    rf"[{_UP}][\w’'\-]*\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
+)
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
 
 
@@ -134,6 +139,10 @@ _ONLINE_VERB_BEFORE = re.compile(
     r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|gathered|"
     r"celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?)$"
 )
+# The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
+_ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
+                 "realiz", "tenu", "réuni", "place")  # fmt: skip
+_ONLINE_HINTS = ("online", "virtual", "hybrid", "línea", "ligne", "híbrid", "hybride")
 _ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
 _ONLINE_NOUN_AFTER = re.compile(
     r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
@@ -332,6 +341,8 @@ class _Collector:
             self._hosts_in(low, high)
 
     def _hosts_in(self, low: int, high: int) -> None:
+        if not _HOSTS_QUICK.search(self.text, low, high):
+            return
         for match in _HOSTS.finditer(self.text, low, high):
             run = match.group("run")
             found = gazetteer.city(run)
@@ -352,16 +363,22 @@ class _Collector:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
         text = self.text
         lowered = self.lowered
+        if not any(hint in lowered for hint in _ONLINE_HINTS):
+            return
         if len(lowered) != len(text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
-        for word in _ONLINE_WHERE:
+        english = self.sentences.language == "en"
+        for word in _ONLINE_WHERE[:2] if english else _ONLINE_WHERE:
             for i in find_all(lowered, word):
                 end = i + len(word)
                 if (i and lowered[i - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                     continue
-                if _ONLINE_VERB_BEFORE.search(text, max(0, i - 40), i):
+                before = lowered[max(0, i - 30) : i].split()[-2:]
+                if any(word.startswith(_ONLINE_VERBS) for word in before) and (
+                    _ONLINE_VERB_BEFORE.search(text, max(0, i - 40), i)
+                ):
                     self._add_online(i, end)
-        for word in _ONLINE_KIND:
+        for word in _ONLINE_KIND[:3] if english else _ONLINE_KIND:
             for i in find_all(lowered, word):
                 end = i + len(word)
                 if i and lowered[i - 1].isalnum():
