@@ -6,7 +6,8 @@ Run from the checkout: ``python benchmarks/bench_facts.py``. Needs the ``bench``
 (a) precision / recall / F1 of date facts on the seed gold, value-exact (``date_from`` and
     ``date_to`` both right; a range is one item), for ``treatytui.facts`` and for
     ``dateparser.search.search_dates``; gold items marked ambiguous count neither way;
-(b) articles per second of ``extract`` on synthetic 600-word articles, one core;
+(b) articles per second of ``extract`` on synthetic 600-word articles, one core (English,
+    then Spanish, French and Portuguese);
 (c) the import time of ``treatytui.facts`` and of ``from treatytui.facts import extract``.
 """
 
@@ -180,15 +181,57 @@ _PROSE = [
 ]
 
 
-def synthetic_articles(count: int, seed: int = 7) -> list[Article]:
+# Spanish, French and Portuguese articles: the detector and the other languages' patterns.
+_PHRASES_BY_LANGUAGE = {
+    "es": [
+        "La ceremonia se celebrará del 25 al 26 de octubre en {place}.",
+        "Más de {n} países enviaron delegaciones a {place}.",
+        "La conferencia tuvo lugar el pasado 12 de abril y volverá a reunirse en enero.",
+        "Los ministros de los países del grupo firmaron el 24 de diciembre de 2024.",
+    ],
+    "fr": [
+        "La cérémonie se tiendra du 25 au 26 octobre à {place}.",
+        "Plus de {n} pays ont envoyé des délégations à {place}.",
+        "La conférence s'est tenue le 12 avril dernier et se réunira de nouveau en janvier.",
+        "Les ministres des pays du groupe ont signé le 24 décembre 2024.",
+    ],
+    "pt": [
+        "A cerimônia será realizada nos dias 25 e 26 de outubro em {place}.",
+        "Mais de {n} países enviaram delegações a {place}.",
+        "A conferência aconteceu em 12 de abril e voltará a reunir-se em janeiro.",
+        "Os ministros dos países do grupo assinaram em 24 de dezembro de 2024.",
+    ],
+}
+_PROSE_BY_LANGUAGE = {
+    "es": [
+        "Las organizaciones de la sociedad civil advirtieron que las garantías son débiles.",
+        "Los funcionarios describieron el acuerdo como un hito para la cooperación.",
+        "Los críticos dicen que el texto da a los gobiernos amplios poderes.",
+    ],
+    "fr": [
+        "Les organisations de la société civile ont averti que les garanties restent faibles.",
+        "Les responsables ont décrit l'accord comme une étape pour la coopération.",
+        "Les critiques estiment que le texte donne aux gouvernements de larges pouvoirs.",
+    ],
+    "pt": [
+        "As organizações da sociedade civil alertaram que as garantias continuam fracas.",
+        "Os funcionários descreveram o acordo como um marco para a cooperação.",
+        "Os críticos dizem que o texto dá aos governos amplos poderes.",
+    ],
+}
+
+
+def synthetic_articles(count: int, seed: int = 7, language: str = "en") -> list[Article]:
     """``count`` articles of about 600 words: one sentence in three states a fact."""
     rng = random.Random(seed)
+    phrases = _PHRASES_BY_LANGUAGE.get(language, _PHRASES)
+    prose = _PROSE_BY_LANGUAGE.get(language, _PROSE)
     articles = []
     for i in range(count):
         sentences: list[str] = []
         words = 0
         while words < WORDS_PER_ARTICLE:
-            pool = _PHRASES if rng.random() < 1 / 3 else _PROSE
+            pool = phrases if rng.random() < 1 / 3 else prose
             sentence = rng.choice(pool).format(
                 place=rng.choice(_PLACES), person=rng.choice(_PEOPLE), n=rng.randint(12, 140)
             )
@@ -202,9 +245,9 @@ def synthetic_articles(count: int, seed: int = 7) -> list[Article]:
     return articles
 
 
-def bench_speed(count: int = 400) -> float:
+def bench_speed(count: int = 400, language: str = "en") -> float:
     """(b) articles per second of ``extract`` on one core."""
-    articles = synthetic_articles(count)
+    articles = synthetic_articles(count, language=language)
     extract(articles[0])  # first call compiles the patterns and loads the gazetteer
     start = time.perf_counter()
     for article in articles:
@@ -245,6 +288,8 @@ def main() -> None:
         print(f"    {name:<26}{s.precision:6.2f}{s.recall:6.2f}{s.f1:6.2f}{s.tp:5}{s.fp:5}{s.fn:5}")
     rate = bench_speed()
     print(f"(b) extract: {rate:,.0f} articles/s ({WORDS_PER_ARTICLE}-word articles, one core)")
+    others = ", ".join(f"{lang} {bench_speed(200, lang):,.0f}" for lang in _PHRASES_BY_LANGUAGE)
+    print(f"    in other languages, articles/s: {others}")
     print("(c) import time (median of 7 fresh interpreters)")
     for label, ms in bench_import():
         print(f"    {label:<40}{ms:7.1f} ms")

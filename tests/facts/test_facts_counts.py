@@ -61,7 +61,7 @@ def _counts(text: str) -> list[tuple[str, int, str, str]]:
         ("The treaty now has 58 signatories.", ("58 signatories", 58, "exact", "signatories")),
         ("The plenary heard 23 statements.", ("23 statements", 23, "exact", "statements")),
         ("The list had over 40 speakers.", ("over 40 speakers", 40, "more_than", "speakers")),
-        ("The two leaders shook hands.", ("two leaders", 2, "exact", "leaders")),
+        ("Two leaders shook hands at the summit.", ("Two leaders", 2, "exact", "leaders")),
         ("Sixty-five states signed.", ("Sixty-five states", 65, "exact", "states")),
         ("A dozen delegations walked out.", ("A dozen delegations", 12, "exact", "delegations")),
         (
@@ -113,7 +113,13 @@ def test_range_keeps_both_bounds() -> None:
     article = Article(id="t", path="t", text=text)
     (fact,) = extract_counts(article, SentenceIndex(article))
     assert fact.text == "some 20 to 25 countries"
-    assert fact.attrs == {"value": 20, "qualifier": "about", "unit": "countries", "value_to": 25}
+    assert fact.attrs == {
+        "value": 20,
+        "qualifier": "about",
+        "unit": "countries",
+        "value_to": 25,
+        "role": "participants",
+    }
 
 
 def test_range_without_qualifier_is_at_least() -> None:
@@ -129,9 +135,6 @@ def test_range_without_qualifier_is_at_least() -> None:
         "The 63rd Annual Session opened on time.",
         "It passed in a 101-45 vote with 20 abstentions.",
         "With 120 states voting in favour, the text passed.",
-        "It enters into force after the 40th ratification.",
-        "It enters into force once 40 states have ratified it.",
-        "The 193-member assembly adopted it.",
         "The G7 and the G20 welcomed it.",
         "Article 40 states that each party shall cooperate.",
         "In 2024 countries agreed on a text.",
@@ -140,6 +143,10 @@ def test_range_without_qualifier_is_at_least() -> None:
         "Uganda hosts the meeting for a second time.",
         "Some two billion people lack broadband.",
         "One country objected.",
+        "The two leaders discussed ways to deepen cooperation.",
+        "Both ministers praised the host.",
+        "Twelve officials were later sanctioned by the court.",
+        "Once countries ratify it, the treaty binds them.",
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -184,8 +184,12 @@ class TestYearInference:
         found = _dates(text, None)
         assert found[1] == ("October 25", "2025-10-25", None, "day")
 
-    def test_without_any_reference_a_yearless_date_is_left_out(self) -> None:
-        assert _dates("The meeting opens on October 25 in the capital.", None) == []
+    def test_without_any_reference_the_year_is_not_stated(self) -> None:
+        # Issue 11: a wrong year is worse than none; the fact keeps its month and day.
+        article = _article("The meeting opens on October 25 in the capital.", None)
+        (fact,) = extract_dates(article, SentenceIndex(article))
+        assert (fact.text, fact.get("date_from"), fact.get("date_to")) == ("October 25", None, None)
+        assert (fact.get("year_known"), fact.get("month"), fact.get("day")) == (False, 10, 25)
 
     def test_year_inferred_flag(self) -> None:
         article = _article("The talks end on March 3 at noon.")

@@ -16,7 +16,7 @@ _TEXTS = st.lists(_ALPHABET, max_size=40).map("".join)
 
 _PLAIN_TOKEN = re.compile(
     r"\b(?:Mrs?|Ms|Dr|Prof|Lt|Gen|Col|Maj|Capt|Brig|Mme|Hon|H\.E)\.|\b(?:[A-Z]\.){2,}"
-    r"|[^\W\d_][\w’'\-]*|\d+|[^\w\s]"
+    r"|\b[A-Z]\.(?=[ \xa0][A-ZÀ-Þ])|[^\W\d_][\w’'\-]*|\d+|[^\w\s]"
 )
 _PLAIN_DAY = re.compile(r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])")
 _FAST_DAY = re.compile(rf"{datepatterns._DAY}(?![0-9])")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -183,9 +184,55 @@ def test_filter_figures_by_dates_and_text(groups: list[FigureGroup]) -> None:
     assert sorted(f.value for f in signed.figures) == [68, 72, 72]
     assert signed.disagreements == 3  # marked against the whole collection
     by_source = filter_figures(groups, text="vientiane times")
+    # ("the two leaders discussed..." is no participant count: issue 14)
     assert {f.label for g in by_source for f in g.figures} == {
         "63 countries",
         "more than 110 countries",
-        "2 leaders",
     }
     assert filter_figures(groups) == groups
+
+
+def _with_role(fact, role: str):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(fact, attrs={**fact.attrs, "role": role})
+
+
+def test_thresholds_and_totals_are_never_compared_with_attendance() -> None:
+    day = date(2025, 11, 14)
+    came = "Delegates from 60 countries attended the opening."
+    needed = "The treaty enters into force once 40 countries have ratified it."
+    members = "The text was adopted by the UN's 193 Member States."
+    groups = build_figures(
+        [
+            article("a", count("60 countries", came, 60, "countries"), published=day),
+            article(
+                "b",
+                _with_role(count("40 countries", needed, 40, "countries"), "threshold"),
+                published=day,
+            ),
+            article(
+                "c",
+                _with_role(count("193 Member States", members, 193, "member states"), "total"),
+                published=day,
+            ),
+        ]
+    )
+    titles = [g.title for g in groups]
+    assert titles == ["countries · attended", "countries · in total",
+                      "countries · needed to enter into force"]  # fmt: skip
+    assert [g.role for g in groups] == ["participants", "total", "threshold"]
+    assert not any(f.disagrees for g in groups for f in g.figures)
+
+
+def test_units_of_other_languages_group_with_english_ones() -> None:
+    day = date(2025, 9, 9)
+    groups = build_figures(
+        [
+            article("a", count("60 countries", "60 countries attended.", 60, "countries"),
+                    published=day),
+            article("b", count("60 pays", "60 pays ont participé.", 60, "pays"), published=day),
+            article("c", count("60 países", "60 países asistieron.", 60, "países"),
+                    published=day),
+        ]
+    )  # fmt: skip
+    assert {g.unit for g in groups} == {"countries"}
+    assert normalise_unit("chefs d’État") == "leaders"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -82,6 +83,19 @@ def test_shared_venue_alone_makes_one_event() -> None:
         [
             article("a", dated("25 October 2025", first, "2025-10-25"), venue("Hanoi", first)),
             article("b", dated("25 October 2025", second, "2025-10-25"), venue("Hanoi", second)),
+        ]
+    )
+    assert len(rows) == 1 and rows[0].article_count == 2
+
+
+def test_a_venue_named_in_two_languages_makes_one_event() -> None:
+    first = "Signed in Geneva on 25 October 2025."
+    second = "El 25 de octubre de 2025 Ginebra recibió a los ministros."
+    ginebra = replace(venue("Ginebra", second), attrs={"name": "Ginebra", "name_en": "Geneva"})
+    rows = build_timeline(
+        [
+            article("a", dated("25 October 2025", first, "2025-10-25"), venue("Geneva", first)),
+            article("b", dated("25 de octubre de 2025", second, "2025-10-25"), ginebra),
         ]
     )
     assert len(rows) == 1 and rows[0].article_count == 2

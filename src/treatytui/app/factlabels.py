@@ -7,19 +7,18 @@ from dataclasses import dataclass
 
 from treatytui.facts.model import KIND_TITLES, QUALIFIER_PHRASES, Fact
 from treatytui.textsafety import one_line
-from treatytui.views.dates import date_label as format_dates
-from treatytui.views.dates import parse_iso
+from treatytui.views.dates import fact_date_label
 
 GROUP_TITLES = KIND_TITLES
 QUALIFIERS = QUALIFIER_PHRASES
+# A count that is not attendance says what it is ("193 member states (in total)").
+ROLE_PHRASES = {"total": "in total", "threshold": "needed to enter into force"}
 
 
 def date_label(fact: Fact) -> str:
-    """``25–26 Oct 2025``, ``Oct 2025``, ``30 Sep – 2 Oct 2025``, ``2025``…"""
-    start = parse_iso(fact.get("date_from"))
-    if start is None:
-        return one_line(fact.text)
-    return format_dates(start, parse_iso(fact.get("date_to")), fact.get("precision", "day"))
+    """``25–26 Oct 2025``, ``Oct 2025``, ``30 Sep – 2 Oct 2025``, ``2025``, and for a date
+    whose year the article does not state, ``8 Feb (year not stated)``."""
+    return one_line(fact_date_label(fact.attrs, fact.text))
 
 
 def count_label(fact: Fact) -> str:
@@ -30,7 +29,9 @@ def count_label(fact: Fact) -> str:
     qualifier = QUALIFIERS.get(str(fact.get("qualifier", "exact")), "")
     number = f"{value:,}" if isinstance(value, int) else str(value)
     unit = fact.get("unit") or ""
-    return one_line(" ".join(part for part in (qualifier, number, str(unit)) if part))
+    label = " ".join(part for part in (qualifier, number, str(unit)) if part)
+    role = ROLE_PHRASES.get(str(fact.get("role") or ""), "")
+    return one_line(f"{label} ({role})" if role else label)
 
 
 def fact_label(fact: Fact) -> str:
@@ -40,6 +41,8 @@ def fact_label(fact: Fact) -> str:
     if fact.kind == "count":
         return count_label(fact)
     name = one_line(str(fact.get("name") or fact.text))
+    if fact.kind == "venue" and fact.get("name_en") and fact.get("name_en") != fact.get("name"):
+        return f"{name} ({one_line(str(fact.get('name_en')))})"
     if fact.kind == "person" and fact.get("role"):
         return f"{name} — {one_line(str(fact.get('role')))}"
     if fact.kind == "organization" and fact.get("acronym"):
@@ -63,6 +66,7 @@ class FactEntry:
 
 
 def _date_key(entry: FactEntry) -> tuple[str, str, int]:
+    """Dated entries in calendar order, then those whose year is not stated, in text order."""
     fact = entry.first
     return (str(fact.get("date_from") or "9999"), str(fact.get("date_to") or ""), fact.start)
 

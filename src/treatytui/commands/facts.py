@@ -21,6 +21,7 @@ from treatytui.corpus.reading import SkipFile
 from treatytui.facts import article_facts_json, extract
 from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES
 from treatytui.textsafety import one_line
+from treatytui.views.dates import fact_date_label
 
 CSV_COLUMNS = ("path", "title", "published", "kind", "text", "start", "end", "sentence")
 
@@ -55,6 +56,8 @@ def describe(fact: dict[str, Any]) -> str:
     """A fact's value in words, for the table."""
     kind = fact["kind"]
     if kind == "date":
+        if not fact.get("date_from"):  # year_known: false
+            return fact_date_label(fact, fact["text"])
         end = f" – {fact['date_to']}" if fact.get("date_to") else ""
         return f"{fact['date_from']}{end} ({fact['precision']})"
     if kind == "count":

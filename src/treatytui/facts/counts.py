@@ -1,14 +1,24 @@
-"""Count facts: how many countries, delegates, speakers... took part.
+"""Count facts: how many countries, delegates, ratifications... in en, es, fr and pt.
 
 A count is a number (digits or words) with an optional qualifier ("more than", "nearly",
-"some"...) and a participant noun ("countries", "member states", "delegates"...), possibly
-with a few modifiers between them ("47 African countries"). A range ("some 20 to 25
-countries") keeps its lower bound as ``value`` and its upper bound as ``value_to``; its
-qualifier is the one written ("some" → ``about``) or ``at_least`` when none is.
+"some", "más de", "près de", "cerca de"...) and a noun ("countries", "member states",
+"delegates", "países", "chefs d'État", "Estados-membros"...), possibly with a few
+modifiers between them ("47 African countries"); number and noun must share a language
+(``numbers.number_languages``). A range ("some 20 to 25 countries") keeps its lower bound
+as ``value`` and its upper bound as ``value_to``; its qualifier is the one written ("some"
+→ ``about``) or ``at_least`` when none is.
 
-Not counts: money, percentages, ages, ordinals, vote tallies ("101 states voting in
-favour"), ratification thresholds ("once 40 states have ratified"), "193-member",
-"the G7", article numbers, years.
+Every count has a ``role`` (see ``counts_roles``): ``participants`` (attendance, signing:
+"delegates from 60 countries"), ``total`` (a membership or a tally: "the UN's 193 Member
+States", "the 166-member body", "became the 37th state to ratify", "ratifications now
+stand at 23", "four rounds of talks") or ``threshold`` (what entry into force needs:
+"after the 31st ratification", "once 40 states have ratified", "31 ratifications are
+needed"), so that views never compare a threshold or a total with attendance.
+
+Not counts: money, percentages, ages, ordinals other than ratifications, vote tallies
+("101 states voting in favour"), "the G7", article numbers, years; people and officials
+("leaders", "ministers") away from a meeting, a signing or an attendance; "the two
+leaders" (a reference to people already named, not a count).
 """
 
 from __future__ import annotations
@@ -19,11 +29,31 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from treatytui.facts.count_roles import (
+    all_units,
+    has_participation,
+    is_anaphoric,
+    is_bare_members,
+    lower_text,
+    needs_context,
+    ordinal_counts,
+    role_of,
+    tally_counts,
+    unit_first_words,
+    unit_kind,
+    unit_languages,
+)
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import (
+    ENGLISH_NUMBER_PATTERN,
+    LANGUAGES,
     NUMBER_PATTERN,
     NUMBER_WORDS,
     SIMPLE_NUMBER_PATTERN,
+    is_collective,
+    is_exact_collective,
+    number_languages,
+    number_words,
     parse_number,
 )
 from treatytui.facts.sentences import SentenceIndex
@@ -33,140 +63,129 @@ if TYPE_CHECKING:
     from treatytui.facts.model import Qualifier
 
 _QUALIFIERS: dict[str, Qualifier] = {
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "upwards of": "more_than",
-    "in excess of": "more_than",
-    "just over": "more_than",
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "not less than": "at_least",
-    "a minimum of": "at_least",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "about": "about",
-    "around": "about",
-    "some": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "fewer than": "fewer_than",
-    "less than": "fewer_than",
-    "under": "fewer_than",
-    "up to": "up_to",
-    "as many as": "up_to",
-    "a maximum of": "up_to",
-}
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "upwards of": "more_than", "in excess of": "more_than", "just over": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "near": "nearly",
+    "about": "about", "around": "about", "some": "about", "approximately": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
+    "up to": "up_to", "as many as": "up_to", "a maximum of": "up_to",
+    # Spanish
+    "más de": "more_than", "mas de": "more_than", "al menos": "at_least",
+    "por lo menos": "at_least", "no menos de": "at_least", "casi": "nearly",
+    "cerca de": "about", "unos": "about", "unas": "about", "alrededor de": "about",
+    "aproximadamente": "about", "menos de": "fewer_than", "hasta": "up_to",
+    # French
+    "plus de": "more_than", "plus d'": "more_than", "plus d’": "more_than",
+    "au moins": "at_least", "pas moins de": "at_least", "pas moins d'": "at_least",
+    "pas moins d’": "at_least", "près de": "nearly", "près d'": "nearly",
+    "près d’": "nearly", "presque": "nearly", "environ": "about", "quelque": "about",
+    "moins de": "fewer_than", "moins d'": "fewer_than", "moins d’": "fewer_than",
+    "jusqu'à": "up_to", "jusqu’à": "up_to",
+    # Portuguese
+    "mais de": "more_than", "pelo menos": "at_least", "ao menos": "at_least", "quase": "nearly",
+    "uns": "about", "umas": "about", "por volta de": "about", "perto de": "nearly",
+    "até": "up_to",
+}  # fmt: skip
+# Number words that are also other words ("dos" is "of the" in Portuguese).
+_AMBIGUOUS_NUMBERS = frozenset({"dos", "once", "sept", "cent", "mil", "six"})
 _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {"+": "more_than", "plus": "more_than"}
 
-_UNITS = (
-    "member states",
-    "member countries",
-    "member nations",
-    "states parties",
-    "states members",
-    "heads of state and government",
-    "heads of state",
-    "civil society organisations",
-    "civil society organizations",
-    "countries",
-    "nations",
-    "states",
-    "governments",
-    "economies",
-    "jurisdictions",
-    "delegates",
-    "delegations",
-    "participants",
-    "attendees",
-    "observers",
-    "signatories",
-    "statements",
-    "speakers",
-    "leaders",
-    "representatives",
-    "ministers",
-    "officials",
-    "experts",
-    "organisations",
-    "organizations",
-    "agencies",
-    "NGOs",
-    "parties",
-    "people",
-    "persons",
-)
+_UNITS = all_units()
 # The full pattern is tried only at numbers followed, within _UNIT_REACH characters, by
 # the first word of a unit: plain string searches rule out most of an article.
-_UNIT_FIRST_WORDS = sorted({unit.split()[0].lower() for unit in _UNITS})
+_UNIT_FIRST_WORDS = sorted({unit.split()[0].split("-")[0].lower() for unit in _UNITS})
 _UNIT_REACH = 100
 # A number that follows one of these (or a letter or digit) is part of a code or amount.
 _NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 # The first digit of a number that follows none of them (the look-behind is written after
 # the digit so that the engine skips ahead to digits).
 _DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
-_ASCII_WORD = re.compile(r"[a-z]+")
-# Units that need a sentence about taking part before they count ("2 billion people" does not).
-_CONTEXT_UNITS = frozenset({"people", "persons"})
-_PARTICIPATION = re.compile(
-    r"\b(?:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|present|"
-    r"register|turn(?:ed)?\s+out|delegat|sign)",
-    re.IGNORECASE,
-)
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # enough for English number and unit words
 
-_QUALIFIER_WORDS = "|".join(
-    sorted((q.replace(" ", r"\s+") for q in _QUALIFIERS), key=len, reverse=True)
-)
-_UNIT_WORDS = "|".join(u.replace(" ", r"\s+") for u in _UNITS)
 # Words allowed between the number and the unit: any capitalised word ("47 African
 # countries", "27 EU member states") or one of these.
 _MODIFIERS = """
 other more additional participating different signatory individual foreign partner
 developing developed island sovereign member regional national international
 non-governmental civil society high-level senior government economic integration
-like-minded neighbouring neighboring small
+like-minded neighbouring neighboring small prime trade finance environment world
+accredited registered negotiating formal official
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
-_COUNT_PATTERN = (
-    rf"(?P<num>{NUMBER_PATTERN})"
-    rf"(?:\s*(?:-|–|\bto\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
-    r"(?P<suffix>\+|-plus|\s+or\s+more)?"
-    r"\s+(?P<mods>(?:[^\W\d_][\w'’.-]*\s+){0,3}?)"
-    rf"(?P<unit>(?i:{_UNIT_WORDS}))\b"
-    r"(?:\s+(?:and|&)\s+(?P<mods2>(?:[^\W\d_][\w'’.-]*\s+){0,2}?)"
-    rf"(?P<unit2>(?i:{_UNIT_WORDS}))\b)?"
-    r"(?![-'’]\w)"
-)
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>(?i:{_QUALIFIER_WORDS}))\s+$")
-_NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
-_NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(_NUMBER_SEARCH_WORDS)}))")
+
+
+def _count_pattern(number: str, units: list[str]) -> str:
+    unit_words = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+    return (
+        rf"(?P<num>{number})"
+        rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
+        r"(?P<suffix>\+|-plus|\s+or\s+more)?"
+        r"(?:\s+|(?<=['’]))(?P<mods>(?:[^\W\d_][\w'’.-]*\s+){0,3}?)"
+        rf"(?P<unit>(?i:{unit_words}))(?![\w'’-])"
+        r"(?:\s+(?:and|&)\s+(?P<mods2>(?:[^\W\d_][\w'’.-]*\s+){0,2}?)"
+        rf"(?P<unit2>(?i:{unit_words}))\b)?"
+        r"(?![-'’]\w)"
+    )
+
+
+def _qualifier_pattern(qualifiers: list[str]) -> re.Pattern[str]:
+    words = "|".join(
+        sorted((re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?P<qual>(?i:{words}))(?:(?<=['’])|\s+)$")
+
+
+_ENGLISH_QUALIFIERS = list(_QUALIFIERS)[: list(_QUALIFIERS).index("a maximum of") + 1]
 
 
 @cache
-def _count_regex() -> re.Pattern[str]:
-    """The count pattern (from the number on), compiled on first use."""
-    return re.compile(_COUNT_PATTERN)
+def _qualifier_regex(english: bool) -> re.Pattern[str]:
+    """What may stand before a count's number ("more than", "más de"...)."""
+    return _qualifier_pattern(_ENGLISH_QUALIFIERS if english else list(_QUALIFIERS))
+
+
+_NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
+_NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WORDS))}))")
+_COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
+# "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
+_PART_OF = re.compile(
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|de\s+los|de\s+las|des|dos|das|"
+    r"sur\s+les)\s+$"
+)
+
+
+_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l")
+
+
+@cache
+def _count_regex(english: bool) -> re.Pattern[str]:
+    """The count pattern (from the number on), for English text or for any, compiled on
+    first use."""
+    if english:
+        units = [u for u in _UNITS if "en" in unit_languages(u)]
+        return re.compile(_count_pattern(ENGLISH_NUMBER_PATTERN, units))
+    return re.compile(_count_pattern(NUMBER_PATTERN, _UNITS))
 
 
 # Words just before the number that make it an identifier, not a count.
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:articles?|art\.|paragraphs?|para\.|sections?|chapters?|resolutions?|rules?|"
-    r"no\.|number|page|protocol|annex|item)\s*$",
+    r"no\.|number|page|protocol|annex|item|artículo|article|párrafo)\s*$",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP)\s*$")
+# "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
+_IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
+_CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
 _VOTE_AFTER = re.compile(
-    r"\s+(?:voting|voted|vote|in\s+favou?r|against|abstain(?:ed|ing)?|abstentions?)\b",
+    r"\s+(?:voting|voted|vote|in\s+favou?r|against|abstain(?:ed|ing)?|abstentions?|"
+    r"votaron|votaram|ont\s+voté|a\s+favor|en\s+contra)\b",
     re.IGNORECASE,
 )
-_THRESHOLD = re.compile(r"ratif|accession|accede|\bdeposit", re.IGNORECASE)
-_THRESHOLD_HINTS = ("ratif", "accession", "accede", "deposit")
-_THRESHOLD_WINDOW = 40
 
 
 def _normalise_unit(text: str) -> str:
@@ -177,15 +196,9 @@ def _normalise_unit(text: str) -> str:
 
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
+    if "solu" in text[max(0, start - 14) : start].lower() and _IDIOM_BEFORE.search(before):
+        return True
     return bool(_IDENTIFIER_BEFORE.search(before) or _CURRENCY_BEFORE.search(before))
-
-
-def _is_threshold(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - _THRESHOLD_WINDOW) : end + _THRESHOLD_WINDOW]
-    lowered = window.lower()  # cheap tests first: each match holds one of these words
-    if not any(word in lowered for word in _THRESHOLD_HINTS):
-        return False
-    return bool(_THRESHOLD.search(window))
 
 
 def _looks_like_year(number: str) -> bool:
@@ -204,19 +217,24 @@ def _unit_end(match: re.Match[str]) -> int:
 
 
 def _count_attrs(
-    match: re.Match[str], qualifier_text: str, end: int, sentence: str
+    match: re.Match[str], qualifier_text: str, end: int, languages: frozenset[str]
 ) -> dict[str, Any] | None:
+    number = match.group("num")
     if not _modifiers_allowed(match.group("mods")):
         return None
-    value = parse_number(match.group("num"))
-    if value is None or value < 2 or _looks_like_year(match.group("num")):
+    if not number_languages(number) & unit_languages(match.group("unit")) & languages:
+        return None  # "once countries": Spanish eleven before an English noun
+    if number.lower() in _AMBIGUOUS_NUMBERS and match.group("unit")[0].isupper():
+        return None  # "dos Países de Língua Portuguesa": a name, not a count
+    value = parse_number(number)
+    if value is None or value < 2 or _looks_like_year(number):
         return None
     unit = _normalise_unit(match.string[match.start("unit") : end])
-    if unit in _CONTEXT_UNITS and not _PARTICIPATION.search(sentence):
-        return None
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
+    elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
+        qualifier = "about"
     suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
     value_to = parse_number(match.group("num2")) if match.group("num2") else None
     if value_to is not None and value_to <= value:
@@ -245,18 +263,32 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
     return sorted(starts)
 
 
-def _candidates(text: str) -> list[int]:
+@cache
+def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The number words to search for (multi-word forms whole), by their last word, and
+    the units' first words."""
+    words = number_words(language) - {"dozen"}
+    if "dozen" in number_words(language):
+        words |= {"a dozen", "half a dozen"}
+    by_last: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_last.setdefault(word.rsplit(" ", 1)[-1], []).append(word)
+    return by_last, frozenset(unit_first_words(language))
+
+
+def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
-    lowered = text.lower()
+    number_search, unit_first = _search_words(language)
+    english = language == "en"  # "une vingtaine de": collectives are not English
+    lowered = lower_text(text)
     starts = [m.start() for m in _DIGITS_START.finditer(text)]
     if len(lowered) == len(text):
-        # Every ASCII word of the text (a superset of the hyphen-separated parts of its
+        # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = set(_ASCII_WORD.findall(lowered))
-        starts += _word_starts(
-            lowered, [w for w in _NUMBER_SEARCH_WORDS if w.rsplit(" ", 1)[-1] in words]
-        )
-        units = _word_starts(lowered, [w for w in _UNIT_FIRST_WORDS if w in words])
+        words = set((_ASCII_WORD if language == "en" else _WORD).findall(lowered))
+        present = [form for last in words & number_search.keys() for form in number_search[last]]
+        starts += _word_starts(lowered, present)
+        units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
         starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
         units = list(range(len(text)))
@@ -266,39 +298,98 @@ def _candidates(text: str) -> list[int]:
             continue
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
-            found.append(i)
-    return found
+            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
+            found.append(article.start() if article else i)
+    return sorted(set(found))
 
 
-def _matches(text: str, sentences: SentenceIndex) -> Iterator[tuple[int, re.Match[str]]]:
-    """(start including any qualifier, match from the number on) of each candidate count."""
-    pattern = _count_regex()
-    done = 0
-    for i in _candidates(text):
+def _matches(
+    text: str, sentences: SentenceIndex, done: list[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(start including any qualifier, match from the number on) of each candidate count;
+    candidates before ``done[0]`` (the end of the last count kept) are skipped."""
+    english = sentences.language == "en"
+    pattern = _count_regex(english)
+    qualifiers = _qualifier_regex(english)
+    for i in _candidates(text, sentences.language):
+        if i < done[0]:
+            continue
         sentence = sentences.at(i)
-        if i < done or sentence is None:
+        if sentence is None:
             continue
         match = pattern.match(text, i, sentence.end)
         if match is None:
             continue
-        done = match.end()
-        qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, i - 24), i)
+        qualifier = qualifiers.search(text, max(sentence.start, i - 24), i)
         yield (qualifier.start() if qualifier else i), match
 
 
 def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
-    """The participant counts of ``article``, in text order."""
+    """The counts of ``article``, each with its role, in text order."""
     text = article.text
     facts: list[Fact] = []
-    for start, match in _matches(text, sentences):
+    language = sentences.language
+    languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
+    done = [0]  # the end of the last count kept: the candidates inside it are skipped
+    for start, match in _matches(text, sentences, done):
         end = _unit_end(match)
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
-        if _VOTE_AFTER.match(text, end) or _is_threshold(text, start, end):
+        if _VOTE_AFTER.match(text, end):
             continue
-        sentence = sentences.sentence_text(start, end)
-        attrs = _count_attrs(match, text[start : match.start()], end, sentence)
+        attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
             continue
-        facts.append(Fact("count", text[start:end], start, end, sentence, attrs))
-    return facts
+        sentence = sentences.at(start)
+        sentence_text = sentences.sentence_text(start, end)
+        if is_anaphoric(text, start, attrs["value"], attrs["qualifier"]):
+            continue
+        kind = unit_kind(match.group("unit"))
+        part = None
+        just_before = text[max(0, start - 12) : start]
+        if any(glue in just_before for glue in _PART_GLUE):
+            low = max(sentence.start if sentence else 0, start - 40)
+            part = _PART_OF.search(text, low, start)
+        part_value = parse_number(part.group("num")) if part else None
+        if part_value is not None and not 2 <= part_value < attrs["value"]:
+            part_value = None
+        bounds = (sentence.start, sentence.end) if sentence else (start, end)
+        role = role_of(
+            text,
+            start,
+            end,
+            kind,
+            bounds,
+            whole_of_part=part_value is not None,
+            bare_members=is_bare_members(match.group("unit")),
+        )
+        if role is None or (
+            role == "participants" and needs_context(kind) and not has_participation(sentence_text)
+        ):
+            continue
+        done[0] = end
+        attrs["role"] = role
+        facts.append(Fact("count", text[start:end], start, end, sentence_text, attrs))
+        if part is not None and part_value is not None:
+            # "19 of the 22 countries": 19 took part, of a whole of 22
+            part_attrs = {"value": part_value, "qualifier": "exact", "unit": attrs["unit"]}
+            part_attrs["role"] = "participants"
+            p_start, p_end = part.span("num")
+            facts.append(
+                Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
+            )
+    facts += ordinal_counts(article, sentences)
+    facts += tally_counts(article, sentences)
+    return _distinct(sorted(facts, key=lambda f: (f.start, f.end)))
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """One fact per span: the first found wins."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for fact in facts:
+        if any(s < fact.end and fact.start < e for s, e in seen):
+            continue
+        seen.add(fact.span)
+        kept.append(fact)
+    return kept

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from treatytui.facts import datelanguages
+
 _FULL_MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -49,7 +51,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _NOT_BEFORE_NUMBER = frozenset(".,/:$€£-")
 _MONTH_LED = frozenset({"md_md", "md_d", "md", "mm_y", "m_y", "m"})
 _DASH = r"\s*[-–—]\s*"
-_TO = r"\s+(?:to|until|till|through|thru)\s+"
+_TO = r"\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"  # "18th to the 22nd"
 _AND = r"\s*(?:and|&)\s*"
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -79,6 +81,10 @@ class DateMention:
     relative: str | None = None
     weekday: int | None = None
     year_hint: str | None = None
+    tense: int = 0
+    """+1 when a word next to the date puts it ahead ("el próximo"), -1 behind ("dernier")."""
+    hint_end: int | None = None
+    """Where a year hint after the date ("last year") ends."""
 
     @property
     def precision(self) -> str:
@@ -113,6 +119,7 @@ _M1, _M2 = rf"(?P<m1>{MONTH})", rf"(?P<m2>{MONTH})"
 _D1, _D2 = rf"(?P<d1>{_DAY}){_ORD}(?![0-9])", rf"(?P<d2>{_DAY}){_ORD}(?![0-9])"
 _Y1, _Y2 = rf"(?P<y1>{_YEAR})", rf"(?P<y2>{_YEAR})"
 _OPT_Y1 = rf"(?:,?\s*{_Y1})?"
+_OPT_SLASH_Y1 = rf"(?:(?:,?\s*|/){_Y1})?"  # "March 4/2019", as some wire services write
 _OPT_Y2 = rf"(?:,?\s*{_Y2})?"
 _SPAN_CONN = rf"(?P<conn>{_DASH}|{_TO})"
 _DAY_CONN = rf"(?P<conn>{_DASH}|{_TO}|{_AND})"
@@ -130,7 +137,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 14 and 15 May 2025 · 25-26 October
     ("d_dm", rf"{_D1}{_DAY_CONN}{_D2}\s+(?:of\s+)?{_M1}{_OPT_Y2}"),
     # December 24, 2024 · Nov. 4 · October 25th
-    ("md", rf"{_M1}\s*{_D1}{_OPT_Y1}"),
+    ("md", rf"{_M1}\s*{_D1}{_OPT_SLASH_Y1}"),
     # 24 December 2024 · the 25th of October
     ("dm", rf"{_D1}\s+(?:of\s+)?{_M1}{_OPT_Y1}"),
     # 03Nov2025 (wire services)
@@ -172,7 +179,9 @@ _MONTH_CONTEXT = re.compile(
 _DETERMINER = re.compile(r"\b(this|next|last|coming|This|Next|Last|Coming)\s+$")
 _DETERMINERS = {"this": "this", "next": "next", "last": "last", "coming": "next"}
 _SHORT_CONTEXT = re.compile(
-    r"(?:\b(?:on|from|until|till|by|since|dated|before|after)\s+|\(\s*)$", re.IGNORECASE
+    r"(?:\b(?:on|from|until|till|by|since|dated|before|after|ngày|día|dia|desde|depuis|seit"
+    r"|tanggal)\s+|\(\s*)$",
+    re.IGNORECASE,
 )
 _SHORT_NEVER = frozenset({(24, 7), (24, 365)})
 
@@ -259,9 +268,10 @@ def _weekday_before(text: str, start: int) -> int | None:
     return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(prefix))
 
 
-def _year_hint_after(text: str, end: int) -> str | None:
+def _year_hint_after(text: str, end: int) -> tuple[str | None, int | None]:
+    """ "this", "next" or "last" when "this year"... follows the date, and where it ends."""
     match = _YEAR_AFTER.match(text, end, min(len(text), end + 24))
-    return match.group(1) if match else None
+    return (match.group(1), match.end()) if match else (None, None)
 
 
 def _int(match: re.Match[str], group: str) -> int | None:
@@ -290,7 +300,8 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
             start = determiner.start()
             yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
         elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
-            yield DateMention(start, end, _month(match, "m1"))
+            hint, hint_end = _year_hint_after(text, end)
+            yield DateMention(start, end, _month(match, "m1"), year_hint=hint, hint_end=hint_end)
         return
     m1 = _month(match, "m1")
     d1, y1 = _int(match, "d1"), _int(match, "y1")
@@ -305,6 +316,7 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
             return
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if m1 is not None and m2 is not None and m2 < m1 else y2
+    hint, hint_end = _year_hint_after(text, end)
     yield DateMention(
         start,
         end,
@@ -315,7 +327,8 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
         day_to=d2,
         year_to=y2,
         weekday=_weekday_before(text, start),
-        year_hint=_year_hint_after(text, end),
+        year_hint=hint,
+        hint_end=hint_end,
     )
 
 
@@ -373,13 +386,21 @@ def _relative_mentions(text: str) -> Iterator[DateMention]:
         yield DateMention(start, end, None, relative=text[start:end].lower())
 
 
+def date_triggers(language: str = "en") -> tuple[re.Pattern[str], ...]:
+    """``DATE_TRIGGERS`` and, for another language, the pattern its dates all hold."""
+    spoken = datelanguages.patterns(language)
+    return DATE_TRIGGERS if spoken is None else (*DATE_TRIGGERS, spoken.trigger)
+
+
 def find_date_mentions(
-    text: str, windows: Iterable[tuple[int, int]] | None = None
+    text: str, windows: Iterable[tuple[int, int]] | None = None, language: str = "en"
 ) -> list[DateMention]:
     """Every date expression in ``text``, in order, without overlaps (longest forms win).
 
     ``windows`` limits the search to those (start, end) runs of the text, which must hold
-    every match of ``DATE_TRIGGERS`` (``SentenceIndex.runs_containing`` gives them).
+    every match of ``date_triggers(language)`` (``SentenceIndex.runs_containing`` gives
+    them). The patterns of ``language`` (a code of ``datelanguages.LANGUAGES``) run
+    before the English ones.
     """
     runs = [(0, len(text))] if windows is None else list(windows)
     # What each run holds, found when first asked: a pattern is not tried on a run
@@ -387,6 +408,18 @@ def find_date_mentions(
     held: list[dict[str, bool]] = [{} for _ in runs]
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
+    spoken = datelanguages.patterns(language)
+    if spoken is not None:
+        for name, pattern in spoken.ordered:
+            for run_start, run_end in runs:
+                for match in pattern.finditer(text, run_start, run_end):
+                    start, end = match.span()
+                    if taken.find(1, start, end) >= 0 or "\n" in match.group():
+                        continue
+                    found = list(_from_spoken(name, match, text, language, spoken))
+                    if found:
+                        taken[start:end] = b"\x01" * (end - start)
+                        mentions.extend(found)
     for name, pattern in _compiled():
         needs = _NEEDS[name]
         for i, (run_start, run_end) in enumerate(runs):
@@ -400,6 +433,79 @@ def find_date_mentions(
                 if found:
                     taken[start:end] = b"\x01" * (end - start)
                     mentions.extend(found)
+    for mention in mentions:
+        if mention.hint_end is not None:  # "last year" in "Sept. 18 last year" is a hint
+            taken[mention.end : mention.hint_end] = b"\x01" * (mention.hint_end - mention.end)
     mentions.extend(m for m in _relative_mentions(text) if taken.find(1, m.start, m.end) < 0)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _from_spoken(
+    name: str,
+    match: re.Match[str],
+    text: str,
+    language: str,
+    spoken: datelanguages.LanguagePatterns,
+) -> Iterator[DateMention]:
+    """The mentions one match of a pattern of another language stands for."""
+    start, end = match.span()
+    before = text[start - 1] if start else " "
+    if (before.isalnum() or before in "/.,-") and not (name == "m" and before == "-"):
+        return  # inside a word, a number or a code; but "mi-mars" is a date
+    groups = match.groupdict()
+
+    def month(group: str) -> int | None:
+        value = groups.get(group)
+        return datelanguages.month_number(language, value) if value else None
+
+    m1, m2 = month("m1"), month("m2")
+    d1, d2 = _int(match, "d1"), _int(match, "d2")
+    y1, y2 = _int(match, "y1"), _int(match, "y2")
+    tense = _tense_next_to(text, start, end, spoken)
+    hint, hint_end = None, None
+    for pattern, word in spoken.year_after:
+        found = pattern.match(text, end, min(len(text), end + 40))
+        if found:
+            hint, hint_end = word, found.end()
+            break
+    if name == "m":
+        if spoken.month_context.search(text, max(0, start - 32), start):
+            yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
+        return
+    if name == "d_dm":
+        m2 = m1
+        if d1 is None or d2 is None or d2 <= d1:
+            return
+        between = spoken.between.search(text, max(0, start - 24), match.start("d1"))
+        if groups.get("both") and d2 != d1 + 1 and between is None:
+            for mention in _two_days(match, m1, d1, d2, y2):
+                mention.tense = tense
+                yield mention
+            return
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 is not None and m2 is not None and m2 < m1 else y2
+    yield DateMention(
+        start,
+        end,
+        m1,
+        d1,
+        y1,
+        month_to=m2 if name in ("dm_dm", "d_dm") else None,
+        day_to=d2,
+        year_to=y2,
+        year_hint=hint,
+        hint_end=hint_end,
+        tense=tense,
+    )
+
+
+def _tense_next_to(text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns) -> int:
+    """+1 or -1 when a word just before or after the date says which side it lies on."""
+    for pattern, way in spoken.before:
+        if pattern.search(text, max(0, start - 24), start):
+            return way
+    for pattern, way in spoken.after:
+        if pattern.match(text, end, min(len(text), end + 24)):
+            return way
+    return 0

@@ -13,41 +13,47 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from treatytui.corpus.dates import date_in_url
 from treatytui.facts.datepatterns import (
-    DATE_TRIGGERS,
     DateMention,
+    date_triggers,
     find_date_mentions,
     is_valid,
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.tenses import WEAK_PAST, Direction, Tenses
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:expected|set|scheduled|due|slated|planned|"
-    r"poised|going|to\s+be)|(?:set|scheduled|slated|planned)\s+for|upcoming|forthcoming|"
-    r"ahead\s+of|plans?\s+to|expected\s+to|(?:is|are)\s+to)\b",
-    re.IGNORECASE,
-)
-_STRONG_PAST = re.compile(
-    r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously)\b",
-    re.IGNORECASE,
-)
-_WEAK_PAST = re.compile(
-    r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
-    r"announced|approved|has\s+been|have\s+been)\b",
-    re.IGNORECASE,
-)
 _SLACK = timedelta(days=2)
-
-Direction = int  # +1 forward (future), -1 back (past), 0 unknown
+_WEAK_SLACK = timedelta(days=7)
+_MONTH_AHEAD = timedelta(days=14)
+_YEAR_WORD = re.compile(r"(?<![\w/.,-])((?:19|20)[0-9]{2})(?![\w/-]|[.,][0-9])")
+# A number after these is a year even when a word follows it ("in 2025 the talks").
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|of|since|until|by|for|from|en|de|del|desde|hasta|em|do|da|até|depuis|"
+    r"jusqu['’]en|année|año|ano|anno|Jahr|im|tahun|năm|the|el|la|le|il|o|a)\s+$",
+    re.IGNORECASE,
+)
+# Not years of events: plans named after the year they aim at ("Agenda 2030").
+_YEAR_NAME = re.compile(
+    r"\b(?:Agenda|Vision|Visión|Visão|Horizon|Horizonte|Strategy|Estrategia|Estratégia)\s+$"
+)
+_YEAR_SINCE = re.compile(
+    r"\b(?:since|desde|depuis|seit|sejak|dal|dès)\s+(?:(?:el|o|l['’]|il|año|ano|an)\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
+_DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
+_DATELINE_PLACE_CHARS = 48
+# After a dateline's date: an agency in brackets, then a dash ("(AFP) -", "(EFE).-", "--").
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:\.?[-–—]{1,2}|:)")
 
 
 def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
@@ -58,106 +64,111 @@ def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _nearest(spans: list[tuple[int, int]], offset: int) -> int | None:
-    """Distance from ``offset`` to the nearest of ``spans``."""
-    distances = [min(abs(start - offset), abs(end - offset)) for start, end in spans]
-    return min(distances) if distances else None
-
-
-@dataclass(slots=True)
-class _Tenses:
-    """Where a sentence speaks of the future, of the past, and whether it has a weak past."""
-
-    future: list[tuple[int, int]]
-    past: list[tuple[int, int]]
-    weak_past: bool
-
-    @classmethod
-    def of(cls, sentence: str) -> _Tenses:
-        return cls(
-            [m.span() for m in _FUTURE.finditer(sentence)],
-            [m.span() for m in _STRONG_PAST.finditer(sentence)],
-            _WEAK_PAST.search(sentence) is not None,
-        )
-
-    def at(self, offset: int) -> Direction:
-        future = _nearest(self.future, offset)
-        past = _nearest(self.past, offset)
-        if future is not None and (past is None or future <= past):
-            return 1
-        if past is not None or self.weak_past:
-            return -1
-        return 0
-
-
-def tense(sentence: str, offset: int) -> Direction:
+def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return _Tenses.of(sentence).at(offset)
+    return max(-1, Tenses.of(sentence, language).at(offset))
+
+
+def is_dateline(text: str, mention: DateMention) -> bool:
+    """Whether ``mention`` is the date of a dateline ("GENEVA, 17 June (UN) —").
+
+    A dateline opens a line: a place in capitals or title case (a few words, maybe with
+    "de", "do"...), the date, then perhaps an agency in brackets, then a dash; or the date
+    and the agency alone.
+    """
+    line_start = text.rfind("\n", max(0, mention.start - 64), mention.start) + 1
+    if mention.start - line_start > _DATELINE_PLACE_CHARS + 8:
+        return False  # most dates: well into their line
+    place = text[line_start : mention.start].strip().rstrip(",").strip()
+    if len(place) > _DATELINE_PLACE_CHARS:
+        return False
+    for word in place.split():
+        if not (word[0].isupper() or word in _DATELINE_PARTICLES):
+            return False
+    after = _DATELINE_AFTER.match(text, mention.end)
+    # Without a place, only an agency in brackets makes it one ("Nov 4 (Reuters) -").
+    return after is not None and (bool(place) or "(" in after.group())
 
 
 class YearResolver:
-    """Fills in the year of dates written without one, for one article."""
+    """Fills in the year of dates written without one, for one article.
+
+    The publication date anchors them: the article's own (metadata), else the date in
+    its URL path, else the full date of its dateline. With an anchor, the tense of the
+    sentence picks the side ("was held on 3 May" in January: last May); a dateline's
+    date is never after the publication date. Without one, a yearless date takes the year
+    written nearest it in its sentence, else in its paragraph, else the article's only
+    year if the text states it before the date. Otherwise the year is unknown.
+    """
 
     def __init__(
         self,
-        published: date | None,
-        mentions: Iterable[DateMention],
+        article: Article,
+        mentions: list[DateMention],
         sentences: SentenceIndex,
+        language: str = "en",
     ) -> None:
-        self.published = published
+        self.text = article.text
         self.sentences = sentences
-        self._tenses: dict[int, _Tenses] = {}  # by sentence start: read each sentence once
-        self.anchor = published or self._latest_full_date(mentions)
+        self.language = language
+        self._tenses: dict[int, Tenses] = {}  # by sentence start: read each sentence once
+        self._datelines = {i for i, m in enumerate(mentions) if is_dateline(self.text, m)}
+        self._mentions = mentions
+        self._years: list[tuple[int, int, int]] | None = None  # found on demand
+        self._current_year: int | bool | None = False  # False: not worked out yet
+        published = article.published
+        if published is None and article.url:
+            published = date_in_url(article.url)
+        if published is None:
+            published = self._dateline_date()
+        self.published = published
+
+    def _dateline_date(self) -> date | None:
+        for i in sorted(self._datelines):
+            m = self._mentions[i]
+            if m.year and m.month and m.day and is_valid(m.year, m.month, m.day):
+                return date(m.year, m.month, m.day)
+        return None
 
     def direction(self, mention: DateMention) -> Direction:
-        """The tense of the sentence that holds ``mention``."""
-        sentence = self.sentences.at(mention.start)
-        if sentence is None:
-            return 0
-        tenses = self._tenses.get(sentence.start)
-        if tenses is None:
-            tenses = self._tenses[sentence.start] = _Tenses.of(sentence.text)
-        return tenses.at(mention.start - sentence.start)
+        """Which side of the publication date ``mention`` lies on, as its words tell."""
+        if mention.tense:
+            return mention.tense
+        return self._direction_at(mention.start)
 
-    def _latest_full_date(self, mentions: Iterable[DateMention]) -> date | None:
-        latest: date | None = None
-        for mention in mentions:
-            if mention.year is None or mention.month is None or self.direction(mention) > 0:
-                continue
-            if not is_valid(mention.year, mention.month, mention.day):
-                continue
-            first, _ = _interval(mention.year, mention.month, mention.day)
-            latest = first if latest is None or first > latest else latest
-        return latest
-
-    def year(self, mention: DateMention) -> int | None:
+    def year(self, mention: DateMention, index: int = -1) -> int | None:
         """The year of a yearless mention, or None when the article gives no way to tell."""
         month, day = mention.month, mention.day
-        if month is None or self.anchor is None:
+        if month is None:
             return None
-        ref = self.anchor
-        hint = mention.year_hint or mention.relative
-        if self.published is not None and hint is not None:
-            return self._from_hint(hint, month)
-        if self.published is None and hint == "last":
-            return None
+        ref = self.published
+        if ref is None:
+            return self._year_without_publication(mention)
         years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if is_valid(y, month, day)]
+        if not years:
+            return None
+        if index in self._datelines:
+            # The dateline dates the article: on or just before its publication date.
+            behind = [y for y in years if _interval(y, month, day)[0] <= ref + _SLACK]
+            return behind[-1] if behind else None
+        if mention.year_hint is not None:
+            return ref.year + {"this": 0, "next": 1, "last": -1}[mention.year_hint]
+        if mention.relative is not None:
+            return self._from_determiner(mention.relative, month)
         if mention.weekday is not None and day is not None:
             fitting = [y for y in years if date(y, month, day).weekday() == mention.weekday]
             if len(fitting) == 1:
                 return fitting[0]
             years = fitting or years
-        if self.published is None:
-            later = [y for y in years if _interval(y, month, day)[1] >= ref]
-            return later[0] if later else None
         return self._by_tense(years, month, day, self.direction(mention))
 
-    def _from_hint(self, hint: str, month: int) -> int:
+    def _from_determiner(self, word: str, month: int) -> int:
+        """ "this March", "next March", "last March", from the publication date."""
         ref = self.published
         assert ref is not None
-        if hint == "this":
+        if word == "this":
             return ref.year
-        if hint == "next":
+        if word == "next":
             return ref.year if month > ref.month else ref.year + 1
         return ref.year if month < ref.month else ref.year - 1
 
@@ -166,11 +177,18 @@ class YearResolver:
         assert ref is not None
         spans = {y: _interval(y, month, day) for y in years}
         if way > 0:
-            ahead = [y for y in years if spans[y][1] >= ref - _SLACK]
+            # a month ahead is one that has not half gone: "will be held in November",
+            # written on 28 November, is next November
+            ahead = [
+                y
+                for y in years
+                if (spans[y][1] if day is not None else spans[y][0] + _MONTH_AHEAD) >= ref - _SLACK
+            ]
             if ahead:
                 return ahead[0]
         elif way < 0:
-            behind = [y for y in years if spans[y][0] <= ref + _SLACK]
+            slack = _WEAK_SLACK if way == WEAK_PAST else _SLACK
+            behind = [y for y in years if spans[y][0] <= ref + slack]
             if behind:
                 return behind[-1]
 
@@ -179,6 +197,163 @@ class YearResolver:
             return max((first - ref).days, (ref - last).days, 0)
 
         return min(years, key=distance)
+
+    # --- without a publication date: the years the text writes -------------------------
+
+    def years_written(self) -> list[tuple[int, int, int]]:
+        """(offset, year, index of the date mention or -1) of every year the text states,
+        in a date or alone, in text order."""
+        if self._years is None:
+            found = {(m.start, m.year, i) for i, m in enumerate(self._mentions) if m.year}
+            inside = {m.start for m in self._mentions if m.year}
+            text = self.text
+            for match in _YEAR_WORD.finditer(text):
+                start = match.start()
+                before = text[max(0, start - 16) : start]
+                if _YEAR_NAME.search(before) or _YEAR_NAME_AFTER.match(text, match.end()):
+                    continue
+                if self._in_mention(start, inside):
+                    continue
+                if _YEAR_SINCE.search(before):  # "a member since 2017": not an event's year
+                    continue
+                if _LOWER_WORD_AFTER.match(text, match.end()) and not _YEAR_LEAD.search(before):
+                    continue  # "2000 delegates": a number, not a year
+                found.add((start, int(match.group(1)), -1))
+            self._years = sorted(found)
+        return self._years
+
+    def _in_mention(self, offset: int, starts: set[int]) -> bool:
+        return any(m.start <= offset < m.end for m in self._mentions if m.start in starts)
+
+    def _year_without_publication(self, mention: DateMention) -> int | None:
+        """The year of a yearless mention in an article with no publication date."""
+        assert mention.month is not None
+        if mention.year_hint == "this" or mention.relative == "this":
+            return self.current_year()
+        if mention.year_hint is not None or mention.relative is not None:
+            return None  # "next March", "last year": relative to a date nobody states
+        fitting = self._weekday_fits(mention)
+        if fitting is not None:
+            return fitting
+        year = self._year_written_near(mention)
+        if year is None and self.direction(mention) >= 0:
+            year = self.current_year()
+        return year
+
+    def _weekday_fits(self, mention: DateMention) -> int | None:
+        """The one year near those the text writes in which the mention's weekday fits."""
+        if mention.weekday is None or mention.day is None or mention.month is None:
+            return None
+        near = {y + step for _, y, _ in self.years_written() for step in (-1, 0, 1)}
+        fitting = [
+            y
+            for y in sorted(near)
+            if is_valid(y, mention.month, mention.day)
+            and date(y, mention.month, mention.day).weekday() == mention.weekday
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def current_year(self) -> int | None:
+        """The year the article is written in, when its text establishes it without a
+        publication date: a weekday that fits a day in one year only ("Friday
+        (September 12)"), else "this October" after the latest full date not ahead."""
+        if self._current_year is not False:
+            return self._current_year
+        found: int | None = None
+        for mention in self._mentions:
+            if mention.year is None:
+                found = self._weekday_fits(mention)
+                if found is not None:
+                    break
+        if found is None:
+            found = self._this_year_after_latest()
+        self._current_year = found
+        return found
+
+    def _this_year_after_latest(self) -> int | None:
+        latest: tuple[date, DateMention] | None = None
+        for mention in self._mentions:
+            if mention.year is None or mention.month is None or self.direction(mention) > 0:
+                continue
+            if is_valid(mention.year, mention.month, mention.day):
+                first = _interval(mention.year, mention.month, mention.day)[0]
+                if latest is None or first > latest[0]:
+                    latest = (first, mention)
+        if latest is None:
+            return None
+        for mention in self._mentions:
+            this = mention.year_hint == "this" or mention.relative == "this"
+            if this and mention.year is None and mention.month is not None:
+                day = mention.day or 1
+                later = (mention.month, day) >= (latest[0].month, latest[0].day)
+                return latest[0].year if later else latest[0].year + 1
+        return None
+
+    def _year_written_near(self, mention: DateMention) -> int | None:
+        """The year written nearest ``mention`` in its sentence, else its paragraph; else
+        the article's only year when the text states it before the mention.
+
+        A full date written before the mention, in a sentence that does not look ahead,
+        is where the story stands: a later day of the calendar is in its year, an
+        earlier one in the next ("adopted on 24 December 2024 ... opens for signature on
+        25 October" is 2025).
+        """
+        years = self.years_written()
+        if not years:
+            return None
+        sentence = self.sentences.at(mention.start)
+        text = self.text
+        paragraph = (text.rfind("\n", 0, mention.start) + 1, _line_end(text, mention.end))
+        areas = [paragraph] if sentence is None else [(sentence.start, sentence.end), paragraph]
+        way = self.direction(mention)
+        for low, high in areas:
+            near = [
+                (abs(offset - mention.start), offset, year, index)
+                for offset, year, index in years
+                if low <= offset < high and self._same_side(way, mention, offset)
+            ]
+            if near:
+                _, _, year, index = min(near)
+                return year + self._story_moves_on(mention, index)
+        distinct = {year for _, year, _ in years}
+        first, year, index = years[0]
+        if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
+            return year + self._story_moves_on(mention, index)
+        return None
+
+    def _same_side(self, way: Direction, mention: DateMention, offset: int) -> bool:
+        """False when a year in another sentence is told in the past and ``mention`` in
+        the future (or the other way round): that year says nothing of the mention's."""
+        sentence = self.sentences.at(mention.start)
+        if sentence is not None and sentence.start <= offset < sentence.end:
+            return True
+        other = self._direction_at(offset)
+        return not ((way > 0 and other < 0) or (way < 0 and other > 0))
+
+    def _direction_at(self, offset: int) -> Direction:
+        sentence = self.sentences.at(offset)
+        if sentence is None:
+            return 0
+        tenses = self._tenses.get(sentence.start)
+        if tenses is None:
+            tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
+        return tenses.at(offset - sentence.start)
+
+    def _story_moves_on(self, mention: DateMention, index: int) -> int:
+        """1 when the full date ``index`` comes first and ``mention`` is earlier in the
+        calendar, so it falls in the next year; else 0."""
+        if index < 0:
+            return 0
+        anchor = self._mentions[index]
+        if anchor.start > mention.start or anchor.month is None or self.direction(anchor) > 0:
+            return 0
+        assert mention.month is not None
+        return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
 
 
 def _relative_attrs(mention: DateMention, published: date | None) -> dict[str, Any] | None:
@@ -202,16 +377,47 @@ def _attrs(first: date, last: date | None, precision: str) -> dict[str, Any]:
     }
 
 
-def _mention_attrs(mention: DateMention, resolver: YearResolver) -> dict[str, Any] | None:
+def _yearless_attrs(mention: DateMention) -> dict[str, Any] | None:
+    """The fields of a date whose year nothing establishes: month and day, no year.
+
+    None when no year could make it a real date (30 February) or a range that ends
+    before it starts.
+    """
+    assert mention.month is not None
+    leap = 2000  # any leap year: 29 February may be real
+    if not is_valid(leap, mention.month, mention.day):
+        return None
+    attrs: dict[str, Any] = {
+        "date_from": None,
+        "date_to": None,
+        "precision": mention.precision,
+        "year_known": False,
+        "month": mention.month,
+        "day": mention.day,
+    }
+    if mention.is_range:
+        assert mention.month_to is not None
+        if not is_valid(leap, mention.month_to, mention.day_to):
+            return None
+        same_year = (mention.month_to, mention.day_to or 0) > (mention.month, mention.day or 0)
+        if mention.month_to >= mention.month and not same_year:
+            return None
+        attrs["month_to"], attrs["day_to"] = mention.month_to, mention.day_to
+    return attrs
+
+
+def _mention_attrs(
+    mention: DateMention, resolver: YearResolver, index: int
+) -> dict[str, Any] | None:
     """The contract fields of one mention, or None when it cannot be pinned down."""
     if mention.month is None:
         return _relative_attrs(mention, resolver.published)
     year = mention.year
     inferred = year is None
     if year is None:
-        year = resolver.year(mention)
+        year = resolver.year(mention, index)
         if year is None:
-            return None
+            return _yearless_attrs(mention)
     if not is_valid(year, mention.month, mention.day):
         return None
     first = _interval(year, mention.month, mention.day)[0]
@@ -232,14 +438,61 @@ def _mention_attrs(mention: DateMention, resolver: YearResolver) -> dict[str, An
     return attrs
 
 
+# "unlike last year", "than last year": a comparison, not the year of the sentence's dates
+_YEAR_WORD_COMPARED = re.compile(r"\b(?:than|unlike|as|like|since|from|with|to)\s+$", re.IGNORECASE)
+
+
+_POSSESSIVE_YEAR = re.compile(r"\b(last|next|this)\s+year['’]s\b", re.IGNORECASE)
+
+
+def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceIndex) -> None:
+    """ "last year's assembly in Glasgow, held from November 4 to 7": the year of the
+    sentence's yearless dates."""
+    text = sentences.article.text
+    if "year's" not in text and "year’s" not in text:
+        return
+    for match in _POSSESSIVE_YEAR.finditer(text):
+        sentence = sentences.at(match.start())
+        if sentence is None:
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = match.group(1).lower()
+
+
+def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
+    """ "Last year the budget was approved on December 24": "last year" is the year of
+    the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
+    claimed: set[int] = set()
+    _apply_possessive_years(mentions, sentences)
+    for i, word in enumerate(mentions):
+        if word.month is not None or word.relative not in ("last year", "next year"):
+            continue
+        sentence = sentences.at(word.start)
+        text = sentences.article.text
+        if sentence is None or _YEAR_WORD_COMPARED.search(
+            text, max(0, word.start - 16), word.start
+        ):
+            continue
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            if inside and other.month is not None and other.year is None and not other.year_hint:
+                other.year_hint = word.relative.split()[0]
+                claimed.add(i)
+    return [m for i, m in enumerate(mentions) if i not in claimed]
+
+
 def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The date facts of ``article``, in text order."""
     text = article.text
-    mentions = find_date_mentions(text, sentences.runs_containing(DATE_TRIGGERS))
-    resolver = YearResolver(article.published, mentions, sentences)
+    language = sentences.language
+    runs = sentences.runs_containing(date_triggers(language))
+    mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
+    resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []
-    for mention in mentions:
-        attrs = _mention_attrs(mention, resolver)
+    for index, mention in enumerate(mentions):
+        attrs = _mention_attrs(mention, resolver, index)
         if attrs is None:
             continue
         facts.append(

@@ -57,17 +57,42 @@ FACET_FIELDS = ("venue", "year", "person", "organization", "unit")
 
 def extract(article: Article) -> list[Fact]:
     """Every fact of ``article``, ordered by span (start, end, kind)."""
+    from treatytui.facts.language import contract_language
     from treatytui.facts.sentences import SentenceIndex
 
     sentences = SentenceIndex(article)
     found: list[Fact] = []
     for extractor in extractors():
         found.extend(extractor(article, sentences))
-    return sorted(resolve_overlaps(found), key=_span_order)
+    lang = contract_language(sentences.language)
+    kept = sorted(resolve_overlaps(_names_clear_of_days(found)), key=_span_order)
+    for fact in kept:
+        fact.attrs.setdefault("lang", lang)  # each extractor built its facts' attrs afresh
+    return kept
 
 
 def _span_order(fact: Fact) -> tuple[int, int, int]:
     return (fact.start, fact.end, _KIND_RANK[fact.kind])
+
+
+def _names_clear_of_days(facts: list[Fact]) -> list[Fact]:
+    """Without the names (venues, people, organisations) that run over a dated day: no
+    name holds "June 30", so "Security Council on June 30" is the council and a date,
+    not one organisation."""
+    days = sorted(
+        (f.start, f.end) for f in facts if f.kind == "date" and f.get("precision") == "day"
+    )
+    if not days:
+        return facts
+    starts = [start for start, _ in days]
+
+    def over_a_day(fact: Fact) -> bool:
+        # dates never overlap one another: the last to start before the name ends is the
+        # one that reaches furthest
+        i = bisect_left(starts, fact.end)
+        return i > 0 and days[i - 1][1] > fact.start
+
+    return [f for f in facts if f.kind not in _NAME_KINDS or not over_a_day(f)]
 
 
 def resolve_overlaps(facts: Iterable[Fact]) -> list[Fact]:

@@ -46,7 +46,7 @@ class Place:
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A lookup key: case-folded, without diacritics, curly apostrophes made straight."""
-    text = text.replace("’", "'").replace("Đ", "D").replace("đ", "d")
+    text = text.replace("’", "'").replace("ʻ", "'").replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -113,14 +113,85 @@ def _venue_table() -> dict[str, tuple[Place, str]]:
     return venues
 
 
+_FOREIGN_LANGUAGES = ("es", "fr", "pt")
+
+
+@cache
+def _foreign_table() -> dict[str, Place]:
+    """English places by the folded forms Spanish, French and Portuguese give them.
+
+    From ``data/exonyms.tsv`` and pycountry's translations of country names (the part
+    before a comma: "Moldavia, República de" is "Moldavia"). A form that is also the
+    English name of another place ("Mexico") keeps its English meaning.
+    """
+    import gettext
+
+    import pycountry
+
+    table: dict[str, Place] = {}
+    cities = _city_table()
+    for name, kind, forms, *rest in _rows("exonyms.tsv"):
+        found = (_country_table()[0] if kind == "country" else cities).get(fold(name))
+        if found is None and kind == "city":
+            # geonames names it in its own language ("Sevilla"): the English name is ours;
+            # or it is a town too small for the city table, with its country given here
+            local = next((cities[fold(f)] for f in _split(forms) if fold(f) in cities), None)
+            if local is not None:
+                found = Place(name, "city", local.country, local.population)
+            elif rest and rest[0]:
+                found = Place(name, "city", rest[0])
+        if found is not None:
+            for form in [name, *_split(forms)]:
+                table.setdefault(fold(form), found)
+    english = _country_table()[0]
+    for lang in _FOREIGN_LANGUAGES:
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang])
+        except OSError:
+            continue
+        for entry in pycountry.countries:
+            place_ = english.get(fold(getattr(entry, "common_name", None) or entry.name))
+            if place_ is None:
+                continue
+            for source in {entry.name, getattr(entry, "common_name", None)} - {None}:
+                form = translation.gettext(source).split(",")[0].strip()
+                if form and fold(form) not in english:
+                    table.setdefault(fold(form), place_)
+    return table
+
+
+@cache
+def _countries_in_any_language() -> dict[str, Place]:
+    """Countries by their folded English or es/fr/pt names (English wins a shared one)."""
+    table = {k: p for k, p in _foreign_table().items() if p.kind == "country"}
+    table.update(_country_table()[0])
+    return table
+
+
+@cache
+def _cities_in_any_language() -> dict[str, Place]:
+    """Cities by their folded names, aliases and es/fr/pt names (geonames wins)."""
+    table = {k: p for k, p in _foreign_table().items() if p.kind == "city"}
+    table.update(_city_table())
+    return table
+
+
+def foreign(name: str) -> Place | None:
+    """The place a Spanish, French or Portuguese name stands for ("Ginebra" → Geneva)."""
+    key = fold(name)
+    if key in _country_table()[0] or key in _city_table():
+        return None
+    return _foreign_table().get(key)
+
+
 def country(name: str) -> Place | None:
-    """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR"), if any."""
-    return _country_table()[0].get(fold(name.removeprefix("the ")))
+    """The country called ``name`` ("Viet Nam", "the UK", "Lao PDR", "Suiza"), if any."""
+    return _countries_in_any_language().get(fold(name.removeprefix("the ")))
 
 
 def city(name: str) -> Place | None:
-    """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI"), if any."""
-    return _city_table().get(fold(name))
+    """The most populous city called ``name`` ("Hanoi", "Ha Noi", "HANOI", "Ginebra")."""
+    return _cities_in_any_language().get(fold(name))
 
 
 def venue(name: str) -> Place | None:

@@ -206,6 +206,8 @@ class _Collector:
             titles = [i for i, w in enumerate(words) if i and _title(w)]
             if titles:
                 words = words[: titles[0]]
+            start, words = _without_person_before(start, words)
+            words = _without_name_after(words)
             if len(words) < 2 or words[0].endswith(("'s", "’s")):
                 continue
             heads = [i for i, w in enumerate(words) if w in _HEADS]
@@ -214,6 +216,29 @@ class _Collector:
                 name = " ".join(words)
                 body = _known()[0].get(name)
                 self.add(start, start + len(name), body.name if body else name, None)
+
+
+def _without_person_before(start: int, words: list[str]) -> tuple[int, list[str]]:
+    """ "Dr Tedros Adhanom Ghebreyesus of the World Health Organization": the body starts
+    after the "of" that follows a part without a head word."""
+    heads = [i for i, w in enumerate(words) if w in _HEADS]
+    glue = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+    if not heads or glue is None or glue == 0 or glue > heads[0]:
+        return start, words
+    cut = glue + 1 + (words[glue + 1 : glue + 2] == ["the"])
+    return start + sum(len(w) + 1 for w in words[:cut]), words[cut:]
+
+
+def _without_name_after(words: list[str]) -> list[str]:
+    """ "National Crime Agency Graeme Biggar": a body ends at its last head word unless an
+    "of ..." (or the like) follows it."""
+    heads = [i for i, w in enumerate(words) if w in _HEADS]
+    if not heads:
+        return words
+    tail = words[heads[-1] + 1 :]
+    if tail and not any(w.islower() for w in tail) and not any(w.isupper() for w in tail):
+        return words[: heads[-1] + 1]
+    return words
 
 
 def _title(word: str) -> bool:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
+from treatytui.facts.people_titles import titles_before_names
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ _SAY = "|".join(_SAYING)
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
-_NAME_TAIL = rf"[\w’'\-]+(?: [{gazetteer.UPPER}][\w’'\-]+){{0,3}}"
+_NAME_TAIL = rf"[\w’'\-]+(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
@@ -79,8 +80,8 @@ def _lowercase_apposition() -> re.Pattern[str]:
     # The role is found first (a scan for ", " is fast), then the name before its comma.
     return re.compile(
         rf", (?:(?:a|an|the|its|his|her|their) )?"
-        rf"(?P<role>(?:[a-z][\w’'\-]* ){{0,3}}?(?:{heads})"
-        rf"(?: (?:at|of|for|with|from|in) (?:the )?{body})?)(?=[,.;])"
+        rf"(?P<role>(?:[a-z][\w’'\-]* |[{up}][a-z]+(?:an|ese|ish|ian|i|ic) ){{0,3}}?(?:{heads})"
+        rf"(?: (?:at|of|for|with|from|in) (?:the )?(?:{body}|[a-z]+))?)(?=[,.;])"
     )
 
 
@@ -219,9 +220,24 @@ def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) 
     found = []
     for start, end, credit in matches:
         mention = parser.name_at(start, credit=credit)
+        if mention is None and not credit:
+            # "the Marshall Islands' Tina Stege said": the name is the end of the match
+            mention = _name_ending_at(parser, start, end)
         if mention and (credit or mention.end == end):
             found.append(mention)
     return found
+
+
+def _name_ending_at(parser: NameParser, start: int, end: int) -> Mention | None:
+    """The name of two words or more that starts at a later word and ends at ``end``."""
+    text = parser.text
+    i = text.find(" ", start, end)
+    while i >= 0:
+        mention = parser.name_at(i + 1)
+        if mention is not None and mention.end == end and len(mention.name.split()) >= 2:
+            return mention
+        i = text.find(" ", i + 1, end)
+    return None
 
 
 def _apposition_mentions(
@@ -234,6 +250,19 @@ def _apposition_mentions(
         if mention is None or mention.end != end or len(_keys(mention.name)) < 2:
             continue
         found.append(replace(mention, office=role))
+    return found
+
+
+_ROMANCE = frozenset({"es", "fr", "pt"})
+
+
+def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list[Mention]:
+    """The names that Spanish, French and Portuguese titles introduce, with those titles."""
+    found = []
+    for offset, role in titles:
+        mention = parser.name_at(offset)
+        if mention is not None:
+            found.append(replace(mention, office=role, titled=True))
     return found
 
 
@@ -314,9 +343,12 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets = [start for start, _, _ in matches]
     offsets += [start for start, _, _ in appositions]
     offsets += title_offsets(text)
+    romance = titles_before_names(text) if sentences.language in _ROMANCE else []
+    offsets += [offset for offset, _ in romance]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
     mentions += _apposition_mentions(parser, appositions)
+    mentions += _romance_mentions(parser, romance)
     bodies = _body_names()
     mentions = [
         m

@@ -31,12 +31,23 @@ TitleKind = Literal["head", "rank", "honorific"]
 _TOKEN = re.compile(
     r"[^\s_](?:(?<=[^\W\d_A-Z])[\w’'\-]*"
     r"|(?<=[A-Z])(?:(?<!\w.)(?:(?<=M)(?:rs?|s|aj|me)|(?<=D)r|(?<=P)rof|(?<=L)t|(?<=G)en"
-    r"|(?<=C)(?:ol|apt)|(?<=B)rig|(?<=H)(?:on|\.E))\.|(?<!\w.)\.(?:[A-Z]\.)+|[\w’'\-]*)"
+    r"|(?<=C)(?:ol|apt)|(?<=B)rig|(?<=H)(?:on|\.E))\.|(?<!\w.)\.(?:[A-Z]\.)+"
+    r"|(?<!\w.)\.(?=[ \xa0][A-ZÀ-Þ])|[\w’'\-]*)"
     r"|(?<=\d)\d*|(?<=[^\w\s]))"
 )
 # Only white space and underscores lie between tokens (every other character starts one).
 _GAP_AND_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_MAX_NAME_WORDS = 5  # "Luiz Inácio Lula da Silva", "Thani bin Ahmed Al Zeyoudi"
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    """The acronyms of well-known bodies: never a surname in capitals."""
+    return frozenset(b.acronym.upper() for b in gazetteer.bodies() if b.acronym)
+
+
 _APPOSITION_GLUE = frozenset(
     ["the", "a", "an", "its", "his", "her", "who", "is", "was", "also", "serves", "as", "currently"]
 )
@@ -83,14 +94,20 @@ def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns behind ``title_offsets``: capitalised titles, lower-case ones."""
     by_first: dict[str, list[str]] = {}
     capitalised = titles() - words("lowercase_heads")
-    for form in sorted({word.rstrip(".") for word in capitalised}, key=len, reverse=True):
+    # ("M." keeps its stop: a bare "M" would be any word's first letter)
+    forms = {w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in capitalised}
+    for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form[0], []).append(re.escape(form[1:]))
     # Grouped by first letter: the engine compares a capital with each group's letter only.
     grouped = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items())
     # A lower-case title counts only before a capital: found from the capital, looking back.
     behind = "|".join(rf"(?<=\b{re.escape(w)}[ \xa0].)" for w in words("lowercase_heads"))
     # (Two patterns, each starting with letters: so the engine skips ahead to those.)
-    lowercase = re.compile(rf"[{gazetteer.UPPER}](?<=[a-z][ \xa0].)(?:{behind})")
+    # and after a comma: "the committee's chairperson, Ann Lee"
+    behind_comma = "|".join(rf"(?<=\b{re.escape(w)}, .)" for w in words("lowercase_heads"))
+    lowercase = re.compile(
+        rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
+    )
     return re.compile(grouped), lowercase
 
 
@@ -150,8 +167,12 @@ class NameParser:
         if word in words("heads"):
             return "head"
         if word in words("lowercase_heads"):
-            # "analyst Jonah Pike": a title only right before a capitalised word
-            return "head" if self._joined(i + 1) and self._cap(i + 1) else None
+            # "analyst Jonah Pike", "the committee's chairperson, Ann Lee": a title only
+            # right before a capitalised word, or a comma and one
+            if self._joined(i + 1) and self._cap(i + 1):
+                return "head"
+            comma = self._word(i + 1) == "," and self._joined(i + 2) and self._cap(i + 2)
+            return "head" if comma and self.starts[i + 1] == self.ends[i] else None
         if word in words("ranks"):
             return "rank"
         if word in words("honorifics"):
@@ -160,6 +181,8 @@ class NameParser:
 
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
+        if not first and self._inner_capitals(i, word):
+            return True
         if not self._cap(i) or len(word) < 2 or word.isupper() or self._kind(i):
             return False
         if word in words("not_names") or word in words("modifiers"):
@@ -169,7 +192,30 @@ class NameParser:
             return surname and self._joined(i + 1) and self._cap(i + 1)
         return gazetteer.country(word) is None and gazetteer.demonym_country(word) is None
 
+    def _inner_capitals(self, i: int, word: str) -> bool:
+        """A middle initial ("T." in "Maria T. Okonkwo") before a joined capitalised word,
+        or a surname in capitals ("ZARIŅŠ" in "Pēteris ZARIŅŠ"), after a first name."""
+        if _INITIAL.fullmatch(word):
+            return self._joined(i + 1) and self._cap(i + 1)
+        if len(word) < 3 or not word.isupper() or not word.isalpha():
+            return False
+        previous = self._word(i - 1)
+        return (
+            self._joined(i)
+            and previous[:1].isupper()
+            and not previous.isupper()
+            and word not in _acronyms()
+            and gazetteer.place(word) is None
+        )
+
     # -- names --------------------------------------------------------------------------
+    def _particles_after(self, k: int) -> int:
+        """How many particles ("de los", "van der", "dos") join token ``k`` to a next word."""
+        n = 0
+        while n < 2 and self._word(k + 1 + n) in words("particles") and self._joined(k + 1 + n):
+            n += 1
+        return n if n and self._joined(k + 1 + n) and self._cap(k + 1 + n) else 0
+
     def _name_end(self, i: int) -> int | None:
         """The index of the last token of the name starting at token ``i``, if any."""
         count, k, last = 0, i, None
@@ -179,15 +225,15 @@ class NameParser:
                 break
             if self._joined(k + 1) and self._cap(k + 1):
                 k += 1
-            elif (
-                self._word(k + 1) in words("particles")
-                and self._joined(k + 2)
-                and self._joined(k + 1)
-            ):
-                k += 2
+            elif particles := self._particles_after(k):
+                k += particles + 1
             else:
                 break
-        if last is None or count > 4 or (last == k and self._joined(k + 1) and self._cap(k + 1)):
+        if (
+            last is None
+            or count > _MAX_NAME_WORDS
+            or (last == k and self._joined(k + 1) and self._cap(k + 1))
+        ):
             return None
         if count == 1 and gazetteer.place(_strip_possessive(self._word(last))):
             return None
@@ -301,6 +347,11 @@ class NameParser:
         office = role if "head" in kinds else None
         rank = role if office is None and "rank" in kinds else None
         p = last + 1
+        split = self._name_inside_title(i, last) if office else None
+        if split is not None:
+            # "Minister for Economic Cooperation Lena Hartmann": the name ends the title
+            role = self.text[self.starts[first] : self.ends[split - 1]]
+            return self._mention(split, last, office=role, rank=rank), last + 1
         if self._word(p) == "," and self._cap(p + 1) and office:
             p += 1
         elif not self._joined(p):
@@ -314,6 +365,18 @@ class NameParser:
         if end is None:
             return self._apposition(first, last, office), last + 1
         return self._mention(p, end, office=office, rank=rank), end + 1
+
+    def _name_inside_title(self, i: int, last: int) -> int | None:
+        """The first token of a name of two words or more that ends a title's organisation
+        ("Economic Cooperation Lena Hartmann"), when no name follows the title."""
+        if self._joined(last + 1) and self._cap(last + 1):
+            return None
+        for s in range(i + 2, last):
+            if self._word(s - 1) in _ORG_GLUE or not self._cap(s):
+                continue
+            if self._name_end(s) == last and sum(self._cap(k) for k in range(s, last + 1)) >= 2:
+                return s
+        return None
 
     def _apposition(self, first: int, last: int, office: str | None) -> Mention | None:
         """ "Ghada Waly, Executive Director of UNODC,": the name before a title."""

@@ -6,7 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
+
+from treatytui.facts.language import detect_language
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -35,8 +38,15 @@ class Sentence:
     text: str
 
 
+# German writes a day as an ordinal before its month ("am 5. Dezember"): no boundary.
+_GERMAN_MONTH_AFTER = re.compile(r"\s+(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    """True when the full stop at ``dot`` closes an abbreviation, an initial or the
+    ordinal day of a German date."""
+    if dot and text[dot - 1].isdigit() and not text[max(0, dot - 3) : dot].isdigit():
+        return _GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
     word_start = dot
     # A word longer than the longest abbreviation is none: no need to read all of it.
     limit = max(0, dot - _LONGEST_ABBREVIATION - 1)
@@ -130,6 +140,11 @@ class SentenceIndex:
 
     def __iter__(self) -> Iterator[Sentence]:
         return iter(self.sentences)
+
+    @cached_property
+    def language(self) -> str:
+        """The article's language (``detect_language``): which words the extractors read."""
+        return detect_language(self.article.text)
 
     def __len__(self) -> int:
         return len(self.sentences)

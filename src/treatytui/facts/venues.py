@@ -25,6 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
+from treatytui.facts.count_roles import lower_text
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
@@ -33,12 +34,17 @@ if TYPE_CHECKING:
 
 _UP = gazetteer.UPPER
 _WORD = rf"(?:[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w’'\-]*)"
-_RUN = rf"{_WORD}(?:[ ](?:(?:of|de|des|du|la|al|el|van|von|der|di|da)[ ])?{_WORD})*"
+_PARTICLE = (
+    r"(?:[ ](?:of|de|des|du|la|al|el|van|von|der|di|da|do|dos|das|del|de la|de los|"
+    r"de las)[ ]|[ ](?:de[ ])?[ld]['’]|[ ])"
+)
+_RUN = rf"{_WORD}(?:{_PARTICLE}{_WORD})*"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
+_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al"
 _PREPOSITIONS = (
     "In in At at Inside inside",
     "On the (?:shores|banks) of",
@@ -52,43 +58,127 @@ _PREPOSITIONS = (
     "trip to",
     "journey to",
 )
+# "The next meeting is set for Cartagena": found from the phrase (a plain string search),
+# not by the engine stopping at every word that starts with an "s".
+_FOR_PHRASES = ("set for ", "scheduled for ", "slated for ")
+_ENGLISH_PREPOSITIONS = [*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]]
 _LOCATIVE = re.compile(
-    rf"(?P<prep>{gazetteer.at_word_start([*_PREPOSITIONS[0].split(), *_PREPOSITIONS[1:]])}"
+    rf"(?P<prep>{gazetteer.at_word_start(_ENGLISH_PREPOSITIONS)}"
     rf"\s+(?:the\s+)?(?:(?:city|capital|town) of\s+)?)(?P<run>{_RUN})"
 )
+# Spanish, French and Portuguese too (for articles in those languages)
+_LOCATIVE_ROMANCE = re.compile(
+    rf"(?P<prep>{gazetteer.at_word_start([*_ENGLISH_PREPOSITIONS, *_ROMANCE_PREPOSITIONS.split()])}"
+    rf"\s+(?:(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)(?:\s+|(?<=['’])))?"
+    r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
+    rf"(?P<run>{_RUN})"
+)
+_FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
-_LIST_NEXT = re.compile(rf"(?P<sep>,\s*(?:and\s+)?|\s+and\s+)(?P<run>{_RUN})")
+_HOSTS = re.compile(
+    rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
+)
+
+
+# A capital before a hosting verb: what every match of _HOSTS holds.
+_HOSTS_QUICK = re.compile(
+    rf"[{_UP}][\w’'\-]*\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
+)
+_HOST_HINTS = ("host", "sedia", "acog", "accueill")
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that are never part of a town's name (months, offices...)."""
+    from treatytui.facts.people_names import words  # deferred: people's word lists
+
+    return words("not_names") | words("function_words")
+
+
+def _looks_like_town(run: str) -> bool:
+    """A capitalised run that may be a town: no month, office or organisation word."""
+    not_places = _not_places()
+    return not any(word.strip(".,") in not_places for word in run.split())
+
+
+# What every match of _STRONG_PREP holds (lower case): a cheap test first.
+_STRONG_STEMS = ("held", "host", "place", "conven", "celebr", "lugar", "tenu", "tiend", "tient",
+                 "lieu", "realiz", "reuni", "réuni", "sediad")  # fmt: skip
+_SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
+# "at UN headquarters in New York": a meeting at the headquarters, in its city
+_AT_HEADQUARTERS = re.compile(
+    r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}(?:headquarters|secretariat|seat|sede|siège)\s+)$"
+)
+_IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
+_LIST_NEXT = re.compile(
+    rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
+    rf"|\s+and\s+)(?P<run>{_RUN})"
+)
+_CAPS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<run>[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"
+    rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
-    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?(?:—|–|--|-)\s",
+    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?\.?"
+    r"(?:—|–|--|-)\s",
     re.MULTILINE,
 )
 
 _VENUE_HEAD = re.compile(
     r"\b(?:Resort|Hotel|Centre|Center|Hall|Palace|Palais|Stadium|Auditorium|Arena|"
-    r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo)\b"
+    r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
+    r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
+    r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
+    r"Château|Fortaleza|Itamaraty|Élysée)\b"
+)
+# Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
+_ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
+_ONLINE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|gathered|"
+    r"celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?)$"
+)
+# The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
+_ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
+                 "realiz", "tenu", "réuni", "place")  # fmt: skip
+_ONLINE_HINTS = ("online", "virtual", "hybrid", "línea", "ligne", "híbrid", "hybride")
+_ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
+_ONLINE_NOUN_AFTER = re.compile(
+    r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
+    r"réunion|sommet|reunião|sessão|cúpula)s?\b)"
 )
 _LAKE = re.compile(rf"^(?:Lake|Mount|Mt\.?) {_WORD}$")
 # Words after which a place is where someone or something is, not where an event is.
 _SEAT = re.compile(
     r"\b(?:based|headquartered|born|lives?|living|resident|residing|embassy|embassies|"
-    r"ambassador|consulate|offices?|stationed|registered|incorporated)\s+(?:\w+\s+)?$",
+    r"ambassador|consulate|offices?|stationed|registered|incorporated|sede|basée?|"
+    r"embajada|ambassade|embaixada|embajador[a]?|ambassadeur|ambassadrice|embaixador[a]?|"
+    r"nacid[oa]|née?|nascid[oa])\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # What every match of _SEAT holds, in lower case: a cheap test before the real one.
 _SEAT_HINT = re.compile(
     "based|headquartered|born|liv|resid|embass|ambassador|consulate|office|stationed|"
-    "registered|incorporated"
+    "registered|incorporated|sede|basé|embaja|ambassad|embaixad|nacid|né|nascid"
 )
 _EVENT = re.compile(
     r"\b(?:ceremon(?:y|ies)|conference|summit|meeting|session|sign(?:ed|ing|ature)|"
     r"held|hosts?|hosted|hosting|event|forum|talks|conven(?:e|ed|ing)|gathering|"
     r"took place|take place|taking place|opened|workshop|dialogue|negotiations?|visit|"
-    r"attend(?:ed|ing)?|assembly|congress|symposium|launch(?:ed)?)\b",
+    r"attend(?:ed|ing)?|assembly|congress|symposium|launch(?:ed)?)\b"
+    r"|cumbre|conferencia|reuni|sesión|ceremonia|firm|celebr|acog|anfitri|foro|asamblea|"
+    r"encuentro|negociaci|sommet|conférence|réuni|séance|cérémonie|signature|sign|tenu|"
+    r"tiendra|accueill|assemblée|rencontre|négociation|cúpula|conferência|sessão|cerimônia|"
+    r"cerimónia|assinatura|assin|realizad|sediad|fórum|assembleia|encontro|negociaç|"
+    r"tendrá lugar|aura lieu|terá lugar|reunid|réunis",
     re.IGNORECASE,
 )
-_STRONG_PREP = re.compile(r"(?:held|hosted|took place|take place|taking place|convened)\s+in\s+$")
+_STRONG_PREP = re.compile(
+    r"(?:held|hosted|took place|take place|taking place|convened|celebrad[oa]|se celebra|"
+    r"se celebrará|tendrá lugar|tenue?|se tiendra|se tient|aura lieu|realizad[oa]|"
+    r"será realizad[oa]|reunid[oa]s|réunis|sediad[oa])\s+(?:in|en|à|em|no|na|au)\s+$"
+)
 
 
 @cache
@@ -138,10 +228,18 @@ class _Collector:
         self.text = article.text
         self.sentences = sentences
         self.facts: dict[tuple[int, int], Fact] = {}
+        self.lowered = lower_text(self.text)
 
     def add(self, start: int, end: int, name: str) -> None:
+        """A venue fact; a place written in Spanish, French or Portuguese keeps its own
+        ``name`` and gets the English one as ``name_en`` ("Ginebra" → Geneva)."""
         sentence = self.sentences.sentence_text(start, end)
-        fact = Fact("venue", self.text[start:end], start, end, sentence, {"name": name})
+        written = _strip_possessive(self.text[start:end])
+        attrs = {"name": name}
+        foreign = gazetteer.foreign(written) if written != name else None
+        if foreign is not None and foreign.name == name:
+            attrs = {"name": written.title() if written.isupper() else written, "name_en": name}
+        fact = Fact("venue", self.text[start:end], start, end, sentence, attrs)
         self.facts.setdefault((start, end), fact)
 
     def markers(self) -> None:
@@ -166,13 +264,20 @@ class _Collector:
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
-        for match in _LOCATIVE.finditer(self.text):
+        pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
+        starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
+        found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
+        for match in sorted(found, key=lambda m: m.start()):
             start, end = match.span("run")
             before = max(0, match.start() - 40)
             if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
                 self.text, before, match.start()
             ):
                 continue
+            if self.text[before : match.start()].rstrip().lower().endswith(_SEATS) and not (
+                _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
+            ):
+                continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
             ):
@@ -192,11 +297,99 @@ class _Collector:
         if found is None:
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
                 self.add(start, end, run)
+                self._town_after(end)
+                self._list_after(end, "city")
+            elif (self._country_follows(end) and self._eventful(match)) or (
+                self._strongly_placed(match) and _looks_like_town(run)
+            ):
+                # "in Punta del Este, Uruguay", "held in Villers-Cotterêts": a town the
+                # gazetteer does not know
+                self.add(start, end, run)
+                self._list_after(end, "city")
             return
         if found.kind == "country" and not self._eventful(match):
             return
         self.add(start, end, found.name)
         self._list_after(end, found.kind)
+
+    def _town_after(self, end: int) -> None:
+        """ "the Sheraton Conference Centre in Kololo": the place a venue is in."""
+        town = _IN_TOWN.match(self.text, end)
+        if town is None or _NAME_AFTER.match(self.text, town.end()):
+            return
+        run = _strip_possessive(town.group("run"))
+        found = gazetteer.place(run)
+        if found is None or found.kind == "city":
+            self.add(town.start("run"), town.start("run") + len(run), found.name if found else run)
+            self._list_after(town.end(), "city")
+
+    def _strongly_placed(self, match: re.Match[str]) -> bool:
+        """ "held in", "se celebró en", "s'est tenu à" just before the place."""
+        before = self.text[max(0, match.start() - 30) : match.start("prep") + len(match["prep"])]
+        lowered = before.lower()
+        if not any(stem in lowered for stem in _STRONG_STEMS):
+            return False
+        return _STRONG_PREP.search(before) is not None
+
+    def hosts(self) -> None:
+        """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
+        lowered = self.lowered
+        offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
+        if len(lowered) != len(self.text):
+            offsets = [s.start for s in self.sentences] if offsets else []
+        for low, high in self.sentences.runs_around(offsets):
+            self._hosts_in(low, high)
+
+    def _hosts_in(self, low: int, high: int) -> None:
+        if not _HOSTS_QUICK.search(self.text, low, high):
+            return
+        for match in _HOSTS.finditer(self.text, low, high):
+            run = match.group("run")
+            found = gazetteer.city(run)
+            if found is not None and not _NAME_BEFORE.search(
+                self.text, max(0, match.start() - _REACH_BACK), match.start()
+            ):
+                self.add(match.start("run"), match.end("run"), found.name)
+
+    def _country_follows(self, end: int) -> bool:
+        """Whether ", <country>" follows (and ends the clause) at ``end``."""
+        following = _LIST_NEXT.match(self.text, end)
+        if not following or "and" in following["sep"]:
+            return False
+        found = gazetteer.country(following.group("run"))
+        return found is not None and not _NAME_AFTER.match(self.text, following.end())
+
+    def online(self) -> None:
+        """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
+        text = self.text
+        lowered = self.lowered
+        if not any(hint in lowered for hint in _ONLINE_HINTS):
+            return
+        if len(lowered) != len(text):
+            lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+        english = self.sentences.language == "en"
+        for word in _ONLINE_WHERE[:2] if english else _ONLINE_WHERE:
+            for i in find_all(lowered, word):
+                end = i + len(word)
+                if (i and lowered[i - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                    continue
+                before = lowered[max(0, i - 30) : i].split()[-2:]
+                if any(word.startswith(_ONLINE_VERBS) for word in before) and (
+                    _ONLINE_VERB_BEFORE.search(text, max(0, i - 40), i)
+                ):
+                    self._add_online(i, end)
+        for word in _ONLINE_KIND[:3] if english else _ONLINE_KIND:
+            for i in find_all(lowered, word):
+                end = i + len(word)
+                if i and lowered[i - 1].isalnum():
+                    continue
+                if _ONLINE_NOUN_AFTER.match(text, end):
+                    self._add_online(i, end)
+
+    def _add_online(self, start: int, end: int) -> None:
+        sentence = self.sentences.sentence_text(start, end)
+        fact = Fact("venue", self.text[start:end], start, end, sentence, {"name": "online"})
+        self.facts.setdefault((start, end), fact)
 
     def _eventful(self, match: re.Match[str]) -> bool:
         """Whether a country after this preposition is the place of an event."""
@@ -241,5 +434,7 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector.markers()
     collector.known()
     collector.locatives()
+    collector.online()
+    collector.hosts()
     collector.datelines()
     return sorted(collector.facts.values(), key=lambda fact: (fact.start, fact.end))

@@ -1,6 +1,7 @@
 """How text becomes index terms, shared by the indexer, the query parser and highlighting.
 
-Words are lower-cased, accent-folded (`António` → `antonio`) and stemmed (`signed`,
+Words are lower-cased, accent-folded (`António` → `antonio`, `Brasília` → `brasilia`,
+`réunion` → `reunion`, `Hạ Long` → `ha long`, `Straße` → `strasse`) and stemmed (`signed`,
 `signing` → `sign`). ``match_terms`` applies the same steps to find the query's words in a
 stored text, so highlights agree with what the index matched.
 """
@@ -8,6 +9,7 @@ stored text, so highlights agree with what the index matched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -56,12 +58,44 @@ WORD_PATTERN = re.compile(r"\w+(?:\.\w+)*")
 MIN_WORD = 2
 
 
+def _folding_map() -> dict[int, str | None]:
+    """Whoosh's ``accent_map`` made complete for the languages of treaty news.
+
+    ``accent_map`` leaves out some letters of Vietnamese, French, German, Nordic and
+    Turkish text and folds ß to a single s; here every Latin letter with marks folds to
+    its base ("Hạ Long" → "ha long", "İstanbul" → "istanbul"), ligatures and ß spell
+    out ("œuvre" → "oeuvre", "Straße" → "strasse"), and combining marks left by
+    decomposed text or by lower-casing "İ" are dropped.
+    """
+    folding: dict[int, str | None] = {k: v for k, v in accent_map.items() if isinstance(v, str)}
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            if code in folding:
+                continue
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+            )
+            if base.isascii() and base.isalpha():
+                folding[code] = base.lower()
+    spelled = {"ß": "ss", "ẞ": "ss", "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ĳ": "ij",
+               "Ĳ": "ij", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+               "ﬆ": "st"}  # fmt: skip
+    folding.update({ord(k): v for k, v in spelled.items()})
+    for code in range(0x0300, 0x0370):  # combining diacritical marks
+        folding[code] = None
+    return folding
+
+
+FOLDING = _folding_map()
+"""Character → folded form (or None: dropped), for ``str.translate`` and ``CharsetFilter``."""
+
+
 def text_analyzer() -> Analyzer:
     """The analyzer of the title and body fields: fold, stem, drop stop words."""
     return (
         RegexTokenizer(WORD_PATTERN)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | CharsetFilter(FOLDING)
         | StopFilter(stoplist=STOP_WORDS, minsize=MIN_WORD)
         | StemFilter(stemfn=stem, cachesize=100_000)
     )
@@ -69,16 +103,13 @@ def text_analyzer() -> Analyzer:
 
 def name_analyzer() -> Analyzer:
     """The analyzer of names (sources, venues, people): fold but never stem."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
-
-
-_FOLD = str.maketrans({chr(k): v for k, v in accent_map.items() if isinstance(v, str)})
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(FOLDING)
 
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower-case and strip accents, as the analyzers do."""
-    return word.lower().translate(_FOLD)
+    return word.lower().translate(FOLDING)
 
 
 @lru_cache(maxsize=200_000)

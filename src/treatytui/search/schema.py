@@ -12,7 +12,7 @@ from treatytui.search.analysis import name_analyzer, text_analyzer
 
 # Bump whenever the schema, the analyzers or what is stored changes: an index with
 # another version is rebuilt by itself on the next refresh.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Fields a query searches when it names none. The body's terms include the title's, so
 # one field answers (twice as fast as two); title matches are boosted on the top hits.

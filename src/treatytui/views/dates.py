@@ -63,6 +63,53 @@ def date_label(date_from: date, date_to: date | None, precision: Precision) -> s
     return f"{_day(start)} – {_day(end)}"
 
 
+YEAR_NOT_STATED = "(year not stated)"
+
+
+def yearless_label(
+    month: int, day: int | None, month_to: int | None = None, day_to: int | None = None
+) -> str:
+    """``8 Feb (year not stated)``, ``3–5 Mar (year not stated)``, ``Jun (year not stated)``:
+    a date fact whose year the article does not establish (``year_known: false``)."""
+    leap = 2000  # any leap year: only the month's name and the day are shown
+
+    def one(m: int, d: int | None) -> str:
+        named = date(leap, m, d or 1)
+        return f"{d} {named:%b}" if d is not None else f"{named:%b}"
+
+    if month_to is None or (month_to, day_to) == (month, day):
+        shown = one(month, day)
+    elif month_to == month and day is not None and day_to is not None:
+        shown = f"{day}–{day_to} {date(leap, month, 1):%b}"
+    else:
+        shown = f"{one(month, day)} – {one(month_to, day_to)}"
+    return f"{shown} {YEAR_NOT_STATED}"
+
+
+def fact_date_label(attrs: dict[str, object], text: str) -> str:
+    """How a date fact's fields read, dated or not; ``text`` when they say nothing."""
+    start = parse_iso(attrs.get("date_from"))
+    if start is not None:
+        precision = str(attrs.get("precision") or "day")
+        return date_label(start, parse_iso(attrs.get("date_to")), precision)
+    month, day = attrs.get("month"), attrs.get("day")
+    month_to, day_to = attrs.get("month_to"), attrs.get("day_to")
+    if _is_month(month) and (day is None or _is_day(day)):
+        to = month_to if _is_month(month_to) else None
+        return yearless_label(
+            month, day, to, day_to if to is not None and _is_day(day_to) else None
+        )
+    return text
+
+
+def _is_month(value: object) -> bool:
+    return isinstance(value, int) and 1 <= value <= 12
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, int) and 1 <= value <= 31
+
+
 @dataclass(frozen=True, slots=True)
 class DateRange:
     """The days a filter keeps (both ends inclusive; None: open on that side)."""

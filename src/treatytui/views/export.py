@@ -94,6 +94,7 @@ def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
         {
             "unit": group.unit,
             "verb": group.verb,
+            "role": group.role,
             "disagreements": group.disagreements,
             "figures": [
                 {

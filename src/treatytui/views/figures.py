@@ -6,6 +6,11 @@ the sentence within a few words, see ``VERBS``). Each figure is dated by a date 
 its own sentence (the nearest one) when there is one, else by the article's publication
 date.
 
+A count's ``role`` keeps apart what must not be compared: attendance (``participants``,
+grouped by verb), memberships and tallies (``total``) and what entry into force needs
+(``threshold``) are groups of their own; units of every language map to one quantity
+("países", "pays" → "countries").
+
 **Disagreements**: within a group, figures with the same date value are the same quantity;
 they disagree when the ranges their qualifiers allow do not meet. The qualifiers are read
 the way reporters use them, with inclusive bounds: "more than 110" and "at least 110" allow
@@ -37,26 +42,58 @@ _QUANTITIES: dict[str, tuple[str, ...]] = {
     "countries": (
         "countries", "nations", "states", "governments", "economies", "jurisdictions",
         "member states", "member countries", "member nations", "states members",
+        "participating states", "member economies", "countries and territories",
+        "países", "naciones", "estados", "gobiernos", "economías", "estados miembros",
+        "países miembros", "pays", "états", "gouvernements", "économies", "états membres",
+        "pays membres", "etats", "etats membres", "nações", "governos", "economias",
+        "estados-membros", "estados membros", "países-membros", "países membros",
     ),
-    "signatories": ("signatories",),
-    "parties": ("states parties", "parties"),
+    "members": ("members", "miembros", "membres", "membros"),
+    "signatories": ("signatories", "signatarios", "signataires", "signatários"),
+    "parties": (
+        "states parties", "parties", "estados partes", "estados parte", "partes",
+        "états parties",
+    ),
+    "ratifications": (
+        "ratifications", "accessions", "instruments of ratification", "ratificaciones",
+        "ratificações",
+    ),
     "delegates": (
         "delegates", "delegations", "participants", "attendees", "representatives", "observers",
+        "delegados", "delegadas", "delegaciones", "participantes", "asistentes", "observadores",
+        "representantes", "délégués", "déléguées", "délégations", "observateurs",
+        "représentants", "delegações",
     ),
-    "leaders": ("heads of state and government", "heads of state", "leaders"),
-    "officials": ("ministers", "officials"),
+    "leaders": (
+        "heads of state and government", "heads of state", "heads of government", "leaders",
+        "presidents", "jefes de estado y de gobierno", "jefes de estado", "jefes de gobierno",
+        "líderes", "dirigentes", "mandatarios", "presidentes", "chefs d'état",
+        "chefs d'état et de gouvernement", "chefs de gouvernement", "dirigeants", "chefs d'etat",
+        "chefs d'etat et de gouvernement",
+        "présidents", "chefes de estado", "chefes de estado e de governo", "chefes de governo",
+    ),
+    "officials": (
+        "ministers", "officials", "ministros", "ministras", "cancilleres", "funcionarios",
+        "ministres", "responsables", "chanceleres", "funcionários",
+    ),
     "organisations": (
         "organisations", "organizations", "agencies", "ngos",
-        "civil society organisations", "civil society organizations",
+        "civil society organisations", "civil society organizations", "organizaciones",
+        "ong", "organizações", "ongs",
     ),
+    "rounds": ("rounds", "sessions", "rondas", "sesiones", "cycles", "rodadas", "sessões"),
     "speakers": ("speakers",),
     "statements": ("statements",),
-    "experts": ("experts",),
-    "people": ("people", "persons"),
+    "experts": ("experts", "expertos", "especialistas"),
+    "journalists": ("journalists", "periodistas", "journalistes", "jornalistas"),
+    "people": ("people", "persons", "personas", "personnes", "pessoas"),
 }  # fmt: skip
 UNITS: dict[str, str] = {
     unit: quantity for quantity, units in _QUANTITIES.items() for unit in units
 }
+# What a count is to its article (the extractor's ``role``), in the order groups are shown.
+ROLES = ("participants", "total", "threshold")
+ROLE_TITLES = {"total": "in total", "threshold": "needed to enter into force"}
 UNIT_ORDER = tuple(_QUANTITIES)
 
 # Verb classes, most specific first; a word belongs to a class when it starts with one
@@ -96,6 +133,7 @@ class Figure:
     dated_by: str  # "sentence" (a date fact of the sentence), "published" or "" (none)
     mention: Mention
     disagrees: bool = False
+    role: str = "participants"  # participants, total or threshold (see ROLES)
 
     @property
     def label(self) -> str:
@@ -130,15 +168,22 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class FigureGroup:
-    """Every figure reported for one quantity: a unit and a verb."""
+    """Every figure reported for one quantity: a unit, a verb and a role.
+
+    Attendance (``participants``) is grouped by verb; totals and thresholds are groups of
+    their own, so that a membership or an entry-into-force threshold is never compared
+    with the number of countries that came."""
 
     unit: str
     verb: str
     figures: tuple[Figure, ...]
+    role: str = "participants"
 
     @property
     def title(self) -> str:
-        """``countries · signed``."""
+        """``countries · signed``, ``countries · in total``."""
+        if self.role in ROLE_TITLES:
+            return f"{self.unit} · {ROLE_TITLES[self.role]}"
         return f"{self.unit} · {self.verb}"
 
     @property
@@ -153,7 +198,7 @@ def _number(value: float) -> str:
 
 def normalise_unit(unit: str) -> str:
     """The quantity a unit counts: "member states" → "countries", "delegations" → "delegates"."""
-    key = " ".join(unit.lower().split())
+    key = " ".join(unit.lower().replace("’", "'").split())
     return UNITS.get(key, key)
 
 
@@ -191,6 +236,8 @@ def _figure(article: ArticleFacts, count: Fact, dates: list[Fact]) -> Figure | N
         return None
     value_to = count.get("value_to")
     unit = " ".join(str(count.get("unit") or "").split())
+    role = str(count.get("role") or "participants")
+    role = role if role in ROLES else "participants"
     dated = _sentence_date(count, dates)
     if dated is not None:
         start, end = parse_iso(dated.get("date_from")), parse_iso(dated.get("date_to"))
@@ -204,12 +251,13 @@ def _figure(article: ArticleFacts, count: Fact, dates: list[Fact]) -> Figure | N
         qualifier=str(count.get("qualifier") or "exact"),
         unit=normalise_unit(unit),
         written_unit=unit,
-        verb=classify_verb(count.sentence, count.text),
+        verb=classify_verb(count.sentence, count.text) if role == "participants" else role,
         date_from=start,
         date_to=None if end == start else end,
         precision=precision,
         dated_by=dated_by,
         mention=mention(article, count),
+        role=role,
     )
 
 
@@ -238,7 +286,7 @@ def _order(figure: Figure) -> tuple[bool, date, float, str, int]:
 def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
     """Every participant count of ``articles``, grouped by quantity, disagreements marked."""
     with gc_paused():
-        buckets: dict[tuple[str, str], dict[tuple[date | None, date | None], list[Figure]]]
+        buckets: dict[tuple[str, str, str], dict[tuple[date | None, date | None], list[Figure]]]
         buckets = defaultdict(lambda: defaultdict(list))
         for article in articles:
             counts = [f for f in article.facts if f.kind == "count"]
@@ -248,12 +296,13 @@ def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
             for count in counts:
                 figure = _figure(article, count, dates)
                 if figure is not None:
-                    bucket = buckets[(figure.unit, figure.verb)]
+                    bucket = buckets[(figure.role, figure.unit, figure.verb)]
                     bucket[(figure.date_from, figure.date_to)].append(figure)
         groups = [
             FigureGroup(
                 unit=unit,
                 verb=verb,
+                role=role,
                 figures=tuple(
                     sorted(
                         (f for same in by_date.values() for f in _mark_disagreements(same)),
@@ -261,14 +310,16 @@ def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
                     )
                 ),
             )
-            for (unit, verb), by_date in buckets.items()
+            for (role, unit, verb), by_date in buckets.items()
         ]
     return sorted(groups, key=_group_order)
 
 
-def _group_order(group: FigureGroup) -> tuple[int, str, int]:
+def _group_order(group: FigureGroup) -> tuple[int, int, str, int]:
     unit_rank = UNIT_ORDER.index(group.unit) if group.unit in UNIT_ORDER else len(UNIT_ORDER)
-    return (unit_rank, group.unit, VERB_ORDER.index(group.verb))
+    role_rank = ROLES.index(group.role)
+    verb_rank = VERB_ORDER.index(group.verb) if group.verb in VERB_ORDER else len(VERB_ORDER)
+    return (role_rank, unit_rank, group.unit, verb_rank)
 
 
 def filter_figures(
@@ -292,5 +343,8 @@ def filter_figures(
         haystack = f"{group.title}\n{figure.label}\n{m.sentence}\n{m.title}\n{m.source or ''}"
         return needle in haystack.casefold()
 
-    kept = (FigureGroup(g.unit, g.verb, tuple(f for f in g.figures if keep(g, f))) for g in groups)
+    kept = (
+        FigureGroup(g.unit, g.verb, tuple(f for f in g.figures if keep(g, f)), g.role)
+        for g in groups
+    )
     return [group for group in kept if group.figures]

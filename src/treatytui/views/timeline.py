@@ -102,7 +102,8 @@ def _collect(articles: Iterable[ArticleFacts]) -> Iterator[_Dated]:
         venues: dict[str, set[str]] = defaultdict(set)
         for fact in article.facts:
             if fact.kind == "venue":
-                venues[fact.sentence].add(str(fact.attrs.get("name") or fact.text).casefold())
+                venue = fact.attrs.get("name_en") or fact.attrs.get("name") or fact.text
+                venues[fact.sentence].add(str(venue).casefold())
         for fact in dated:
             start = day(fact.attrs.get("date_from"))
             if start is None or _STAMP.match(fact.sentence):

@@ -1,0 +1,192 @@
+"""Titles before names in Spanish, French and Portuguese: "el ministro de Exteriores, Juan
+Pérez", "la ministre française Claire Dubois", "o presidente Luiz Inácio Lula da Silva".
+
+A title is a lower-case head ("ministro", "présidente", "secretário") with the article or
+preposition before it and what qualifies it after: adjectives ("française", "general",
+"adjunto") and prepositional phrases ("de Relaciones Exteriores de Colombia", "da África do
+Sul", "de l'ONU"). The name follows a comma, or directly the head and its adjectives; a
+name glued to a prepositional phrase ("de l'ONU Jan Eliasson") is the last two to four
+capitalised words of the run. ``titles_before_names`` returns (name start, role) pairs for
+the name parser to read; people.py turns them into mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from treatytui.facts import gazetteer
+
+_HEADS = """
+presidente presidenta vicepresidente vicepresidenta ministro ministra viceministro
+viceministra canciller secretario secretaria subsecretario subsecretaria director directora
+embajador embajadora portavoz vocero vocera rey reina príncipe jefe jefa alcalde alcaldesa
+gobernador gobernadora comisario comisaria relator relatora representante enviado enviada
+mandatario mandataria fiscal juez jueza diputado diputada senador senadora negociador
+negociadora coordinador coordinadora homólogo homóloga titular vicecanciller vicecancillera
+cancillera subdirector subdirectora mediador mediadora
+président présidente vice-président vice-présidente ministre secrétaire sous-secrétaire
+directeur directrice ambassadeur ambassadrice porte-parole roi reine prince chef cheffe maire
+gouverneur commissaire rapporteur rapporteuse représentant représentante envoyé envoyée
+chancelier chancelière procureur procureure juge député députée sénateur sénatrice
+négociateur négociatrice coordinateur coordinatrice homologue émir sous-directeur
+sous-directrice médiateur médiatrice
+vice-presidente secretário secretária subsecretário diretor diretora embaixador embaixadora
+porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
+chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
+subdiretor subdiretora
+coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
+diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
+negociadora-chefe chefe-negociador
+"""
+# Heads of two words: "primer ministro", "premier ministre", "alto representante".
+_TWO_WORD_HEADS = """
+primer ministro|primera ministra|premier ministre|première ministre|alto representante|
+alta representante|haut représentant|haute représentante|alto comisionado|alta comisionada|
+haut-commissaire|alto comissário|chef de l'État|chef de l’État|jefe de Estado|chefe de Estado|
+chefe da diplomacia|jefe de la diplomacia|chef de la diplomatie|négociateur en chef|
+négociatrice en chef|jefe negociador|jefa negociadora
+"""
+_BEFORE_HEAD = re.compile(
+    r"(?:\b(?:el|la|los|las|del|al|le|les|du|au|aux|o|a|os|as|do|da|pelo|pela|ao|à|su|sa|"
+    r"son|seu|sua|nuevo|nueva|nouveau|nouvelle|novo|nova|ex|ancien|ancienne)\s+|\bl['’]|"
+    r"\bd['’])$",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    "de del du des da do das dos d l la le les el los las para pour en em à au aux y e et "
+    "of".split()
+)
+# Lower-case words that end a title: a verb or a conjunction, never an adjective.
+_STOP = frozenset(
+    """que qui quien quem y e et ou o a en em no na se ha han a été fue foi es est é era
+    dijo disse a dit afirmó afirmou declaró declarou said ont sont son são ne n pas não no
+    con com avec por par pelo pela para pour sobre sur entre tras après após durante pendant
+    cuando quand quando como comme ya déjà já también aussi também este esta ce cette""".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-.]*|[,;:()\"“”«»]|\S")
+_MAX_WORDS = 12  # how far a title may run after its head
+_MAX_ADJECTIVES = 3
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    heads = [h for h in _HEADS.split()]
+    heads += [h.strip() for h in _TWO_WORD_HEADS.split("|") if h.strip()]
+    forms = sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
+    alternatives = [f[0] + re.escape(f[1:]).replace(r"\ ", r"\s+") for f in forms]
+    return re.compile(rf"{gazetteer.at_word_start(alternatives)}(?![\w-])")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_place_or_body(word: str) -> bool:
+    bare = re.sub(r"^[ld]['’]", "", word.strip("."))
+    return gazetteer.place(bare) is not None or (bare.isupper() and len(bare) > 1)
+
+
+def titles_before_names(text: str) -> list[tuple[int, str]]:
+    """(offset where a name may start, the title before it) for each es/fr/pt title."""
+    found = []
+    for head in _head_pattern().finditer(text):
+        before = _BEFORE_HEAD.search(text, max(0, head.start() - 12), head.start())
+        role_start = head.start()
+        if before is None and not (head.start() == 0 or text[head.start() - 1] in '\n"“«'):
+            continue
+        candidate = _name_after(text, head.end())
+        if candidate is not None:
+            offset, role_end = candidate
+            found.append((offset, " ".join(text[role_start:role_end].split())))
+    return found
+
+
+def _name_after(text: str, start: int) -> tuple[int, int] | None:
+    """(where the name starts, where the title ends) after a head ending at ``start``."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, start + 200)]
+    tokens = tokens[: _MAX_WORDS + 4]
+    adjectives = 0
+    after_preposition = False
+    i = 0
+    while i < len(tokens):
+        t_start, _, word = tokens[i]
+        if "\n" in text[start:t_start]:
+            return None
+        lower = word.lower().rstrip("'’")
+        if word == ",":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt and _capitalised(nxt[2]):
+                return nxt[0], tokens[i - 1][1] if i else start
+            # "la ministra de Medio Ambiente, la chilena ..." and other forms: no name here
+            return None
+        if _capitalised(word):
+            run = _capitalised_run(tokens, i)
+            if not after_preposition:
+                return t_start, tokens[i - 1][1] if i else start
+            if _complement_goes_on(tokens, run + 1):
+                i, after_preposition = run + 1, False
+                continue
+            return _split_run(tokens, i, run)
+        if lower in _PREPOSITIONS or word in ("l'", "l’", "d'", "d’"):
+            after_preposition = True
+        elif lower.startswith(("l'", "l’", "d'", "d’")) and _capitalised(word[2:]):
+            # "de l'ONU Jan Eliasson": the elided article glued to a name
+            run = _capitalised_run(tokens, i)
+            if _complement_goes_on(tokens, run + 1):
+                i, after_preposition = run + 1, False
+                continue
+            return _split_run(tokens, i, run) if run > i else None
+        elif lower in _STOP or not word[0].isalpha() or adjectives >= _MAX_ADJECTIVES:
+            return None
+        else:
+            adjectives += 1  # "française", "general", "adjunto", "indiano"
+            after_preposition = False
+        i += 1
+    return None
+
+
+def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the title goes on at token ``i``: a comma, a preposition or an adjective
+    ("de Relaciones Exteriores, ...", "des Affaires étrangères")."""
+    if i >= len(tokens):
+        return False
+    word = tokens[i][2]
+    lower = word.lower()
+    if word == ",":
+        return True
+    return word[0].isalpha() and not _capitalised(word) and lower not in _STOP
+
+
+def _capitalised_run(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """The index of the last token of the run of capitalised words (and particles) at ``i``."""
+    j = i
+    while j + 1 < len(tokens):
+        word = tokens[j + 1][2]
+        if _capitalised(word) or (
+            word in ("de", "da", "do", "dos", "das", "del", "van", "von", "der", "la", "los")
+            and j + 2 < len(tokens)
+            and _capitalised(tokens[j + 2][2])
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _split_run(tokens: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int] | None:
+    """Where a name starts in a run that begins with the end of a title ("ONU Jan
+    Eliasson"): after the run's places, bodies and ministry words, two words or more."""
+    from treatytui.facts.people_names import words
+
+    ministry = words("not_names")
+    k = first
+    while k <= last and (
+        _is_place_or_body(tokens[k][2])
+        or re.sub(r"^[ld]['’]", "", tokens[k][2].strip(".")) in ministry
+    ):
+        k += 1
+    capitals = sum(1 for t in tokens[k : last + 1] if _capitalised(t[2]))
+    if k == first or k > last or capitals < 2:
+        return None
+    return tokens[k][0], tokens[k - 1][1]
