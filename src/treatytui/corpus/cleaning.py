@@ -50,13 +50,17 @@ class CleanText:
 
 
 def _separate_glued_sentences(text: str) -> str:
-    def space_after(match: re.Match[str]) -> str:
-        token_start = text.rfind(" ", 0, match.start()) + 1
-        token_end = text.find(" ", match.end())
-        token = text[token_start : token_end if token_end >= 0 else len(text)]
-        return match.group() if _URL_LIKE.search(token) else match.group() + " "
+    """A space after each glued sentence end, except inside a URL-like word.
 
-    return _GLUED_SENTENCE.sub(space_after, text)
+    ``text`` has single spaces between words; each word is looked at once, so a text
+    without spaces costs no more than one with them.
+    """
+    if _GLUED_SENTENCE.search(text) is None:
+        return text
+    return " ".join(
+        word if _URL_LIKE.search(word) else _GLUED_SENTENCE.sub(r"\g<0> ", word)
+        for word in text.split(" ")
+    )
 
 
 def _split_glued_heading(text: str) -> tuple[str, str] | None:

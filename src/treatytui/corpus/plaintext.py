@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from treatytui.corpus.segments import Segment, classify, without_emoji_marker
+from treatytui.corpus.segments import SETTLED_CHARS, Segment, classify, without_emoji_marker
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Neither part holds its own opening mark: a line of "![" that never close costs one scan.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 # Nothing but table borders, rules and bullets: dropped, like a blank line.
 _FURNITURE = re.compile(r"[\s|+:=_\-*~#·•—–]*")
 _OPENERS = ("(", "[", "{", "“", "‘")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_SENTENCE_ENDS = tuple(".!?:;…")
+_CLOSERS = "\"'”’)]"
 _MAX_CAPTION_LINES = 6
 
 
@@ -55,32 +57,60 @@ def _is_prose(text: str) -> bool:
     return without_emoji_marker(text) is None and classify(text) == "paragraph"
 
 
-def _joiner(line: str, following: str) -> str | None:
-    """How to join two lines of one sentence ("" or " "), or None when they are apart."""
-    if not (_is_prose(line) and _is_prose(following)):
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a sentence's last mark (perhaps before closing quotes)."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def _joiner(line_is_prose: bool, line: str, following: str) -> str | None:
+    """How to join two lines of one sentence ("" or " "), or None when they are apart.
+
+    ``line`` is the last line of the paragraph so far; ``line_is_prose`` says whether the
+    whole paragraph so far is prose.
+    """
+    if not (line_is_prose and _is_prose(following)):
         return None
     if line.endswith(_OPENERS):
         return ""
-    if line.endswith((",", "—", "–")) or (
-        following[0].islower() and not _SENTENCE_END.search(line)
-    ):
+    if line.endswith((",", "—", "–")) or (following[0].islower() and not _ends_sentence(line)):
         return " "
     return None
 
 
 def plain_segments(text: str) -> list[Segment]:
-    """The segments of scraped plain text, captions marked, broken sentences rejoined."""
+    """The segments of scraped plain text, captions marked, broken sentences rejoined.
+
+    Linear in the length of the text, however many lines join into one paragraph: the
+    paragraph is kept in pieces, and only its last line and (while it is short) its whole
+    text are looked at before each join.
+    """
     segments: list[Segment] = []
-    previous_was_text = False
+    pieces: list[str] = []  # the paragraph being joined: lines and the joiners between them
+    length = 0
+    settled = False  # the paragraph is long prose: no line appended can change that
+
+    def close() -> None:
+        if pieces:
+            segments.append(Segment("".join(pieces)))
+            pieces.clear()
+
     for item in _lines(text):
-        if item is None:
-            previous_was_text = False
+        if item is None or item.kind is not None:
+            close()
+            if item is not None:
+                segments.append(item)
             continue
-        if previous_was_text and item.kind is None:
-            joiner = _joiner(segments[-1].text, item.text)
+        if pieces:
+            prose = settled or _is_prose("".join(pieces))
+            joiner = _joiner(prose, pieces[-1], item.text)
             if joiner is not None:
-                segments[-1] = Segment(segments[-1].text + joiner + item.text)
+                pieces += (joiner, item.text)
+                length += len(joiner) + len(item.text)
+                settled = prose and length > SETTLED_CHARS
                 continue
-        segments.append(item)
-        previous_was_text = item.kind is None
+            close()
+        pieces.append(item.text)
+        length = len(item.text)
+        settled = False
+    close()
     return segments
