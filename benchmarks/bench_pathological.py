@@ -163,9 +163,7 @@ def run_one(path: Path, timeout: float) -> dict[str, float] | None:
     """``measure_one`` in a process of its own; None when it ran past ``timeout``."""
     command = [sys.executable, __file__, "--one", str(path)]
     try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, check=True
-        )
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return None
     return json.loads(done.stdout)
@@ -182,8 +180,10 @@ def main() -> None:
         print(json.dumps(measure_one(args.one)))
         return
 
-    print(f"{'shape':<18}{'MB':>5}{'load s':>9}{'extract s':>11}{'total s':>9}"
-          f"{'facts':>8}{'base MB':>9}{'peak MB':>9}")
+    print(
+        f"{'shape':<18}{'MB':>5}{'load s':>9}{'extract s':>11}{'total s':>9}"
+        f"{'facts':>8}{'base MB':>9}{'peak MB':>9}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for name in args.shapes:
             make, suffix = SHAPES[name]
