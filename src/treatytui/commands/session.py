@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from treatytui.collection import Collection
+from treatytui.commands.common import say
 from treatytui.search.indexer import IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
 from treatytui.search.searcher import IndexMissing, Searcher
@@ -18,10 +19,10 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
         return Searcher(root)
     except IndexMissing:
         pass
-    console.print(f"No index in {root} yet: indexing the collection first…")
+    say(console, f"No index in {root} yet: indexing the collection first…")
     try:
         refresh(root, Collection.load(root).roots())
         return Searcher(root)
     except (IndexMissing, IndexUnavailable, IndexBusy) as error:
-        console.print(f"treatytui: {error}")
+        say(console, f"treatytui: {error}")
         return None
