@@ -23,7 +23,9 @@ from treatytui.corpus.segments import Segment, classify, is_short_marker, withou
 TextFormat = Literal["text", "markdown", "html"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_SPACE = re.compile(r"\s+")
+# White space that is not already one plain space: re.sub keeps a piece per match, and a
+# text of a million words would otherwise be cut in two million pieces to change nothing.
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # "this October.It is": a sentence end glued to the next sentence. Two lowercase letters or
 # digits before the stop keep abbreviations ("e.g.", "U.S.") and decimals out of it.
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"”'’]?(?=[A-Z][a-z])")
@@ -52,15 +54,22 @@ class CleanText:
 def _separate_glued_sentences(text: str) -> str:
     """A space after each glued sentence end, except inside a URL-like word.
 
-    ``text`` has single spaces between words; each word is looked at once, so a text
-    without spaces costs no more than one with them.
+    ``text`` has single spaces between words. Each word is looked at once, for its first
+    glued end: a text without spaces costs no more than one with them.
     """
-    if _GLUED_SENTENCE.search(text) is None:
-        return text
-    return " ".join(
-        word if _URL_LIKE.search(word) else _GLUED_SENTENCE.sub(r"\g<0> ", word)
-        for word in text.split(" ")
-    )
+    word_end = -1
+    in_url = False
+
+    def space_after(match: re.Match[str]) -> str:
+        nonlocal word_end, in_url
+        if match.start() >= word_end:  # the first glued end in this word
+            word_start = text.rfind(" ", 0, match.start()) + 1
+            found = text.find(" ", match.end())
+            word_end = found if found >= 0 else len(text)
+            in_url = _URL_LIKE.search(text[word_start:word_end]) is not None
+        return match.group() if in_url else match.group() + " "
+
+    return _GLUED_SENTENCE.sub(space_after, text)
 
 
 def _split_glued_heading(text: str) -> tuple[str, str] | None:

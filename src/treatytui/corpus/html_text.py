@@ -51,7 +51,7 @@ _BLOCKS: dict[str, BlockKind | None] = {
     "tr": None,
 }
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base"})
-_SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
+_SPACE = re.compile(r"[ \t\r\n\f\u00a0]{2,}|[\t\r\n\f\u00a0]")  # not a lone plain space
 
 
 def _tidy(text: str) -> str:

@@ -22,12 +22,22 @@ _OPENERS = ("(", "[", "{", "“", "‘")
 _SENTENCE_ENDS = tuple(".!?:;…")
 _CLOSERS = "\"'”’)]"
 _MAX_CAPTION_LINES = 6
+_MAX_PIECES = 2048
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    """``text.split("\\n")`` one line at a time: no list of a million short lines."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _lines(text: str) -> Iterator[Segment | None]:
     """Captions and text lines in order; None for a break (blank line, border, rule)."""
     caption: list[str] | None = None
-    for raw in text.split("\n"):
+    for raw in _split_lines(text):
         line = _IMAGE.sub("", raw).strip()
         if caption is not None:
             if line.endswith("|") and not _FURNITURE.fullmatch(line):
@@ -82,16 +92,19 @@ def plain_segments(text: str) -> list[Segment]:
 
     Linear in the length of the text, however many lines join into one paragraph: the
     paragraph is kept in pieces, and only its last line and (while it is short) its whole
-    text are looked at before each join.
+    text are looked at before each join. Pieces are merged into chunks as they pile up,
+    so a paragraph of a million one-word lines holds a few thousand strings, not millions.
     """
     segments: list[Segment] = []
-    pieces: list[str] = []  # the paragraph being joined: lines and the joiners between them
+    chunks: list[str] = []  # the paragraph being joined, merged pieces
+    pieces: list[str] = []  # ... then its latest lines and the joiners between them
     length = 0
     settled = False  # the paragraph is long prose: no line appended can change that
 
     def close() -> None:
         if pieces:
-            segments.append(Segment("".join(pieces)))
+            segments.append(Segment("".join(chunks + pieces)))
+            chunks.clear()
             pieces.clear()
 
     for item in _lines(text):
@@ -101,12 +114,15 @@ def plain_segments(text: str) -> list[Segment]:
                 segments.append(item)
             continue
         if pieces:
-            prose = settled or _is_prose("".join(pieces))
+            prose = settled or _is_prose("".join(chunks + pieces))
             joiner = _joiner(prose, pieces[-1], item.text)
             if joiner is not None:
                 pieces += (joiner, item.text)
                 length += len(joiner) + len(item.text)
                 settled = prose and length > SETTLED_CHARS
+                if len(pieces) > _MAX_PIECES:
+                    chunks.append("".join(pieces[:-1]))
+                    del pieces[:-1]
                 continue
             close()
         pieces.append(item.text)
