@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from treatytui import __version__
 from treatytui.commands.figures import add_figures_parser
+from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 
@@ -105,11 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
         "collection paths, the config file and the bundled seeds.",
     )
     _add_global_options(where, top=False)
+    for command in (parser, *commands.choices.values()):
+        command.epilog = EXIT_CODES_HELP
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0 done, 1 nothing found, 2 error)."""
+    never_fail_on_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

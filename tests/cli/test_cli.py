@@ -85,8 +85,11 @@ def test_nothing_indexable_exits_non_zero(
     # Without the seeds in the collection: only a missing path.
     (index).mkdir()
     (index / "collection.json").write_text('{"paths": [], "include_seeds": false}')
-    assert main(["--index", str(index), "index", str(tmp_path / "missing")]) == 1
+    assert main(["--index", str(index), "index", str(tmp_path / "missing")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+    # A folder that exists but holds no article: nothing found.
+    (tmp_path / "empty").mkdir()
+    assert main(["--index", str(index), "index", str(tmp_path / "empty")]) == 1
 
 
 def test_facts_json_contract(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -133,7 +136,7 @@ def test_second_indexer_is_told_clearly(
     from treatytui.search.lock import IndexerLock
 
     with IndexerLock(IndexLocation(seed_index).lock_file):
-        assert main(["--index", str(seed_index), "index", "--no-wait"]) == 1
+        assert main(["--index", str(seed_index), "index", "--no-wait"]) == 2
     err = capsys.readouterr().err
     assert "indexing is already running" in err and "Traceback" not in err
 

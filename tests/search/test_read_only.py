@@ -63,6 +63,6 @@ def test_read_only_index_opens_for_reading(read_only_index: Path) -> None:
 def test_indexing_a_read_only_folder_says_why(
     read_only_index: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--index", str(read_only_index), "index"]) == 1
+    assert main(["--index", str(read_only_index), "index"]) == 2
     err = capsys.readouterr().err
     assert "cannot write to the index folder" in err and "Traceback" not in err

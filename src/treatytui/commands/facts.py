@@ -5,22 +5,30 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rich.table import Table
 from rich.text import Text
 
-from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.commands.common import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    EXIT_OK,
+    fail,
+    index_dir,
+    json_output,
+    stderr,
+    stdout,
+    yaml_output,
+)
 from treatytui.commands.session import open_searcher
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import article_facts_json, extract
 from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES
-from treatytui.textsafety import one_line
+from treatytui.textsafety import one_line, visible
 from treatytui.views.dates import fact_date_label
 
 CSV_COLUMNS = ("path", "title", "published", "kind", "text", "start", "end", "sentence")
@@ -83,8 +91,8 @@ def _grouped(facts: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
 def _print_tables(documents: list[dict[str, Any]]) -> None:
     out = stdout()
     for document in documents:
-        heading = Text(one_line(document["title"] or document["path"]), style="bold")
-        heading.append(f"  {one_line(document['path'])}", style="dim")
+        heading = Text(one_line(document["title"] or "") or visible(document["path"]), style="bold")
+        heading.append(f"  {visible(document['path'])}", style="dim")
         out.print(heading)
         for kind in FACT_KINDS:
             facts = [f for f in document["facts"] if f["kind"] == kind]
@@ -132,12 +140,19 @@ def to_csv(documents: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*CSV_COLUMNS, *extra], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # Text cells come from clean text; a path may hold anything a file name can.
+    writer.writerows(
+        {k: visible(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows
+    )
     return buffer.getvalue()
 
 
 def run_facts(args: argparse.Namespace) -> int:
-    """Print the facts of ``args.files`` (or of the whole index)."""
+    """Print the facts of ``args.files`` (or of the whole index).
+
+    Exit status: 0 when some fact was printed, 1 when none, 2 when a file could not be read
+    or there is no index.
+    """
     output = args.format or ("json" if args.json else "table")
     problems: list[str] = []
     if args.files:
@@ -145,16 +160,18 @@ def run_facts(args: argparse.Namespace) -> int:
     else:
         stream = _from_index(args)
         if stream is None:
-            return 1
+            return EXIT_ERROR
         documents = list(stream)
     if output == "json":
-        print(json.dumps(documents, ensure_ascii=False, indent=2))
+        json_output(documents)
     elif output == "yaml":
-        print(yaml.safe_dump(documents, allow_unicode=True, sort_keys=False), end="")
+        yaml_output(documents)
     elif output == "csv":
         print(to_csv(documents), end="")
     else:
         _print_tables(documents)
     for problem in problems:
         fail(problem)
-    return 1 if problems and not documents else 0
+    if problems:
+        return EXIT_ERROR
+    return EXIT_OK if any(document["facts"] for document in documents) else EXIT_NOTHING

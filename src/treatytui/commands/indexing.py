@@ -9,12 +9,20 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from treatytui.collection import Collection
-from treatytui.commands.common import fail, index_dir, stderr
+from treatytui.commands.common import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    EXIT_OK,
+    fail,
+    index_dir,
+    say,
+    stderr,
+)
 from treatytui.config import choose_index_dir, display_path, other_index_hint
 from treatytui.search.index_writer import DiskFull
 from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
-from treatytui.textsafety import one_line
+from treatytui.textsafety import one_line, visible
 
 # Progress appears only when indexing takes longer than this (seconds).
 PROGRESS_DELAY = 0.4
@@ -61,13 +69,17 @@ def summarise(report: IndexReport) -> list[str]:
         f"{len(report.removed)} removed, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped" + (" — rebuilt" if report.rebuilt else "")
     ]
-    lines += [f"  skipped {one_line(path)}: {one_line(reason)}" for path, reason in report.skipped]
-    lines += [f"  warning {one_line(path)}: {one_line(text)}" for path, text in report.warnings]
+    lines += [f"  skipped {visible(path)}: {visible(reason)}" for path, reason in report.skipped]
+    lines += [f"  warning {visible(path)}: {one_line(text)}" for path, text in report.warnings]
     return lines
 
 
 def run_index(args: argparse.Namespace) -> int:
-    """Add ``args.paths`` to the collection and refresh the index; print a summary."""
+    """Add ``args.paths`` to the collection and refresh the index; print a summary.
+
+    Exit status: 0 when done, 1 when the collection holds nothing to index, 2 when a PATH
+    does not exist or the index cannot be written.
+    """
     root = index_dir(args)
     collection = Collection.load(root)
     new_paths = [Path(p) for p in args.paths]
@@ -104,16 +116,12 @@ def run_index(args: argparse.Namespace) -> int:
     try:
         collection.save()
     except OSError as error:
-        console.print(f"could not remember the paths in {collection.state_file}: {error}")
+        say(console, f"could not remember the paths in {collection.state_file}: {error}")
     for number, line in enumerate(summarise(report)):
         if number == 0 and args.quiet and not report.skipped:
             continue
-        console.print(line)
-    if not args.quiet:
-        choice = choose_index_dir(getattr(args, "index", None))
-        console.print(f"  index folder: {display_path(choice.path)} ({choice.reason})")
-    hint = other_index_hint(root)
-    if hint:
-        console.print(f"  note: {hint}")
+        say(console, line)
+    if missing:
+        return EXIT_ERROR
     indexed = len(report.added) + len(report.updated) + report.unchanged
-    return 0 if indexed else 1
+    return EXIT_OK if indexed else EXIT_NOTHING

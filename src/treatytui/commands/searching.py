@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from rich.text import Text
 
-from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.commands.common import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    EXIT_OK,
+    fail,
+    index_dir,
+    json_output,
+    say,
+    stderr,
+    stdout,
+)
 from treatytui.commands.session import open_searcher
 from treatytui.search.results import Hit, QueryError, SearchResult
-from treatytui.textsafety import one_line
+from treatytui.textsafety import one_line, one_line_spans, visible
+
+HIGHLIGHT = "bold reverse"
 
 
 def render_hit(number: int, hit: Hit) -> Text:
     """One hit as terminal text: title, source and date, snippet with matches in bold."""
     line = Text()
     line.append(f"{number:>2}. ", style="dim")
-    line.append(one_line(hit.title) or hit.id, style="bold")
+    line.append(one_line(hit.title) or visible(hit.id), style="bold")
     details = " · ".join(
         part
         for part in (one_line(hit.source or ""), hit.published.isoformat() if hit.published else "")
@@ -25,13 +36,14 @@ def render_hit(number: int, hit: Hit) -> Text:
     )
     if details:
         line.append(f"\n    {details}", style="dim")
-    snippet = Text(one_line(hit.snippet.text))
-    if len(snippet) == len(hit.snippet.text):
-        for start, end in hit.snippet.highlights:
-            snippet.stylize("bold reverse", start, end)
+    # The snippet goes on one line; its highlights move with the text they mark.
+    text, highlights = one_line_spans(hit.snippet.text, hit.snippet.highlights)
+    snippet = Text(text)
+    for start, end in highlights:
+        snippet.stylize(HIGHLIGHT, start, end)
     line.append("\n    ")
     line.append_text(snippet)
-    line.append(f"\n    {hit.id}", style="dim")
+    line.append(f"\n    {visible(hit.id)}", style="dim")
     return line
 
 
@@ -45,24 +57,25 @@ def summary(result: SearchResult) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """Search the index and print the hits."""
+    """Search the index and print the hits: 0 when some match, 1 when none, 2 on error."""
     query = " ".join(args.query)
     if args.limit < 1:
-        return fail("--limit must be at least 1", 2)
+        return fail("--limit must be at least 1")
     searcher = open_searcher(index_dir(args), stderr())
     if searcher is None:
-        return 1
+        return EXIT_ERROR
     try:
         result = searcher.search(query, limit=args.limit, sort=args.sort)
     except QueryError as error:
-        return fail(f"query error: {error}", 2)
+        return fail(f"query error: {error}")
     finally:
         searcher.close()
+    status = EXIT_OK if result.hits else EXIT_NOTHING
     if args.json:
-        print(json.dumps([hit.to_json() for hit in result.hits], ensure_ascii=False, indent=2))
-        return 0
+        json_output([hit.to_json() for hit in result.hits])
+        return status
     out = stdout()
     for number, hit in enumerate(result.hits, start=1):
         out.print(render_hit(number, hit))
-    stderr().print(summary(result))
-    return 0
+    say(stderr(), summary(result))
+    return status

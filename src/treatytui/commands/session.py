@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from treatytui.collection import Collection
+from treatytui.commands.common import say
 from treatytui.config import other_index_hint
 from treatytui.search.indexer import IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
@@ -18,17 +19,18 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
     Says so when another known folder holds the index the user probably means."""
     hint = other_index_hint(root)
     if hint:
-        console.print(f"treatytui: note: {hint}")
+        say(console, f"treatytui: note: {hint}")
     try:
         return Searcher(root)
     except IndexMissing:
         pass
     collection = Collection.load(root)
     if collection.paths:
-        console.print(f"No index in {root} yet: indexing the collection first…")
+        say(console, f"No index in {root} yet: indexing the collection first…")
     else:
         # Also what a deleted index folder looks like: the remembered folders went with it.
-        console.print(
+        say(
+            console,
             f"No index in {root} yet: indexing the collection first — the bundled seeds "
             "only, as no folders are remembered there (add yours with `treatytui index PATH`)…"
         )
@@ -36,5 +38,5 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
         refresh(root, collection.roots(), follow_symlinks=collection.follow_symlinks)
         return Searcher(root)
     except (IndexMissing, IndexUnavailable, IndexBusy) as error:
-        console.print(f"treatytui: {error}")
+        say(console, f"treatytui: {error}")
         return None

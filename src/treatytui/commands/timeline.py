@@ -7,13 +7,21 @@ table for people; ``--json``, ``--yaml`` and ``--csv`` are for scripts and sprea
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.commands.common import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    EXIT_OK,
+    fail,
+    index_dir,
+    say,
+    stderr,
+    stdout,
+)
 from treatytui.textsafety import one_line
 from treatytui.views.dates import parse_date_range
 from treatytui.views.export import export_timeline
@@ -71,30 +79,34 @@ def _table(rows: list[TimelineRow]) -> Table:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    """Print the timeline of the index (or of the articles matching the query)."""
+    """Print the timeline of the index (or of the articles matching the query).
+
+    Exit status: 0 when some event is printed, 1 when none, 2 on an error.
+    """
     from treatytui.commands.session import open_searcher  # pulls in Whoosh: only now
     from treatytui.search.results import QueryError
 
     try:
         dates = parse_date_range(args.dates)
     except ValueError as error:
-        return fail(f"--dates: {error}", 2)
+        return fail(f"--dates: {error}")
     searcher = open_searcher(index_dir(args), stderr())
     if searcher is None:
-        return 1
+        return EXIT_ERROR
     query = " ".join(args.query)
     try:
         articles = searcher.iter_facts(query or None, kinds=TIMELINE_KINDS)
     except QueryError as error:
-        return fail(f"query error: {error}", 2)
+        return fail(f"query error: {error}")
     finally:
         searcher.close()
     rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
+    status = EXIT_OK if rows else EXIT_NOTHING
     if args.format:
-        sys.stdout.write(export_timeline(rows, args.format))
-        return 0
-    stdout().print(_table(rows))
-    events = "event" if len(rows) == 1 else "events"
-    noun = "article" if len(articles) == 1 else "articles"
-    stderr().print(f"{len(rows)} {events} from {len(articles)} {noun}")
-    return 0
+        print(export_timeline(rows, args.format), end="")
+    else:
+        stdout().print(_table(rows))
+        events = "event" if len(rows) == 1 else "events"
+        noun = "article" if len(articles) == 1 else "articles"
+        say(stderr(), f"{len(rows)} {events} from {len(articles)} {noun}")
+    return status

@@ -23,10 +23,13 @@ from treatytui.corpus.segments import Segment, classify, is_short_marker, withou
 TextFormat = Literal["text", "markdown", "html"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_SPACE = re.compile(r"\s+")
+# White space that is not already one plain space: re.sub keeps a piece per match, and a
+# text of a million words would otherwise be cut in two million pieces to change nothing.
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
 # "this October.It is": a sentence end glued to the next sentence. Two lowercase letters or
 # digits before the stop keep abbreviations ("e.g.", "U.S.") and decimals out of it.
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"”'’]?(?=[A-Z][a-z])")
+_MAX_PIECES = 4096
 _URL_LIKE = re.compile(r"://|^www\.|@|\.[a-z]{2,4}/")
 # "'No country left behind'Uganda, which...": a quoted subheading glued to a paragraph.
 _GLUED_HEADING = re.compile(
@@ -50,13 +53,34 @@ class CleanText:
 
 
 def _separate_glued_sentences(text: str) -> str:
-    def space_after(match: re.Match[str]) -> str:
-        token_start = text.rfind(" ", 0, match.start()) + 1
-        token_end = text.find(" ", match.end())
-        token = text[token_start : token_end if token_end >= 0 else len(text)]
-        return match.group() if _URL_LIKE.search(token) else match.group() + " "
+    """A space after each glued sentence end, except inside a URL-like word.
 
-    return _GLUED_SENTENCE.sub(space_after, text)
+    ``text`` has single spaces between words. Each word is looked at once, for its first
+    glued end, so a text without spaces costs no more than one with them; the pieces are
+    merged as they come, so a text glued a million times is not held in a million pieces.
+    """
+    chunks: list[str] = []
+    pieces: list[str] = []
+    position = 0
+    word_end = -1
+    in_url = False
+    for match in _GLUED_SENTENCE.finditer(text):
+        if match.start() >= word_end:  # the first glued end in this word
+            word_start = text.rfind(" ", 0, match.start()) + 1
+            found = text.find(" ", match.end())
+            word_end = found if found >= 0 else len(text)
+            in_url = _URL_LIKE.search(text[word_start:word_end]) is not None
+        if not in_url:
+            pieces += (text[position : match.end()], " ")
+            position = match.end()
+            if len(pieces) > _MAX_PIECES:
+                chunks.append("".join(pieces))
+                pieces.clear()
+    if position == 0:
+        return text
+    pieces.append(text[position:])
+    chunks.append("".join(pieces))
+    return "".join(chunks)
 
 
 def _split_glued_heading(text: str) -> tuple[str, str] | None:

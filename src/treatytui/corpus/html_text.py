@@ -9,6 +9,7 @@ metadata. Entities are unescaped by the parser.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -50,7 +51,7 @@ _BLOCKS: dict[str, BlockKind | None] = {
     "tr": None,
 }
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base"})
-_SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
+_SPACE = re.compile(r"[ \t\r\n\f\u00a0]{2,}|[\t\r\n\f\u00a0]")  # not a lone plain space
 
 
 def _tidy(text: str) -> str:
@@ -71,6 +72,7 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found = _Collected()
         self._open: list[str] = []
+        self._open_counts: Counter[str] = Counter()  # tag -> how many are open (deep pages)
         self._skip_depth = 0
         self._kinds: list[BlockKind | None] = [None]
         self._lines: list[str] = []  # the current block's lines before the one being read
@@ -105,6 +107,7 @@ class _ArticleParser(HTMLParser):
                 self._break_line()
             return
         self._open.append(tag)
+        self._open_counts[tag] += 1
         if self._skip_depth or tag in _SKIPPED or (tag == _PAGE_HEADER and not self._in_content()):
             self._skip_depth += 1
             return
@@ -115,10 +118,11 @@ class _ArticleParser(HTMLParser):
             self._kinds.append(_BLOCKS[tag] or self._kinds[-1])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self._open:
+        if tag in _VOID or not self._open_counts[tag]:
             return
         while self._open:  # close any elements left open inside this one
             opened = self._open.pop()
+            self._open_counts[opened] -= 1
             self._close(opened)
             if opened == tag:
                 break
@@ -148,7 +152,7 @@ class _ArticleParser(HTMLParser):
         self._flush()
 
     def _in_content(self) -> bool:
-        return any(tag in _CONTENT for tag in self._open)
+        return any(self._open_counts[tag] for tag in _CONTENT)
 
     def _read_head_tag(self, tag: str, attrs: dict[str, str | None]) -> None:
         if tag == "link":
@@ -169,10 +173,31 @@ class HtmlArticle:
     metadata: Metadata
 
 
+# A "<" that starts no markup; html.parser hands each one over as data on its own.
+_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
+# Markup openers and what closes them. html.parser reads from an opener to the end of the
+# page looking for its close, once per opener: a page of "<a " or "<!--" that never
+# close is quadratic (Python before 3.13.4). An opener after the last close can never be
+# closed and would be read as text anyway, so it is written as text (&lt;) up front.
+_UNCLOSABLE = (("<!--", "-->"), ("<![", "]>"))
+
+
+def _defused(html: str) -> str:
+    """``html`` with every "<" that cannot open closed markup written as ``&lt;``."""
+    html = _LONE_LT.sub("&lt;", html)
+    last_close = html.rfind(">")
+    html = html[: last_close + 1] + html[last_close + 1 :].replace("<", "&lt;")
+    for opener, closer in _UNCLOSABLE:
+        after = html.rfind(closer) + len(closer) if closer in html else 0
+        if html.find(opener, after) >= 0:
+            html = html[:after] + html[after:].replace(opener, "&lt;" + opener[1:])
+    return html
+
+
 def html_segments(html: str) -> HtmlArticle:
     """Parse an HTML page into segments and metadata (see the module docstring)."""
     parser = _ArticleParser()
-    parser.feed(html)
+    parser.feed(_defused(html))
     parser.close()
     found = parser.found
     meta = found.meta

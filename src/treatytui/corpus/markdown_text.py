@@ -9,26 +9,53 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"[ \t]*(?:```|~~~).*")
-_ATX_HEADING = re.compile(r"[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
+_ATX_HEADING = re.compile(r"[ \t]{0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*)")
 _SETEXT_UNDERLINE = re.compile(r"[ \t]{0,3}(?P<mark>=+|-+)[ \t]*")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]*(?:>[ \t]?)+")
 _REFERENCE_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]]+\]:[ \t]+\S.*")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[(?P<text>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>")
+# Every pattern stops at the next opening mark of its kind, so that marks which never close
+# cost one scan of the text in all, not one scan each: a bracket's text holds no bracket, a
+# link's target at most one level of parentheses ("wiki/Foo_(bar)"), a strong or struck
+# text no further opening mark.
+_TARGET = r"(?:\((?:[^()]|\([^()]*\))*+\)|\[[^\[\]]*\])"
+_IMAGE = re.compile(rf"!\[[^\[\]]*\]{_TARGET}")
+_LINK = re.compile(rf"\[(?P<text>[^\[\]]+)\]{_TARGET}")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^<>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_CODE = re.compile(r"`+(?P<text>[^`]+?)`+")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
+_CODE = re.compile(r"(?<!`)`++(?P<text>[^`]+?)`+")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>(?:(?!\1).)+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(?P<text>[^*]+?)(?<=\S)\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)_(?=\S)(?P<text>[^_]+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?P<text>.+?)~~")
+_STRIKE = re.compile(r"~~(?P<text>(?:(?!~~).)+?)~~")
 _ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!|>~])")
 # Escaped characters are parked in a private-use plane while the marks are removed.
 _PARKED = 0xF0000
 _PARKED_CHARS = re.compile("[\U000f0000-\U000f007f]")
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without ``<!-- ... -->`` comments; one left open stays, like the rest."""
+    pieces = []
+    position = 0
+    while (opening := text.find("<!--", position)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        pieces.append(text[position:opening])
+        position = closing + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _heading_text(rest: str) -> str:
+    """An ATX heading's text without its closing ``#`` marks (a space or tab before them)."""
+    text = rest.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare and bare[-1] in " \t":
+        return bare.rstrip(" \t")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +95,7 @@ def markdown_to_plain(markdown: str) -> PlainMarkdown:
             paragraph.clear()
         out.append("")
 
-    for line in _COMMENT.sub("", markdown).split("\n"):
+    for line in _without_comments(markdown).split("\n"):
         if _FENCE.fullmatch(line) or _REFERENCE_DEFINITION.fullmatch(line):
             continue
         quote = _QUOTE.match(line)
@@ -83,7 +110,7 @@ def markdown_to_plain(markdown: str) -> PlainMarkdown:
         atx = _ATX_HEADING.fullmatch(line)
         if atx:
             flush()
-            text = strip_inline(atx["text"])
+            text = strip_inline(_heading_text(atx["text"]))
             if len(atx["marks"]) == 1 and heading is None:
                 heading = text
             out.extend((text, ""))

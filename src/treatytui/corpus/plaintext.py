@@ -12,20 +12,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from treatytui.corpus.segments import Segment, classify, without_emoji_marker
+from treatytui.corpus.segments import SETTLED_CHARS, Segment, classify, without_emoji_marker
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Neither part holds its own opening mark: a line of "![" that never close costs one scan.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 # Nothing but table borders, rules and bullets: dropped, like a blank line.
 _FURNITURE = re.compile(r"[\s|+:=_\-*~#·•—–]*")
 _OPENERS = ("(", "[", "{", "“", "‘")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_SENTENCE_ENDS = tuple(".!?:;…")
+_CLOSERS = "\"'”’)]"
 _MAX_CAPTION_LINES = 6
+_MAX_PIECES = 2048
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    """``text.split("\\n")`` one line at a time: no list of a million short lines."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _lines(text: str) -> Iterator[Segment | None]:
     """Captions and text lines in order; None for a break (blank line, border, rule)."""
     caption: list[str] | None = None
-    for raw in text.split("\n"):
+    for raw in _split_lines(text):
         line = _IMAGE.sub("", raw).strip()
         if caption is not None:
             if line.endswith("|") and not _FURNITURE.fullmatch(line):
@@ -55,32 +67,66 @@ def _is_prose(text: str) -> bool:
     return without_emoji_marker(text) is None and classify(text) == "paragraph"
 
 
-def _joiner(line: str, following: str) -> str | None:
-    """How to join two lines of one sentence ("" or " "), or None when they are apart."""
-    if not (_is_prose(line) and _is_prose(following)):
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a sentence's last mark (perhaps before closing quotes)."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def _joiner(line_is_prose: bool, line: str, following: str) -> str | None:
+    """How to join two lines of one sentence ("" or " "), or None when they are apart.
+
+    ``line`` is the last line of the paragraph so far; ``line_is_prose`` says whether the
+    whole paragraph so far is prose.
+    """
+    if not (line_is_prose and _is_prose(following)):
         return None
     if line.endswith(_OPENERS):
         return ""
-    if line.endswith((",", "—", "–")) or (
-        following[0].islower() and not _SENTENCE_END.search(line)
-    ):
+    if line.endswith((",", "—", "–")) or (following[0].islower() and not _ends_sentence(line)):
         return " "
     return None
 
 
 def plain_segments(text: str) -> list[Segment]:
-    """The segments of scraped plain text, captions marked, broken sentences rejoined."""
+    """The segments of scraped plain text, captions marked, broken sentences rejoined.
+
+    Linear in the length of the text, however many lines join into one paragraph: the
+    paragraph is kept in pieces, and only its last line and (while it is short) its whole
+    text are looked at before each join. Pieces are merged into chunks as they pile up,
+    so a paragraph of a million one-word lines holds a few thousand strings, not millions.
+    """
     segments: list[Segment] = []
-    previous_was_text = False
+    chunks: list[str] = []  # the paragraph being joined, merged pieces
+    pieces: list[str] = []  # ... then its latest lines and the joiners between them
+    length = 0
+    settled = False  # the paragraph is long prose: no line appended can change that
+
+    def close() -> None:
+        if pieces:
+            segments.append(Segment("".join(chunks + pieces)))
+            chunks.clear()
+            pieces.clear()
+
     for item in _lines(text):
-        if item is None:
-            previous_was_text = False
+        if item is None or item.kind is not None:
+            close()
+            if item is not None:
+                segments.append(item)
             continue
-        if previous_was_text and item.kind is None:
-            joiner = _joiner(segments[-1].text, item.text)
+        if pieces:
+            prose = settled or _is_prose("".join(chunks + pieces))
+            joiner = _joiner(prose, pieces[-1], item.text)
             if joiner is not None:
-                segments[-1] = Segment(segments[-1].text + joiner + item.text)
+                pieces += (joiner, item.text)
+                length += len(joiner) + len(item.text)
+                settled = prose and length > SETTLED_CHARS
+                if len(pieces) > _MAX_PIECES:
+                    chunks.append("".join(pieces[:-1]))
+                    del pieces[:-1]
                 continue
-        segments.append(item)
-        previous_was_text = item.kind is None
+            close()
+        pieces.append(item.text)
+        length = len(item.text)
+        settled = False
+    close()
     return segments

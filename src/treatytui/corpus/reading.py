@@ -78,13 +78,17 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise SkipFile("is a folder") from None
         raise SkipFile(_os_reason(error, path)) from None
     try:
-        _check_opened(os.fstat(fd), limit)
+        info = os.fstat(fd)
+        _check_opened(info, limit)
     except BaseException:
         os.close(fd)
         raise
     with os.fdopen(fd, "rb") as file:
         try:
-            data = file.read(limit + 1)
+            # read(n) sets aside n bytes first: ask for the size measured, then any growth
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += file.read(limit + 1 - len(data))
         except OSError as error:
             raise SkipFile(_os_reason(error, path)) from None
     if len(data) > limit:  # the file grew after it was measured

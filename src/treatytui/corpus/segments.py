@@ -43,6 +43,7 @@ _WEEKDAYS_AND_TIMES = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")  # every date has its year in digits: a quick test first
 _DATE_FILLERS = {"of", "st", "nd", "rd", "th"}
 
 # A leading pictograph (with variation selectors, skin tones and ZWJ sequences), as used to
@@ -52,10 +53,17 @@ _EMOJI_MARKER = re.compile(
     rf"(?:{_PICTOGRAPH}[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]*\u200d?)+\s*(?P<rest>\S.*)", re.DOTALL
 )
 _MAX_META_CHARS = 100
+# Twelve names and their separators; a longer line is prose, which also keeps the byline
+# pattern from reading a huge line to its end.
+_MAX_BYLINE_CHARS = 300
+SETTLED_CHARS = max(_MAX_META_CHARS, _MAX_BYLINE_CHARS)
+"""A paragraph longer than this is a paragraph whatever text is appended to it."""
 
 
 def byline_names(text: str) -> tuple[str, ...] | None:
     """The names in a byline line ("By Jane Doe and John Roe"), or None if it is not one."""
+    if len(text) > _MAX_BYLINE_CHARS:
+        return None
     match = _BYLINE.fullmatch(text)
     if match is None or (text.endswith(".") and not _ENDS_WITH_INITIAL.search(text)):
         return None
@@ -65,13 +73,15 @@ def byline_names(text: str) -> tuple[str, ...] | None:
 
 def stamp_text(text: str) -> str | None:
     """The date part of an update stamp ("(Latest Update October 27, 2025)"), if it is one."""
+    if len(text) > _MAX_META_CHARS:  # the stamp's date is at most 60 characters
+        return None
     match = _STAMP.fullmatch(text)
     return match["stamp"] if match and is_date_line(match["stamp"]) else None
 
 
 def is_date_line(text: str) -> bool:
     """Whether a line holds only a date, perhaps with a weekday and a time."""
-    if len(text) > 60 or find_date(text) is None:
+    if len(text) > 60 or not _DIGIT.search(text) or find_date(text) is None:
         return False
     words = _WORD.findall(_WEEKDAYS_AND_TIMES.sub(" ", text))
     return all(word.lower() in MONTHS or word.lower() in _DATE_FILLERS for word in words)

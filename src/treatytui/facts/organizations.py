@@ -20,6 +20,7 @@ Precision first (there is no gold for organisations), so only four kinds of ment
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -149,10 +150,18 @@ class _Collector:
         self.sentences = sentences
         self.facts: list[Fact] = []
         self.acronyms: dict[str, str] = {}
+        # The spans taken, by start: they never overlap, so their ends rise too, and a new
+        # span overlaps one only if it overlaps the last that starts before it ends.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def add(self, start: int, end: int, name: str, acronym: str | None) -> None:
-        if any(f.start < end and start < f.end for f in self.facts):
+        i = bisect_left(self._starts, end)
+        if i > 0 and self._ends[i - 1] > start:
             return
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
         sentence = self.sentences.sentence_text(start, end)
         attrs = {"name": name, "acronym": acronym}
         self.facts.append(Fact("organization", self.text[start:end], start, end, sentence, attrs))

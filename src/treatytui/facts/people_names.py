@@ -52,6 +52,7 @@ _APPOSITION_GLUE = frozenset(
     ["the", "a", "an", "its", "his", "her", "who", "is", "was", "also", "serves", "as", "currently"]
 )
 _ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
+_MAX_ROLE_MODIFIERS = 8
 
 
 @dataclass(slots=True)
@@ -221,6 +222,8 @@ class NameParser:
         count, k, last = 0, i, None
         while self._name_word(k, first=count == 0):
             count, last = count + 1, k
+            if count > _MAX_NAME_WORDS:
+                return None  # not a name: no need to read the rest of the capitals
             if _strip_possessive(self._word(k)) != self._word(k):
                 break
             if self._joined(k + 1) and self._cap(k + 1):
@@ -273,7 +276,8 @@ class NameParser:
 
     def _role_start(self, i: int) -> int:
         """Extend a title backwards over its modifiers ("Vietnam's Foreign Vice-")."""
-        while self._joined(i):
+        limit = i - _MAX_ROLE_MODIFIERS  # a run of capitals before every title: read a few
+        while self._joined(i) and i > limit:
             prev = self._word(i - 1)
             if self._cap(i - 1) and prev not in words("function_words"):
                 i -= 1
@@ -388,7 +392,11 @@ class NameParser:
         if self._word(k) != ",":
             return None
         end, start = k - 1, k - 1
-        while self._joined(start) and self._name_word(start - 1, first=False):
+        while (
+            start > end - _MAX_NAME_WORDS
+            and self._joined(start)
+            and self._name_word(start - 1, first=False)
+        ):
             start -= 1
         if self._name_end(start) != end:
             return None

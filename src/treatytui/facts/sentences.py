@@ -24,7 +24,9 @@ ltd co corp dept univ est approx vs etc e.g i.e u.s u.n u.k a.m p.m
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# Possessive: a mark or a closer given back could never be followed by a space.
+_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_MARKS = ".!?"
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -62,7 +64,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Split ``text[start:end]`` into sentences; line breaks always end a sentence."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
-    marks = positions(text, ".!?", start, end)  # where a boundary may start
+    # Where a boundary may start: the first mark of a run ("?!", "..."), as one tried
+    # later in the run meets the same text after it. A run of marks costs one look.
+    marks = [
+        i for i in positions(text, _MARKS, start, end) if i == start or text[i - 1] not in _MARKS
+    ]
     for line in _LINE.finditer(text, start, end):
         line_start, line_end = line.span()
         cursor = line_start

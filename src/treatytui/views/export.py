@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from treatytui.textsafety import one_line
+from treatytui.textsafety import json_text, one_line, visible, yaml_text
 from treatytui.views.figures import FigureGroup
 from treatytui.views.mentions import Mention
 from treatytui.views.timeline import TimelineRow
@@ -118,8 +115,9 @@ def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        value = visible(value)  # an article id is a file name: it may hold anything
+        return "'" + value if value.startswith(_FORMULA_START) else value
     return "" if value is None else value
 
 
@@ -134,9 +132,9 @@ def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> str:
 
 def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]) -> str:
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records) + "\n"
     if fmt == "yaml":
-        return yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=100)
+        return yaml_text(records, width=100)
     if fmt == "csv":
         flat = (
             {**{k: v for k, v in record.items() if k != nested}, **child}
