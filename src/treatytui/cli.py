@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from treatytui import __version__
-from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
+from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 

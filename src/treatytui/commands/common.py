@@ -69,7 +69,7 @@ def stderr() -> Console:
 
 def say(console: Console, message: str) -> None:
     """Print one line of a message; any control character in it is shown escaped."""
-    console.print(visible(message), markup=False, highlight=False)
+    console.print(visible(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, status: int = EXIT_ERROR) -> int:

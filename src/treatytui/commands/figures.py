@@ -8,13 +8,21 @@ with its date and source; figures that cannot both be true are marked ``≠``.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from treatytui.commands.common import fail, index_dir, stderr, stdout
+from treatytui.commands.common import (
+    EXIT_ERROR,
+    EXIT_NOTHING,
+    EXIT_OK,
+    fail,
+    index_dir,
+    say,
+    stderr,
+    stdout,
+)
 from treatytui.commands.timeline import add_format_options
 from treatytui.textsafety import one_line
 from treatytui.views.dates import parse_date_range
@@ -85,28 +93,30 @@ def run_figures(args: argparse.Namespace) -> int:
     try:
         dates = parse_date_range(args.dates)
     except ValueError as error:
-        return fail(f"--dates: {error}", 2)
+        return fail(f"--dates: {error}")
     searcher = open_searcher(index_dir(args), stderr())
     if searcher is None:
-        return 1
+        return EXIT_ERROR
     query = " ".join(args.query)
     try:
         articles = searcher.iter_facts(query or None, kinds=FIGURE_KINDS)
     except QueryError as error:
-        return fail(f"query error: {error}", 2)
+        return fail(f"query error: {error}")
     finally:
         searcher.close()
     groups = filter_figures(build_figures(articles), dates, args.grep)
+    status = EXIT_OK if groups else EXIT_NOTHING
     if args.format:
-        sys.stdout.write(export_figures(groups, args.format))
-        return 0 if groups else 1
+        print(export_figures(groups, args.format), end="")
+        return status
     stdout().print(_table(groups))
     figures = sum(len(group.figures) for group in groups)
     disagree = sum(group.disagreements for group in groups)
     noun = "article" if len(articles) == 1 else "articles"
-    stderr().print(
+    say(
+        stderr(),
         f"{figures} {'figure' if figures == 1 else 'figures'} in {len(groups)} "
         f"{'group' if len(groups) == 1 else 'groups'} from {len(articles)} {noun}"
-        + (f", {disagree} marked {DISAGREES}" if disagree else "")
+        + (f", {disagree} marked {DISAGREES}" if disagree else ""),
     )
-    return 0 if groups else 1
+    return status

@@ -108,7 +108,7 @@ def run_index(args: argparse.Namespace) -> int:
             follow_symlinks=collection.follow_symlinks,
         )
     except DiskFull as error:
-        return fail(str(error), 2)
+        return fail(str(error))
     except (IndexBusy, IndexUnavailable) as error:
         return fail(str(error))
     finally:
@@ -121,6 +121,12 @@ def run_index(args: argparse.Namespace) -> int:
         if number == 0 and args.quiet and not report.skipped:
             continue
         say(console, line)
+    if not args.quiet:
+        choice = choose_index_dir(getattr(args, "index", None))
+        say(console, f"  index folder: {display_path(choice.path)} ({choice.reason})")
+    hint = other_index_hint(root)
+    if hint:
+        say(console, f"  note: {hint}")
     if missing:
         return EXIT_ERROR
     indexed = len(report.added) + len(report.updated) + report.unchanged

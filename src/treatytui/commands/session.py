@@ -32,7 +32,7 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
         say(
             console,
             f"No index in {root} yet: indexing the collection first — the bundled seeds "
-            "only, as no folders are remembered there (add yours with `treatytui index PATH`)…"
+            "only, as no folders are remembered there (add yours with `treatytui index PATH`)…",
         )
     try:
         refresh(root, collection.roots(), follow_symlinks=collection.follow_symlinks)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from treatytui.commands.common import stdout
+from treatytui.commands.common import EXIT_OK, say, stdout
 from treatytui.config import (
     choose_index_dir,
     config_dir,
@@ -56,5 +56,5 @@ def run_where(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     console = stdout()
     for line in where_lines(getattr(args, "index", None)):
-        console.print(line, overflow="ignore", crop=False, soft_wrap=True)
-    return 0
+        say(console, line)
+    return EXIT_OK

@@ -167,9 +167,7 @@ def results_of(
             try:
                 if results is None:
                     pools.append(_pool(1 if one_at_a_time else workers))
-                    results = pools[-1].map(
-                        work, remaining, chunksize=1 if one_at_a_time else 8
-                    )
+                    results = pools[-1].map(work, remaining, chunksize=1 if one_at_a_time else 8)
                 for result in results:
                     done += 1
                     yield result
