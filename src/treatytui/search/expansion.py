@@ -1,0 +1,154 @@
+"""Which index terms a prefix, wildcard, fuzzy term or range of words stands for, within
+a budget: at most ``MAX_EXPANSION`` terms, a bounded scan of the lexicon, the deadline.
+
+Body and title terms are stems ("signing" → "sign"), so a prefix matches a stem when
+some word that begins with the prefix has that stem: ``signin*`` finds "sign" (from
+"signing"), ``kampal*`` never finds "kam" — no word that begins with "kampal" stems to it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from whoosh.lang.porter import stem
+from whoosh.reading import IndexReader
+
+from treatytui.search.limits import MAX_RANGE_TERMS, Deadline
+from treatytui.search.results import QueryError
+
+# At most this many index terms stand in for one wildcard, prefix or fuzzy term.
+MAX_EXPANSION = 8
+# How many matching lexicon entries an expansion weighs before it settles for them.
+MAX_SCAN = 5_000
+# How many lexicon entries a wildcard or fuzzy term may read looking for matches.
+MAX_READ = 60_000
+# Check the deadline once per this many lexicon entries read.
+_CHECK_EVERY = 2_048
+# Fields whose terms are stems (the text analyzer's).
+STEMMED_FIELDS = frozenset({"body", "title"})
+# Endings English words take (Porter's stemmer removes these); a prefix may stop
+# anywhere in one, so every tail of each counts as a way to finish the word.
+_ENDINGS = (
+    "s es ed d ing ings e er ers est y ies ied ly ally al als ally ness ment ments ion "
+    "ions ation ations ational ization ize izes ized izing ise ised ises ising ive ivity "
+    "ity ities able ible ance ence ant ent ism ist ists ful ous ic ical ate ates ated "
+    "ating ator ators ship hood"
+).split()
+COMPLETIONS = tuple(sorted({ending[i:] for ending in _ENDINGS for i in range(len(ending))}))
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+@lru_cache(maxsize=4096)
+def completion_stems(prefix: str) -> frozenset[str]:
+    """The stems of the words made of ``prefix`` and an English ending ("signin" →
+    "sign", from "signing"), shorter than ``prefix`` or not starting with it (those that
+    do are found in the lexicon by the prefix itself)."""
+    stems = {stem(prefix + ending) for ending in ("", *COMPLETIONS)}
+    return frozenset(s for s in stems if s and not s.startswith(prefix))
+
+
+def top_terms(reader: IndexReader, field: str, candidates: Iterable[str]) -> list[str]:
+    """The ``MAX_EXPANSION`` most frequent of ``candidates`` (ties: alphabetical)."""
+    found = sorted((-reader.doc_frequency(field, term), term) for term in set(candidates))
+    return [term for frequency, term in found[:MAX_EXPANSION] if frequency]
+
+
+def prefix_terms(reader: IndexReader, field: str, prefix: str, deadline: Deadline) -> list[str]:
+    """The most frequent terms of ``field`` that a word beginning with ``prefix`` has."""
+    found: list[str] = []
+    for scanned, term in enumerate(reader.expand_prefix(field, prefix)):
+        if scanned >= MAX_SCAN:
+            break
+        if scanned % _CHECK_EVERY == _CHECK_EVERY - 1:
+            deadline.check()
+        found.append(_text(term))
+    if field in STEMMED_FIELDS:
+        found.extend(completion_stems(prefix))
+    return top_terms(reader, field, found)
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    # ``fnmatch`` translates ``*`` without catastrophic backtracking (atomic groups);
+    # ``[`` is a literal in our query language, not a character class.
+    return re.compile(fnmatch.translate(pattern.replace("[", "[[]")))
+
+
+def wildcard_terms(reader: IndexReader, field: str, pattern: str, deadline: Deadline) -> list[str]:
+    """The most frequent terms of ``field`` that the ``*``/``?`` ``pattern`` matches."""
+    literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+    matches = _glob(pattern).match
+    found: list[str] = []
+    for scanned, term in enumerate(reader.expand_prefix(field, literal)):
+        if scanned >= MAX_READ or len(found) >= MAX_SCAN:
+            break
+        if scanned % _CHECK_EVERY == _CHECK_EVERY - 1:
+            deadline.check()
+        text = _text(term)
+        if matches(text):
+            found.append(text)
+    return top_terms(reader, field, found)
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """The Levenshtein distance between ``a`` and ``b``; with ``limit``, any distance over
+    it comes back as ``limit + 1`` as soon as that is certain."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def similar_terms(
+    reader: IndexReader,
+    field: str,
+    text: str,
+    maxdist: int,
+    deadline: Deadline,
+    *,
+    read: int = MAX_READ,
+) -> list[str]:
+    """Terms of ``field`` within ``maxdist`` edits of ``text`` that share its first
+    letter, reading at most ``read`` lexicon entries."""
+    found = []
+    shortest, longest = len(text) - maxdist, len(text) + maxdist
+    for scanned, term in enumerate(reader.expand_prefix(field, text[:1])):
+        if scanned >= read:
+            break
+        if scanned % _CHECK_EVERY == _CHECK_EVERY - 1:
+            deadline.check()
+        word = _text(term)
+        if shortest <= len(word) <= longest and edit_distance(text, word, maxdist) <= maxdist:
+            found.append(word)
+    return found
+
+
+def range_terms(reader: IndexReader, node, deadline: Deadline) -> list[str]:
+    """Every term of a range of words (Whoosh's ``TermRange``); QueryError when there
+    are more than ``MAX_RANGE_TERMS``."""
+    found = []
+    for scanned, term in enumerate(node._btexts(reader)):
+        if scanned >= MAX_RANGE_TERMS:
+            start, end = node.start or "", node.end or ""
+            raise QueryError(
+                f"the range {start} to {end} covers more than {MAX_RANGE_TERMS} words — "
+                "narrow it (ranges of dates: published:[2025-09 to 2025-10])"
+            )
+        if scanned % 16 == 15:
+            deadline.check()
+        found.append(_text(term))
+    return found
