@@ -26,10 +26,10 @@ from whoosh.reading import IndexReader
 
 from treatytui.search.analysis import STOP_WORDS, fold, index_term
 from treatytui.search.expansion import (
+    most_frequent,
     prefix_terms,
     range_terms,
     similar_terms,
-    top_terms,
     wildcard_terms,
 )
 from treatytui.search.limits import (
@@ -405,5 +405,5 @@ class QueryBuilder:
             return [text]
         return self._remembered(
             ("fuzzy", field, text, edits),
-            lambda: top_terms(reader, field, similar_terms(reader, field, text, edits, deadline)),
+            lambda: most_frequent(similar_terms(reader, field, text, edits, deadline)),
         )

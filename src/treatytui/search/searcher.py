@@ -257,10 +257,10 @@ class Searcher:
                     read = min(MAX_READ, SUGGESTION_SCAN // MAX_SUGGEST_WORDS)
                     options = similar_terms(reader, "body", stem, edits, deadline, read=read)
                 else:
-                    options = [stem] if reader.doc_frequency("body", stem) else []
+                    options = {stem: reader.doc_frequency("body", stem)}
                 ranked = sorted(
-                    options,
-                    key=lambda o: (edit_distance(stem, o), -reader.doc_frequency("body", o), o),
+                    (term for term, frequency in options.items() if frequency),
+                    key=lambda o: (edit_distance(stem, o), -options[o], o),
                 )
                 for option in ranked[:SUGGESTIONS]:
                     surface = self._surface_form(searcher, option, deadline)
