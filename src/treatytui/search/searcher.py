@@ -25,7 +25,7 @@ from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_arti
 from treatytui.search.expansion import MAX_READ, edit_distance, similar_terms
 from treatytui.search.limits import SUGGESTION_SCAN, Deadline, QueryTooBroad
 from treatytui.search.location import IndexLocation
-from treatytui.search.querying import ParsedQuery, QueryBuilder
+from treatytui.search.querying import ParsedQuery, QueryBuilder, visible
 from treatytui.search.ranking import LengthsCache, Ranker, Ranking, SharedCache
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
@@ -196,7 +196,7 @@ class Searcher:
                 )
             total = ranking.total
             suggestion = (
-                self._suggest(searcher, text, parsed, deadline)
+                self._suggest(searcher, visible(text), parsed, deadline)
                 if not as_you_type or not hits
                 else None
             )
