@@ -259,7 +259,7 @@ class Searcher:
                 else:
                     options = {stem: reader.doc_frequency("body", stem)}
                 ranked = sorted(
-                    (term for term, frequency in options.items() if frequency),
+                    (option for option, frequency in options.items() if frequency),
                     key=lambda o: (edit_distance(stem, o), -options[o], o),
                 )
                 for option in ranked[:SUGGESTIONS]:
