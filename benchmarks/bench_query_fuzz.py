@@ -135,6 +135,8 @@ def main() -> None:
         if outcome not in EXPECTED:
             examples.setdefault(outcome, (text, detail))
         timings.append((elapsed, text, as_you_type))
+        if number % 250 == 249:
+            print(f"  {number + 1:,} queries …", file=sys.stderr, flush=True)
     runner.close()
 
     seconds = [t for t, _q, _typed in timings]
