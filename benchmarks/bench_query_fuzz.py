@@ -40,8 +40,9 @@ def _serve(index_root: str, connection) -> None:
     from treatytui.search.results import QueryError
     from treatytui.search.searcher import Searcher
 
+    # Not ``warm()``: it reads every article's facts (seconds at 10,000), and a child
+    # restarts after each query cut off.
     searcher = Searcher(Path(index_root))
-    searcher.warm()
     connection.send("ready")
     while True:
         request = connection.recv()
@@ -85,7 +86,7 @@ class QueryRunner:
         self.process.kill()
         self.process.join()
         self._start()
-        return ("timeout", f"cut off after {timeout:.0f} s", timeout)
+        return ("timeout", f"cut off after {timeout:g} s", timeout)
 
     def close(self) -> None:
         self.connection.send(None)
