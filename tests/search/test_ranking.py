@@ -210,3 +210,26 @@ def test_a_word_whose_code_another_word_shares_is_still_matched_exactly(
 def test_the_best_matches_break_ties_by_document_number(limit: int, expected: list) -> None:
     scores = {5: 1.0, 9: 0.5, 2: 1.0, 3: 2.0, 1: 1.0}
     assert best(scores, limit) == expected
+
+
+def test_a_near_pattern_agrees_with_the_positions() -> None:
+    """Sloppy phrases (``"a b"~N``) are one pattern search a document; it finds what
+    the walk over the words' positions finds."""
+    import random
+
+    from treatytui.search.ranking import _near
+    from treatytui.search.sequences import contains, encode_terms, near_pattern
+
+    rng = random.Random(13)
+    vocabulary = ["human", "right", "treati", "hanoi", "sign", "data"]
+    checked = 0
+    for _ in range(3_000):
+        words = rng.sample(vocabulary, rng.randint(2, 3))
+        slop = rng.choice([1, 2, 3, 5, 10])
+        pattern = near_pattern(words, slop)
+        assert pattern is not None
+        codes = encode_terms(rng.choice(vocabulary) for _ in range(rng.randint(0, 40)))
+        assert contains(codes, pattern) == _near(codes, words, slop), (words, slop)
+        checked += contains(codes, pattern)
+    assert checked > 300  # both answers were seen
+    assert near_pattern(["a", "b", "c", "d"], 50) is None  # too many ways to try

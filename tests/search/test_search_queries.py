@@ -151,7 +151,7 @@ def test_did_you_mean(searcher: Searcher, typed: str, meant: str | None) -> None
     ("query", "message"),
     [
         ('"unclosed phrase', "closing quote"),
-        ("colour:red", "unknown field"),
+        ("colour:red", "no field .colour. — fields: title, source"),
         ("published:someday", "not a date"),
         ("published:[2025-01 to", "not a date"),
         ("(", "nothing to search"),
@@ -199,6 +199,64 @@ def test_stored_facts_of_the_collection_and_of_a_query(searcher: Searcher) -> No
     ],
 )
 def test_edit_distance(a: str, b: str, limit: int | None, expected: int) -> None:
-    from treatytui.search.querying import edit_distance
+    from treatytui.search.expansion import edit_distance
 
     assert edit_distance(a, b, limit) == expected
+
+
+# -- a prefix matches only words that begin with it (issue 13, item 8) ------------------
+PREFIX_ARTICLES = {
+    "kam.txt": "Delegates met in Kam for the talks on the treaty.\n",
+    "kampala.txt": "Delegates met in Kampala for the talks on the treaty.\n",
+    "munyonyo.txt": "The Mun delegation met at Speke Resort Munyonyo for the treaty talks.\n",
+    "signing.txt": "The signing of the treaty was delayed.\n",
+    "signed.txt": "Officials signed the treaty.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def prefix_searcher(tmp_path_factory: pytest.TempPathFactory):
+    from treatytui.search.indexer import refresh
+
+    base = tmp_path_factory.mktemp("prefix-index")
+    articles = base / "articles"
+    articles.mkdir()
+    for name, text in PREFIX_ARTICLES.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    refresh(base / "index", [articles], workers=1)
+    searcher = Searcher(base / "index")
+    yield searcher
+    searcher.close()
+
+
+def names(result) -> set[str]:
+    return {hit.id.rsplit("/", 1)[-1] for hit in result.hits}
+
+
+def test_an_explicit_prefix_never_matches_a_shorter_word(prefix_searcher: Searcher) -> None:
+    assert names(prefix_searcher.search("kampal*")) == {"kampala.txt"}
+    assert names(prefix_searcher.search("Munyo*")) == {"munyonyo.txt"}
+
+
+def test_the_word_being_typed_never_matches_a_shorter_word(prefix_searcher: Searcher) -> None:
+    assert names(prefix_searcher.search("kampal", as_you_type=True)) == {"kampala.txt"}
+    assert names(prefix_searcher.search("kam", as_you_type=True)) == {"kam.txt", "kampala.txt"}
+
+
+def test_a_prefix_highlights_only_words_that_begin_with_it(prefix_searcher: Searcher) -> None:
+    for typed in (False, True):
+        result = prefix_searcher.search("Munyo*" if not typed else "Munyo", as_you_type=typed)
+        (hit,) = result.hits
+        shown = {hit.snippet.text[s:e] for s, e in hit.snippet.highlights}
+        assert shown == {"Munyonyo"}
+        stored = prefix_searcher.article(hit.id)
+        assert stored is not None
+        spans = highlight_spans(stored.article.text, result)
+        assert {stored.article.text[s:e] for s, e in spans} == {"Munyonyo"}
+
+
+def test_a_prefix_still_finds_words_whose_stem_is_shorter(prefix_searcher: Searcher) -> None:
+    # "signing" is indexed as its stem "sign": a word that begins with "signin" has it.
+    assert "signing.txt" in names(prefix_searcher.search("signin*"))
+    assert "signing.txt" in names(prefix_searcher.search("signin", as_you_type=True))
+    assert names(prefix_searcher.search("signa*")) == set()  # no word: not "sign"

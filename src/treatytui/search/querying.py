@@ -5,14 +5,18 @@ fields (``title:``, ``source:``, ``venue:``, ``person:``, ``organization:``, ``y
 ``tags:``), wildcards ``sign*``, fuzzy ``guterres~`` (``~2`` for two edits), and dates
 ``published:2025-10``, ``published:[2025-10-01 to 2025-10-31]``, ``published:>2025-09``.
 While typing, the last word also matches as a prefix (``Kamp`` finds ``Kampala``).
-Expansions of wildcards, prefixes and fuzzy terms are bounded to the most frequent terms,
-so a two-letter prefix is as fast as a common word.
+
+The language is total: any text either becomes a query that runs within the limits of
+``limits`` or raises ``QueryError`` with a short message. Expansions of wildcards,
+prefixes, fuzzy terms and ranges are bounded (``expansion``), so a two-letter prefix is
+as fast as a common word.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,25 +25,66 @@ from whoosh import qparser, query
 from whoosh.reading import IndexReader
 
 from treatytui.search.analysis import STOP_WORDS, fold, index_term
+from treatytui.search.expansion import (
+    most_frequent,
+    prefix_terms,
+    range_terms,
+    similar_terms,
+    wildcard_terms,
+)
+from treatytui.search.limits import (
+    MAX_BOOST,
+    MAX_DEPTH,
+    MAX_FUZZY_EDITS,
+    MAX_PATTERN_CHARS,
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    NO_DEADLINE,
+    Deadline,
+)
 from treatytui.search.results import QueryError
-from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES
+from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES, SEQUENCE_COLUMNS
 
-# At most this many index terms stand in for one wildcard, prefix or fuzzy term.
-MAX_EXPANSION = 8
 # The word being typed expands to completions until they hold this many postings.
 TYPED_POSTINGS = 12_000
 # Expansions remembered per index version (the builder is made anew when it changes).
 EXPANSION_CACHE = 1024
-# How many lexicon entries a prefix scan may read before it settles for what it has.
-MAX_SCAN = 5_000
-MIN_STEM = 2
+# The fields a query may name, in the order the "no field" message lists them.
+NAMED_FIELDS = (
+    "title",
+    "source",
+    "authors",
+    "venue",
+    "person",
+    "organization",
+    "year",
+    "unit",
+    "tags",
+    "published",
+)
 
 _DATE_CLAUSE = re.compile(r"(?<!\S)(?:published|date):(\[[^\]]*\]?|\S*)", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-_FIELD_NAME = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?!//)")
+# A field name as Whoosh's parser reads one (``\w+:``), at the start of a word.
+_FIELD_NAME = re.compile(r"(?<!\w)(\w+):(?!//)")
+_LETTERS = re.compile(r"[A-Za-z_]+")
 _NEGATION = re.compile(r"(?<![\w\"])-(?=[\w\"(])")
 _PLAIN_WORD = re.compile(r"\w+$")
+_PHRASE = re.compile(r'"[^"]*"')
+_LONE_STAR = re.compile(r"(?<!\S)\*(?!\S)")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
+# Control and format characters, and lone surrogates: never part of a word.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs"})
+# What Whoosh's parser raises on some operator sequences (``NOT AND x``: IndexError;
+# ``a ANDNOT ANDNOT b``: a failed assertion).
+_PARSER_FAILURES = (
+    AssertionError,
+    AttributeError,
+    IndexError,
+    KeyError,
+    RecursionError,
+    TypeError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,35 +142,27 @@ def date_query(clause: str) -> query.Query:
         ) from None
 
 
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """The Levenshtein distance between ``a`` and ``b``; with ``limit``, any distance over
-    it comes back as ``limit + 1`` as soon as that is certain."""
-    if limit is not None and abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        if limit is not None and min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+# A term no index holds: what an expansion that found nothing stands for.
+NOTHING = "\x00"
 
 
-def similar_terms(reader: IndexReader, field: str, text: str, maxdist: int) -> list[str]:
-    """Terms of ``field`` within ``maxdist`` edits of ``text`` that share its first letter."""
-    found = []
-    shortest, longest = len(text) - maxdist, len(text) + maxdist
-    for scanned, term in enumerate(reader.expand_prefix(field, text[:1])):
-        if scanned >= MAX_SCAN * 4:
-            break
-        word = term.decode("utf-8") if isinstance(term, bytes) else term
-        if shortest <= len(word) <= longest and edit_distance(text, word, maxdist) <= maxdist:
-            found.append(word)
-    return found
+def visible(text: str) -> str:
+    """``text`` with control and format characters (and lone surrogates) as spaces."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(" " if unicodedata.category(char) in _INVISIBLE else char for char in text)
+
+
+def bracket_depth(text: str) -> int:
+    """How deep brackets nest in ``text`` (outside phrases)."""
+    depth = deepest = 0
+    for char in _PHRASE.sub(" ", text):
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")" and depth:
+            depth -= 1
+    return deepest
 
 
 class QueryBuilder:
@@ -133,7 +170,11 @@ class QueryBuilder:
 
     def __init__(self, schema) -> None:
         self.schema = schema
-        self.fields = set(schema.names())
+        # Only fields with postings can be searched (``text``, ``url``, ``facts`` … are
+        # stored only: Whoosh's parser raises on them).
+        self.searchable = frozenset(
+            name for name, field in schema.items() if field.format is not None
+        )
         parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         aliases: dict[str, list[str]] = {}
@@ -152,16 +193,26 @@ class QueryBuilder:
             found = self._expansions[key] = compute()
         return found
 
-    def parse(self, text: str, reader: IndexReader, *, as_you_type: bool = False) -> ParsedQuery:
-        """The query for ``text``; raises QueryError with a short message when it has none."""
-        stripped = text.strip()
+    def parse(
+        self,
+        text: str,
+        reader: IndexReader,
+        *,
+        as_you_type: bool = False,
+        deadline: Deadline = NO_DEADLINE,
+    ) -> ParsedQuery:
+        """The query for ``text``; raises QueryError with a short message when it has none
+        (or when it asks for more than the limits allow)."""
+        stripped = visible(text).strip()
         if not stripped or stripped == "*":
             return ParsedQuery(query.Every(), is_everything=True)
+        self._check_size(stripped)
         if as_you_type and len(stripped) == 1 and stripped.isalnum():
             raise QueryError("keep typing: a word needs at least two letters")
         if stripped.count('"') % 2:
             raise QueryError('a phrase is missing its closing quote (")')
-        self._check_fields(stripped)
+        if bracket_depth(stripped) > MAX_DEPTH:
+            raise QueryError(f"too many brackets inside brackets — at most {MAX_DEPTH} levels")
 
         clauses: list[query.Query] = []
 
@@ -169,35 +220,57 @@ class QueryBuilder:
             clauses.append(date_query(match.group(1)))
             return " "
 
-        rest = _DATE_CLAUSE.sub(take_date, stripped)
+        rest = _DATE_CLAUSE.sub(take_date, self._named_fields(stripped))
         rest = _NEGATION.sub("NOT ", rest)
+        rest = _LONE_STAR.sub(" ", rest)  # ``hanoi *`` is hanoi (Whoosh: everything)
+        if not rest.strip() and not clauses:
+            return ParsedQuery(query.Every(), is_everything=True)
 
         prefix = None
         if as_you_type and not text[-1:].isspace():
             rest, prefix = self._split_typed_word(rest)
 
         if rest.strip():
-            parsed = self.parser.parse(rest)
+            try:
+                parsed = self.parser.parse(rest)
+            except _PARSER_FAILURES:
+                raise QueryError(
+                    "cannot read this query — check its operators (AND, OR, NOT) and brackets"
+                ) from None
             if parsed is query.NullQuery:
                 if not prefix and not clauses:
                     raise QueryError(self._why_empty(rest))
             else:
-                clauses.append(self._bound(parsed, reader))
+                clauses.append(self._bound(parsed, reader, deadline, [0]))
         if prefix:
-            clauses.append(self._typed_word_query(prefix, reader))
+            clauses.append(self._typed_word_query(prefix, reader, deadline))
         if not clauses:
             raise QueryError(self._why_empty(rest))
         combined = clauses[0] if len(clauses) == 1 else query.And(clauses)
         return ParsedQuery(combined.normalize(), prefix=fold(prefix) if prefix else None)
 
-    def _check_fields(self, text: str) -> None:
-        outside_quotes = re.sub(r'"[^"]*"', " ", text)
-        for name in _FIELD_NAME.findall(outside_quotes):
-            key = name.lower()
-            if key in self.fields or key in FIELD_ALIASES or key in ("published", "date"):
-                continue
-            known = "title, source, authors, venue, person, organization, year, tags, published"
-            raise QueryError(f"unknown field {name}: — fields are {known}")
+    @staticmethod
+    def _check_size(text: str) -> None:
+        if len(text) > MAX_QUERY_CHARS:
+            raise QueryError(f"the query is too long — at most {MAX_QUERY_CHARS:,} characters")
+        if len(text.split()) > 2 * MAX_TERMS:
+            raise QueryError(f"too many words — at most {MAX_TERMS} in one query")
+
+    def _named_fields(self, text: str) -> str:
+        """``text`` with its field names lower-cased (``Title:`` is ``title:``); a name
+        that is not a field raises QueryError, and what cannot be a name is a word."""
+
+        def field(match: re.Match[str]) -> str:
+            written = match.group(1)
+            key = written.lower()
+            if FIELD_ALIASES.get(key, key) in self.searchable:
+                return f"{key}:"
+            if _LETTERS.fullmatch(written):
+                raise QueryError(f"no field '{written}' — fields: {', '.join(NAMED_FIELDS)}")
+            return f"{written} "
+
+        parts = re.split(r'("[^"]*")', text)
+        return "".join(part if part[:1] == '"' else _FIELD_NAME.sub(field, part) for part in parts)
 
     @staticmethod
     def _why_empty(text: str) -> str:
@@ -212,104 +285,125 @@ class QueryBuilder:
         if text.count("(") != text.count(")"):
             return text, None
         match = _PLAIN_WORD.search(text)
-        if not match or len(match.group()) < 2:
+        if not match or not 2 <= len(match.group()) <= MAX_PATTERN_CHARS:
             return text, None
         head = text[: match.start()]
         previous = head.split()[-1] if head.split() else ""
-        if previous.upper() in _OPERATORS or head.endswith((":", "-", "~", "*")):
+        if previous.upper() in _OPERATORS or head.endswith((":", "-", "~", "*", "^")):
             return text, None
         if match.group().upper() in _OPERATORS:
             return text, None
         return head, match.group()
 
-    def _typed_word_query(self, word: str, reader: IndexReader) -> query.Query:
-        """The word being typed: itself, or the frequent words it begins."""
+    def _typed_word_query(self, word: str, reader: IndexReader, deadline: Deadline) -> query.Query:
+        """The word being typed: itself, or the frequent words that begin with it."""
         options: list[query.Query] = []
         prefix = fold(word)
+        field = DEFAULT_FIELDS[0]
         expansions = self._remembered(
-            ("prefix", prefix), lambda: self._expand_prefix(reader, prefix)
+            ("prefix", field, prefix), lambda: prefix_terms(reader, field, prefix, deadline)
         )
         exact = index_term(word)
         candidates = sorted(
             {exact, *expansions} - {""},
-            key=lambda term: reader.doc_frequency("body", term),
+            key=lambda term: reader.doc_frequency(field, term),
             reverse=True,
         )
         # While typing, results change at the next key: the most frequent completions
-        # are enough, as long as scoring them stays quick.
+        # are enough, as long as scoring them stays quick. (The budget narrows the
+        # completions; it never shortens the prefix.)
         terms: set[str] = set()
         budget = TYPED_POSTINGS
         for term in candidates:
-            frequency = reader.doc_frequency("body", term)
+            frequency = reader.doc_frequency(field, term)
             if terms and frequency > budget:
                 break
             terms.add(term)
             budget -= frequency
         for term in sorted(terms):
-            for field in DEFAULT_FIELDS:
-                options.append(query.Term(field, term))
+            for name in DEFAULT_FIELDS:
+                options.append(query.Term(name, term))
         return query.Or(options) if options else query.NullQuery
 
+    # -- bounding the parsed query ------------------------------------------------------
+    def _bound(
+        self, node: query.Query, reader: IndexReader, deadline: Deadline, counted: list[int]
+    ) -> query.Query:
+        """Check ``node``'s fields, count its terms, bound its boosts, and replace
+        wildcard, prefix, fuzzy and range terms by their most frequent expansions."""
+        deadline.check()
+        field = getattr(node, "fieldname", None)
+        if field is not None and field not in self.searchable:
+            raise QueryError(f"no field '{field}' — fields: {', '.join(NAMED_FIELDS)}")
+        if getattr(node, "boost", 1.0) > MAX_BOOST:
+            node.boost = MAX_BOOST
+        if isinstance(node, query.Every):
+            return query.Every()
+        if isinstance(node, query.Phrase):
+            self._count(counted, len(node.words))
+            return self._phrase(node)
+        if isinstance(node, query.Prefix | query.Wildcard | query.FuzzyTerm | query.TermRange):
+            self._count(counted, 1)
+            return self._bounded_expansion(node, reader, deadline)
+        if isinstance(node, query.Term | query.NumericRange):
+            self._count(counted, 1)
+            return node
+        return node.apply(lambda child: self._bound(child, reader, deadline, counted))
+
     @staticmethod
-    def _expand_prefix(reader: IndexReader, prefix: str) -> list[str]:
-        """The most frequent body terms that ``prefix`` may be the start of.
+    def _count(counted: list[int], more: int) -> None:
+        counted[0] += more
+        if counted[0] > MAX_TERMS:
+            raise QueryError(f"too many words — at most {MAX_TERMS} in one query")
 
-        Terms are stems, so a word being typed may already be longer than its stem
-        ("signin" → "sign"): stems that the prefix extends by up to three letters count.
-        """
-        found: list[tuple[int, str]] = []
-        for scanned, (term, info) in enumerate(reader.iter_prefix("body", prefix)):
-            if scanned >= MAX_SCAN:
-                break
-            word = term.decode("utf-8") if isinstance(term, bytes) else term
-            found.append((info.doc_frequency(), word))
-        for cut in range(len(prefix) - 1, max(MIN_STEM, len(prefix) - 4), -1):
-            frequency = reader.doc_frequency("body", prefix[:cut])
-            if frequency:
-                found.append((frequency, prefix[:cut]))
-        found.sort(reverse=True)
-        return [term for _frequency, term in found[:MAX_EXPANSION]]
-
-    def _bound(self, node: query.Query, reader: IndexReader) -> query.Query:
-        """Replace wildcard, prefix and fuzzy terms by their most frequent expansions."""
-        if isinstance(node, query.Prefix | query.Wildcard | query.FuzzyTerm):
-            return self._bounded_expansion(node, reader)
-        return node.apply(lambda child: self._bound(child, reader))
-
-    def _bounded_expansion(self, node: query.Query, reader: IndexReader) -> query.Query:
+    def _phrase(self, node: query.Phrase) -> query.Query:
+        """A phrase; in a field that keeps no word order (``tags``, ``year``), its words."""
         field = node.fieldname
-        if (
-            isinstance(node, query.Wildcard)
-            and len(node.text.replace("*", "").replace("?", "")) < 2
-        ):
-            raise QueryError(f"{node.text} is too broad — give at least two letters")
-        if isinstance(node, query.Prefix) and field in DEFAULT_FIELDS:
+        if field in SEQUENCE_COLUMNS or self.schema[field].format.supports("positions"):
+            return node
+        return query.And([query.Term(field, word, boost=node.boost) for word in node.words])
+
+    def _bounded_expansion(
+        self, node: query.Query, reader: IndexReader, deadline: Deadline
+    ) -> query.Query:
+        field = node.fieldname
+        if isinstance(node, query.TermRange):
+            terms = range_terms(reader, node, deadline)
+            return query.Or([query.Term(field, t, boost=node.boost) for t in terms or [NOTHING]])
+        text = node.text
+        if isinstance(node, query.Wildcard):
+            if len(text.replace("*", "").replace("?", "")) < 2:
+                raise QueryError(f"{text} is too broad — give at least two letters")
+            if len(text) > MAX_PATTERN_CHARS:
+                raise QueryError(f"a wildcard may be at most {MAX_PATTERN_CHARS} characters")
             terms = self._remembered(
-                ("prefix", node.text), lambda: self._expand_prefix(reader, node.text)
+                ("wildcard", field, text), lambda: wildcard_terms(reader, field, text, deadline)
             )
-        elif isinstance(node, query.FuzzyTerm):
+        elif isinstance(node, query.Prefix):
+            if len(text) > MAX_PATTERN_CHARS:
+                return query.Term(field, text, boost=node.boost)
             terms = self._remembered(
-                ("fuzzy", field, node.text, node.maxdist),
-                lambda: self._top_terms(
-                    reader, field, similar_terms(reader, field, node.text, node.maxdist)
-                ),
+                ("prefix", field, text), lambda: prefix_terms(reader, field, text, deadline)
             )
         else:
-            terms = self._remembered(
-                ("expand", type(node).__name__, field, node.text),
-                lambda: self._top_terms(reader, field, node._btexts(reader)),
-            )
+            terms = self._fuzzy_terms(node, reader, deadline)
         if not terms:
-            return query.Term(field, node.text)
+            return query.Term(field, text, boost=node.boost)
         return query.Or([query.Term(field, t, boost=node.boost) for t in terms])
 
-    @staticmethod
-    def _top_terms(reader: IndexReader, field: str, candidates) -> list[str]:
-        found: list[tuple[int, str]] = []
-        for scanned, term in enumerate(candidates):
-            if scanned >= MAX_SCAN:
-                break
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            found.append((reader.doc_frequency(field, text), text))
-        found.sort(reverse=True)
-        return [t for _f, t in found[:MAX_EXPANSION]]
+    def _fuzzy_terms(
+        self, node: query.FuzzyTerm, reader: IndexReader, deadline: Deadline
+    ) -> list[str]:
+        field, text, edits = node.fieldname, node.text, node.maxdist
+        if edits > MAX_FUZZY_EDITS:
+            raise QueryError(
+                f"{text}~{edits} is too loose — at most ~{MAX_FUZZY_EDITS} (letters off)"
+            )
+        if len(text) > MAX_PATTERN_CHARS:
+            raise QueryError(f"a fuzzy word may be at most {MAX_PATTERN_CHARS} letters")
+        if edits < 1:
+            return [text]
+        return self._remembered(
+            ("fuzzy", field, text, edits),
+            lambda: most_frequent(similar_terms(reader, field, text, edits, deadline)),
+        )

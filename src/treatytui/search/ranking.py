@@ -9,6 +9,9 @@ per-document score tables; phrases are found in a column holding each article's 
 in order (``SEQUENCE_COLUMNS``). Any other kind of query node (date ranges, ``Every``,
 …) is scored by Whoosh's own matcher and combined the same way.
 
+Every step checks a ``Deadline``: a query that would take more than about a second
+raises ``QueryTooBroad`` (a ``QueryError``) instead of holding the reader.
+
 Counts are exact. (Whoosh's own ``len(results)`` is not always: at 10,000 articles
 ``kampala OR hanoi`` gave 453 for 3,342 matching articles.)
 """
@@ -16,7 +19,8 @@ Counts are exact. (Whoosh's own ``len(results)`` is not always: at 10,000 articl
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection
+from bisect import bisect_left
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from operator import countOf, itemgetter
 from typing import Any
@@ -26,11 +30,15 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.documents import stored_body_terms
+from treatytui.search.limits import NO_DEADLINE, Deadline
 from treatytui.search.postings import deleted_documents, field_lengths, term_blocks
+from treatytui.search.results import QueryError
 from treatytui.search.schema import SEQUENCE_COLUMNS
 from treatytui.search.sequences import (
     SequenceColumn,
+    contains,
     encode_terms,
+    near_pattern,
     places,
     shared_codes,
     term_code,
@@ -90,6 +98,7 @@ class Ranker:
         self._deleted_documents: frozenset[int] | None = None
         self._sequence_columns: dict[tuple[int, str], SequenceColumn] = {}
         self._keys: dict[str, list[Any]] = {}
+        self._deadline = NO_DEADLINE
         live = {_segment_id(reader) for reader, _base in self.leaves}
         for cache in (self._lengths, self._shared):
             for key in [key for key in cache if key[0] not in live]:
@@ -106,17 +115,23 @@ class Ranker:
                 self._sequences(segment, column)
                 self._shared_codes(segment, field)
 
-    def rank(self, q: query.Query, limit: int) -> Ranking:
+    def rank(self, q: query.Query, limit: int, deadline: Deadline = NO_DEADLINE) -> Ranking:
         """The ``limit`` best matches of ``q`` and the exact number of matches."""
-        scores = self.scores(q)
+        scores = self.scores(q, deadline)
         return Ranking(best(scores, limit), len(scores))
 
     def rank_by_column(
-        self, q: query.Query, field: str, limit: int, *, descending: bool
+        self,
+        q: query.Query,
+        field: str,
+        limit: int,
+        *,
+        descending: bool,
+        deadline: Deadline = NO_DEADLINE,
     ) -> Ranking:
         """The first ``limit`` matches of ``q`` in the order of a sortable ``field``;
         documents without a value come last either way."""
-        scores = self.scores(q)
+        scores = self.scores(q, deadline)
         keys = self._column_keys(field)
         if descending:
             top = heapq.nlargest(
@@ -141,19 +156,22 @@ class Ranker:
                     keys.extend([None] * reader.doc_count_all())
         return keys
 
-    def scores(self, q: query.Query) -> Scores:
-        """Every document ``q`` matches, with its score."""
+    def scores(self, q: query.Query, deadline: Deadline = NO_DEADLINE) -> Scores:
+        """Every document ``q`` matches, with its score; raises ``QueryTooBroad`` (or
+        ``SearchCancelled``) when ``deadline`` passes first."""
+        self._deadline = deadline
+        try:
+            return self._scores(q)
+        finally:
+            self._deadline = NO_DEADLINE
+
+    def _scores(self, q: query.Query) -> Scores:
+        self._deadline.check()
         if q is query.NullQuery:
             return {}
         kind = type(q)
         if kind is query.Every and not q.fieldname:
-            deleted = self._deleted()
-            return {
-                base + d: q.boost
-                for reader, base in self.leaves
-                for d in range(reader.doc_count_all())
-                if base + d not in deleted
-            }
+            return self._everything(q.boost)
         if kind is query.Term and self.bm25 is not None:
             return self._term(q)
         if kind is query.And:
@@ -161,12 +179,26 @@ class Ranker:
         if kind is query.Or and not q.scale and not q.minmatch:
             return self._or(q)
         if kind is query.AndNot:
-            return self._without(self.scores(q.a), [q.b])
+            return self._without(self._scores(q.a), [q.b])
+        if kind is query.AndMaybe:
+            return self._and_maybe(q)
+        if kind is query.Not:
+            return self._without(self._everything(1.0), [q.query])
         if kind is query.Phrase and self.bm25 is not None:
             return self._phrase(q)
         return self._whoosh(q)
 
     # -- leaves -------------------------------------------------------------------------
+    def _everything(self, score: float) -> Scores:
+        """Every live document, each with ``score``."""
+        deleted = self._deleted()
+        return {
+            base + d: score
+            for reader, base in self.leaves
+            for d in range(reader.doc_count_all())
+            if base + d not in deleted
+        }
+
     def _term(self, q: query.Term, only: Collection[int] | None = None) -> Scores:
         """The scores of a term in every document that holds it (or in those of ``only``):
         BM25F, or the weight for a field without lengths (as Whoosh's ``WeightScorer``)."""
@@ -178,9 +210,11 @@ class Ranker:
         idf = self.searcher.idf(field, text) if scorable else 1.0
         k1_plus_1 = self.bm25.K1 + 1 if self.bm25 is not None else 1.0
         scores: Scores = {}
+        check = self._deadline.check
         for segment, (reader, base) in enumerate(self.leaves):
             norms = self._field_norms(segment, field) if scorable else []
             for ids, weights in term_blocks(reader, field, text):
+                check()
                 pairs = zip(ids, weights, strict=True)
                 if not scorable:
                     weighed = {base + d: w for d, w in pairs}
@@ -254,9 +288,11 @@ class Ranker:
             if q.slop == 1:
                 found = sequences.documents_with(pattern, candidates)
             else:
-                found = (d for d in candidates or () if _near(sequences.codes(d), words, q.slop))
+                found = self._near_documents(sequences, candidates or (), words, q.slop)
             suspects = self._holding_rivals(segment, field, words)
-            for docnum in found:
+            for checked, docnum in enumerate(found):
+                if checked % 256 == 255:
+                    self._deadline.check()
                 number = base + docnum
                 if number in deleted:
                     continue
@@ -268,6 +304,19 @@ class Ranker:
         word_scores = [self._term(query.Term(field, word), only=matched) for word in words]
         scores = {number: sum(part[number] for part in word_scores) for number in matched}
         return _boosted(scores, q.boost)
+
+    def _near_documents(
+        self, sequences: SequenceColumn, candidates: Collection[int], words: list[str], slop: int
+    ) -> Iterator[int]:
+        """The ``candidates`` holding ``words`` in order, each at most ``slop`` apart
+        (one pattern search a document when the pattern is cheap: five times sooner)."""
+        pattern = near_pattern(words, slop)
+        for checked, docnum in enumerate(candidates):
+            if checked % 64 == 63:
+                self._deadline.check()
+            codes = sequences.codes(docnum)
+            if contains(codes, pattern) if pattern else _near(codes, words, slop):
+                yield docnum
 
     def _stored_phrase(self, docnum: int, field: str, words: list[str], slop: int) -> bool:
         """Check a phrase against a document's terms made anew from its stored text (for
@@ -307,10 +356,16 @@ class Ranker:
 
     def _whoosh(self, q: query.Query) -> Scores:
         """Scores from Whoosh's own matcher, for the query kinds without a bulk form."""
-        matcher = q.matcher(self.searcher, self.searcher.context())
+        try:
+            matcher = q.matcher(self.searcher, self.searcher.context())
+        except query.QueryError as error:  # (e.g. a phrase in a field without positions)
+            raise QueryError(f"this query cannot run: {error}") from None
         deleted = self._deleted()
         scores: Scores = {}
+        check = self._deadline.check
         while matcher.is_active():
+            if len(scores) % 1024 == 1023:
+                check()
             docnum = matcher.id()
             if docnum not in deleted:  # (Whoosh's ``Not`` and ``Every`` include them)
                 scores[docnum] = matcher.score()
@@ -330,30 +385,40 @@ class Ranker:
     def _and(self, q: query.And) -> Scores:
         positive = [sub for sub in q.subqueries if not isinstance(sub, query.Not)]
         negative = [sub.query for sub in q.subqueries if isinstance(sub, query.Not)]
-        if not positive:
-            return self._whoosh(q)
+        if not positive:  # only ``NOT x`` clauses: every other document
+            return self._without(self._everything(float(len(negative))), negative)
         # The rarest part first; a word after it is scored only where that part matched.
         positive.sort(key=lambda sub: sub.estimate_size(self.reader))
-        scores = self.scores(positive[0])
+        scores = self._scores(positive[0])
         for sub in positive[1:]:
             if not scores:
                 break
             if type(sub) is query.Term and self.bm25 is not None:
                 part = self._term(sub, only=scores.keys())
             else:
-                part = self.scores(sub)
+                part = self._scores(sub)
             scores = {d: score + part[d] for d, score in scores.items() if d in part}
         scores = self._without(scores, negative)
         if negative:  # Whoosh's matcher for a `NOT x` clause scores 1 for every document
             scores = {docnum: score + len(negative) for docnum, score in scores.items()}
         return scores if len(q.subqueries) == 1 else _boosted(scores, q.boost)
 
+    def _and_maybe(self, q: query.AndMaybe) -> Scores:
+        """The documents of ``q.a``; those ``q.b`` matches too score the sum (as Whoosh's
+        ``AndMaybeMatcher``)."""
+        scores = self._scores(q.a)
+        if not scores:
+            return scores
+        extra = self._scores(q.b)
+        return _boosted({d: s + extra.get(d, 0.0) for d, s in scores.items()}, q.boost)
+
     def _or(self, q: query.Or) -> Scores:
-        parts = sorted((self.scores(sub) for sub in q.subqueries), key=len, reverse=True)
+        parts = sorted((self._scores(sub) for sub in q.subqueries), key=len, reverse=True)
         if not parts:
             return {}
         scores = dict(parts[0])
         for part in parts[1:]:
+            self._deadline.check()
             for docnum, score in part.items():
                 scores[docnum] = scores.get(docnum, 0.0) + score
         return scores if len(q.subqueries) == 1 else _boosted(scores, q.boost)
@@ -362,7 +427,7 @@ class Ranker:
         for q in excluded:
             if not scores:
                 break
-            unwanted = self.scores(q)
+            unwanted = self._scores(q)
             scores = {d: s for d, s in scores.items() if d not in unwanted}
         return scores
 
@@ -386,10 +451,20 @@ def _near(codes: bytes, words: list[str], slop: int) -> bool:
 
 def _in_order(positions: list[list[int]], slop: int) -> bool:
     """True when one position can be taken from each list, in order, each at most
-    ``slop`` after the one before (Whoosh's ordered ``SpanNear``)."""
-    spans = [(p, p) for p in positions[0]]
+    ``slop`` after the one before (Whoosh's ordered ``SpanNear``).
+
+    Only where a chain can end matters for the next word, so the ends are kept, not
+    every chain (which multiply with many words and a large ``slop``)."""
+    ends = sorted(set(positions[0]))
     for after in positions[1:]:
-        spans = [(start, p) for start, end in spans for p in after if 1 <= p - end <= slop]
-        if not spans:
+        if not ends:
             return False
-    return bool(spans)
+        # A position continues a chain when some end lies in [p - slop, p - 1].
+        ends = [p for p in sorted(set(after)) if _any_between(ends, p - slop, p - 1)]
+    return bool(ends)
+
+
+def _any_between(ordered: list[int], low: int, high: int) -> bool:
+    """True when the sorted list ``ordered`` holds a value in [low, high]."""
+    index = bisect_left(ordered, low)
+    return index < len(ordered) and ordered[index] <= high

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,8 +22,10 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
+from treatytui.search.expansion import MAX_READ, edit_distance, similar_terms
+from treatytui.search.limits import SUGGESTION_SCAN, Deadline, QueryTooBroad
 from treatytui.search.location import IndexLocation
-from treatytui.search.querying import ParsedQuery, QueryBuilder, edit_distance
+from treatytui.search.querying import ParsedQuery, QueryBuilder, visible
 from treatytui.search.ranking import LengthsCache, Ranker, Ranking, SharedCache
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
@@ -35,7 +37,14 @@ RERANK_EXTRA = 10
 SUGGESTIONS = 8
 MIN_SUGGEST = 4
 SHORT_WORD = 5
+# Words longer than this, or odd ones (digits, a letter three times over), get no
+# suggestion: nothing in the lexicon is near them, and looking costs the most.
+MAX_SUGGEST_CHARS = 20
+# At most this many words of one query are looked up in the lexicon for a suggestion.
+MAX_SUGGEST_WORDS = 3
 _WORD = re.compile(r"(?<![\w:])([^\W\d_][\w'’-]*)(?![\w:~*])")
+_CORRECTABLE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_TRIPLED = re.compile(r"(.)\1\1")
 
 
 # Which index a searcher has open: its generation folder and Whoosh's generation in it.
@@ -137,16 +146,22 @@ class Searcher:
         limit: int = 20,
         sort: SortOrder = "relevance",
         as_you_type: bool = False,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Run a query; raises QueryError (short, for the user) when it cannot be run."""
+        """Run a query; raises QueryError (short, for the user) when it cannot be run,
+        ``QueryTooBroad`` when it would take more than about a second, and
+        ``SearchCancelled`` as soon as ``cancelled()`` is true (a newer search)."""
         started = time.perf_counter()
+        deadline = Deadline(cancelled=cancelled)
         with self._lock:
             searcher = self._whoosh
             assert self._builder is not None
-            parsed = self._builder.parse(text, searcher.reader(), as_you_type=as_you_type)
+            parsed = self._builder.parse(
+                text, searcher.reader(), as_you_type=as_you_type, deadline=deadline
+            )
             terms = self._highlight_terms(parsed)
             prefixes = (parsed.prefix,) if parsed.prefix else ()
-            ranking = self._run(parsed, limit, sort)
+            ranking = self._run(parsed, limit, sort, deadline)
             ranked = [
                 (searcher.stored_fields(docnum), float(score)) for docnum, score in ranking.top
             ]
@@ -154,6 +169,7 @@ class Searcher:
                 ranked = title_boosted(ranked, terms, prefixes)[:limit]
             hits = []
             for rank, (fields, score) in enumerate(ranked):
+                deadline.check()
                 body = fields.get("text", "")
                 # Snippets without a match start at the first paragraph, after the
                 # headline, captions and meta lines.
@@ -180,7 +196,9 @@ class Searcher:
                 )
             total = ranking.total
             suggestion = (
-                self._suggest(searcher, text, parsed) if not as_you_type or not hits else None
+                self._suggest(searcher, visible(text), parsed, deadline)
+                if not as_you_type or not hits
+                else None
             )
         return SearchResult(
             query=text,
@@ -193,13 +211,13 @@ class Searcher:
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _run(self, parsed: ParsedQuery, limit: int, sort: SortOrder) -> Ranking:
+    def _run(self, parsed: ParsedQuery, limit: int, sort: SortOrder, deadline: Deadline) -> Ranking:
         assert self._ranker is not None
         if parsed.is_everything or sort != "relevance":
             return self._ranker.rank_by_column(
-                parsed.query, "published", limit, descending=sort != "oldest"
+                parsed.query, "published", limit, descending=sort != "oldest", deadline=deadline
             )
-        return self._ranker.rank(parsed.query, limit + RERANK_EXTRA)
+        return self._ranker.rank(parsed.query, limit + RERANK_EXTRA, deadline)
 
     @staticmethod
     def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
@@ -211,11 +229,22 @@ class Searcher:
             if field in DEFAULT_FIELDS
         )
 
-    def _suggest(self, searcher: WhooshSearcher, text: str, parsed: ParsedQuery) -> str | None:
-        """``text`` with each word that has no hits replaced by the closest indexed word."""
+    def _suggest(
+        self, searcher: WhooshSearcher, text: str, parsed: ParsedQuery, deadline: Deadline
+    ) -> str | None:
+        """``text`` with each word that has no hits replaced by the closest indexed word
+        (None when there is none, or when the search's deadline passes first)."""
+        try:
+            return self._suggestion(searcher, text, parsed, deadline)
+        except QueryTooBroad:  # the results are in: a suggestion is not worth waiting for
+            return None
+
+    def _suggestion(
+        self, searcher: WhooshSearcher, text: str, parsed: ParsedQuery, deadline: Deadline
+    ) -> str | None:
         reader = searcher.reader()
-        corrector = searcher.corrector("body")
         changed = False
+        looked_up = 0
 
         def closest(term: str) -> str | None:
             # Two edits turn a short word into too many others ("human" → "tuan").
@@ -223,27 +252,33 @@ class Searcher:
             # Terms are stems, so a misspelt ending ("conventoin") is far from its stem
             # ("convent"): shorter forms of the word count too, when they are words.
             for cut in range(len(term), max(MIN_SUGGEST, len(term) - 3) - 1, -1):
-                options = corrector.suggest(
-                    term[:cut], limit=SUGGESTIONS, maxdist=edits if cut == len(term) else 0
-                )
+                stem = term[:cut]
+                if cut == len(term):
+                    read = min(MAX_READ, SUGGESTION_SCAN // MAX_SUGGEST_WORDS)
+                    options = similar_terms(reader, "body", stem, edits, deadline, read=read)
+                else:
+                    options = {stem: reader.doc_frequency("body", stem)}
                 ranked = sorted(
-                    options,
-                    key=lambda o: (edit_distance(term[:cut], o), -reader.doc_frequency("body", o)),
+                    (option for option, frequency in options.items() if frequency),
+                    key=lambda o: (edit_distance(stem, o), -options[o], o),
                 )
-                for option in ranked:
-                    surface = self._surface_form(searcher, option)
+                for option in ranked[:SUGGESTIONS]:
+                    surface = self._surface_form(searcher, option, deadline)
                     if surface:
                         return surface
             return None
 
         def replace(match: re.Match[str]) -> str:
-            nonlocal changed
+            nonlocal changed, looked_up
             word = match.group(1)
             if word.upper() in {"AND", "OR", "NOT"} or parsed.prefix == fold(word):
                 return word
             term = index_term(word)
             if not term or any(reader.doc_frequency(f, term) for f in DEFAULT_FIELDS):
                 return word
+            if not _worth_correcting(word) or looked_up >= MAX_SUGGEST_WORDS:
+                return word
+            looked_up += 1
             suggestion = closest(term)
             if suggestion is None:
                 return word
@@ -253,11 +288,12 @@ class Searcher:
         suggestion = _WORD.sub(replace, text)
         return suggestion if changed else None
 
-    @staticmethod
-    def _surface_form(searcher: WhooshSearcher, term: str) -> str | None:
-        """A word as articles write it whose index term is ``term`` (terms are stems)."""
-        for hit in searcher.search(Term("body", term), limit=1):
-            for match in WORD_PATTERN.finditer(hit.get("text", "")):
+    def _surface_form(self, searcher: WhooshSearcher, term: str, deadline: Deadline) -> str | None:
+        """A word as articles write it whose index term is ``term`` (terms are stems),
+        as the article that ranks first for it writes it."""
+        assert self._ranker is not None
+        for docnum, _score in self._ranker.rank(Term("body", term), 1, deadline).top:
+            for match in WORD_PATTERN.finditer(searcher.stored_fields(docnum).get("text", "")):
                 if index_term(match.group()) == term:
                     return match.group()
         return None
@@ -286,9 +322,10 @@ class Searcher:
                     stamp, by_document = self._stamp, self._read_facts(self._whoosh.reader())
                     self._facts_cache = (stamp, by_document)
                 assert self._builder is not None
-                parsed = self._builder.parse(query_text, self._whoosh.reader())
+                deadline = Deadline()
+                parsed = self._builder.parse(query_text, self._whoosh.reader(), deadline=deadline)
                 assert self._ranker is not None
-                documents = sorted(self._ranker.scores(parsed.query))
+                documents = sorted(self._ranker.scores(parsed.query, deadline))
             chosen = [by_document[n] for n in documents if n in by_document]
         if kinds is None:
             return chosen
@@ -327,6 +364,16 @@ class Searcher:
             if self._ranker is not None:
                 self._ranker.warm()
         self._collection_facts()
+
+
+def _worth_correcting(word: str) -> bool:
+    """True for a word a suggestion may be found for: letters (with inner apostrophes or
+    hyphens), at most ``MAX_SUGGEST_CHARS`` long, no letter three times in a row."""
+    return (
+        len(word) <= MAX_SUGGEST_CHARS
+        and _CORRECTABLE.fullmatch(word) is not None
+        and not _TRIPLED.search(word.lower())
+    )
 
 
 def title_boosted(

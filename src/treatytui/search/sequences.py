@@ -107,6 +107,25 @@ class SequenceColumn:
         return self.values[docnum]
 
 
+# A pattern of codes with gaps is tried at each start in every way its gaps allow: use
+# one only while those ways are few (two words: any slop; three: up to 64 apart).
+MAX_GAP_COMBINATIONS = 4096
+
+
+def near_pattern(terms: list[str], slop: int) -> re.Pattern[bytes] | None:
+    """A pattern matching ``terms``' codes in order, each at most ``slop`` terms after
+    the one before (None when it would be too costly to try)."""
+    if len(terms) < 2 or slop < 1 or slop ** (len(terms) - 1) > MAX_GAP_COMBINATIONS:
+        return None
+    gap = b"(?:" + b"." * CODE_SIZE + b"){0,%d}" % (slop - 1)
+    return re.compile(gap.join(re.escape(term_code(term)) for term in terms), re.DOTALL)
+
+
+def contains(codes: bytes, pattern: re.Pattern[bytes]) -> bool:
+    """True when ``pattern`` matches ``codes`` at a term boundary."""
+    return _search_aligned(pattern.search, codes, 0, len(codes), 0) >= 0
+
+
 def places(codes: bytes, code: bytes) -> list[int]:
     """The term positions at which ``code`` stands in a document's ``codes``."""
     found = []

@@ -199,16 +199,25 @@ class MainScreen(Screen[None]):
             if worker.is_cancelled or searcher is None:
                 return
             try:
+                # The next keystroke cancels this worker; the searcher then stops at
+                # once (SearchCancelled, a QueryError) instead of holding the gate.
+                cancelled = lambda: worker.is_cancelled  # noqa: E731
                 result = searcher.search(
                     query,
                     limit=RESULT_LIMIT,
                     sort=sort,
                     as_you_type=as_you_type,  # type: ignore[arg-type]
+                    cancelled=cancelled,
                 )
                 if as_you_type and not result.hits and not result.suggestion:
                     # Nothing for the word being typed as a prefix: a spelling, then?
                     first_ms = result.elapsed_ms
-                    result = searcher.search(query, limit=RESULT_LIMIT, sort=sort)  # type: ignore[arg-type]
+                    result = searcher.search(
+                        query,
+                        limit=RESULT_LIMIT,
+                        sort=sort,  # type: ignore[arg-type]
+                        cancelled=cancelled,
+                    )
                     # The searcher's time is both searches (the benchmark subtracts it).
                     result = replace(result, elapsed_ms=first_ms + result.elapsed_ms)
             except QueryError as error:
