@@ -117,3 +117,28 @@ def test_name_ending_at_skips_only_words_no_name_starts(text: str, cut: int) -> 
         assert people._name_ending_at(parser, start, end) == _plain_name_ending_at(
             parser, start, end
         )
+
+
+_DATE_TEXTS = st.lists(
+    st.sampled_from(
+        ["2025", "03", "4", "12", "31", "-", "/", ".", "–", " ", " to ", " and ", "March",
+         "May", "Sept.", "DEC", "th", "of", "Nov", "2025-03-04", "04.03.2025", "14/3",
+         "03Nov2025", "9", "\n"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_DATE_TEXTS)
+def test_date_needs_skip_only_runs_without_a_match(text: str) -> None:
+    """A pattern's needs are cheap tests of what it cannot match without: skipping the
+    runs that fail them changes nothing."""
+    gated = datepatterns.find_date_mentions(text)
+    needs = datepatterns._NEEDS
+    try:
+        datepatterns._NEEDS = {name: () for name in needs}
+        ungated = datepatterns.find_date_mentions(text)
+    finally:
+        datepatterns._NEEDS = needs
+    assert gated == ungated
