@@ -208,14 +208,10 @@ _NEED_SCANS = {
     # "2025-03-04", "04.03.2025": two separators, the same or not (a cheap superset)
     "numeric_twice": re.compile(r"[0-9][/.-][0-9]{1,2}[/.-][0-9]"),
     "glued": re.compile("[0-9][A-Za-z]"),
-    # a span's "-" or "to" before its second month ("March 30 - April 2") or second day
-    # ("30 March to 2 April"): the spans that run across two months need one
-    "conn_month": re.compile(rf"(?:{_DASH}|{_TO})(?:{_MONTH_FORMS})"),
-    "conn_day": re.compile(rf"(?:{_DASH}|{_TO})[0-9]"),
 }
 _NEEDS = {
-    "md_md": ("two_months", "conn_month", "month_number"),
-    "dm_dm": ("two_months", "conn_day", "day_month"),
+    "md_md": ("two_months", "month_number"),
+    "dm_dm": ("two_months", "day_month"),
     "md_d": ("month_number", "day_range"),
     "d_dm": ("day_month", "day_range"),
     "md": ("month_number",),
@@ -224,7 +220,7 @@ _NEEDS = {
     "iso": ("numeric_twice",),
     "numeric": ("numeric_twice",),
     "short": ("numeric",),
-    "mm_y": ("two_months", "conn_month", "month_year"),
+    "mm_y": ("two_months", "month_year"),
     "m_y": ("month_year",),
     "m": ("month",),
 }
