@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts = commands.add_parser(
         "facts",
         help="print the facts of article files (or of every indexed article)",
-        description="Print the dates, venues, participant counts, people and organisations "
+        description="Print the dates, venues, counts, people and organisations "
         "that articles state. With no FILE, the facts of every article in the index.",
     )
     _add_global_options(facts, top=False)

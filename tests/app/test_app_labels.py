@@ -8,11 +8,13 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from conftest import open_first, settle
+from treatytui.app.factlabels import count_label
 from treatytui.app.widgets.facts_panel import group_header
+from treatytui.facts.model import Fact
 
 SIZE = (120, 36)
 HEADER = re.compile(
-    r"^(\d+) (dates?|venues?|participant counts?|person|people|organisations?)"
+    r"^(\d+) (dates?|venues?|counts?|person|people|organisations?)"
     r"(?:, (\d+) mentions)?$"
 )
 
@@ -20,8 +22,27 @@ HEADER = re.compile(
 def test_group_header_counts_rows_then_mentions() -> None:
     assert group_header("person", "People", 5, 13) == "5 people, 13 mentions"
     assert group_header("person", "People", 1, 1) == "1 person"
-    assert group_header("count", "Participant counts", 3, 3) == "3 participant counts"
+    assert group_header("count", "Counts", 3, 3) == "3 counts"
     assert group_header("organization", "Organisations", 2, 4) == "2 organisations, 4 mentions"
+
+
+def _count(text: str, lang: str, **attrs: object) -> Fact:
+    return Fact("count", text, 0, len(text), text, {"lang": lang, **attrs})
+
+
+def test_count_labels_read_in_one_language() -> None:
+    spanish = _count(
+        "más de 900 delegados", "es", value=900, qualifier="more_than", unit="delegados"
+    )
+    assert count_label(spanish) == "más de 900 delegados"
+    english = _count(
+        "more than 1200 delegates", "en", value=1200, qualifier="more_than", unit="delegates"
+    )
+    assert count_label(english) == "more than 1,200 delegates"
+    total = _count(
+        "los 193 Estados miembros", "es", value=193, unit="estados miembros", role="total"
+    )
+    assert count_label(total) == "los 193 Estados miembros (in total)"
 
 
 async def test_facts_panel_headers_count_the_rows_shown(make_app) -> None:

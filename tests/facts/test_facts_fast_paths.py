@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatytui.facts import datepatterns, gazetteer, people, people_names
+from treatytui.facts import counts, datepatterns, gazetteer, people, people_names
 from treatytui.facts.sentences import matches_at, positions
 
 # Texts made of the characters these patterns care about, so that edge cases come up often.
@@ -71,3 +71,74 @@ def test_matches_at_is_finditer_at_the_given_starts() -> None:
 def test_positions_of_several_characters_are_in_order() -> None:
     assert positions("a.b!c?d.", ".!?") == [1, 3, 5, 7]
     assert positions("a.b!c?d.", ".!?", 2, 7) == [3, 5]
+
+
+_WORD_TEXTS = st.text(
+    alphabet=st.sampled_from(list("aezAZ -_'’0é\u0130ÇßñéA\nxyq\u00a0\ud7ff\u2028")), max_size=60
+)
+
+
+@settings(max_examples=300)
+@given(_WORD_TEXTS)
+def test_ascii_words_are_those_of_the_plain_pattern(text: str) -> None:
+    lowered = text.lower()
+    assert counts._ascii_words(lowered) == set(counts._ASCII_WORD.findall(lowered))
+
+
+def _plain_name_ending_at(
+    parser: people_names.NameParser, start: int, end: int
+) -> people_names.Mention | None:
+    """``people._name_ending_at`` trying every word, capitalised or not."""
+    i = parser.text.find(" ", start, end)
+    while i >= 0:
+        mention = parser.name_at(i + 1)
+        if mention is not None and mention.end == end and len(mention.name.split()) >= 2:
+            return mention
+        i = parser.text.find(" ", i + 1, end)
+    return None
+
+
+_NAME_TEXTS = st.lists(
+    st.sampled_from(
+        ["the", "The", "Marshall", "Islands'", "Tina", "Stege", "de", "Silva", "Ana", "T.",
+         "ZARIŅŠ", "said", "Minister", "Élodie", "Kofi", "Mensah", "in", "Geneva", "ürün"]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(_NAME_TEXTS, st.integers(0, 20))
+def test_name_ending_at_skips_only_words_no_name_starts(text: str, cut: int) -> None:
+    parser = people_names.NameParser(text)
+    for end in [len(text), *[i for i, c in enumerate(text) if c == " "]]:
+        start = min(cut, end)
+        assert people._name_ending_at(parser, start, end) == _plain_name_ending_at(
+            parser, start, end
+        )
+
+
+_DATE_TEXTS = st.lists(
+    st.sampled_from(
+        ["2025", "03", "4", "12", "31", "-", "/", ".", "–", " ", " to ", " and ", "March",
+         "May", "Sept.", "DEC", "th", "of", "Nov", "2025-03-04", "04.03.2025", "14/3",
+         "03Nov2025", "9", "\n"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(_DATE_TEXTS)
+def test_date_needs_skip_only_runs_without_a_match(text: str) -> None:
+    """A pattern's needs are cheap tests of what it cannot match without: skipping the
+    runs that fail them changes nothing."""
+    gated = datepatterns.find_date_mentions(text)
+    needs = datepatterns._NEEDS
+    try:
+        datepatterns._NEEDS = {name: () for name in needs}
+        ungated = datepatterns.find_date_mentions(text)
+    finally:
+        datepatterns._NEEDS = needs
+    assert gated == ungated

@@ -22,14 +22,18 @@ def date_label(fact: Fact) -> str:
 
 
 def count_label(fact: Fact) -> str:
-    """``more than 110 countries``."""
+    """``more than 110 countries``; in another language, the article's own words
+    (``más de 900 delegados``, not an English qualifier before a Spanish noun)."""
     value = fact.get("value")
     if value is None:
         return one_line(fact.text)
-    qualifier = QUALIFIERS.get(str(fact.get("qualifier", "exact")), "")
-    number = f"{value:,}" if isinstance(value, int) else str(value)
-    unit = fact.get("unit") or ""
-    label = " ".join(part for part in (qualifier, number, str(unit)) if part)
+    if fact.get("lang") not in (None, "en"):
+        label = fact.text
+    else:
+        qualifier = QUALIFIERS.get(str(fact.get("qualifier", "exact")), "")
+        number = f"{value:,}" if isinstance(value, int) else str(value)
+        unit = fact.get("unit") or ""
+        label = " ".join(part for part in (qualifier, number, str(unit)) if part)
     role = ROLE_PHRASES.get(str(fact.get("role") or ""), "")
     return one_line(f"{label} ({role})" if role else label)
 

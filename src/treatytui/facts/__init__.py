@@ -1,4 +1,4 @@
-"""Facts: dates, venues, participant counts, people and organisations found in an article.
+"""Facts: dates, venues, counts, people and organisations found in an article.
 
 Pure Python: this package never imports Whoosh or Textual. Importing it is cheap; the
 extractors (and the gazetteer they read) load on first use::

@@ -111,7 +111,6 @@ def all_units() -> list[str]:
     return sorted((u for u in forms if u), key=len, reverse=True)
 
 
-@lru_cache(maxsize=1024)
 @lru_cache(maxsize=8)
 def unit_first_words(language: str) -> tuple[str, ...]:
     """The first words (lower case) of the count nouns of ``language`` (all languages for

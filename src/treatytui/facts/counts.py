@@ -106,6 +106,8 @@ _NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 _DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_WORD = re.compile(r"[a-z]+")  # enough for English number and unit words
+# Every byte but a-z turned into a space: see _ascii_words.
+_A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 
 # Words allowed between the number and the unit: any capitalised word ("47 African
 # countries", "27 EU member states") or one of these.
@@ -276,6 +278,13 @@ def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
     return by_last, frozenset(unit_first_words(language))
 
 
+def _ascii_words(lowered: str) -> set[str]:
+    """``set(_ASCII_WORD.findall(lowered))``, about twice as fast: every character but
+    a-z (any other one becomes "?" in ASCII) turns into a space, and the rest splits."""
+    ascii_only = lowered.encode("ascii", "replace").translate(_A_TO_Z_ONLY)
+    return set(ascii_only.decode("ascii").split())
+
+
 def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
     number_search, unit_first = _search_words(language)
@@ -285,7 +294,7 @@ def _candidates(text: str, language: str) -> list[int]:
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = set((_ASCII_WORD if language == "en" else _WORD).findall(lowered))
+        words = _ascii_words(lowered) if english else set(_WORD.findall(lowered))
         present = [form for last in words & number_search.keys() for form in number_search[last]]
         starts += _word_starts(lowered, present)
         units = _word_starts(lowered, list(words & unit_first))

@@ -205,6 +205,8 @@ _NEED_SCANS = {
     "day_month": re.compile(rf"[0-9](?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_FORMS})"),
     "day_range": re.compile(rf"[0-9](?:st|nd|rd|th)?(?:{_DASH}|{_TO}|{_AND})[0-9]"),
     "numeric": _NUMERIC_TRIGGER,
+    # "2025-03-04", "04.03.2025": two separators, the same or not (a cheap superset)
+    "numeric_twice": re.compile(r"[0-9][/.-][0-9]{1,2}[/.-][0-9]"),
     "glued": re.compile("[0-9][A-Za-z]"),
 }
 _NEEDS = {
@@ -215,8 +217,8 @@ _NEEDS = {
     "md": ("month_number",),
     "dm": ("day_month",),
     "wire": ("glued",),
-    "iso": ("numeric",),
-    "numeric": ("numeric",),
+    "iso": ("numeric_twice",),
+    "numeric": ("numeric_twice",),
     "short": ("numeric",),
     "mm_y": ("two_months", "month_year"),
     "m_y": ("month_year",),

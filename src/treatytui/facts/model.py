@@ -21,7 +21,7 @@ FACT_KINDS: tuple[FactKind, ...] = ("date", "venue", "count", "person", "organiz
 KIND_TITLES: dict[str, str] = {
     "date": "Dates",
     "venue": "Venues",
-    "count": "Participant counts",
+    "count": "Counts",
     "person": "People",
     "organization": "Organisations",
 }

@@ -233,9 +233,13 @@ def _name_ending_at(parser: NameParser, start: int, end: int) -> Mention | None:
     text = parser.text
     i = text.find(" ", start, end)
     while i >= 0:
-        mention = parser.name_at(i + 1)
-        if mention is not None and mention.end == end and len(mention.name.split()) >= 2:
-            return mention
+        # A name (or the capitalised function word before one) starts with a capital
+        # letter: no need to parse from any other word.
+        first = text[i + 1 : i + 2]
+        if first.isalpha() and first.isupper():
+            mention = parser.name_at(i + 1)
+            if mention is not None and mention.end == end and len(mention.name.split()) >= 2:
+                return mention
         i = text.find(" ", i + 1, end)
     return None
 

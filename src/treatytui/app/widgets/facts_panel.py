@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # loaded with the first article, not before the first frame
     from treatytui.facts.model import Fact
 
 PLACEHOLDER = (
-    "Open an article to see its facts: dates, venues, participant counts, people and "
+    "Open an article to see its facts: dates, venues, counts, people and "
     "organisations. The timeline and figures views show them for the whole collection."
 )
 
@@ -24,7 +24,7 @@ PLACEHOLDER = (
 ROW_NOUNS: dict[str, tuple[str, str]] = {
     "date": ("date", "dates"),
     "venue": ("venue", "venues"),
-    "count": ("participant count", "participant counts"),
+    "count": ("count", "counts"),
     "person": ("person", "people"),
     "organization": ("organisation", "organisations"),
 }
@@ -38,7 +38,7 @@ def group_header(kind: str, title: str, rows: int, mentions: int) -> str:
 
 
 class FactsPanel(OptionList):
-    """Dates, venues, participant counts, people and organisations of one article.
+    """Dates, venues, counts, people and organisations of one article.
 
     ``enter`` on a fact scrolls the viewer to its sentence; pressing it again goes to the
     next place the article states the same fact.
