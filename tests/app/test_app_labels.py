@@ -9,8 +9,7 @@ from textual.widgets import OptionList
 
 from conftest import open_first, settle
 from treatytui.app.factlabels import count_label
-from treatytui.app.widgets.facts_panel import group_header
-from treatytui.facts.model import Fact
+from treatytui.facts.model import Fact, group_header
 
 SIZE = (120, 36)
 HEADER = re.compile(

@@ -27,7 +27,7 @@ from treatytui.commands.session import open_searcher
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import article_facts_json, extract
-from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES
+from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES, group_header
 from treatytui.textsafety import one_line, visible
 from treatytui.views.dates import fact_date_label
 
@@ -98,8 +98,9 @@ def _print_tables(documents: list[dict[str, Any]]) -> None:
             facts = [f for f in document["facts"] if f["kind"] == kind]
             if not facts:
                 continue
+            grouped = _grouped(facts)
             table = Table(
-                title=f"{KIND_TITLES[kind]} ({len(facts)})",
+                title=group_header(kind, KIND_TITLES[kind], len(grouped), len(facts)),
                 title_justify="left",
                 show_header=False,
                 box=None,
@@ -107,7 +108,7 @@ def _print_tables(documents: list[dict[str, Any]]) -> None:
             )
             table.add_column("value", ratio=3)
             table.add_column("as written", style="dim", ratio=2)
-            for value, written in _grouped(facts):
+            for value, written in grouped:
                 shown = [w for w in written if w != value]
                 table.add_row(Text(one_line(value)), Text(one_line(" · ".join(shown))))
             out.print(table)

@@ -25,6 +25,23 @@ KIND_TITLES: dict[str, str] = {
     "person": "People",
     "organization": "Organisations",
 }
+# What a row of each group is, singular and plural, for the group headers.
+ROW_NOUNS: dict[str, tuple[str, str]] = {
+    "date": ("date", "dates"),
+    "venue": ("venue", "venues"),
+    "count": ("count", "counts"),
+    "person": ("person", "people"),
+    "organization": ("organisation", "organisations"),
+}
+
+
+def group_header(kind: str, title: str, rows: int, mentions: int) -> str:
+    """``5 people, 13 mentions``: the rows listed, and the mentions when there are more."""
+    singular, plural = ROW_NOUNS.get(kind, (title.lower(), title.lower()))
+    header = f"{rows} {singular if rows == 1 else plural}"
+    return header if mentions == rows else f"{header}, {mentions} mentions"
+
+
 QUALIFIER_PHRASES: dict[str, str] = {
     "exact": "",
     "about": "about",

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from treatytui.facts.model import group_header
+
 if TYPE_CHECKING:  # loaded with the first article, not before the first frame
     from treatytui.app.factlabels import FactEntry
     from treatytui.facts.model import Fact
@@ -19,22 +21,6 @@ PLACEHOLDER = (
     "Open an article to see its facts: dates, venues, counts, people and "
     "organisations. The timeline and figures views show them for the whole collection."
 )
-
-# What a row of each group is, singular and plural, for the group headers.
-ROW_NOUNS: dict[str, tuple[str, str]] = {
-    "date": ("date", "dates"),
-    "venue": ("venue", "venues"),
-    "count": ("count", "counts"),
-    "person": ("person", "people"),
-    "organization": ("organisation", "organisations"),
-}
-
-
-def group_header(kind: str, title: str, rows: int, mentions: int) -> str:
-    """``5 people, 13 mentions``: the rows listed, and the mentions when there are more."""
-    singular, plural = ROW_NOUNS.get(kind, (title.lower(), title.lower()))
-    header = f"{rows} {singular if rows == 1 else plural}"
-    return header if mentions == rows else f"{header}, {mentions} mentions"
 
 
 class FactsPanel(OptionList):
