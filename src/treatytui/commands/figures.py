@@ -14,18 +14,14 @@ from rich.table import Table
 from rich.text import Text
 
 from treatytui.commands.common import (
-    EXIT_ERROR,
     EXIT_NOTHING,
     EXIT_OK,
-    fail,
-    index_dir,
     say,
     stderr,
     stdout,
 )
 from treatytui.commands.timeline import add_format_options
 from treatytui.textsafety import one_line
-from treatytui.views.dates import parse_date_range
 from treatytui.views.export import export_figures
 from treatytui.views.figures import FIGURE_KINDS, FigureGroup, build_figures, filter_figures
 
@@ -87,23 +83,12 @@ def _table(groups: list[FigureGroup]) -> Table:
 
 def run_figures(args: argparse.Namespace) -> int:
     """Print the figures of the index (or of the articles matching the query); 1 if none."""
-    from treatytui.commands.session import open_searcher  # pulls in Whoosh: only now
-    from treatytui.search.results import QueryError
+    from treatytui.commands.session import query_facts  # pulls in Whoosh: only now
 
-    try:
-        dates = parse_date_range(args.dates)
-    except ValueError as error:
-        return fail(f"--dates: {error}")
-    searcher = open_searcher(index_dir(args), stderr())
-    if searcher is None:
-        return EXIT_ERROR
-    query = " ".join(args.query)
-    try:
-        articles = searcher.iter_facts(query or None, kinds=FIGURE_KINDS)
-    except QueryError as error:
-        return fail(f"query error: {error}")
-    finally:
-        searcher.close()
+    found = query_facts(args, FIGURE_KINDS)
+    if isinstance(found, int):
+        return found
+    dates, articles = found
     groups = filter_figures(build_figures(articles), dates, args.grep)
     status = EXIT_OK if groups else EXIT_NOTHING
     if args.format:

@@ -13,17 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from treatytui.commands.common import (
-    EXIT_ERROR,
     EXIT_NOTHING,
     EXIT_OK,
-    fail,
-    index_dir,
     say,
     stderr,
     stdout,
 )
 from treatytui.textsafety import one_line
-from treatytui.views.dates import parse_date_range
 from treatytui.views.export import export_timeline
 from treatytui.views.timeline import TIMELINE_KINDS, TimelineFilter, TimelineRow, build_timeline
 
@@ -83,23 +79,12 @@ def run_timeline(args: argparse.Namespace) -> int:
 
     Exit status: 0 when some event is printed, 1 when none, 2 on an error.
     """
-    from treatytui.commands.session import open_searcher  # pulls in Whoosh: only now
-    from treatytui.search.results import QueryError
+    from treatytui.commands.session import query_facts  # pulls in Whoosh: only now
 
-    try:
-        dates = parse_date_range(args.dates)
-    except ValueError as error:
-        return fail(f"--dates: {error}")
-    searcher = open_searcher(index_dir(args), stderr())
-    if searcher is None:
-        return EXIT_ERROR
-    query = " ".join(args.query)
-    try:
-        articles = searcher.iter_facts(query or None, kinds=TIMELINE_KINDS)
-    except QueryError as error:
-        return fail(f"query error: {error}")
-    finally:
-        searcher.close()
+    found = query_facts(args, TIMELINE_KINDS)
+    if isinstance(found, int):
+        return found
+    dates, articles = found
     rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
     status = EXIT_OK if rows else EXIT_NOTHING
     if args.format:
