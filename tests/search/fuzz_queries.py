@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+from treatytui.search.querying import NAMED_FIELDS
+
 WORDS = [
     "convention",
     "treaty",
@@ -48,17 +50,9 @@ WORDS = [
     "kaveromi",
     "tusane",
 ]
+# The fields the query language names, then aliases, other fields and odd cases.
 SEARCHABLE_FIELDS = [
-    "title",
-    "source",
-    "authors",
-    "venue",
-    "person",
-    "organization",
-    "year",
-    "unit",
-    "tags",
-    "published",
+    *NAMED_FIELDS,
     "date",
     "author",
     "by",
