@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from treatytui import __version__
 from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
+from treatytui.commands.feeds import add_feeds_parser
+from treatytui.commands.fetching import FETCH_EXIT_HELP, add_fetch_parsers
 from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
@@ -106,8 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
         "collection paths, the config file and the bundled seeds.",
     )
     _add_global_options(where, top=False)
-    for command in (parser, *commands.choices.values()):
-        command.epilog = EXIT_CODES_HELP
+    add_feeds_parser(commands, lambda p: _add_global_options(p, top=False))
+    add_fetch_parsers(commands, lambda p: _add_global_options(p, top=False))
+    for name, command in (("", parser), *commands.choices.items()):
+        command.epilog = FETCH_EXIT_HELP if name in ("fetch", "add") else EXIT_CODES_HELP
     return parser
 
 
@@ -137,6 +141,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from treatytui.commands.where import run_where
 
             return run_where(args)
+        if args.command == "feeds":
+            from treatytui.commands.feeds import run_feeds
+
+            return run_feeds(args)
+        if args.command in ("fetch", "add"):
+            from treatytui.commands.fetching import run_add, run_fetch
+
+            return run_fetch(args) if args.command == "fetch" else run_add(args)
         if args.command == "facts":
             from treatytui.commands.facts import run_facts
 

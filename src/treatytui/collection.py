@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from treatytui.config import seeds_dir
+from treatytui.config import default_index_dir, seeds_dir
 from treatytui.search.location import read_json, write_atomically
 
 
@@ -40,6 +40,8 @@ class Collection:
     include_seeds: bool = True
     follow_symlinks: bool = False
     """Follow symbolic links that lead out of the collection's folders."""
+    managed: Path | None = None
+    """The folder fetched articles are stored in (one of ``paths`` once used)."""
 
     @classmethod
     def load(cls, index_root: Path) -> Collection:
@@ -52,7 +54,26 @@ class Collection:
             collection.paths = [p for p in remembered if not is_bundled_seeds(p)]
             collection.include_seeds = bool(data.get("include_seeds", True))
             collection.follow_symlinks = data.get("follow_symlinks") is True
+            managed = data.get("managed")
+            collection.managed = Path(managed) if isinstance(managed, str) else None
         return collection
+
+    def managed_dir(self) -> Path:
+        """The folder for fetched articles: the remembered one, else ``articles`` in the
+        per-user data folder for the default index, or inside the index folder."""
+        if self.managed is not None:
+            return self.managed
+        index_root = self.state_file.parent
+        if index_root.absolute() == default_index_dir().absolute():
+            return index_root.parent / "articles"
+        return index_root / "articles"
+
+    def use_managed(self) -> Path:
+        """Make the managed folder one of the collection's paths; returns it."""
+        folder = self.managed_dir().expanduser().absolute()
+        self.managed = folder
+        self.add([folder])
+        return folder
 
     def add(self, paths: list[Path]) -> None:
         """Remember ``paths`` (absolute, without duplicates; the seeds go by their flag)."""
@@ -79,4 +100,6 @@ class Collection:
             "include_seeds": self.include_seeds,
             "follow_symlinks": self.follow_symlinks,
         }
+        if self.managed is not None:
+            payload["managed"] = str(self.managed)
         write_atomically(self.state_file, json.dumps(payload, indent=2))
