@@ -1,168 +1,36 @@
-"""HTML → segments and metadata, with the standard library's ``html.parser``.
+"""HTML → segments and metadata, with trafilatura (main text) and lxml (captions, headline).
 
-Page furniture (scripts, styles, navigation, asides, page headers and footers) is dropped;
-``<h1>`` is the title, ``<figcaption>`` a caption, and paragraphs, headings, list items and
-quotes are paragraphs. ``og:`` and ``article:`` meta tags and the canonical link give the
-metadata. Entities are unescaped by the parser.
+trafilatura finds the article's main text and drops the page furniture: navigation,
+headers and footers, cookie banners, "related articles" and share boxes, comments. Its
+paragraphs, sub-headings, list items, quotes and table rows become paragraphs; the page's
+first ``<h1>`` is the title; the ``<figcaption>`` of each picture it keeps is a caption
+in the picture's place. Metadata: title, site name, authors, publication date and
+canonical URL from ``<meta>``, Open Graph, ``article:published_time`` and JSON-LD
+(``NewsArticle``), dates only from markup, never guessed from the text. A page too short or
+too odd for trafilatura falls back to its baseline extractor (every paragraph), and markup
+lxml cannot read whole (nested thousands of levels deep) to its text without the tags.
+``benchmarks/bench_html_extract.py`` compares it with the html.parser cleaner it replaced.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 from treatytui.corpus.article import BlockKind, Metadata
 from treatytui.corpus.dates import parse_date
 from treatytui.corpus.sanitize import strip_controls
 from treatytui.corpus.segments import Segment
 
-_SKIPPED = frozenset(
-    {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "form", "footer"}
-)
-# A page's <header> holds its masthead; an article's own <header> holds its headline.
-_PAGE_HEADER = "header"
-_CONTENT = frozenset({"article", "main"})
-_BLOCKS: dict[str, BlockKind | None] = {
-    "p": None,
-    "div": None,
-    "section": None,
-    "article": None,
-    "main": None,
-    "li": None,
-    "dt": None,
-    "dd": None,
-    "td": None,
-    "th": None,
-    "blockquote": "paragraph",
-    "pre": "paragraph",
-    "h1": "title",
-    "h2": "paragraph",
-    "h3": "paragraph",
-    "h4": "paragraph",
-    "h5": "paragraph",
-    "h6": "paragraph",
-    "figcaption": "caption",
-    "figure": None,
-    "ul": None,
-    "ol": None,
-    "table": None,
-    "tr": None,
-}
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base"})
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]{2,}|[\t\r\n\f\u00a0]")  # not a lone plain space
+_FURNITURE = ("nav", "header", "footer", "aside")
+_INLINE = frozenset({"lb", "hi", "ref", "del"})  # trafilatura's inline elements
+_DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str | None) -> str:
     """Text with control codes (which entities can produce) removed and spaces collapsed."""
-    return _SPACE.sub(" ", strip_controls(text)).strip()
-
-
-@dataclass(slots=True)
-class _Collected:
-    title_tag: str | None = None
-    first_h1: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-    segments: list[Segment] = field(default_factory=list)
-
-
-class _ArticleParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found = _Collected()
-        self._open: list[str] = []
-        self._open_counts: Counter[str] = Counter()  # tag -> how many are open (deep pages)
-        self._skip_depth = 0
-        self._kinds: list[BlockKind | None] = [None]
-        self._lines: list[str] = []  # the current block's lines before the one being read
-        self._buffer: list[str] = []
-        self._in_title = False
-
-    def _break_line(self) -> None:
-        self._lines.append("".join(self._buffer))
-        self._buffer.clear()
-
-    def _flush(self) -> None:
-        self._break_line()
-        lines = self._lines
-        self._lines = []
-        kind = self._kinds[-1]
-        for line in lines:
-            line = _tidy(line)
-            if not line:
-                continue
-            if kind == "title":
-                if self.found.first_h1 is not None:
-                    kind = "paragraph"
-                else:
-                    self.found.first_h1 = line
-            self.found.segments.append(Segment(line, kind))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("meta", "link"):
-            self._read_head_tag(tag, dict(attrs))
-        if tag in _VOID:
-            if tag in ("br", "hr") and not self._skip_depth:
-                self._break_line()
-            return
-        self._open.append(tag)
-        self._open_counts[tag] += 1
-        if self._skip_depth or tag in _SKIPPED or (tag == _PAGE_HEADER and not self._in_content()):
-            self._skip_depth += 1
-            return
-        if tag == "title":
-            self._in_title = True
-        elif tag in _BLOCKS:
-            self._flush()
-            self._kinds.append(_BLOCKS[tag] or self._kinds[-1])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not self._open_counts[tag]:
-            return
-        while self._open:  # close any elements left open inside this one
-            opened = self._open.pop()
-            self._open_counts[opened] -= 1
-            self._close(opened)
-            if opened == tag:
-                break
-
-    def _close(self, tag: str) -> None:
-        if self._skip_depth:
-            self._skip_depth -= 1
-            return
-        if tag == "title":
-            self._in_title = False
-        elif tag in _BLOCKS:
-            self._flush()
-            if len(self._kinds) > 1:
-                self._kinds.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip_depth:
-            return
-        if self._in_title:
-            title = _tidy(data)
-            self.found.title_tag = " ".join(filter(None, (self.found.title_tag, title)))
-        else:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _in_content(self) -> bool:
-        return any(self._open_counts[tag] for tag in _CONTENT)
-
-    def _read_head_tag(self, tag: str, attrs: dict[str, str | None]) -> None:
-        if tag == "link":
-            if "canonical" in (attrs.get("rel") or "").lower().split() and attrs.get("href"):
-                self.found.meta.setdefault("canonical", _tidy(attrs["href"] or ""))
-            return
-        key = (attrs.get("property") or attrs.get("name") or "").strip().lower()
-        content = attrs.get("content")
-        if key and content and content.strip():
-            self.found.meta.setdefault(key, _tidy(content))
+    return _SPACE.sub(" ", strip_controls(text or "")).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,40 +41,184 @@ class HtmlArticle:
     metadata: Metadata
 
 
-# A "<" that starts no markup; html.parser hands each one over as data on its own.
-_LONE_LT = re.compile(r"<(?![A-Za-z/!?])")
-# Markup openers and what closes them. html.parser reads from an opener to the end of the
-# page looking for its close, once per opener: a page of "<a " or "<!--" that never
-# close is quadratic (Python before 3.13.4). An opener after the last close can never be
-# closed and would be read as text anyway, so it is written as text (&lt;) up front.
-_UNCLOSABLE = (("<!--", "-->"), ("<![", "]>"))
+def _lines(element: object) -> list[str]:
+    """The text of a trafilatura element, split where it had line breaks (``<lb/>``)."""
+    lines = [""]
+    for node in element.iter():  # type: ignore[attr-defined]
+        if node is not element and node.tag == "lb":
+            lines.append("")
+        elif node.text and node.tag != "graphic":
+            lines[-1] += node.text
+        if node is not element and node.tail:
+            lines[-1] += node.tail
+    return [line for line in (_tidy(line) for line in lines) if line]
 
 
-def _defused(html: str) -> str:
-    """``html`` with every "<" that cannot open closed markup written as ``&lt;``."""
-    html = _LONE_LT.sub("&lt;", html)
-    last_close = html.rfind(">")
-    html = html[: last_close + 1] + html[last_close + 1 :].replace("<", "&lt;")
-    for opener, closer in _UNCLOSABLE:
-        after = html.rfind(closer) + len(closer) if closer in html else 0
-        if html.find(opener, after) >= 0:
-            html = html[:after] + html[after:].replace(opener, "&lt;" + opener[1:])
-    return html
+def _body_segments(body: object, captions: dict[str, str]) -> list[Segment]:
+    """Segments from trafilatura's XML tree of the main text. Paragraphs and list items are
+    left unclassified (the cleaner tells bylines and metadata lines from paragraphs);
+    sub-headings, quotes and code are paragraphs."""
+    segments: list[Segment] = []
+
+    def add(texts: list[str], kind: BlockKind | None = None) -> None:
+        segments.extend(Segment(text, kind) for text in texts if text)
+
+    def caption_of(node: object) -> None:
+        for graphic in node.iter("graphic"):  # type: ignore[attr-defined]
+            caption = captions.pop(graphic.get("src") or "", None)
+            if caption:
+                add([caption], "caption")
+
+    def walk(parent: object, kind: BlockKind | None) -> None:
+        for node in parent:  # type: ignore[attr-defined]
+            tag = node.tag
+            if tag in ("head", "code"):
+                add(_lines(node), "paragraph")
+            elif tag == "p":
+                add(_lines(node), kind)
+                caption_of(node)
+            elif tag == "row":
+                cells = [" ".join(_lines(cell)) for cell in node]
+                add([_tidy(" ".join(c for c in cells if c))], kind)
+            elif tag == "graphic":
+                caption_of(node)
+            elif len(node) and any(child.tag not in _INLINE for child in node):
+                if node.text and node.text.strip():
+                    add([_tidy(node.text)], kind)
+                walk(node, "paragraph" if tag == "quote" else kind)
+            else:
+                add(_lines(node), "paragraph" if tag == "quote" else kind)
+            if node.tail and node.tail.strip():
+                add([_tidy(node.tail)], kind)
+
+    walk(body, None)
+    return segments
+
+
+def _page_parts(tree: object) -> tuple[str | None, dict[str, str], list[str]]:
+    """From the parsed page: the first headline outside the page furniture, the caption of
+    each picture (by its ``src``), and the captions of figures without a picture."""
+    headline = None
+    for h1 in tree.iter("h1"):  # type: ignore[attr-defined]
+        if not any(a.tag in ("nav", "footer", "aside") for a in h1.iterancestors()):
+            headline = _tidy(h1.text_content()) or None
+            if headline:
+                break
+    by_src: dict[str, str] = {}
+    loose: list[str] = []
+    for figure in tree.iter("figure"):  # type: ignore[attr-defined]
+        if any(a.tag in _FURNITURE[2:] for a in figure.iterancestors()):
+            continue
+        caption = figure.find(".//figcaption")
+        text = _tidy(caption.text_content()) if caption is not None else ""
+        if not text:
+            continue
+        image = figure.find(".//img")
+        src = image.get("src") if image is not None else None
+        if src:
+            by_src[src] = text
+        else:
+            loose.append(text)
+    return headline, by_src, loose
+
+
+_INVISIBLE_TAG = re.compile(r"<(/?)(script|style|template|noscript)\b[^<>]*>?", re.I)
+_TAG = re.compile(r"<[^<>]*>?")  # stops at the next "<": linear on "<" that never close
+
+
+def _bare_text(html: str) -> list[str]:
+    """The lines of text in ``html`` with every tag dropped (the last resort); linear time
+    whatever the markup (tags that never close, scripts that never end)."""
+    import html as entities
+
+    visible: list[str] = []
+    start, hidden = 0, 0
+    for tag in _INVISIBLE_TAG.finditer(html):
+        if not hidden:
+            visible.append(html[start : tag.start()])
+        hidden = max(0, hidden - 1) if tag[1] else hidden + 1
+        start = tag.end()
+    if not hidden:
+        visible.append(html[start:])
+    text = entities.unescape(_TAG.sub("\n", " ".join(visible)))
+    return [line for line in (_tidy(line) for line in text.split("\n")) if line]
+
+
+def _meta(tree: object) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):  # type: ignore[attr-defined]
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        content = _tidy(meta.get("content"))
+        if key and content:
+            found.setdefault(key, content)
+    return found
+
+
+def _authors(value: str | None) -> tuple[str, ...]:
+    names = [_tidy(name) for name in (value or "").split(";")]
+    return tuple(dict.fromkeys(n for n in names if n and not n.startswith(("http:", "https:"))))
+
+
+_CONFIG: list[object] = []
+
+
+def _config() -> object:
+    """trafilatura's settings with its minimum sizes lowered (a short article is an article:
+    its default drops a main text under 250 characters) and no size cap of its own."""
+    if not _CONFIG:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        for key in ("min_extracted_size", "min_output_size", "min_file_size"):
+            config["DEFAULT"][key] = "1"
+        config["DEFAULT"]["extensive_date_search"] = "off"
+        config["DEFAULT"]["max_file_size"] = str(1 << 40)  # the reader's own cap applies
+        _CONFIG.append(config)
+    return _CONFIG[0]
 
 
 def html_segments(html: str) -> HtmlArticle:
     """Parse an HTML page into segments and metadata (see the module docstring)."""
-    parser = _ArticleParser()
-    parser.feed(_defused(html))
-    parser.close()
-    found = parser.found
-    meta = found.meta
-    authors = meta.get("author") or meta.get("article:author")
-    metadata = Metadata(
-        title=meta.get("og:title") or found.first_h1 or found.title_tag,
-        source=meta.get("og:site_name"),
-        url=meta.get("canonical") or meta.get("og:url"),
-        published=parse_date(meta.get("article:published_time") or meta.get("date")),
-        authors=(authors,) if authors and not authors.startswith(("http:", "https:")) else (),
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html) if html.strip() else None
+    if tree is None:  # not something lxml reads as HTML
+        return HtmlArticle([Segment(line, None) for line in _bare_text(html)], Metadata())
+    headline, captions, loose = _page_parts(tree)
+    meta = _meta(tree)
+    title_tag = _tidy(tree.findtext(".//title")) or None
+    found = trafilatura.bare_extraction(
+        load_html(html),
+        with_metadata=True,
+        include_comments=False,
+        include_images=True,
+        include_tables=True,
+        date_extraction_params=_DATE_OPTIONS,
+        config=_config(),
     )
-    return HtmlArticle(found.segments, metadata)
+    segments: list[Segment] = []
+    if found is not None and found.body is not None:
+        segments = _body_segments(found.body, captions)
+    if not segments:
+        body, _text, _length = trafilatura.baseline(load_html(html))
+        segments = _body_segments(body, captions)
+    if not segments:  # markup lxml cannot read whole (nested thousands deep): keep the text
+        segments = [Segment(line, None) for line in _bare_text(html)]
+    segments += [Segment(text, "caption") for text in [*loose, *captions.values()]]
+    if headline and (not segments or segments[0].text != headline):
+        segments.insert(0, Segment(headline, "title"))
+    elif headline:
+        segments[0] = Segment(headline, "title")
+    title = meta.get("og:title") or headline or _tidy(found.title if found else None) or title_tag
+    published = parse_date(meta.get("article:published_time")) or parse_date(
+        found.date if found else None
+    )
+    metadata = Metadata(
+        title=_tidy(title) or None,
+        source=meta.get("og:site_name") or (_tidy(found.sitename) if found else None) or None,
+        url=(_tidy(found.url) if found else None) or meta.get("og:url"),
+        published=published,
+        authors=_authors(found.author if found else meta.get("author")),
+    )
+    return HtmlArticle(segments, metadata)
