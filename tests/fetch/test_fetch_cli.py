@@ -139,3 +139,23 @@ def test_feeds_remove_import_export(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["feeds", "import", str(again), "--index", other]) == 0
     assert main(["feeds", "--index", other]) == 0
     assert "Nations Daily  https://n.example/feed  [un]" in capsys.readouterr().out
+
+
+def test_pages_stored_but_not_indexed_are_indexed_by_the_next_fetch(
+    news: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.fetch.conftest import FAST
+
+    from treatytui.collection import Collection
+    from treatytui.commands.fetching import fetch_and_index
+    from treatytui.fetch.run import fetch_pages
+
+    index = tmp_path / "ix"
+    url = news.url_for("/world/summit-closes")
+    # What a fetch killed between storing and indexing leaves behind:
+    fetch_pages(index, Collection.load(index).managed_dir(), [url], settings=FAST)
+    outcome = fetch_and_index(index, urls=[url], settings=FAST)
+    assert outcome.fetch.new == 0 and outcome.index is not None
+    assert main(["search", "--index", str(index), "--json", "coral", "bay"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["title"].startswith("Summit closes")
+    assert fetch_and_index(index, urls=[url], settings=FAST).index is None  # nothing to do
