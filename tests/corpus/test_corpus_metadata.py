@@ -258,3 +258,39 @@ def test_published_query_finds_header_dated_articles(tmp_path: Path) -> None:
         assert hits[0].source == "Vientiane Times"
     finally:
         searcher.close()
+
+
+def test_two_word_header_keys_and_tags(tmp_path: Path) -> None:
+    from treatytui.corpus.loading import load_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Headline: Ministers meet in Coral Bay\nPublication date: 6 November 2025\n"
+        "Written by: Tomas Reyes\nSource URL: https://example.org/world/ministers\n"
+        "Tags: review, treaty\n\nJustice ministers met to plan the review.\n",
+        encoding="utf-8",
+    )
+    article = load_article(path, tmp_path)
+    assert article.title == "Ministers meet in Coral Bay"
+    assert article.published == date(2025, 11, 6)
+    assert article.authors == ("Tomas Reyes",)
+    assert article.url == "https://example.org/world/ministers"
+    assert article.tags == ("review", "treaty")
+    assert article.text.startswith("Justice ministers met")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/2025/10/27?ref=x", date(2025, 10, 27)),
+        ("https://example.org/world/2025-10-27-laos-signs", date(2025, 10, 27)),
+        ("https://example.org/20251027/laos", date(2025, 10, 27)),
+        ("https://example.org/2022/03/treaty-talks", date(2022, 3, 31)),  # month precision
+        ("https://example.org/2022/2/", date(2022, 2, 28)),
+        ("https://example.org/2025/13/x", None),
+        ("https://example.org/2025/1234/x", None),
+        ("https://example.org/2025127/x", None),
+    ],
+)
+def test_dates_in_url_paths(url: str, expected: date | None) -> None:
+    assert date_in_url(url) == expected

@@ -5,6 +5,7 @@ Independent of the locale: month names are matched here, not by ``strptime``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 
@@ -37,7 +38,12 @@ _ISO = re.compile(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?![\d])")
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 _DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
 _NUMERIC_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>\d{4})\b")
-_URL_PATH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/|$)")
+_URL_END = r"(?=[/?#]|$)"
+_URL_PATH = re.compile(rf"/(?P<year>(?:19|20)\d\d)/(?P<mon>\d{{1,2}})/(?P<day>\d{{1,2}}){_URL_END}")
+_URL_JOINED = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)(?P<sep>-?)(?P<mon>\d\d)(?P=sep)(?P<day>\d\d)(?=[-_./?#]|$)"
+)
+_URL_MONTH = re.compile(rf"/(?P<year>(?:19|20)\d\d)/(?P<mon>0?[1-9]|1[0-2]){_URL_END}")
 
 
 def _make(year: str, month: int | None, day: str) -> date | None:
@@ -89,6 +95,16 @@ def parse_date(value: object) -> date | None:
 
 
 def date_in_url(url: str) -> date | None:
-    """The date in a URL path such as ``/2025/10/27/``, if there is one."""
-    match = _URL_PATH.search(url)
-    return _numeric(match) if match else None
+    """The date in a URL path, if there is one: ``/2025/10/27/``, ``/2025-10-27-slug``,
+    ``/20251027/`` (day precision), or ``/2022/03/`` (month precision: the last day of the
+    month, so that what the article reports from earlier in that month keeps its year when
+    the year of a date in the text is worked out from the publication date)."""
+    for pattern in (_URL_PATH, _URL_JOINED):
+        for match in pattern.finditer(url):
+            if (found := _numeric(match)) is not None:
+                return found
+    month = _URL_MONTH.search(url)
+    if month is None:
+        return None
+    year, number = int(month["year"]), int(month["mon"])
+    return date(year, number, calendar.monthrange(year, number)[1])

@@ -10,7 +10,9 @@ Scraped and hand-saved text files often open with a few such lines instead of YA
     Laos has joined 63 countries…
 
 The header block is the run of lines at the very top (after blank lines) that are each a
-known ``Key: value`` line (keys case-insensitive) or a byline; it ends at the first line
+known ``Key: value`` line (keys case-insensitive, one or two words: ``Title``, ``Source``,
+``Published``, ``Date``, ``Publication date``, ``Author``, ``Written by``, ``URL``,
+``Source URL``, ``Tags``, ``Keywords``…) or a byline; it ends at the first line
 that is neither. It counts only when it holds at least one ``Key:`` line, so a story that
 opens with "By the end of the week…" or a byline alone is left as it is. The block
 leaves the body; its values become metadata (after the sidecar and front matter).
@@ -39,8 +41,22 @@ HEADER_KEYS = {
     "byline": "authors",
     "url": "url",
     "link": "url",
+    "publication": "source",
+    "site": "source",
+    "published on": "published",
+    "publication date": "published",
+    "date published": "published",
+    "posted": "published",
+    "posted on": "published",
+    "written by": "authors",
+    "source url": "url",
+    "original url": "url",
+    "tags": "tags",
+    "keywords": "tags",
 }
-_KEY_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z]+)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*")
+_KEY_LINE = re.compile(
+    r"[ \t]*(?P<key>[A-Za-z]+(?:[ \t][A-Za-z]+)?)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*"
+)
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 _MAX_HEADER_LINES = 12
 
@@ -58,7 +74,7 @@ def _header_line(line: str) -> tuple[str, str] | None:
     """``(key, value)`` for a header line ("authors" for a byline), else None."""
     match = _KEY_LINE.fullmatch(line)
     if match is not None:
-        key = HEADER_KEYS.get(match["key"].lower())
+        key = HEADER_KEYS.get(" ".join(match["key"].lower().split()))
         return (key, match["value"]) if key is not None else None
     names = byline_names(line.strip())
     return ("byline", ", ".join(names)) if names else None
