@@ -260,3 +260,14 @@ def test_a_torn_ledger_line_is_ignored(news: HTTPServer, tmp_path: Path) -> None
         ledger.write('{"url": "http://x/", "fi')
     again = fetch_pages(index, store, [news.url_for("/world/summit-closes")], settings=FAST)
     assert again.unchanged == 1
+
+
+def test_feed_names_and_tags_are_data(tmp_path: Path) -> None:
+    from treatytui.fetch.opml import read_opml, write_opml
+
+    feeds = FeedList.load(tmp_path / "index")
+    feed = feeds.add("https://example.org/rss", name="Evil\x1b]0;x\x07 Wire", tags=["a\x07b"])
+    assert feed.name.isprintable() and feed.tags == ["ab"]
+    feeds.rename_from_title(feeds.add("https://example.net/rss"), "Bad\x1b[31m Title")
+    assert all(f.name.isprintable() for f in feeds.feeds)
+    assert [f.name for f in read_opml(write_opml(feeds.feeds))] == [f.name for f in feeds.feeds]

@@ -14,9 +14,15 @@ import secrets
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from treatytui.corpus.sanitize import strip_controls
 from treatytui.fetch.urls import BadUrl, canonical_url, checked_url, host_of
 
 FEEDS_FILE = "feeds.json"
+
+
+def _label(text: str) -> str:
+    """A name or tag as data: control characters dropped, spaces collapsed."""
+    return " ".join(strip_controls(text).split())
 
 
 class FeedListError(ValueError):
@@ -113,7 +119,7 @@ class FeedList:
         if existing is not None:
             raise FeedListError(f"already following {url} (as {existing.name!r})")
         if name is not None:
-            name = " ".join(name.split())
+            name = _label(name)
             if not name:
                 raise FeedListError("a feed name cannot be empty")
             if any(f.name == name for f in self.feeds):
@@ -121,7 +127,7 @@ class FeedList:
         feed = Feed(
             url=url,
             name=name or self._free_name(host_of(url)),
-            tags=list(dict.fromkeys(t.strip() for t in tags or [] if t.strip())),
+            tags=list(dict.fromkeys(t for t in (_label(t) for t in tags or []) if t)),
             named_by_user=name is not None,
         )
         self.feeds.append(feed)
@@ -140,7 +146,7 @@ class FeedList:
         named it, or another feed has that name)."""
         if feed.named_by_user or not title:
             return
-        title = " ".join(title.split())[:80]
+        title = _label(title)[:80]
         if title and title != feed.name and all(f.name != title for f in self.feeds):
             feed.name = title
             feed.named_by_user = True  # from now on, the name stays
