@@ -271,3 +271,20 @@ def test_feed_names_and_tags_are_data(tmp_path: Path) -> None:
     feeds.rename_from_title(feeds.add("https://example.net/rss"), "Bad\x1b[31m Title")
     assert all(f.name.isprintable() for f in feeds.feeds)
     assert [f.name for f in read_opml(write_opml(feeds.feeds))] == [f.name for f in feeds.feeds]
+
+
+def test_an_html_page_that_names_its_feed_says_which(server: HTTPServer, tmp_path: Path) -> None:
+    page = (
+        "<!doctype html><html><head><link rel='stylesheet' href='/s.css'>"
+        '<link rel="alternate" type="application/rss+xml" title="News" href="/rss.xml">'
+        "<link rel=alternate type=application/atom+xml href=file:///etc/passwd>"
+        "</head><body><p>Home page</p></body></html>"
+    )
+    server.expect_request("/").respond_with_data(page, content_type="text/html")
+    index = tmp_path / "index"
+    follow(index, server.url_for("/"))
+    (report,) = fetch_feeds(index, tmp_path / "articles", settings=FAST).feeds
+    assert (
+        report.error
+        == f"an HTML page, not a feed (it names its feed: {server.url_for('/rss.xml')})"
+    )

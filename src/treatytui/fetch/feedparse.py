@@ -9,6 +9,7 @@ http(s) (``file:``, ``javascript:``) is never followed: it is listed as skipped.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -82,6 +83,32 @@ def _link(raw: object, base: str, skipped: list[tuple[str, str]]) -> str | None:
         return None
 
 
+_LINK_TAG = re.compile(rb"<link\b[^<>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""([a-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_FEED_TYPES = frozenset(
+    {b"application/rss+xml", b"application/atom+xml", b"application/feed+json", b"application/json"}
+)
+
+
+def feed_links(body: bytes, base: str) -> list[str]:
+    """The feeds an HTML page names in its ``<link rel="alternate" type="…">`` tags."""
+    found = []
+    for tag in _LINK_TAG.finditer(body[: 256 * 1024]):
+        attributes = {
+            m[1].lower(): (m[2] or m[3] or m[4] or b"").strip() for m in _ATTRIBUTE.finditer(tag[0])
+        }
+        if b"alternate" not in attributes.get(b"rel", b"").lower().split():
+            continue
+        if attributes.get(b"type", b"").lower() not in _FEED_TYPES:
+            continue
+        href = attributes.get(b"href", b"").decode("utf-8", "replace")
+        try:
+            found.append(checked_url(href, base=base))
+        except BadUrl:
+            continue
+    return list(dict.fromkeys(found))
+
+
 def looks_like_json_feed(body: bytes, content_type: str) -> bool:
     """Whether a response is a JSON Feed (by its media type, or a body that opens with ``{``)."""
     return "json" in content_type or body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
@@ -151,7 +178,9 @@ def parse_xml_feed(body: bytes, base: str, content_type: str = "") -> ParsedFeed
     if not result.entries and not result.get("version"):
         head = body.lstrip()[:512].lower()
         if content_type == "text/html" or head.startswith(_HTML_START):
-            raise FeedError("an HTML page, not a feed")
+            named = feed_links(body, base)
+            hint = f" (it names its feed: {named[0]})" if named else ""
+            raise FeedError(f"an HTML page, not a feed{hint}")
         if not body.strip():
             raise FeedError("an empty response, not a feed")
         if result.bozo:
