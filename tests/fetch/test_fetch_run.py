@@ -288,3 +288,23 @@ def test_an_html_page_that_names_its_feed_says_which(server: HTTPServer, tmp_pat
         report.error
         == f"an HTML page, not a feed (it names its feed: {server.url_for('/rss.xml')})"
     )
+
+
+def test_a_stopped_fetch_ends_after_the_page_under_way(news: HTTPServer, tmp_path: Path) -> None:
+    import threading
+
+    from treatytui.fetch.run import STOPPED
+
+    index, store = tmp_path / "index", tmp_path / "articles"
+    follow(index, news.url_for("/rss.xml"))
+    stop = threading.Event()
+
+    def progress(event) -> None:
+        if event.done == 1 and event.total == 2:  # the first page is stored
+            stop.set()
+
+    report = fetch_feeds(index, store, settings=FAST, progress=progress, stop=stop)
+    assert report.new == 1 and report.feeds[0].error == STOPPED
+    assert FeedList.load(index).feeds[0].etag is None
+    stop.clear()
+    assert fetch_feeds(index, store, settings=FAST).new == 1

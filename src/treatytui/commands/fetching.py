@@ -10,6 +10,7 @@ Rich's progress bars load when a command runs.
 from __future__ import annotations
 
 import argparse
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,9 +54,12 @@ def fetch_and_index(
     settings: HttpSettings | None = None,
     progress: Callable[[FetchProgress], None] | None = None,
     index_progress: Callable[[int, int, str], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> FetchOutcome:
     """Fetch the followed feeds (``only``: some, by name or URL) or, with ``urls``, those
-    pages; store what is new in the collection's managed folder; index it.
+    pages; store what is new in the collection's managed folder; index it. ``progress``
+    is called from the fetch's worker threads (one call at a time); setting ``stop`` ends
+    the fetch after the pages under way (what was stored is still indexed).
 
     Raises :class:`~treatytui.fetch.lock.FetchBusy` when another fetch is running, and
     what :func:`~treatytui.search.indexer.refresh` raises when the index cannot be written.
@@ -71,11 +75,23 @@ def fetch_and_index(
         store_dir = collection.managed_dir()
         if urls is not None:
             report = fetch_pages(
-                index_root, store_dir, urls, settings=settings, progress=progress, lock=False
+                index_root,
+                store_dir,
+                urls,
+                settings=settings,
+                progress=progress,
+                lock=False,
+                stop=stop,
             )
         else:
             report = fetch_feeds(
-                index_root, store_dir, only=only, settings=settings, progress=progress, lock=False
+                index_root,
+                store_dir,
+                only=only,
+                settings=settings,
+                progress=progress,
+                lock=False,
+                stop=stop,
             )
         pending = store_dir / PENDING
         if not pending.exists():

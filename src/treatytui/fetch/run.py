@@ -158,12 +158,22 @@ def _sidecar(
     return {k: v for k, v in values.items() if v is not None}, text_hash(facts.text)
 
 
+STOPPED = "stopped before the end"
+
+
 class _Fetcher:
-    def __init__(self, client: HttpClient, store: ArticleStore, progress: ProgressFn | None):
+    def __init__(
+        self,
+        client: HttpClient,
+        store: ArticleStore,
+        progress: ProgressFn | None,
+        stop: threading.Event | None = None,
+    ):
         self.client = client
         self.store = store
         self._progress = progress
         self._progress_lock = threading.Lock()
+        self.stop = stop or threading.Event()
 
     def tell(self, event: FetchProgress) -> None:
         if self._progress is not None:
@@ -235,6 +245,9 @@ class _Fetcher:
     def feed(self, feed: Feed, max_entries: int) -> tuple[FeedReport, Response | None, str | None]:
         """Fetch one feed and its new entries; never raises."""
         report = FeedReport(feed.name, feed.url)
+        if self.stop.is_set():
+            report.error = STOPPED
+            return report, None, None
         self.tell(FetchProgress(feed.name, 0, 0))
         response: Response | None = None
         title = None
@@ -251,6 +264,9 @@ class _Fetcher:
                 entries = parsed.entries[:max_entries]
                 for done, entry in enumerate(entries):
                     self.tell(FetchProgress(feed.name, done, len(entries)))
+                    if self.stop.is_set():  # the rest next time: no ETag kept for this feed
+                        report.error = STOPPED
+                        break
                     self.page(entry.url, report, entry, feed)
                 self.tell(FetchProgress(feed.name, len(entries), len(entries)))
         except FetchError as error:
@@ -277,11 +293,14 @@ def fetch_feeds(
     workers: int = 4,
     max_entries: int = MAX_ENTRIES,
     lock: bool = True,
+    stop: threading.Event | None = None,
 ) -> FetchReport:
     """Fetch the feeds followed in ``index_root`` (``only``: those names or URLs) and store
     their new entries in ``store_dir``. :class:`~treatytui.fetch.lock.FetchBusy` when
     another fetch is running; :class:`~treatytui.fetch.subscriptions.FeedListError` for
-    an unknown name in ``only``. ``lock=False``: the caller holds the fetch lock."""
+    an unknown name in ``only``. ``lock=False``: the caller holds the fetch lock. Setting
+    ``stop`` (from another thread, or Ctrl-C here) ends the fetch after the pages under way;
+    the feeds not finished say so and are fetched in full next time."""
     from treatytui.fetch.subscriptions import FeedListError
 
     with _locked(index_root, lock):
@@ -297,15 +316,19 @@ def fetch_feeds(
         report = FetchReport(store=store_dir)
         store = ArticleStore(store_dir)
         with HttpClient(settings) as client:
-            fetcher = _Fetcher(client, store, progress)
+            fetcher = _Fetcher(client, store, progress, stop)
             with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
                 running = {pool.submit(fetcher.feed, f, max_entries): f for f in chosen}
-                for future in as_completed(running):
-                    feed = running[future]
-                    result, response, title = future.result()
-                    _remember(feeds, feed, result, response, title)
-                    feeds.save()  # each feed's state as soon as it is known
-                    report.feeds.append(result)
+                try:
+                    for future in as_completed(running):
+                        feed = running[future]
+                        result, response, title = future.result()
+                        _remember(feeds, feed, result, response, title)
+                        feeds.save()  # each feed's state as soon as it is known
+                        report.feeds.append(result)
+                except KeyboardInterrupt:
+                    fetcher.stop.set()  # let the workers finish their page, then stop
+                    raise
         order = {id(f): n for n, f in enumerate(chosen)}
         report.feeds.sort(key=lambda r: order.get(id(_by_url(chosen, r.url)), 0))
         return report
@@ -341,6 +364,7 @@ def fetch_pages(
     settings: HttpSettings | None = None,
     progress: ProgressFn | None = None,
     lock: bool = True,
+    stop: threading.Event | None = None,
 ) -> FetchReport:
     """Fetch single pages into ``store_dir`` (``treatytui add URL…``); one report line.
     ``lock=False``: the caller holds the fetch lock."""
@@ -349,8 +373,11 @@ def fetch_pages(
         report = FeedReport("pages", None)
         store = ArticleStore(store_dir)
         with HttpClient(settings) as client:
-            fetcher = _Fetcher(client, store, progress)
+            fetcher = _Fetcher(client, store, progress, stop)
             for done, url in enumerate(urls):
+                if fetcher.stop.is_set():
+                    report.failed += [Failure(rest, STOPPED) for rest in urls[done:]]
+                    break
                 fetcher.tell(FetchProgress("pages", done, len(urls)))
                 before = len(report.skipped)
                 fetcher.page(url, report, None, None)
