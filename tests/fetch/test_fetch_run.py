@@ -308,3 +308,35 @@ def test_a_stopped_fetch_ends_after_the_page_under_way(news: HTTPServer, tmp_pat
     assert FeedList.load(index).feeds[0].etag is None
     stop.clear()
     assert fetch_feeds(index, store, settings=FAST).new == 1
+
+
+def test_an_entry_updated_in_its_feed_is_fetched_again(server: HTTPServer, tmp_path: Path) -> None:
+    base = server.url_for("").rstrip("/")
+    state = {"stamp": "2025-11-07T09:00:00Z", "text": "The summit closed on Friday."}
+
+    def feed(request: Request) -> Response:
+        return Response(
+            f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title>
+            <entry><title>Summit closes</title><link href="{base}/summit"/><id>urn:x:1</id>
+            <updated>{state["stamp"]}</updated></entry></feed>""",
+            content_type="application/atom+xml",
+        )
+
+    def page(request: Request) -> Response:
+        return Response(article_page("Summit closes", [state["text"]]), content_type="text/html")
+
+    server.expect_request("/atom.xml").respond_with_handler(feed)
+    server.expect_request("/summit").respond_with_handler(page)
+    index, store = tmp_path / "index", tmp_path / "articles"
+    follow(index, server.url_for("/atom.xml"))
+    assert fetch_feeds(index, store, settings=FAST).new == 1
+    state["stamp"] = "2025-11-07T15:00:00Z"  # same text: nothing to write
+    assert fetch_feeds(index, store, settings=FAST).unchanged == 1
+    requests = len(server.log)
+    assert fetch_feeds(index, store, settings=FAST).unchanged == 1
+    assert len(server.log) - requests == 1  # the feed only: the new stamp was remembered
+    state.update(stamp="2025-11-08T08:00:00Z", text="The summit closed on Friday with a call.")
+    report = fetch_feeds(index, store, settings=FAST)
+    assert (report.new, report.updated) == (0, 1)
+    (html,) = store.rglob("*.html")
+    assert "with a call" in html.read_text()

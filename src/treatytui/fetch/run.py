@@ -222,7 +222,9 @@ class _Fetcher:
                 return
         html, charset = decode_page(response.body, response.charset)
         sidecar, digest = _sidecar(response.url, html, entry, feed, charset)
-        if digest == (known.text_hash if known else None):
+        if known is not None and digest == known.text_hash:
+            if updated:  # remember the feed's new stamp: not fetched again for it
+                self.store.alias(canonical, StoredPage(known.url, known.file, digest, updated))
             report.unchanged += 1
             return
         copy = self.store.same_text(digest)
