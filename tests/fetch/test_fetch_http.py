@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import itertools
 import threading
@@ -68,6 +69,34 @@ def test_a_silent_server_times_out(server: HTTPServer, client: HttpClient) -> No
     with pytest.raises(FetchError, match="read timeout"):
         client.get(server.url_for("/slow"))
     assert time.monotonic() - started < 1.4
+
+
+def test_a_server_that_never_accepts_times_out_connecting() -> None:
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)  # never accepted: once the queue is full, SYNs go unanswered
+        port = listener.getsockname()[1]
+        queued = []
+        for _ in range(4):
+            waiting = socket.socket()
+            waiting.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                waiting.connect(("127.0.0.1", port))
+            queued.append(waiting)
+        time.sleep(0.1)
+        started = time.monotonic()
+        try:
+            with (
+                HttpClient(HttpSettings(connect_timeout=0.5, host_delay=0)) as web,
+                pytest.raises(FetchError, match=r"timed out after 0\.5 s"),
+            ):
+                web.get(f"http://127.0.0.1:{port}/feed")
+        finally:
+            for waiting in queued:
+                waiting.close()
+        assert time.monotonic() - started < 3
 
 
 def test_a_refused_connection_is_a_clear_failure(client: HttpClient) -> None:
