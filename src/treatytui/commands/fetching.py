@@ -116,7 +116,7 @@ def add_fetch_parsers(
         "fetch",
         help="fetch the followed feeds, store and index their new articles",
         description="Fetch every followed feed (or those named), then the page of each new "
-        "entry; store them in the collection's managed folder and index them. " + FETCH_EXIT_HELP,
+        "entry; store them in the collection's managed folder and index them.",
     )
     global_options(fetch)
     fetch.add_argument("feeds", nargs="*", metavar="FEED", help="names or URLs (default: all)")
@@ -125,7 +125,7 @@ def add_fetch_parsers(
         "add",
         help="fetch web pages, store and index them",
         description="Fetch single web pages (http or https), store them in the "
-        "collection's managed folder and index them. " + FETCH_EXIT_HELP,
+        "collection's managed folder and index them.",
     )
     global_options(add)
     add.add_argument("urls", nargs="+", metavar="URL")
