@@ -3,14 +3,26 @@ the fetch package keeps to its layer (no Textual, no Whoosh, no search)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from tests.test_layers import PACKAGE, imported_modules
 
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "treatytui"
 HEAVY = ("feedparser", "urllib3", "trafilatura", "charset_normalizer", "lxml", "htmldate")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The absolute module names ``path`` imports (at any depth of its code)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
 
 
 def loaded_after(code: str) -> set[str]:
