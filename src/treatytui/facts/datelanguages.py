@@ -21,7 +21,8 @@ from functools import cache
 from typing import Any
 
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
-_DAY = r"[0-9](?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
+_DAY_AFTER_FIRST = r"(?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
+_DAY = rf"[0-9]{_DAY_AFTER_FIRST}"
 _NOT_LETTER = r"(?![^\W\d_])"
 _DASH = r"\s*[-–—]\s*"
 
@@ -309,11 +310,18 @@ def month_number(language: str, name: str) -> int:
     spec = LANGUAGES[language]
     if spec.numeric_months:
         return int(name)
-    word = name.rstrip(".").casefold()
-    for number, names in enumerate(spec.months, start=1):
-        if word in (n.casefold() for n in names):
-            return number
-    raise KeyError(name)
+    return _month_numbers(language)[name.rstrip(".").casefold()]
+
+
+@cache
+def _month_numbers(language: str) -> dict[str, int]:
+    """Each month form of ``language``, case-folded, with its number (the first month
+    that has the form, should two share one)."""
+    numbers: dict[str, int] = {}
+    for number, names in enumerate(LANGUAGES[language].months, start=1):
+        for name in names:
+            numbers.setdefault(name.casefold(), number)
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -327,6 +335,15 @@ class LanguagePatterns:
     year_after: tuple[tuple[re.Pattern[str], str], ...]
     between: re.Pattern[str]
     trigger: re.Pattern[str]
+    opener_heads: tuple[str, ...] | None
+    """The first word of each opener ("del", "desde", "entre"): where a range may begin
+    when not at its first day (None when the opener does not tell)."""
+    full_names: tuple[str, ...] | None
+    """The full month names in lower case, which the patterns "m_y" and "m" begin with
+    (None when those patterns begin otherwise)."""
+    trigger_words: tuple[str, ...] | None
+    """What ``trigger`` finds, in lower case, when it is a list of words in any case
+    (the month stems): a plain search of the lower-cased text finds them."""
 
 
 @cache
@@ -335,7 +352,9 @@ def patterns(code: str) -> LanguagePatterns | None:
     spec = LANGUAGES.get(code)
     if spec is None:
         return None
-    d1 = rf"(?<![0-9])(?P<d1>{_DAY}){spec.day_suffix}"
+    # "(?<![0-9])" checked after the first digit, so that the pattern of a bare date
+    # starts with a digit and the engine skips ahead to digits
+    d1 = rf"(?P<d1>[0-9](?<![0-9].){_DAY_AFTER_FIRST}){spec.day_suffix}"
     d2 = rf"(?P<d2>{_DAY}){spec.day_suffix}"
     m1, m2 = _month_pattern(spec, "m1"), _month_pattern(spec, "m2")
     y1, y2 = rf"(?:{spec.year_of}(?P<y1>{_YEAR}))?", rf"(?:{spec.year_of}(?P<y2>{_YEAR}))?"
@@ -372,4 +391,28 @@ def patterns(code: str) -> LanguagePatterns | None:
         ),
         between=re.compile(rf"\b{spec.between}\b[^0-9]{{0,16}}$", re.IGNORECASE),
         trigger=re.compile(trigger),
+        opener_heads=opener_heads(spec.opener),
+        full_names=None if spec.numeric_months or spec.month_word else _full_names(spec),
+        trigger_words=None if spec.trigger else tuple(sorted(stems)),
     )
+
+
+def _full_names(spec: DateLanguage) -> tuple[str, ...]:
+    """The month forms ``_month_pattern`` reads without abbreviations, in lower case."""
+    names = [n for names in spec.months for n in names if len(n) > 4 or names.index(n) == 0]
+    return tuple(dict.fromkeys(n.lower() for n in names))
+
+
+def opener_heads(opener: str) -> tuple[str, ...] | None:
+    """The first word of each alternative of an opener pattern ("(?:del|desde\\s+el)\\s+"
+    → "del", "desde"), or None when the pattern is not such a list of words."""
+    body = re.fullmatch(r"\(\?:(?P<alternatives>[^()|]+(?:\|[^()|]+)*)\)\\s[+*]", opener)
+    if body is None:
+        return None
+    heads = []
+    for alternative in body.group("alternatives").split("|"):
+        head = re.match(r"[^\W\d_]+", alternative)
+        if head is None:
+            return None
+        heads.append(head.group())
+    return tuple(dict.fromkeys(heads))

@@ -9,12 +9,14 @@ into facts, filling in missing years.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from treatytui.facts import datelanguages
+from treatytui.facts.sentences import find_all, matches_at, positions
 
 _FULL_MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -38,6 +40,7 @@ def _month_alternatives(name: str) -> list[str]:
 MONTH = "(?:" + "|".join(f for m in _FULL_MONTHS for f in _month_alternatives(m)) + ")"
 """A month name, full or abbreviated (with or without a dot), in title case or capitals."""
 
+_DIGITS = "0123456789"
 _WIRE_MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 # A day of the month: the same as "(?:3[01]|[12][0-9]|0?[1-9])", tried in the same order,
@@ -226,17 +229,18 @@ _NEEDS = {
 }
 
 
-def _has_all(
-    known: dict[str, bool], needs: tuple[str, ...], text: str, run: tuple[int, int]
-) -> bool:
-    """Whether the run holds every one of ``needs`` (``known`` remembers the answers)."""
-    for need in needs:
-        holds = known.get(need)
-        if holds is None:
-            holds = known[need] = _holds(text, run, need)
-        if not holds:
-            return False
-    return True
+_NEED_BITS = {need: 1 << i for i, need in enumerate((*_NEED_SCANS, "two_months"))}
+_NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
+
+
+def _held_mask(text: str, run: tuple[int, int]) -> int:
+    """The needs ``text[run[0]:run[1]]`` holds, one bit each (``_NEED_BITS``): every one
+    is looked for at once, so that each pattern's test is a plain comparison."""
+    mask = 0
+    for need, bit in _NEED_BITS.items():
+        if _holds(text, run, need):
+            mask |= bit
+    return mask
 
 
 def _holds(text: str, run: tuple[int, int], need: str) -> bool:
@@ -388,6 +392,24 @@ def _relative_mentions(text: str) -> Iterator[DateMention]:
         yield DateMention(start, end, None, relative=text[start:end].lower())
 
 
+def date_offsets(text: str, language: str = "en") -> list[int]:
+    """Where the matches of ``date_triggers(language)`` begin (and a few more places
+    inside them): the sentences worth searching for dates hold one. The month stems of
+    another language ("ene", "feb"... in any case) are found by plain searches of the
+    lower-cased text, many times faster than a case-blind pattern scan."""
+    offsets = [m.start() for trigger in DATE_TRIGGERS for m in trigger.finditer(text)]
+    spoken = datelanguages.patterns(language)
+    if spoken is None:
+        return offsets
+    words = spoken.trigger_words
+    lowered = text.lower()
+    if words is None or len(lowered) != len(text) or any(c in text for c in _OTHER_CASES):
+        return offsets + [m.start() for m in spoken.trigger.finditer(text)]
+    for word in words:
+        offsets += find_all(lowered, word)
+    return offsets
+
+
 def date_triggers(language: str = "en") -> tuple[re.Pattern[str], ...]:
     """``DATE_TRIGGERS`` and, for another language, the pattern its dates all hold."""
     spoken = datelanguages.patterns(language)
@@ -407,14 +429,21 @@ def find_date_mentions(
     runs = [(0, len(text))] if windows is None else list(windows)
     # What each run holds, found when first asked: a pattern is not tried on a run
     # without what it needs.
-    held: list[dict[str, bool]] = [{} for _ in runs]
+    held = [_held_mask(text, run) for run in runs]
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
     spoken = datelanguages.patterns(language)
     if spoken is not None:
+        spoken_starts = _spoken_starts(text, spoken)
         for name, pattern in spoken.ordered:
+            starts = spoken_starts.get(name)
             for run_start, run_end in runs:
-                for match in pattern.finditer(text, run_start, run_end):
+                if starts is None:
+                    matches = pattern.finditer(text, run_start, run_end)
+                else:  # tried only where a range can begin: the same matches
+                    low, high = bisect_left(starts, run_start), bisect_left(starts, run_end)
+                    matches = matches_at(pattern, text, starts[low:high], run_end)
+                for match in matches:
                     start, end = match.span()
                     if taken.find(1, start, end) >= 0 or "\n" in match.group():
                         continue
@@ -423,9 +452,9 @@ def find_date_mentions(
                         taken[start:end] = b"\x01" * (end - start)
                         mentions.extend(found)
     for name, pattern in _compiled():
-        needs = _NEEDS[name]
+        needs = _NEED_MASKS[name]
         for i, (run_start, run_end) in enumerate(runs):
-            if not _has_all(held[i], needs, text, runs[i]):
+            if held[i] & needs != needs:
                 continue
             for match in pattern.finditer(text, run_start, run_end):
                 start, end = match.span()
@@ -441,6 +470,36 @@ def find_date_mentions(
     mentions.extend(m for m in _relative_mentions(text) if taken.find(1, m.start, m.end) < 0)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+_RANGE_PATTERNS = frozenset({"dm_dm", "d_dm"})
+"""The patterns of other languages that begin with a day or an opener ("del", "du")."""
+_NAME_PATTERNS = frozenset({"m_y", "m"})
+"""The patterns of other languages that begin with a full month name."""
+# Characters that match a letter of a month name under IGNORECASE, but are not what
+# lower() makes of that letter ("ſ" matches "s", "ı" matches "i").
+_OTHER_CASES = ("\u017f", "\u0131")
+
+
+def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[str, list[int]]:
+    """Where the matches of some patterns of another language may begin, by pattern:
+    for a range, a digit that no digit precedes or the first word of an opener ("del 3
+    al 5"); for a month, where a full month name is. Plain string searches: these
+    patterns (an optional opener, a look-behind first) would otherwise be tried at every
+    character. A pattern missing here is searched everywhere."""
+    starts: dict[str, list[int]] = {}
+    if spoken.opener_heads is not None:
+        led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        for head in spoken.opener_heads:
+            led += find_all(text, head)
+        led.sort()
+        starts |= dict.fromkeys(_RANGE_PATTERNS, led)
+    if spoken.full_names is not None:
+        lowered = text.lower()
+        if len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES):
+            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
+            starts |= dict.fromkeys(_NAME_PATTERNS, names)
+    return starts
 
 
 def _from_spoken(

@@ -162,6 +162,14 @@ class SentenceIndex:
             return self.sentences[i]
         return None
 
+    def runs_at(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) runs of consecutive sentences holding any of ``offsets`` (each
+        counted in the last sentence starting at or before it)."""
+        starts = self._starts
+        hits = {bisect_right(starts, offset) - 1 for offset in offsets}
+        hits.discard(-1)
+        return self._runs(hits)
+
     def runs_containing(self, patterns: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
         """(start, end) runs of consecutive sentences holding a match of any of ``patterns``.
 
