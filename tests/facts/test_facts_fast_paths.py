@@ -206,3 +206,14 @@ def test_date_offsets_mark_the_sentences_the_triggers_mark(text: str, language: 
     sentences = SentenceIndex(Article(id="t", path="t", text=text))
     expected = sentences.runs_containing(datepatterns.date_triggers(language))
     assert sentences.runs_at(datepatterns.date_offsets(text, language)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("países, (ONU) l'accord sub-regional g20 ²½ “x” _é\n")), max_size=40
+    ).map("".join)
+)
+def test_letter_runs_are_those_of_the_plain_pattern(text: str) -> None:
+    lowered = text.lower()
+    assert counts._letter_runs(lowered) == set(counts._WORD.findall(lowered))

@@ -230,6 +230,15 @@ _NEEDS = {
 
 
 _NEED_BITS = {need: 1 << i for i, need in enumerate((*_NEED_SCANS, "two_months"))}
+# Needs whose every match holds a match of another, looked for first: without that one,
+# they are not looked for.
+_NEED_FIRST = {
+    "month_number": "month",
+    "month_year": "month",
+    "day_month": "month",
+    "two_months": "month",
+    "numeric_twice": "numeric",
+}
 _NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
 
 
@@ -238,6 +247,9 @@ def _held_mask(text: str, run: tuple[int, int]) -> int:
     is looked for at once, so that each pattern's test is a plain comparison."""
     mask = 0
     for need, bit in _NEED_BITS.items():
+        first = _NEED_FIRST.get(need)
+        if first is not None and not mask & _NEED_BITS[first]:
+            continue  # what it needs is not there ("month_number" without a month)
         if _holds(text, run, need):
             mask |= bit
     return mask
@@ -514,14 +526,18 @@ def _from_spoken(
     before = text[start - 1] if start else " "
     if (before.isalnum() or before in "/.,-") and not (name == "m" and before == "-"):
         return  # inside a word, a number or a code; but "mi-mars" is a date
+    if name == "m" and not spoken.month_context.search(text, max(0, start - 32), start):
+        return  # a bare month is a date only after "en", "a finales de", "mi-"...
     groups = match.groupdict()
+    d1, d2 = _int(match, "d1"), _int(match, "d2")
+    if name == "d_dm" and (d1 is None or d2 is None or d2 <= d1):
+        return
 
     def month(group: str) -> int | None:
         value = groups.get(group)
         return datelanguages.month_number(language, value) if value else None
 
     m1, m2 = month("m1"), month("m2")
-    d1, d2 = _int(match, "d1"), _int(match, "d2")
     y1, y2 = _int(match, "y1"), _int(match, "y2")
     tense = _tense_next_to(text, start, end, spoken)
     hint, hint_end = None, None
@@ -531,13 +547,11 @@ def _from_spoken(
             hint, hint_end = word, found.end()
             break
     if name == "m":
-        if spoken.month_context.search(text, max(0, start - 32), start):
-            yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
+        yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
         return
     if name == "d_dm":
+        assert d1 is not None and d2 is not None
         m2 = m1
-        if d1 is None or d2 is None or d2 <= d1:
-            return
         between = spoken.between.search(text, max(0, start - 24), match.start("d1"))
         if groups.get("both") and d2 != d1 + 1 and between is None:
             for mention in _two_days(match, m1, d1, d2, y2):
