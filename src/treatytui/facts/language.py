@@ -76,8 +76,11 @@ def detect_language(text: str) -> str:
     Most of the collection is English: a few plain string counts settle it (a few
     microseconds) before any word is looked up (about a tenth of a millisecond).
     """
-    if sum(text.count(mark, 0, SAMPLE_CHARS) for mark in _ENGLISH_MARKS) >= _ENGLISH_AT_ONCE:
-        return "en"
+    marks = 0
+    for mark in _ENGLISH_MARKS:  # " the " alone most often settles it
+        marks += text.count(mark, 0, SAMPLE_CHARS)
+        if marks >= _ENGLISH_AT_ONCE:
+            return "en"
     scores = dict.fromkeys(_STOP_WORDS, 0)
     # Each distinct word looked up once, with how often it occurs (counted in C)
     for word, times in Counter(text[:SAMPLE_CHARS].lower().split()).items():
