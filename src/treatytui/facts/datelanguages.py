@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from treatytui.corpus import calendar_names
+
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 _DAY_AFTER_FIRST = r"(?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
 _DAY = rf"[0-9]{_DAY_AFTER_FIRST}"
@@ -74,20 +76,7 @@ _ES_PT_SUFFIX = r"(?:\.?[ºª°]|\.?o(?![^\W\d_]))?"
 
 LANGUAGES: dict[str, DateLanguage] = {
     "es": DateLanguage(
-        months=(
-            ("enero", "ene"),
-            ("febrero", "feb"),
-            ("marzo", "mar"),
-            ("abril", "abr"),
-            ("mayo", "may"),
-            ("junio", "jun"),
-            ("julio", "jul"),
-            ("agosto", "ago"),
-            ("septiembre", "setiembre", "sept", "sep", "set"),
-            ("octubre", "oct"),
-            ("noviembre", "nov"),
-            ("diciembre", "dic"),
-        ),
+        months=calendar_names.SPANISH_MONTHS,
         day_suffix=_ES_PT_SUFFIX,
         of=r"\s+(?:de\s+)?",
         year_of=r"(?:\s+del?\s+|,\s*|\s+)",
@@ -108,20 +97,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+del\s+(?:año\s+pasado|pasado\s+año)\b",
     ),
     "pt": DateLanguage(
-        months=(
-            ("janeiro", "jan"),
-            ("fevereiro", "fev"),
-            ("março", "marco", "mar"),
-            ("abril", "abr"),
-            ("maio", "mai"),
-            ("junho", "jun"),
-            ("julho", "jul"),
-            ("agosto", "ago"),
-            ("setembro", "set"),
-            ("outubro", "out"),
-            ("novembro", "nov"),
-            ("dezembro", "dez"),
-        ),
+        months=calendar_names.PORTUGUESE_MONTHS,
         day_suffix=_ES_PT_SUFFIX,
         of=r"\s+(?:de\s+)?",
         year_of=r"(?:\s+de\s+|,\s*|\s+)",
@@ -142,20 +118,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+do\s+ano\s+passado\b",
     ),
     "fr": DateLanguage(
-        months=(
-            ("janvier", "janv"),
-            ("février", "fevrier", "févr", "fév"),
-            ("mars",),
-            ("avril", "avr"),
-            ("mai",),
-            ("juin",),
-            ("juillet", "juil"),
-            ("août", "aout"),
-            ("septembre", "sept"),
-            ("octobre", "oct"),
-            ("novembre", "nov"),
-            ("décembre", "decembre", "déc"),
-        ),
+        months=calendar_names.FRENCH_MONTHS,
         day_suffix=r"(?:er|ᵉʳ)?",
         of=r"\s+",
         year_of=r",?\s+",
@@ -175,20 +138,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+de\s+l['’](?:année\s+dernière|an\s+dernier|an\s+passé)\b",
     ),
     "it": DateLanguage(
-        months=(
-            ("gennaio", "genn", "gen"),
-            ("febbraio", "febbr", "feb"),
-            ("marzo", "mar"),
-            ("aprile", "apr"),
-            ("maggio", "magg", "mag"),
-            ("giugno", "giu"),
-            ("luglio", "lug"),
-            ("agosto", "ago"),
-            ("settembre", "sett", "set"),
-            ("ottobre", "ott"),
-            ("novembre", "nov"),
-            ("dicembre", "dic"),
-        ),
+        months=calendar_names.ITALIAN_MONTHS,
         day_suffix=r"(?:[°º])?",
         of=r"\s+",
         year_of=r",?\s+",
@@ -208,20 +158,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+del(?:l['’]anno\s+scorso|lo\s+scorso\s+anno)\b",
     ),
     "de": DateLanguage(
-        months=(
-            ("Januar", "Jänner", "Jan"),
-            ("Februar", "Feber", "Feb"),
-            ("März", "Mär", "Mrz"),
-            ("April", "Apr"),
-            ("Mai",),
-            ("Juni", "Jun"),
-            ("Juli", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("Oktober", "Okt"),
-            ("November", "Nov"),
-            ("Dezember", "Dez"),
-        ),
+        months=calendar_names.GERMAN_MONTHS,
         day_suffix=r"\.?",
         of=r"\s*",
         year_of=r",?\s+",
@@ -239,20 +176,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres\b",
     ),
     "id": DateLanguage(
-        months=(
-            ("Januari", "Jan"),
-            ("Februari", "Feb", "Peb"),
-            ("Maret", "Mar"),
-            ("April", "Apr"),
-            ("Mei",),
-            ("Juni", "Jun"),
-            ("Juli", "Jul"),
-            ("Agustus", "Agu", "Agt"),
-            ("September", "Sep", "Sept"),
-            ("Oktober", "Okt"),
-            ("November", "Nov", "Nop"),
-            ("Desember", "Des"),
-        ),
+        months=calendar_names.INDONESIAN_MONTHS,
         day_suffix="",
         of=r"\s+",
         year_of=r",?\s+",

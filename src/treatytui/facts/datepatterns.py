@@ -15,33 +15,36 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from treatytui.corpus import calendar_names
 from treatytui.facts import datelanguages
 from treatytui.facts.sentences import find_all, matches_at, positions
 
-_FULL_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_FULL_MONTHS = tuple(forms[0] for forms in calendar_names.ENGLISH_MONTHS)
 _MONTH_BY_PREFIX = {name[:3].lower(): n for n, name in enumerate(_FULL_MONTHS, start=1)}
 
 
-def _month_alternatives(name: str) -> list[str]:
-    """The patterns of one month in title case and capitals: full name or abbreviation."""
+def _month_alternatives(names: tuple[str, ...]) -> list[str]:
+    """The patterns of one month in title case and capitals: full name or abbreviation
+    (of three letters, or four as "Sept")."""
+    name = names[0]
+    four = name[:4] in names[1:]
     forms = []
     for word in (name, name.upper()):
         head, tail = word[:3], word[3:]
-        if name == "September":
+        if four:
             forms.append(rf"{head}(?:{tail}\b|{tail[0]}\.|{tail[0]}\b|\.|\b)")
         else:
             forms.append(rf"{head}(?:{tail}\b|\.|\b)" if tail else rf"{head}\b")
     return forms
 
 
-MONTH = "(?:" + "|".join(f for m in _FULL_MONTHS for f in _month_alternatives(m)) + ")"
+MONTH = (
+    "(?:" + "|".join(f for m in calendar_names.ENGLISH_MONTHS for f in _month_alternatives(m)) + ")"
+)
 """A month name, full or abbreviated (with or without a dot), in title case or capitals."""
 
 _DIGITS = "0123456789"
-_WIRE_MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_WIRE_MONTH = "|".join(name[:3].lower() for name in _FULL_MONTHS)
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 # A day of the month: the same as "(?:3[01]|[12][0-9]|0?[1-9])", tried in the same order,
 # but written to start with a character set, so that the regular-expression engine skips
@@ -57,7 +60,7 @@ _DASH = r"\s*[-–—]\s*"
 _TO = r"\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"  # "18th to the 22nd"
 _AND = r"\s*(?:and|&)\s*"
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = list(calendar_names.ENGLISH_WEEKDAYS)
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
     r"(?:['’]s)?,?\s*\(?\s*$"
