@@ -170,3 +170,16 @@ def test_a_town_named_in_portuguese_gets_its_english_name() -> None:
 )
 def test_a_town_after_a_bare_romance_preposition(text: str, names: set[str]) -> None:
     assert set(_venues(text)) == names
+
+
+def test_italian_places_after_a_and_in() -> None:
+    """ "si terrà a Roma", "a Napoli": Italian writes "a" before a town."""
+    text = (
+        "Il vertice sul clima si terrà a Roma dal 12 al 16 ottobre, ha annunciato il governo. "
+        "L'ultimo incontro dei ministri si era svolto a Napoli il 3 marzo, secondo la Farnesina."
+    )
+    article = Article(id="it.txt", path="/tmp/it.txt", text=text)
+    sentences = SentenceIndex(article)
+    assert sentences.language == "it"
+    venues = {f.get("name"): f.get("name_en") for f in extract_venues(article, sentences)}
+    assert venues == {"Roma": "Rome", "Napoli": "Naples"}

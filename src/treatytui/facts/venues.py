@@ -73,6 +73,13 @@ _LOCATIVE_ROMANCE = re.compile(
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+# Italian: "a Roma", "ad Ancona", "in Italia" (and the English prepositions)
+_ITALIAN_PREPOSITIONS = "A a Ad ad In in Nella nella Presso presso"
+_LOCATIVE_ITALIAN = re.compile(
+    rf"(?P<prep>{gazetteer.at_word_start([*_ENGLISH_PREPOSITIONS, *_ITALIAN_PREPOSITIONS.split()])}"
+    rf"\s+(?:(?:the|la|il|l['’])(?:\s+|(?<=['’])))?(?:(?:city|capital|town) of\s+|città\s+di\s+)?)"
+    rf"(?P<run>{_RUN})"
+)
 _FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
@@ -275,7 +282,8 @@ class _Collector:
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
-        pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
+        language = self.sentences.language
+        pattern = {"en": _LOCATIVE, "it": _LOCATIVE_ITALIAN}.get(language, _LOCATIVE_ROMANCE)
         starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
         found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
         for match in sorted(found, key=lambda m: m.start()):
