@@ -295,13 +295,13 @@ def _year_hint_after(text: str, end: int) -> tuple[str | None, int | None]:
     return (match.group(1), match.end()) if match else (None, None)
 
 
-def _int(match: re.Match[str], group: str) -> int | None:
-    value = match.groupdict().get(group)
+def _int(groups: dict[str, str | None], group: str) -> int | None:
+    value = groups.get(group)
     return int(value) if value else None
 
 
-def _month(match: re.Match[str], group: str) -> int | None:
-    value = match.groupdict().get(group)
+def _month(groups: dict[str, str | None], group: str) -> int | None:
+    value = groups.get(group)
     return month_number(value) if value else None
 
 
@@ -319,14 +319,14 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
         if determiner is not None:
             rel = determiner.group(1).lower()
             start = determiner.start()
-            yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
+            yield DateMention(start, end, _month(groups, "m1"), relative=_DETERMINERS[rel])
         elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
             hint, hint_end = _year_hint_after(text, end)
-            yield DateMention(start, end, _month(match, "m1"), year_hint=hint, hint_end=hint_end)
+            yield DateMention(start, end, _month(groups, "m1"), year_hint=hint, hint_end=hint_end)
         return
-    m1 = _month(match, "m1")
-    d1, y1 = _int(match, "d1"), _int(match, "y1")
-    m2, d2, y2 = _month(match, "m2"), _int(match, "d2"), _int(match, "y2")
+    m1 = _month(groups, "m1")
+    d1, y1 = _int(groups, "d1"), _int(groups, "y1")
+    m2, d2, y2 = _month(groups, "m2"), _int(groups, "d2"), _int(groups, "y2")
     if name in ("md_d", "d_dm"):
         m2 = m1
         if d2 is not None and d1 is not None and d2 <= d1:
@@ -369,7 +369,7 @@ def _two_days(
 def _numeric(name: str, match: re.Match[str], text: str) -> Iterator[DateMention]:
     start, end = match.span()
     a, b = int(match.group("n1")), int(match.group("n2"))
-    year = _int(match, "y1")
+    year = _int(match.groupdict(), "y1")
     if name == "iso":
         month, day = a, b
     elif b <= 12:
@@ -532,7 +532,7 @@ def _from_spoken(
     if name == "m" and not spoken.month_context.search(text, max(0, start - 32), start):
         return  # a bare month is a date only after "en", "a finales de", "mi-"...
     groups = match.groupdict()
-    d1, d2 = _int(match, "d1"), _int(match, "d2")
+    d1, d2 = _int(groups, "d1"), _int(groups, "d2")
     if name == "d_dm" and (d1 is None or d2 is None or d2 <= d1):
         return
 
@@ -541,7 +541,7 @@ def _from_spoken(
         return datelanguages.month_number(language, value) if value else None
 
     m1, m2 = month("m1"), month("m2")
-    y1, y2 = _int(match, "y1"), _int(match, "y2")
+    y1, y2 = _int(groups, "y1"), _int(groups, "y2")
     tense = _tense_next_to(text, start, end, spoken)
     hint, hint_end = None, None
     for pattern, word in spoken.year_after:
