@@ -22,7 +22,7 @@ _PLAIN_DAY = re.compile(r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])")
 _FAST_DAY = re.compile(rf"{datepatterns._DAY}(?![0-9])")
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_TEXTS)
 def test_tokens_are_those_of_the_plain_pattern(text: str) -> None:
     plain = [(m.start(), m.group()) for m in _PLAIN_TOKEN.finditer(text)]
@@ -33,7 +33,7 @@ def test_tokens_are_those_of_the_plain_pattern(text: str) -> None:
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_TEXTS)
 def test_days_are_those_of_the_plain_pattern(text: str) -> None:
     assert [m.span() for m in _FAST_DAY.finditer(text)] == [
@@ -41,7 +41,7 @@ def test_days_are_those_of_the_plain_pattern(text: str) -> None:
     ]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_TEXTS)
 def test_names_before_verbs_are_those_of_the_plain_pattern(text: str) -> None:
     plain = re.compile(rf"(?<![\w’'\-])(?P<name>{people._NAME})(?:,)? (?:{people._SAY})\b")
@@ -78,7 +78,7 @@ _WORD_TEXTS = st.text(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_WORD_TEXTS)
 def test_ascii_words_are_those_of_the_plain_pattern(text: str) -> None:
     lowered = text.lower()
@@ -108,7 +108,7 @@ _NAME_TEXTS = st.lists(
 ).map(" ".join)  # fmt: skip
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_NAME_TEXTS, st.integers(0, 20))
 def test_name_ending_at_skips_only_words_no_name_starts(text: str, cut: int) -> None:
     parser = people_names.NameParser(text)
@@ -129,16 +129,91 @@ _DATE_TEXTS = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)  # a first call compiles patterns: no deadline
 @given(_DATE_TEXTS)
 def test_date_needs_skip_only_runs_without_a_match(text: str) -> None:
     """A pattern's needs are cheap tests of what it cannot match without: skipping the
     runs that fail them changes nothing."""
     gated = datepatterns.find_date_mentions(text)
-    needs = datepatterns._NEEDS
+    masks = datepatterns._NEED_MASKS
     try:
-        datepatterns._NEEDS = {name: () for name in needs}
+        datepatterns._NEED_MASKS = dict.fromkeys(masks, 0)
         ungated = datepatterns.find_date_mentions(text)
     finally:
-        datepatterns._NEEDS = needs
+        datepatterns._NEED_MASKS = masks
     assert gated == ungated
+
+
+def test_need_masks_are_the_needs() -> None:
+    bits = datepatterns._NEED_BITS
+    for name, needs in datepatterns._NEEDS.items():
+        assert datepatterns._NEED_MASKS[name] == sum(bits[need] for need in needs)
+
+
+_SPOKEN_TEXTS = st.lists(
+    st.sampled_from(
+        ["2025", "3", "12", "31", " ", "-", " de ", " del ", "del", "desde el ", " al ",
+         " y ", " a ", "entre los días ", "marzo", "Marzo", "MARZO", "mayo", "dic.", "du ",
+         " au ", "mars", "février", "FÉVRIER", "de", "março", "setembro", " e ", "dos",
+         "ſeptiembre", "ıunio", "İ", "vom ", "4.", " bis ", "Oktober", "dal ", " ottobre",
+         "tanggal ", "Juli", "x", "\n", "º", "er"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)  # a first call compiles patterns: no deadline
+@given(_SPOKEN_TEXTS, st.sampled_from(["es", "fr", "pt", "it", "de", "id", "vi"]))
+def test_spoken_dates_tried_at_their_starts_are_those_found_everywhere(
+    text: str, language: str
+) -> None:
+    """The patterns of other languages tried only where their matches may begin (a
+    digit, an opener's first word, a full month name) find what a scan of every
+    character finds."""
+    fast = datepatterns.find_date_mentions(text, language=language)
+    starts = datepatterns._spoken_starts
+    try:
+        datepatterns._spoken_starts = lambda text, spoken: {}
+        everywhere = datepatterns.find_date_mentions(text, language=language)
+    finally:
+        datepatterns._spoken_starts = starts
+    assert fast == everywhere
+
+
+def test_other_cases_cover_the_month_names_letters() -> None:
+    """Every character that IGNORECASE matches with a letter of a month name, other
+    than what lower() makes of it, makes the month names searched everywhere."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    from treatytui.facts import datelanguages
+
+    letters = {c for spec in datelanguages.LANGUAGES.values() for m in spec.months
+               for name in m for c in name.lower()}  # fmt: skip
+    for letter in letters:
+        for other in _casefix._EXTRA_CASES.get(ord(letter), ()):
+            if chr(other).lower() != letter:
+                assert chr(other) in datepatterns._OTHER_CASES, (letter, chr(other))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPOKEN_TEXTS, st.sampled_from(["en", "es", "fr", "pt", "it", "de", "id", "vi"]))
+def test_date_offsets_mark_the_sentences_the_triggers_mark(text: str, language: str) -> None:
+    """The month stems found by plain searches of the lower-cased text mark the same
+    sentences as a case-blind scan of the trigger pattern."""
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    sentences = SentenceIndex(Article(id="t", path="t", text=text))
+    expected = sentences.runs_containing(datepatterns.date_triggers(language))
+    assert sentences.runs_at(datepatterns.date_offsets(text, language)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(list("países, (ONU) l'accord sub-regional g20 ²½ “x” _é\n")), max_size=40
+    ).map("".join)
+)
+def test_letter_runs_are_those_of_the_plain_pattern(text: str) -> None:
+    lowered = text.lower()
+    assert counts._letter_runs(lowered) == set(counts._WORD.findall(lowered))

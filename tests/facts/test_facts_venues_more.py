@@ -128,3 +128,58 @@ def test_a_town_named_in_portuguese_gets_its_english_name() -> None:
     assert _venues(text + " Os delegados dos países e das organizações não vieram.") == {
         "Bona": "Bonn"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a town the gazetteer does not know, after a bare "en", "à", "em" that an event
+        # or "will be" comes just before, or after a meeting ahead ("se réuniront à")
+        (
+            "La próxima cumbre de ministros de la región será en Villa Gesell el 3 de junio, "
+            "según el comunicado de los gobiernos.",
+            {"Villa Gesell"},
+        ),
+        (
+            "Le sommet à Saint-Malo s'ouvrira le 3 juin, selon le communiqué du gouvernement "
+            "et des autorités de la région.",
+            {"Saint-Malo"},
+        ),
+        (
+            "Les ministres de la région se réuniront à Saint-Malo le 3 juin, selon le "
+            "communiqué du gouvernement et des autorités.",
+            {"Saint-Malo"},
+        ),
+        (
+            "Os ministros da região se reunirão em Ponta Grossa no dia 3 de junho, segundo o "
+            "comunicado do governo e das autoridades.",
+            {"Ponta Grossa"},
+        ),
+        # not after any other word: a topic, not a town
+        (
+            "La cumbre se centró en Inteligencia Artificial y en la cooperación de los países "
+            "de la región, según los gobiernos.",
+            set(),
+        ),
+        (
+            "Le sommet des ministres portait sur Intelligence Artificielle et la coopération "
+            "des pays de la région, selon les gouvernements.",
+            set(),
+        ),
+    ],
+)
+def test_a_town_after_a_bare_romance_preposition(text: str, names: set[str]) -> None:
+    assert set(_venues(text)) == names
+
+
+def test_italian_places_after_a_and_in() -> None:
+    """ "si terrà a Roma", "a Napoli": Italian writes "a" before a town."""
+    text = (
+        "Il vertice sul clima si terrà a Roma dal 12 al 16 ottobre, ha annunciato il governo. "
+        "L'ultimo incontro dei ministri si era svolto a Napoli il 3 marzo, secondo la Farnesina."
+    )
+    article = Article(id="it.txt", path="/tmp/it.txt", text=text)
+    sentences = SentenceIndex(article)
+    assert sentences.language == "it"
+    venues = {f.get("name"): f.get("name_en") for f in extract_venues(article, sentences)}
+    assert venues == {"Roma": "Rome", "Napoli": "Naples"}

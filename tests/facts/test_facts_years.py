@@ -345,3 +345,33 @@ class TestMonthsAndPossessives:
     def test_starting_looks_ahead(self) -> None:
         text = "The Assembly elected 14 countries to terms on the Council starting January 1."
         assert _from(text, date(2025, 10, 15)) == ["2026-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying after the date says nothing of its side, in German as in English
+        (
+            "Das Treffen der Umweltminister findet am 4. und 5. Dezember in Genf statt, "
+            "teilte das Auswärtige Amt mit. Die Minister wollen dort über den Schutz der "
+            "Flüsse sprechen und die Staaten der Region beraten.",
+            "2025-12-04",
+        ),
+        (
+            "Die Konferenz der Vertragsstaaten beginnt am 2. Dezember in Wien, sagte die "
+            "Sprecherin des Ministeriums. Die Delegationen der Staaten sind bereits auf dem Weg.",
+            "2025-12-02",
+        ),
+        # a perfect still looks back
+        (
+            "Die Staaten haben das Abkommen am 14. Oktober in Wien unterzeichnet. Die "
+            "Regierung hat den Text danach dem Parlament vorgelegt.",
+            "2025-10-14",
+        ),
+    ],
+)
+def test_a_german_verb_of_saying_does_not_set_the_side(text: str, expected: str) -> None:
+    article = Article(id="de.txt", path="/tmp/de.txt", text=text, published=date(2025, 11, 20))
+    sentences = SentenceIndex(article)
+    assert sentences.language == "de"
+    assert [f.get("date_from") for f in extract_dates(article, sentences)] == [expected]

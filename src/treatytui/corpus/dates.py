@@ -9,27 +9,14 @@ import calendar
 import re
 from datetime import date, datetime
 
+from treatytui.corpus import calendar_names
+
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    form.lower(): number
+    for number, forms in enumerate(calendar_names.ENGLISH_MONTHS, start=1)
+    for form in forms
 }
+"""English month names and abbreviations, lower case, with their numbers."""
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

@@ -285,6 +285,24 @@ def _ascii_words(lowered: str) -> set[str]:
     return set(ascii_only.decode("ascii").split())
 
 
+# Punctuation that may cling to a word ("países,", "(ONU)"): never part of a letter run.
+_CLINGING = ".,;:!?()[]{}\"'«»“”‘’"
+
+
+def _letter_runs(lowered: str) -> set[str]:
+    """``set(_WORD.findall(lowered))``, several times faster: most white-space separated
+    tokens are one run of letters once their clinging punctuation is stripped; only the
+    others ("sub-regional", "l'accord", "g20") go through the pattern."""
+    runs = set()
+    for token in set(lowered.split()):
+        bare = token.strip(_CLINGING)
+        if bare.isalpha():
+            runs.add(bare)
+        else:
+            runs.update(_WORD.findall(token))
+    return runs
+
+
 def _candidates(text: str, language: str) -> list[int]:
     """Where a number begins that a unit word follows closely, in order."""
     number_search, unit_first = _search_words(language)
@@ -294,7 +312,7 @@ def _candidates(text: str, language: str) -> list[int]:
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = _ascii_words(lowered) if english else set(_WORD.findall(lowered))
+        words = _ascii_words(lowered) if english else _letter_runs(lowered)
         present = [form for last in words & number_search.keys() for form in number_search[last]]
         starts += _word_starts(lowered, present)
         units = _word_starts(lowered, list(words & unit_first))

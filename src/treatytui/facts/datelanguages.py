@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from treatytui.corpus import calendar_names
+
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
-_DAY = r"[0-9](?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
+_DAY_AFTER_FIRST = r"(?:(?<=3)[01]|(?<=[12])[0-9]|(?<=0)[1-9]|(?<=[1-9]))"
+_DAY = rf"[0-9]{_DAY_AFTER_FIRST}"
 _NOT_LETTER = r"(?![^\W\d_])"
 _DASH = r"\s*[-–—]\s*"
 
@@ -73,20 +76,7 @@ _ES_PT_SUFFIX = r"(?:\.?[ºª°]|\.?o(?![^\W\d_]))?"
 
 LANGUAGES: dict[str, DateLanguage] = {
     "es": DateLanguage(
-        months=(
-            ("enero", "ene"),
-            ("febrero", "feb"),
-            ("marzo", "mar"),
-            ("abril", "abr"),
-            ("mayo", "may"),
-            ("junio", "jun"),
-            ("julio", "jul"),
-            ("agosto", "ago"),
-            ("septiembre", "setiembre", "sept", "sep", "set"),
-            ("octubre", "oct"),
-            ("noviembre", "nov"),
-            ("diciembre", "dic"),
-        ),
+        months=calendar_names.SPANISH_MONTHS,
         day_suffix=_ES_PT_SUFFIX,
         of=r"\s+(?:de\s+)?",
         year_of=r"(?:\s+del?\s+|,\s*|\s+)",
@@ -107,20 +97,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+del\s+(?:año\s+pasado|pasado\s+año)\b",
     ),
     "pt": DateLanguage(
-        months=(
-            ("janeiro", "jan"),
-            ("fevereiro", "fev"),
-            ("março", "marco", "mar"),
-            ("abril", "abr"),
-            ("maio", "mai"),
-            ("junho", "jun"),
-            ("julho", "jul"),
-            ("agosto", "ago"),
-            ("setembro", "set"),
-            ("outubro", "out"),
-            ("novembro", "nov"),
-            ("dezembro", "dez"),
-        ),
+        months=calendar_names.PORTUGUESE_MONTHS,
         day_suffix=_ES_PT_SUFFIX,
         of=r"\s+(?:de\s+)?",
         year_of=r"(?:\s+de\s+|,\s*|\s+)",
@@ -141,20 +118,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+do\s+ano\s+passado\b",
     ),
     "fr": DateLanguage(
-        months=(
-            ("janvier", "janv"),
-            ("février", "fevrier", "févr", "fév"),
-            ("mars",),
-            ("avril", "avr"),
-            ("mai",),
-            ("juin",),
-            ("juillet", "juil"),
-            ("août", "aout"),
-            ("septembre", "sept"),
-            ("octobre", "oct"),
-            ("novembre", "nov"),
-            ("décembre", "decembre", "déc"),
-        ),
+        months=calendar_names.FRENCH_MONTHS,
         day_suffix=r"(?:er|ᵉʳ)?",
         of=r"\s+",
         year_of=r",?\s+",
@@ -174,20 +138,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+de\s+l['’](?:année\s+dernière|an\s+dernier|an\s+passé)\b",
     ),
     "it": DateLanguage(
-        months=(
-            ("gennaio", "genn", "gen"),
-            ("febbraio", "febbr", "feb"),
-            ("marzo", "mar"),
-            ("aprile", "apr"),
-            ("maggio", "magg", "mag"),
-            ("giugno", "giu"),
-            ("luglio", "lug"),
-            ("agosto", "ago"),
-            ("settembre", "sett", "set"),
-            ("ottobre", "ott"),
-            ("novembre", "nov"),
-            ("dicembre", "dic"),
-        ),
+        months=calendar_names.ITALIAN_MONTHS,
         day_suffix=r"(?:[°º])?",
         of=r"\s+",
         year_of=r",?\s+",
@@ -207,20 +158,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+del(?:l['’]anno\s+scorso|lo\s+scorso\s+anno)\b",
     ),
     "de": DateLanguage(
-        months=(
-            ("Januar", "Jänner", "Jan"),
-            ("Februar", "Feber", "Feb"),
-            ("März", "Mär", "Mrz"),
-            ("April", "Apr"),
-            ("Mai",),
-            ("Juni", "Jun"),
-            ("Juli", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("Oktober", "Okt"),
-            ("November", "Nov"),
-            ("Dezember", "Dez"),
-        ),
+        months=calendar_names.GERMAN_MONTHS,
         day_suffix=r"\.?",
         of=r"\s*",
         year_of=r",?\s+",
@@ -238,20 +176,7 @@ LANGUAGES: dict[str, DateLanguage] = {
         last_year=r",?\s+(?:des\s+)?(?:vergangenen|letzten|vorigen)\s+Jahres\b",
     ),
     "id": DateLanguage(
-        months=(
-            ("Januari", "Jan"),
-            ("Februari", "Feb", "Peb"),
-            ("Maret", "Mar"),
-            ("April", "Apr"),
-            ("Mei",),
-            ("Juni", "Jun"),
-            ("Juli", "Jul"),
-            ("Agustus", "Agu", "Agt"),
-            ("September", "Sep", "Sept"),
-            ("Oktober", "Okt"),
-            ("November", "Nov", "Nop"),
-            ("Desember", "Des"),
-        ),
+        months=calendar_names.INDONESIAN_MONTHS,
         day_suffix="",
         of=r"\s+",
         year_of=r",?\s+",
@@ -309,11 +234,18 @@ def month_number(language: str, name: str) -> int:
     spec = LANGUAGES[language]
     if spec.numeric_months:
         return int(name)
-    word = name.rstrip(".").casefold()
-    for number, names in enumerate(spec.months, start=1):
-        if word in (n.casefold() for n in names):
-            return number
-    raise KeyError(name)
+    return _month_numbers(language)[name.rstrip(".").casefold()]
+
+
+@cache
+def _month_numbers(language: str) -> dict[str, int]:
+    """Each month form of ``language``, case-folded, with its number (the first month
+    that has the form, should two share one)."""
+    numbers: dict[str, int] = {}
+    for number, names in enumerate(LANGUAGES[language].months, start=1):
+        for name in names:
+            numbers.setdefault(name.casefold(), number)
+    return numbers
 
 
 @dataclass(frozen=True)
@@ -327,6 +259,15 @@ class LanguagePatterns:
     year_after: tuple[tuple[re.Pattern[str], str], ...]
     between: re.Pattern[str]
     trigger: re.Pattern[str]
+    opener_heads: tuple[str, ...] | None
+    """The first word of each opener ("del", "desde", "entre"): where a range may begin
+    when not at its first day (None when the opener does not tell)."""
+    full_names: tuple[str, ...] | None
+    """The full month names in lower case, which the patterns "m_y" and "m" begin with
+    (None when those patterns begin otherwise)."""
+    trigger_words: tuple[str, ...] | None
+    """What ``trigger`` finds, in lower case, when it is a list of words in any case
+    (the month stems): a plain search of the lower-cased text finds them."""
 
 
 @cache
@@ -335,7 +276,9 @@ def patterns(code: str) -> LanguagePatterns | None:
     spec = LANGUAGES.get(code)
     if spec is None:
         return None
-    d1 = rf"(?<![0-9])(?P<d1>{_DAY}){spec.day_suffix}"
+    # "(?<![0-9])" checked after the first digit, so that the pattern of a bare date
+    # starts with a digit and the engine skips ahead to digits
+    d1 = rf"(?P<d1>[0-9](?<![0-9].){_DAY_AFTER_FIRST}){spec.day_suffix}"
     d2 = rf"(?P<d2>{_DAY}){spec.day_suffix}"
     m1, m2 = _month_pattern(spec, "m1"), _month_pattern(spec, "m2")
     y1, y2 = rf"(?:{spec.year_of}(?P<y1>{_YEAR}))?", rf"(?:{spec.year_of}(?P<y2>{_YEAR}))?"
@@ -372,4 +315,28 @@ def patterns(code: str) -> LanguagePatterns | None:
         ),
         between=re.compile(rf"\b{spec.between}\b[^0-9]{{0,16}}$", re.IGNORECASE),
         trigger=re.compile(trigger),
+        opener_heads=opener_heads(spec.opener),
+        full_names=None if spec.numeric_months or spec.month_word else _full_names(spec),
+        trigger_words=None if spec.trigger else tuple(sorted(stems)),
     )
+
+
+def _full_names(spec: DateLanguage) -> tuple[str, ...]:
+    """The month forms ``_month_pattern`` reads without abbreviations, in lower case."""
+    names = [n for names in spec.months for n in names if len(n) > 4 or names.index(n) == 0]
+    return tuple(dict.fromkeys(n.lower() for n in names))
+
+
+def opener_heads(opener: str) -> tuple[str, ...] | None:
+    """The first word of each alternative of an opener pattern ("(?:del|desde\\s+el)\\s+"
+    → "del", "desde"), or None when the pattern is not such a list of words."""
+    body = re.fullmatch(r"\(\?:(?P<alternatives>[^()|]+(?:\|[^()|]+)*)\)\\s[+*]", opener)
+    if body is None:
+        return None
+    heads = []
+    for alternative in body.group("alternatives").split("|"):
+        head = re.match(r"[^\W\d_]+", alternative)
+        if head is None:
+            return None
+        heads.append(head.group())
+    return tuple(dict.fromkeys(heads))

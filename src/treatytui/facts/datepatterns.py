@@ -9,36 +9,42 @@ into facts, filling in missing years.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from treatytui.corpus import calendar_names
 from treatytui.facts import datelanguages
+from treatytui.facts.sentences import find_all, matches_at, positions
 
-_FULL_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_FULL_MONTHS = tuple(forms[0] for forms in calendar_names.ENGLISH_MONTHS)
 _MONTH_BY_PREFIX = {name[:3].lower(): n for n, name in enumerate(_FULL_MONTHS, start=1)}
 
 
-def _month_alternatives(name: str) -> list[str]:
-    """The patterns of one month in title case and capitals: full name or abbreviation."""
+def _month_alternatives(names: tuple[str, ...]) -> list[str]:
+    """The patterns of one month in title case and capitals: full name or abbreviation
+    (of three letters, or four as "Sept")."""
+    name = names[0]
+    four = name[:4] in names[1:]
     forms = []
     for word in (name, name.upper()):
         head, tail = word[:3], word[3:]
-        if name == "September":
+        if four:
             forms.append(rf"{head}(?:{tail}\b|{tail[0]}\.|{tail[0]}\b|\.|\b)")
         else:
             forms.append(rf"{head}(?:{tail}\b|\.|\b)" if tail else rf"{head}\b")
     return forms
 
 
-MONTH = "(?:" + "|".join(f for m in _FULL_MONTHS for f in _month_alternatives(m)) + ")"
+MONTH = (
+    "(?:" + "|".join(f for m in calendar_names.ENGLISH_MONTHS for f in _month_alternatives(m)) + ")"
+)
 """A month name, full or abbreviated (with or without a dot), in title case or capitals."""
 
-_WIRE_MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DIGITS = "0123456789"
+_WIRE_MONTH = "|".join(name[:3].lower() for name in _FULL_MONTHS)
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 # A day of the month: the same as "(?:3[01]|[12][0-9]|0?[1-9])", tried in the same order,
 # but written to start with a character set, so that the regular-expression engine skips
@@ -54,7 +60,7 @@ _DASH = r"\s*[-–—]\s*"
 _TO = r"\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"  # "18th to the 22nd"
 _AND = r"\s*(?:and|&)\s*"
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = list(calendar_names.ENGLISH_WEEKDAYS)
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
     r"(?:['’]s)?,?\s*\(?\s*$"
@@ -226,17 +232,30 @@ _NEEDS = {
 }
 
 
-def _has_all(
-    known: dict[str, bool], needs: tuple[str, ...], text: str, run: tuple[int, int]
-) -> bool:
-    """Whether the run holds every one of ``needs`` (``known`` remembers the answers)."""
-    for need in needs:
-        holds = known.get(need)
-        if holds is None:
-            holds = known[need] = _holds(text, run, need)
-        if not holds:
-            return False
-    return True
+_NEED_BITS = {need: 1 << i for i, need in enumerate((*_NEED_SCANS, "two_months"))}
+# Needs whose every match holds a match of another, looked for first: without that one,
+# they are not looked for.
+_NEED_FIRST = {
+    "month_number": "month",
+    "month_year": "month",
+    "day_month": "month",
+    "two_months": "month",
+    "numeric_twice": "numeric",
+}
+_NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
+
+
+def _held_mask(text: str, run: tuple[int, int]) -> int:
+    """The needs ``text[run[0]:run[1]]`` holds, one bit each (``_NEED_BITS``): every one
+    is looked for at once, so that each pattern's test is a plain comparison."""
+    mask = 0
+    for need, bit in _NEED_BITS.items():
+        first = _NEED_FIRST.get(need)
+        if first is not None and not mask & _NEED_BITS[first]:
+            continue  # what it needs is not there ("month_number" without a month)
+        if _holds(text, run, need):
+            mask |= bit
+    return mask
 
 
 def _holds(text: str, run: tuple[int, int], need: str) -> bool:
@@ -276,13 +295,13 @@ def _year_hint_after(text: str, end: int) -> tuple[str | None, int | None]:
     return (match.group(1), match.end()) if match else (None, None)
 
 
-def _int(match: re.Match[str], group: str) -> int | None:
-    value = match.groupdict().get(group)
+def _int(groups: dict[str, str | None], group: str) -> int | None:
+    value = groups.get(group)
     return int(value) if value else None
 
 
-def _month(match: re.Match[str], group: str) -> int | None:
-    value = match.groupdict().get(group)
+def _month(groups: dict[str, str | None], group: str) -> int | None:
+    value = groups.get(group)
     return month_number(value) if value else None
 
 
@@ -300,14 +319,14 @@ def _from_named(name: str, match: re.Match[str], text: str) -> Iterator[DateMent
         if determiner is not None:
             rel = determiner.group(1).lower()
             start = determiner.start()
-            yield DateMention(start, end, _month(match, "m1"), relative=_DETERMINERS[rel])
+            yield DateMention(start, end, _month(groups, "m1"), relative=_DETERMINERS[rel])
         elif _MONTH_CONTEXT.search(text, max(0, start - 20), start):
             hint, hint_end = _year_hint_after(text, end)
-            yield DateMention(start, end, _month(match, "m1"), year_hint=hint, hint_end=hint_end)
+            yield DateMention(start, end, _month(groups, "m1"), year_hint=hint, hint_end=hint_end)
         return
-    m1 = _month(match, "m1")
-    d1, y1 = _int(match, "d1"), _int(match, "y1")
-    m2, d2, y2 = _month(match, "m2"), _int(match, "d2"), _int(match, "y2")
+    m1 = _month(groups, "m1")
+    d1, y1 = _int(groups, "d1"), _int(groups, "y1")
+    m2, d2, y2 = _month(groups, "m2"), _int(groups, "d2"), _int(groups, "y2")
     if name in ("md_d", "d_dm"):
         m2 = m1
         if d2 is not None and d1 is not None and d2 <= d1:
@@ -350,7 +369,7 @@ def _two_days(
 def _numeric(name: str, match: re.Match[str], text: str) -> Iterator[DateMention]:
     start, end = match.span()
     a, b = int(match.group("n1")), int(match.group("n2"))
-    year = _int(match, "y1")
+    year = _int(match.groupdict(), "y1")
     if name == "iso":
         month, day = a, b
     elif b <= 12:
@@ -388,6 +407,24 @@ def _relative_mentions(text: str) -> Iterator[DateMention]:
         yield DateMention(start, end, None, relative=text[start:end].lower())
 
 
+def date_offsets(text: str, language: str = "en") -> list[int]:
+    """Where the matches of ``date_triggers(language)`` begin (and a few more places
+    inside them): the sentences worth searching for dates hold one. The month stems of
+    another language ("ene", "feb"... in any case) are found by plain searches of the
+    lower-cased text, many times faster than a case-blind pattern scan."""
+    offsets = [m.start() for trigger in DATE_TRIGGERS for m in trigger.finditer(text)]
+    spoken = datelanguages.patterns(language)
+    if spoken is None:
+        return offsets
+    words = spoken.trigger_words
+    lowered = text.lower()
+    if words is None or len(lowered) != len(text) or any(c in text for c in _OTHER_CASES):
+        return offsets + [m.start() for m in spoken.trigger.finditer(text)]
+    for word in words:
+        offsets += find_all(lowered, word)
+    return offsets
+
+
 def date_triggers(language: str = "en") -> tuple[re.Pattern[str], ...]:
     """``DATE_TRIGGERS`` and, for another language, the pattern its dates all hold."""
     spoken = datelanguages.patterns(language)
@@ -407,14 +444,21 @@ def find_date_mentions(
     runs = [(0, len(text))] if windows is None else list(windows)
     # What each run holds, found when first asked: a pattern is not tried on a run
     # without what it needs.
-    held: list[dict[str, bool]] = [{} for _ in runs]
+    held = [_held_mask(text, run) for run in runs]
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
     spoken = datelanguages.patterns(language)
     if spoken is not None:
+        spoken_starts = _spoken_starts(text, spoken)
         for name, pattern in spoken.ordered:
+            starts = spoken_starts.get(name)
             for run_start, run_end in runs:
-                for match in pattern.finditer(text, run_start, run_end):
+                if starts is None:
+                    matches = pattern.finditer(text, run_start, run_end)
+                else:  # tried only where a range can begin: the same matches
+                    low, high = bisect_left(starts, run_start), bisect_left(starts, run_end)
+                    matches = matches_at(pattern, text, starts[low:high], run_end)
+                for match in matches:
                     start, end = match.span()
                     if taken.find(1, start, end) >= 0 or "\n" in match.group():
                         continue
@@ -423,9 +467,9 @@ def find_date_mentions(
                         taken[start:end] = b"\x01" * (end - start)
                         mentions.extend(found)
     for name, pattern in _compiled():
-        needs = _NEEDS[name]
+        needs = _NEED_MASKS[name]
         for i, (run_start, run_end) in enumerate(runs):
-            if not _has_all(held[i], needs, text, runs[i]):
+            if held[i] & needs != needs:
                 continue
             for match in pattern.finditer(text, run_start, run_end):
                 start, end = match.span()
@@ -443,6 +487,36 @@ def find_date_mentions(
     return mentions
 
 
+_RANGE_PATTERNS = frozenset({"dm_dm", "d_dm"})
+"""The patterns of other languages that begin with a day or an opener ("del", "du")."""
+_NAME_PATTERNS = frozenset({"m_y", "m"})
+"""The patterns of other languages that begin with a full month name."""
+# Characters that match a letter of a month name under IGNORECASE, but are not what
+# lower() makes of that letter ("ſ" matches "s", "ı" matches "i").
+_OTHER_CASES = ("\u017f", "\u0131")
+
+
+def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[str, list[int]]:
+    """Where the matches of some patterns of another language may begin, by pattern:
+    for a range, a digit that no digit precedes or the first word of an opener ("del 3
+    al 5"); for a month, where a full month name is. Plain string searches: these
+    patterns (an optional opener, a look-behind first) would otherwise be tried at every
+    character. A pattern missing here is searched everywhere."""
+    starts: dict[str, list[int]] = {}
+    if spoken.opener_heads is not None:
+        led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        for head in spoken.opener_heads:
+            led += find_all(text, head)
+        led.sort()
+        starts |= dict.fromkeys(_RANGE_PATTERNS, led)
+    if spoken.full_names is not None:
+        lowered = text.lower()
+        if len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES):
+            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
+            starts |= dict.fromkeys(_NAME_PATTERNS, names)
+    return starts
+
+
 def _from_spoken(
     name: str,
     match: re.Match[str],
@@ -455,15 +529,19 @@ def _from_spoken(
     before = text[start - 1] if start else " "
     if (before.isalnum() or before in "/.,-") and not (name == "m" and before == "-"):
         return  # inside a word, a number or a code; but "mi-mars" is a date
+    if name == "m" and not spoken.month_context.search(text, max(0, start - 32), start):
+        return  # a bare month is a date only after "en", "a finales de", "mi-"...
     groups = match.groupdict()
+    d1, d2 = _int(groups, "d1"), _int(groups, "d2")
+    if name == "d_dm" and (d1 is None or d2 is None or d2 <= d1):
+        return
 
     def month(group: str) -> int | None:
         value = groups.get(group)
         return datelanguages.month_number(language, value) if value else None
 
     m1, m2 = month("m1"), month("m2")
-    d1, d2 = _int(match, "d1"), _int(match, "d2")
-    y1, y2 = _int(match, "y1"), _int(match, "y2")
+    y1, y2 = _int(groups, "y1"), _int(groups, "y2")
     tense = _tense_next_to(text, start, end, spoken)
     hint, hint_end = None, None
     for pattern, word in spoken.year_after:
@@ -472,13 +550,11 @@ def _from_spoken(
             hint, hint_end = word, found.end()
             break
     if name == "m":
-        if spoken.month_context.search(text, max(0, start - 32), start):
-            yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
+        yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
         return
     if name == "d_dm":
+        assert d1 is not None and d2 is not None
         m2 = m1
-        if d1 is None or d2 is None or d2 <= d1:
-            return
         between = spoken.between.search(text, max(0, start - 24), match.start("d1"))
         if groups.get("both") and d2 != d1 + 1 and between is None:
             for mention in _two_days(match, m1, d1, d2, y2):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from treatytui.corpus.dates import date_in_url
 from treatytui.facts.datepatterns import (
     DateMention,
-    date_triggers,
+    date_offsets,
     find_date_mentions,
     is_valid,
 )
@@ -487,7 +487,7 @@ def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The date facts of ``article``, in text order."""
     text = article.text
     language = sentences.language
-    runs = sentences.runs_containing(date_triggers(language))
+    runs = sentences.runs_at(date_offsets(text, language))
     mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
     resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []

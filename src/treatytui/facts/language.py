@@ -14,6 +14,8 @@ fact's ``lang`` says (``en``, ``es``, ``fr``, ``pt`` or ``other``).
 
 from __future__ import annotations
 
+from collections import Counter
+
 LANGUAGES = ("en", "es", "fr", "pt", "it", "de", "id", "vi", "other")
 """What ``detect_language`` answers: ISO 639-1 codes, or ``other``."""
 CONTRACT_LANGUAGES = frozenset({"en", "es", "fr", "pt"})
@@ -74,12 +76,16 @@ def detect_language(text: str) -> str:
     Most of the collection is English: a few plain string counts settle it (a few
     microseconds) before any word is looked up (about a tenth of a millisecond).
     """
-    if sum(text.count(mark, 0, SAMPLE_CHARS) for mark in _ENGLISH_MARKS) >= _ENGLISH_AT_ONCE:
-        return "en"
+    marks = 0
+    for mark in _ENGLISH_MARKS:  # " the " alone most often settles it
+        marks += text.count(mark, 0, SAMPLE_CHARS)
+        if marks >= _ENGLISH_AT_ONCE:
+            return "en"
     scores = dict.fromkeys(_STOP_WORDS, 0)
-    for word in text[:SAMPLE_CHARS].lower().split():
+    # Each distinct word looked up once, with how often it occurs (counted in C)
+    for word, times in Counter(text[:SAMPLE_CHARS].lower().split()).items():
         for language in _LANGUAGES_OF.get(word.strip(_PUNCTUATION), ()):
-            scores[language] += 1
+            scores[language] += times
     first, second = sorted(scores.values(), reverse=True)[:2]
     if first < MIN_HITS or first == second:
         return "other"

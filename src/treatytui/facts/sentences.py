@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from treatytui.corpus.calendar_names import ENGLISH_MONTHS, GERMAN_MONTHS
 from treatytui.facts.language import detect_language
 
 if TYPE_CHECKING:
@@ -17,11 +18,12 @@ if TYPE_CHECKING:
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATION_WORDS = """
-mr mrs ms dr prof gen lt col maj capt sgt rep sen gov pres st no nos vol art para jan
-feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun inc
-ltd co corp dept univ est approx vs etc e.g i.e u.s u.n u.k a.m p.m
+mr mrs ms dr prof gen lt col maj capt sgt rep sen gov pres st no nos vol art para mon tue
+tues wed thu thurs fri sat sun inc ltd co corp dept univ est approx vs etc e.g i.e u.s u.n
+u.k a.m p.m
 """
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_MONTH_ABBREVIATIONS = {form.lower() for forms in ENGLISH_MONTHS for form in forms[1:]}
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split()) | _MONTH_ABBREVIATIONS
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 # Possessive: a mark or a closer given back could never be followed by a space.
@@ -41,7 +43,11 @@ class Sentence:
 
 
 # German writes a day as an ordinal before its month ("am 5. Dezember"): no boundary.
-_GERMAN_MONTH_AFTER = re.compile(r"\s+(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)")
+# (What every German month name begins with: "Jan", "Jän", "Feb", "Mär"...)
+_GERMAN_STEMS = dict.fromkeys(
+    name[:3] for forms in GERMAN_MONTHS for i, name in enumerate(forms) if i == 0 or len(name) > 4
+)
+_GERMAN_MONTH_AFTER = re.compile(rf"\s+(?:{'|'.join(_GERMAN_STEMS)})")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -161,6 +167,14 @@ class SentenceIndex:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def runs_at(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) runs of consecutive sentences holding any of ``offsets`` (each
+        counted in the last sentence starting at or before it)."""
+        starts = self._starts
+        hits = {bisect_right(starts, offset) - 1 for offset in offsets}
+        hits.discard(-1)
+        return self._runs(hits)
 
     def runs_containing(self, patterns: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
         """(start, end) runs of consecutive sentences holding a match of any of ``patterns``.

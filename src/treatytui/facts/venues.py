@@ -73,6 +73,13 @@ _LOCATIVE_ROMANCE = re.compile(
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+# Italian: "a Roma", "ad Ancona", "in Italia" (and the English prepositions)
+_ITALIAN_PREPOSITIONS = "A a Ad ad In in Nella nella Presso presso"
+_LOCATIVE_ITALIAN = re.compile(
+    rf"(?P<prep>{gazetteer.at_word_start([*_ENGLISH_PREPOSITIONS, *_ITALIAN_PREPOSITIONS.split()])}"
+    rf"\s+(?:(?:the|la|il|l['’])(?:\s+|(?<=['’])))?(?:(?:city|capital|town) of\s+|città\s+di\s+)?)"
+    rf"(?P<run>{_RUN})"
+)
 _FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
@@ -118,6 +125,14 @@ _LIST_NEXT = re.compile(
     rf"|\s+and\s+)(?P<run>{_RUN})"
 )
 _CAPS = "A-ZÀ-ÖØ-Þ"
+_ROMANCE = frozenset({"es", "fr", "pt"})
+_BARE = frozenset({"en", "à", "em"})
+# The word just before such a bare "en": an event, or "will be" ("la cumbre en", "será en").
+_BARE_TOWN_AFTER = frozenset(
+    """cumbre cumbres reunión reuniones conferencia foro asamblea encuentro será serán
+    sommet sommets réunion réunions conférence forum assemblée rencontre sera seront
+    cúpula reunião reuniões conferência fórum assembleia encontro serão""".split()
+)
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
@@ -177,7 +192,10 @@ _EVENT = re.compile(
 _STRONG_PREP = re.compile(
     r"(?:held|hosted|took place|take place|taking place|convened|celebrad[oa]|se celebra|"
     r"se celebrará|tendrá lugar|tenue?|se tiendra|se tient|aura lieu|realizad[oa]|"
-    r"será realizad[oa]|reunid[oa]s|réunis|sediad[oa])\s+(?:in|en|à|em|no|na|au)\s+$"
+    r"será realizad[oa]|reunid[oa]s|réunis|sediad[oa]|"
+    # a meeting ahead: "se réuniront à", "se reunirán en", "se reunirão em"
+    r"se réunir(?:a|ont)|se réunissent|se reunir(?:á|án|ão)|se tiendront|"
+    r"se celebrarán|serão realizad[oa]s|terá lugar|terão lugar)\s+(?:in|en|à|em|no|na|au)\s+$"
 )
 
 
@@ -264,7 +282,8 @@ class _Collector:
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
-        pattern = _LOCATIVE if self.sentences.language == "en" else _LOCATIVE_ROMANCE
+        language = self.sentences.language
+        pattern = {"en": _LOCATIVE, "it": _LOCATIVE_ITALIAN}.get(language, _LOCATIVE_ROMANCE)
         starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
         found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
         for match in sorted(found, key=lambda m: m.start()):
@@ -300,7 +319,8 @@ class _Collector:
                 self._town_after(end)
                 self._list_after(end, "city")
             elif (self._country_follows(end) and self._eventful(match)) or (
-                self._strongly_placed(match) and _looks_like_town(run)
+                (self._strongly_placed(match) or self._bare_romance_town(match))
+                and _looks_like_town(run)
             ):
                 # "in Punta del Este, Uruguay", "held in Villers-Cotterêts": a town the
                 # gazetteer does not know
@@ -322,6 +342,15 @@ class _Collector:
         if found is None or found.kind == "city":
             self.add(town.start("run"), town.start("run") + len(run), found.name if found else run)
             self._list_after(town.end(), "city")
+
+    def _bare_romance_town(self, match: re.Match[str]) -> bool:
+        """ "la cumbre será en Puerto Iguazú", "le sommet à Saint-Malo": a town after a
+        bare "en", "à" or "em" of a sentence about an event, in an article in Spanish,
+        French or Portuguese."""
+        if self.sentences.language not in _ROMANCE or match["prep"].split()[0] not in _BARE:
+            return False
+        before = self.lowered[max(0, match.start() - 24) : match.start()].split()
+        return bool(before) and before[-1] in _BARE_TOWN_AFTER
 
     def _strongly_placed(self, match: re.Match[str]) -> bool:
         """ "held in", "se celebró en", "s'est tenu à" just before the place."""
