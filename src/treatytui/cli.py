@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from treatytui import __version__
 from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
+from treatytui.commands.completion import SHELLS, PrintCompletion, PrintMan, complete_if_asked
 from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
@@ -37,6 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader on the collection (the bundled seeds by default).",
     )
     parser.add_argument("--version", action="version", version=f"treatytui {__version__}")
+    parser.add_argument(
+        "--print-completion",
+        action=PrintCompletion,
+        choices=SHELLS,
+        metavar="SHELL",
+        help="print the completion script for bash, zsh or fish and exit "
+        '(bash: eval "$(treatytui --print-completion bash)")',
+    )
+    parser.add_argument(
+        "--print-man", action=PrintMan, help="print the manual page (roff) and exit"
+    )
     _add_global_options(parser, top=True)
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
@@ -115,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 1 nothing found, 2 error)."""
     never_fail_on_output()
     parser = build_parser()
+    complete_if_asked(parser)
     args = parser.parse_args(argv)
     try:
         if args.command == "index":

@@ -1,4 +1,8 @@
-"""`treatytui search QUERY`: ranked results with highlighted snippets, or JSON."""
+"""`treatytui search QUERY`: ranked results with highlighted snippets, or JSON.
+
+On a terminal each hit is a block (title, source and date, snippet, id); piped, each hit
+is one line, ``path<TAB>date<TAB>title``, never wrapped, for ``cut``, ``grep`` and ``xargs``.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +51,12 @@ def render_hit(number: int, hit: Hit) -> Text:
     return line
 
 
+def hit_line(hit: Hit) -> str:
+    """One hit as one line for scripts: path, date (or nothing), title, tab-separated."""
+    date = hit.published.isoformat() if hit.published else ""
+    return "\t".join((visible(hit.path), date, one_line(hit.title) or visible(hit.id)))
+
+
 def summary(result: SearchResult) -> str:
     """ "3 articles match" and the like, with a suggestion when there is one."""
     noun = "article" if result.total == 1 else "articles"
@@ -75,7 +85,10 @@ def run_search(args: argparse.Namespace) -> int:
         json_output([hit.to_json() for hit in result.hits])
         return status
     out = stdout()
-    for number, hit in enumerate(result.hits, start=1):
-        out.print(render_hit(number, hit))
+    if out.is_terminal:
+        for number, hit in enumerate(result.hits, start=1):
+            out.print(render_hit(number, hit))
+    else:  # piped: one line per hit, never wrapped, for cut/grep/xargs
+        print("\n".join(hit_line(hit) for hit in result.hits), end="\n" if result.hits else "")
     say(stderr(), summary(result))
     return status
