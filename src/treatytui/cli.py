@@ -1,5 +1,5 @@
 """The `treatytui` command: the reader, and `index`, `search`, `facts`, `timeline`,
-`figures`, `where` for scripts.
+`figures`, `where`, `mark`, `saved`, `export` for scripts.
 
 The non-interactive commands never import Textual, so they start fast.
 """
@@ -15,6 +15,7 @@ from treatytui import __version__
 from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
 from treatytui.commands.completion import SHELLS, PrintCompletion, PrintMan, complete_if_asked
 from treatytui.commands.figures import add_figures_parser
+from treatytui.commands.state_parsers import add_export_parser, add_mark_parser, add_saved_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 
@@ -84,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Search the collection. Query language: words (all must match), OR, "
         'NOT or -word, "phrases" ("a b"~3: near each other), title:/source:/venue:/person: '
         "fields, sign* wildcards, guterres~ fuzzy, "
-        "published:2025-10 or published:[2025-10-01 to 2025-10-31].",
+        "published:2025-10 or published:[2025-10-01 to 2025-10-31]; your reading state: "
+        "is:unread, is:read, is:starred, has:note (-is:starred: not starred). "
+        "On a terminal each hit is a block; piped, one line per hit: path, date, title "
+        "(tab-separated).",
     )
     _add_global_options(search, top=False)
     search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")
@@ -93,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort", choices=["relevance", "newest", "oldest"], default="relevance", help="order"
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    search.add_argument(
+        "--unread", action="store_true", help="only articles not read yet (as is:unread)"
+    )
+    search.add_argument(
+        "--starred", action="store_true", help="only starred articles (as is:starred)"
+    )
+    search.add_argument(
+        "--saved",
+        metavar="NAME",
+        help="run the saved search NAME (QUERY words narrow it); `treatytui saved` lists them",
+    )
 
     facts = commands.add_parser(
         "facts",
@@ -118,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
         "collection paths, the config file and the bundled seeds.",
     )
     _add_global_options(where, top=False)
+    for add_state_parser in (add_mark_parser, add_saved_parser, add_export_parser):
+        _add_global_options(add_state_parser(commands), top=False)
     for command in (parser, *commands.choices.values()):
         command.epilog = EXIT_CODES_HELP
     return parser
@@ -150,6 +167,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from treatytui.commands.where import run_where
 
             return run_where(args)
+        if args.command == "mark":
+            from treatytui.commands.marking import run_mark
+
+            return run_mark(args)
+        if args.command == "saved":
+            from treatytui.commands.saved import run_saved
+
+            return run_saved(args)
+        if args.command == "export":
+            from treatytui.commands.export_starred import run_export
+
+            return run_export(args)
         if args.command == "facts":
             from treatytui.commands.facts import run_facts
 

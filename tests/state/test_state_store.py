@@ -219,3 +219,12 @@ def test_a_state_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> 
     blocker.write_text("")
     with pytest.raises(StateUnavailable, match="cannot create the state folder"):
         ReadingState.open(blocker / "sub" / "state.sqlite3")
+
+
+def test_reconcile_after_indexing_looks_only_at_what_left(state: ReadingState) -> None:
+    state.set_starred(A)
+    state.set_starred(B)
+    # Indexing added a copy of A and removed B: only B may move, and it has no candidate.
+    assert state.reconcile({"copy/a.txt": A.hash}, gone={B.id}) == {}
+    assert state.reconcile({"renamed/b.txt": B.hash}, gone={B.id}) == {B.id: "renamed/b.txt"}
+    assert state.starred_ids() == {A.id, "renamed/b.txt"}

@@ -21,6 +21,7 @@ from treatytui.commands.common import (
     stderr,
     stdout,
 )
+from treatytui.commands.reading import needs_state, open_state, state_query
 from treatytui.commands.session import open_searcher
 from treatytui.search.results import Hit, QueryError, SearchResult
 from treatytui.textsafety import one_line, one_line_spans, visible
@@ -67,15 +68,30 @@ def summary(result: SearchResult) -> str:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """Search the index and print the hits: 0 when some match, 1 when none, 2 on error."""
-    query = " ".join(args.query)
+    """Search the index and print the hits: 0 when some match, 1 when none, 2 on error.
+
+    The reading-state filters (``--unread``, ``--starred``, ``--saved NAME``, ``is:unread``
+    and the like in the query) apply to every match, not only to the hits shown."""
     if args.limit < 1:
         return fail("--limit must be at least 1")
+    state = None
+    if needs_state(args):
+        state = open_state()
+        if state is None:
+            return EXIT_ERROR
+    try:
+        query, wanted = state_query(args, state)
+        restriction = wanted.restriction(state) if state is not None else None
+    except LookupError as error:
+        return fail(str(error.args[0]))
+    finally:
+        if state is not None:
+            state.close()
     searcher = open_searcher(index_dir(args), stderr())
     if searcher is None:
         return EXIT_ERROR
     try:
-        result = searcher.search(query, limit=args.limit, sort=args.sort)
+        result = searcher.search(query, limit=args.limit, sort=args.sort, ids=restriction)
     except QueryError as error:
         return fail(f"query error: {error}")
     finally:

@@ -44,6 +44,10 @@ class StateFilter:
     def __bool__(self) -> bool:
         return bool(self.conditions)
 
+    def plus(self, *conditions: tuple[str, bool]) -> StateFilter:
+        """This filter and ``conditions`` too (``("read", False)``: unread)."""
+        return StateFilter(tuple(dict.fromkeys((*self.conditions, *conditions))))
+
     def restriction(self, state: ReadingState) -> IdRestriction | None:
         """The ids this filter keeps or drops in ``state`` (None: no filter)."""
         if not self.conditions:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,12 +368,15 @@ class ReadingState:
         )
         return [_state(row) for row in rows]
 
-    def reconcile(self, present: Mapping[str, str]) -> dict[str, str]:
-        """Follow articles that moved: ``present`` maps the ids in the index to their
-        content hashes. A remembered article whose id is gone, while exactly one present
-        article without a state of its own has its content hash, is that article moved
-        (a renamed file, a collection moved to another folder): its state moves to the
-        new id. Returns ``{old id: new id}``."""
+    def reconcile(
+        self, present: Mapping[str, str], gone: Collection[str] | None = None
+    ) -> dict[str, str]:
+        """Follow articles that moved: ``present`` maps ids in the index to their content
+        hashes; ``gone`` names the ids that left it (None: every id not in ``present``).
+        A remembered article whose id is gone, while exactly one present article without
+        a state of its own has its content hash, is that article moved (a renamed file, a
+        collection folder renamed): its state moves to the new id. Returns
+        ``{old id: new id}``."""
         by_hash: dict[str, list[str]] = {}
         for article_id, content_hash in present.items():
             if content_hash:
@@ -384,7 +387,7 @@ class ReadingState:
         rows = self._rows("SELECT id, hash FROM articles WHERE hash != ''")
         known = {row[0] for row in rows}
         for old_id, content_hash in rows:
-            if old_id in present:
+            if old_id in present or (gone is not None and old_id not in gone):
                 continue
             candidates = [i for i in by_hash.get(content_hash, ()) if i not in known]
             if len(candidates) == 1:
