@@ -128,3 +128,15 @@ def test_print_man_renders_with_man(tmp_path: Path) -> None:
     assert rendered.returncode == 0, rendered.stderr
     assert "EXIT STATUS" in rendered.stdout and "--print-completion" in rendered.stdout
     assert rendered.stderr == ""
+
+
+def test_completion_knows_the_state_options_and_saved_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from treatytui.state import ReadingState
+
+    with ReadingState.open() as state:  # the private XDG_STATE_HOME of the test
+        state.save_search("hanoi-daily", "venue:Hanoi is:unread")
+    assert "--unread" in _complete("treatytui search --unr", tmp_path)
+    assert "hanoi-daily" in _complete("treatytui search --saved han", tmp_path)
+    assert "starred" in _complete("treatytui export ", tmp_path)

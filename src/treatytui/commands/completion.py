@@ -23,13 +23,40 @@ def completion_script(shell: str, prog: str = "treatytui") -> str:
     return argcomplete.shellcode([prog], shell=shell)
 
 
+def saved_search_names(**_kwargs: object) -> list[str]:
+    """The names of the user's saved searches (for ``--saved NAME``), if any are saved."""
+    from treatytui.state import ReadingState, StateError, state_file
+
+    if not state_file().exists():
+        return []
+    try:
+        with ReadingState.open(timeout=0.5) as state:
+            return [saved.name for saved in state.saved_searches()]
+    except StateError:
+        return []
+
+
 def complete_if_asked(parser: argparse.ArgumentParser) -> None:
     """When the shell asks for completions (``_ARGCOMPLETE`` set), print them and exit."""
     if "_ARGCOMPLETE" not in os.environ:
         return
     import argcomplete
 
+    for action in _all_actions(parser):
+        if action.dest == "saved" and action.option_strings:
+            action.completer = saved_search_names  # type: ignore[attr-defined]
+        elif action.dest in ("query", "articles") and not action.option_strings:
+            action.completer = argcomplete.SuppressCompleter()  # type: ignore[attr-defined]
     argcomplete.autocomplete(parser)
+
+
+def _all_actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    actions = list(parser._actions)  # argparse has no public walk of its actions
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                actions += _all_actions(sub)
+    return actions
 
 
 class PrintCompletion(argparse.Action):
