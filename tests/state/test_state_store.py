@@ -228,3 +228,35 @@ def test_reconcile_after_indexing_looks_only_at_what_left(state: ReadingState) -
     assert state.reconcile({"copy/a.txt": A.hash}, gone={B.id}) == {}
     assert state.reconcile({"renamed/b.txt": B.hash}, gone={B.id}) == {B.id: "renamed/b.txt"}
     assert state.starred_ids() == {A.id, "renamed/b.txt"}
+
+
+def test_a_write_that_fails_is_a_state_error_and_changes_nothing(state: ReadingState) -> None:
+    state.set_starred(A)
+    state._db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON history BEGIN "
+        "SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    with pytest.raises(StateUnavailable, match="disk is full"):
+        state.remember_query("hanoi")
+    assert state.history() == [] and state.starred_ids() == {A.id}
+    state.set_note(A, "still writable")  # the connection is usable after it
+    assert state.get(A).note == "still writable"
+
+
+def test_a_state_that_cannot_be_written_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(The same as the chmod test above, for root, to whom every file is writable.)"""
+    path = tmp_path / "state.sqlite3"
+    with ReadingState.open(path) as state:
+        state.set_starred(A)
+        state.save_search("s", "q")
+    monkeypatch.setattr("treatytui.state.store._writable", lambda _path: False)
+    before = path.read_bytes()
+    with ReadingState.open(path) as state:
+        assert state.read_only and state.starred_ids() == {A.id}
+        assert [s.name for s in state.saved_searches()] == ["s"]
+        for change in (lambda: state.set_read(B), lambda: state.remember_query("x")):
+            with pytest.raises(StateUnavailable, match="read-only"):
+                change()
+    assert path.read_bytes() == before
