@@ -21,10 +21,14 @@ def add_mark_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="an article id or path")
     read = parser.add_mutually_exclusive_group()
-    read.add_argument("--read", dest="read", action="store_const", const=True, help="mark read")
-    read.add_argument("--unread", dest="read", action="store_const", const=False, help="unread")
+    read.add_argument(
+        "--read", dest="read", action="store_const", const=True, help="mark them read"
+    )
+    read.add_argument(
+        "--unread", dest="read", action="store_const", const=False, help="mark them unread"
+    )
     star = parser.add_mutually_exclusive_group()
-    star.add_argument("--star", dest="star", action="store_const", const=True, help="star")
+    star.add_argument("--star", dest="star", action="store_const", const=True, help="star them")
     star.add_argument(
         "--unstar", dest="star", action="store_const", const=False, help="take the star away"
     )
