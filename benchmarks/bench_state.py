@@ -14,6 +14,7 @@ index also reads the id → document map; it is reported on its own line.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import tempfile
@@ -75,7 +76,7 @@ def main() -> int:
     for extra in ("", "-wal", "-shm"):
         Path(f"{state_path}{extra}").unlink(missing_ok=True)
     state = ReadingState.open(state_path)
-    read = ids[:: max(1, round(1 / args.read_share))] if args.read_share else []
+    read = random.Random(12).sample(ids, round(args.read_share * len(ids)))  # any share
     marks = [timed(lambda i=i: state.set_read(ArticleKey(i, "h"))) for i in read]
     for article_id in ids[1 :: max(1, len(ids) // args.starred)][: args.starred]:
         state.set_starred(ArticleKey(article_id, "h"))
