@@ -33,15 +33,15 @@ change, a busy timeout); an unreadable file is moved aside, never overwritten
 
 from treatytui.state.filters import IdRestriction, StateFilter, split_state_filters
 from treatytui.state.location import state_dir, state_file
-from treatytui.state.store import (
+from treatytui.state.model import (
     ArticleKey,
     ArticleState,
-    ReadingState,
     SavedSearch,
     StateBusy,
     StateError,
     StateUnavailable,
 )
+from treatytui.state.store import ReadingState
 
 __all__ = [
     "ArticleKey",

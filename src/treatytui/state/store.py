@@ -15,19 +15,26 @@ import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from treatytui.state.location import state_file
+from treatytui.state.model import (
+    ArticleKey,
+    ArticleState,
+    SavedSearch,
+    StateBusy,
+    StateError,
+    StateUnavailable,
+    clean_name,
+    normal_query,
+)
 
 SCHEMA_VERSION = 1
 HISTORY_LIMIT = 500
 """Queries kept in the history (the oldest go first)."""
 NOTE_LIMIT = 2000
 """Characters of a note."""
-NAME_LIMIT = 64
-"""Characters of a saved search's name."""
 BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write before giving up."""
 
@@ -54,70 +61,6 @@ CREATE TABLE IF NOT EXISTS saved_searches (
 ) WITHOUT ROWID;
 """
 _CORRUPT = ("file is not a database", "malformed", "corrupt")
-
-
-class StateError(RuntimeError):
-    """The reading state cannot be used; the message says why, for the user."""
-
-
-class StateBusy(StateError):
-    """Another process held the database longer than the busy timeout."""
-
-
-class StateUnavailable(StateError):
-    """The database cannot be created, opened or (when read-only) changed."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleKey:
-    """Which article: its id (path within its collection folder) and its content hash."""
-
-    id: str
-    hash: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleState:
-    """What one user has done with one article."""
-
-    id: str
-    hash: str = ""
-    read_at: float | None = None
-    starred_at: float | None = None
-    note: str = ""
-
-    @property
-    def read(self) -> bool:
-        return self.read_at is not None
-
-    @property
-    def starred(self) -> bool:
-        return self.starred_at is not None
-
-
-@dataclass(frozen=True, slots=True)
-class SavedSearch:
-    """A query kept under a name."""
-
-    name: str
-    query: str
-    saved_at: float
-
-
-def normal_query(text: str) -> str:
-    """A query as history keeps it: white space collapsed (so ``a  b`` and ``a b`` are one)."""
-    return " ".join(text.split())
-
-
-def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValueError("a saved search needs a name")
-    if len(name) > NAME_LIMIT:
-        raise ValueError(f"a saved search's name has at most {NAME_LIMIT} characters")
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name):
-        raise ValueError("a saved search's name cannot hold control characters")
-    return name
 
 
 def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
@@ -438,7 +381,7 @@ class ReadingState:
     # -- saved searches ---------------------------------------------------------------
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Keep ``query`` under ``name`` (replacing what that name held)."""
-        saved = SavedSearch(_clean_name(name), normal_query(query), time.time())
+        saved = SavedSearch(clean_name(name), normal_query(query), time.time())
         with self._write() as db:
             db.execute(
                 "INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?) "
