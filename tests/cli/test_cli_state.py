@@ -203,3 +203,26 @@ def test_a_corrupt_state_file_is_moved_aside_and_said(seed_index: Path, tmp_path
 def test_plain_search_never_touches_the_state(seed_index: Path, tmp_path: Path) -> None:
     assert main(["--index", str(seed_index), "search", "convention"]) == 0
     assert not (tmp_path / "xdg-state").exists()
+
+
+VIETNAM = "seeds/003_1a7183f8b07ea888.txt"  # has both dated events and figures
+
+
+@pytest.mark.parametrize("command", ["timeline", "figures"])
+def test_timeline_and_figures_take_the_state_words(
+    seed_index: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index = ["--index", str(seed_index)]
+    assert main([*index, "mark", "--star", VIETNAM]) == 0
+    capsys.readouterr()
+    assert main([*index, command, "is:starred"]) == 0
+    assert "from 1 article" in capsys.readouterr().err
+    assert main([*index, command, "is:starred", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and {row["article_id"] for row in rows} == {VIETNAM}
+    assert main([*index, command, "is:starred", "zzzqqqxx"]) == 1  # and the query's words
+    assert main([*index, "mark", "--read", VIETNAM]) == 0
+    capsys.readouterr()
+    assert main([*index, command, "is:unread", "--csv"]) == 0
+    unread = {row["article_id"] for row in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert unread and VIETNAM not in unread

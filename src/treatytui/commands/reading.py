@@ -10,9 +10,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from treatytui.commands.common import fail, say, stderr
+from treatytui.commands.common import EXIT_ERROR, fail, say, stderr
 from treatytui.search.searcher import Searcher
-from treatytui.state import ReadingState, StateError, StateFilter, split_state_filters
+from treatytui.state import (
+    IdRestriction,
+    ReadingState,
+    StateError,
+    StateFilter,
+    split_state_filters,
+)
 
 
 def open_state() -> ReadingState | None:
@@ -50,6 +56,25 @@ def state_query(args: argparse.Namespace, state: ReadingState | None) -> tuple[s
     if getattr(args, "starred", False):
         wanted = wanted.plus(("starred", True))
     return rest, wanted
+
+
+def state_scoped(
+    args: argparse.Namespace,
+) -> tuple[argparse.Namespace, IdRestriction | None] | int:
+    """For ``timeline`` and ``figures``: ``args`` with the state words taken out of its
+    query, and the articles they allow (None: no state word); the exit status when the
+    state cannot be used."""
+    rest, wanted = split_state_filters(" ".join(args.query))
+    if not wanted:
+        return args, None
+    state = open_state()
+    if state is None:
+        return EXIT_ERROR
+    try:
+        restriction = wanted.restriction(state)
+    finally:
+        state.close()
+    return argparse.Namespace(**{**vars(args), "query": [rest] if rest else []}), restriction
 
 
 def needs_state(args: argparse.Namespace) -> bool:
