@@ -62,6 +62,8 @@ class ArticleNumbers:
         self._reader: Any = None
         self._numbers: dict[str, int] = {}
         self._sets: dict[tuple[frozenset[str], bool], DocumentSet] = {}
+        self._few_reader: Any = None
+        self._few: dict[frozenset[str], DocumentSet] = {}
 
     def numbers(self, reader: Any) -> dict[str, int]:
         """The map for ``reader`` (read again only when the reader is another one)."""
@@ -80,6 +82,21 @@ class ArticleNumbers:
 
     def documents(self, reader: Any, ids: Collection[str], *, complement: bool) -> DocumentSet:
         """The documents of ``ids`` in ``reader`` (``complement``: of every other article)."""
+        if not complement and self._reader is not reader and len(ids) * 6 < reader.doc_count():
+            # A few ids (the starred ones) are looked up one by one (~100 us each) rather
+            # than reading the whole map (~16 us an article): 20 ms, not 1.6 s, at 100,000.
+            with self._lock:
+                if self._few_reader is not reader:
+                    self._few_reader, self._few = reader, {}
+                key = ids if isinstance(ids, frozenset) else None
+                found = self._few.get(key) if key is not None else None
+                if found is None:
+                    found = DocumentSet(_look_up(reader, ids))
+                    if key is not None:
+                        if len(self._few) > 8:
+                            self._few.clear()
+                        self._few[key] = found
+                return found
         numbers = self.numbers(reader)
         key = (ids, complement) if isinstance(ids, frozenset) else None
         found = self._sets.get(key) if key else None
@@ -97,6 +114,21 @@ class ArticleNumbers:
         return found
 
 
+def _look_up(reader: Any, ids: Collection[str]) -> list[int]:
+    """The document numbers of ``ids`` in ``reader``, each found by its ``id`` term."""
+    found = []
+    leaves = list(reader.leaf_readers())
+    for article_id in ids:
+        term = article_id.encode("utf-8")
+        for leaf, base in leaves:
+            if ("id", term) in leaf:
+                docnum = leaf.term_info("id", term).min_id()
+                if not leaf.has_deletions() or not leaf.is_deleted(docnum):
+                    found.append(base + docnum)
+                    break
+    return found
+
+
 def restricted(
     q: query.Query, ids: IdFilter, reader: Any, numbers: ArticleNumbers, *, everything: bool
 ) -> query.Query:
@@ -104,7 +136,7 @@ def restricted(
 
     Leaving out more than half the collection is done by keeping the rest: the shorter
     list of documents is the one walked."""
-    total = len(numbers.numbers(reader))
+    total = reader.doc_count()
     keep = None
     if ids.keep is not None:
         keep = numbers.documents(reader, ids.keep, complement=False)
