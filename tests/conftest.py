@@ -59,9 +59,10 @@ def write_collection(folder: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def no_user_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own index folders stay out of the tests: a private per-user data folder
-    (also for the subprocesses), and no checkout index to point at ("note: …")."""
+    """The user's own index folders stay out of the tests: private per-user data and state
+    folders (also for the subprocesses), and no checkout index to point at ("note: …")."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # reading state too
     monkeypatch.setattr("treatytui.config.known_index_dirs", lambda: [])
 
 

@@ -1,5 +1,5 @@
 """The `treatytui` command: the reader, and `index`, `search`, `facts`, `timeline`,
-`figures`, `where` for scripts.
+`figures`, `where`, `mark`, `saved`, `export` for scripts.
 
 The non-interactive commands never import Textual, so they start fast.
 """
@@ -13,9 +13,11 @@ from collections.abc import Sequence
 
 from treatytui import __version__
 from treatytui.commands.common import EXIT_CODES_HELP, never_fail_on_output
+from treatytui.commands.completion import SHELLS, PrintCompletion, PrintMan, complete_if_asked
 from treatytui.commands.feeds import add_feeds_parser
 from treatytui.commands.fetching import FETCH_EXIT_HELP, add_fetch_parsers
 from treatytui.commands.figures import add_figures_parser
+from treatytui.commands.state_parsers import add_export_parser, add_mark_parser, add_saved_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
 
@@ -39,6 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader on the collection (the bundled seeds by default).",
     )
     parser.add_argument("--version", action="version", version=f"treatytui {__version__}")
+    parser.add_argument(
+        "--print-completion",
+        action=PrintCompletion,
+        choices=SHELLS,
+        metavar="SHELL",
+        help="print the completion script for bash, zsh or fish and exit "
+        '(bash: eval "$(treatytui --print-completion bash)")',
+    )
+    parser.add_argument(
+        "--print-man", action=PrintMan, help="print the manual page (roff) and exit"
+    )
     _add_global_options(parser, top=True)
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
@@ -74,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Search the collection. Query language: words (all must match), OR, "
         'NOT or -word, "phrases" ("a b"~3: near each other), title:/source:/venue:/person: '
         "fields, sign* wildcards, guterres~ fuzzy, "
-        "published:2025-10 or published:[2025-10-01 to 2025-10-31].",
+        "published:2025-10 or published:[2025-10-01 to 2025-10-31]; your reading state: "
+        "is:unread, is:read, is:starred, has:note (-is:starred: not starred). "
+        "On a terminal each hit is a block; piped, one line per hit: path, date, title "
+        "(tab-separated).",
     )
     _add_global_options(search, top=False)
     search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")
@@ -83,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort", choices=["relevance", "newest", "oldest"], default="relevance", help="order"
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of hits")
+    search.add_argument(
+        "--unread", action="store_true", help="only articles not read yet (as is:unread)"
+    )
+    search.add_argument(
+        "--starred", action="store_true", help="only starred articles (as is:starred)"
+    )
+    search.add_argument(
+        "--saved",
+        metavar="NAME",
+        help="run the saved search NAME (QUERY words narrow it); `treatytui saved` lists them",
+    )
 
     facts = commands.add_parser(
         "facts",
@@ -110,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_global_options(where, top=False)
     add_feeds_parser(commands, lambda p: _add_global_options(p, top=False))
     add_fetch_parsers(commands, lambda p: _add_global_options(p, top=False))
+    for add_state_parser in (add_mark_parser, add_saved_parser, add_export_parser):
+        _add_global_options(add_state_parser(commands), top=False)
     for name, command in (("", parser), *commands.choices.items()):
         command.epilog = FETCH_EXIT_HELP if name in ("fetch", "add") else EXIT_CODES_HELP
     return parser
@@ -119,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 1 nothing found, 2 error)."""
     never_fail_on_output()
     parser = build_parser()
+    complete_if_asked(parser)
     args = parser.parse_args(argv)
     try:
         if args.command == "index":
@@ -149,6 +179,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from treatytui.commands.fetching import run_add, run_fetch
 
             return run_fetch(args) if args.command == "fetch" else run_add(args)
+        if args.command == "mark":
+            from treatytui.commands.marking import run_mark
+
+            return run_mark(args)
+        if args.command == "saved":
+            from treatytui.commands.saved import run_saved
+
+            return run_saved(args)
+        if args.command == "export":
+            from treatytui.commands.export_starred import run_export
+
+            return run_export(args)
         if args.command == "facts":
             from treatytui.commands.facts import run_facts
 

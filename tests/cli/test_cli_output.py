@@ -23,14 +23,20 @@ from treatytui.commands.searching import render_hit
 from treatytui.search.results import Hit, Snippet
 from treatytui.textsafety import json_text, one_line, one_line_spans, visible, yaml_text
 
-# Anything a terminal could act on: C0 controls but newline, DEL, C1 controls.
-RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Anything a terminal could act on: C0 controls but tab and newline, DEL, C1 controls.
+# (Tabs separate the fields of piped `search` lines; one in a name or a title is escaped.)
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ARTICLE = (
     "Delegates meet in Hanoi\n"
     "Delegates of 72 countries signed the convention in Hanoi on October 25, 2025.\n"
     "The ceremony was opened by the host.\n"
 )
-EVIL_NAMES = ("osc\x1b]52;c;Zm9v\x07\x1b[2Jname.txt", "csi\x9b31mname.txt", "line\u2028sep.txt")
+EVIL_NAMES = (
+    "osc\x1b]52;c;Zm9v\x07\x1b[2Jname.txt",
+    "csi\x9b31mname.txt",
+    "line\u2028sep.txt",
+    "tab\tname.txt",
+)
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -85,6 +91,8 @@ def test_names_with_escape_sequences_never_reach_the_terminal(
         text = output.decode("utf-8")
         assert not RAW_CONTROL.findall(text), text
         assert "\u2028" not in text
+    if args == ["search", ""]:  # one line per hit: path, date, title
+        assert all(line.count("\t") == 2 for line in result.stdout.decode().splitlines())
     if args[:2] == ["search", "--json"]:  # escaped, not lost: the names come back exactly
         assert {hit["id"] for hit in json.loads(result.stdout)} == {f"news/{n}" for n in EVIL_NAMES}
 

@@ -83,12 +83,19 @@ def _table(groups: list[FigureGroup]) -> Table:
 
 def run_figures(args: argparse.Namespace) -> int:
     """Print the figures of the index (or of the articles matching the query); 1 if none."""
+    from treatytui.commands.reading import state_scoped
     from treatytui.commands.session import query_facts  # pulls in Whoosh: only now
 
+    scoped = state_scoped(args)  # is:starred and the like: the user's own articles
+    if isinstance(scoped, int):
+        return scoped
+    args, restriction = scoped
     found = query_facts(args, FIGURE_KINDS)
     if isinstance(found, int):
         return found
     dates, articles = found
+    if restriction is not None:
+        articles = [article for article in articles if restriction.allows(article.id)]
     groups = filter_figures(build_figures(articles), dates, args.grep)
     status = EXIT_OK if groups else EXIT_NOTHING
     if args.format:

@@ -6,6 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from treatytui.collection import Collection
@@ -22,6 +23,7 @@ from treatytui.config import choose_index_dir, display_path, other_index_hint
 from treatytui.search.index_writer import DiskFull
 from treatytui.search.indexer import IndexReport, IndexUnavailable, refresh
 from treatytui.search.lock import IndexBusy
+from treatytui.state.location import state_file
 from treatytui.textsafety import one_line, visible
 
 # Progress appears only when indexing takes longer than this (seconds).
@@ -74,6 +76,33 @@ def summarise(report: IndexReport) -> list[str]:
     return lines
 
 
+def follow_moves(root: Path, report: IndexReport, console: Console) -> None:
+    """Move the reading state of articles that left the index to the added articles with
+    the same content (a renamed file or folder), when this user has a reading state."""
+    if not (report.added and report.removed) or not state_file().exists():
+        return
+    from treatytui.search.searcher import IndexMissing, Searcher
+    from treatytui.state import ReadingState, StateError
+
+    try:
+        searcher = Searcher(root)
+    except IndexMissing:
+        return
+    try:
+        found = {i: searcher.article(i) for i in report.added}
+    finally:
+        searcher.close()
+    present = {i: a.article.content_hash for i, a in found.items() if a is not None}
+    try:
+        with ReadingState.open() as state:
+            moved = state.reconcile(present, gone=set(report.removed))
+    except StateError as error:
+        say(console, f"  note: the reading state was not updated: {error}")
+        return
+    for old, new in moved.items():
+        say(console, f"  moved {visible(old)} → {visible(new)} (its star, note and read mark too)")
+
+
 def run_index(args: argparse.Namespace) -> int:
     """Add ``args.paths`` to the collection and refresh the index; print a summary.
 
@@ -121,6 +150,7 @@ def run_index(args: argparse.Namespace) -> int:
         if number == 0 and args.quiet and not report.skipped:
             continue
         say(console, line)
+    follow_moves(root, report, console)
     if not args.quiet:
         choice = choose_index_dir(getattr(args, "index", None))
         say(console, f"  index folder: {display_path(choice.path)} ({choice.reason})")

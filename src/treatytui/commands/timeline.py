@@ -79,12 +79,19 @@ def run_timeline(args: argparse.Namespace) -> int:
 
     Exit status: 0 when some event is printed, 1 when none, 2 on an error.
     """
+    from treatytui.commands.reading import state_scoped
     from treatytui.commands.session import query_facts  # pulls in Whoosh: only now
 
+    scoped = state_scoped(args)  # is:starred and the like: the user's own articles
+    if isinstance(scoped, int):
+        return scoped
+    args, restriction = scoped
     found = query_facts(args, TIMELINE_KINDS)
     if isinstance(found, int):
         return found
     dates, articles = found
+    if restriction is not None:
+        articles = [article for article in articles if restriction.allows(article.id)]
     rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
     status = EXIT_OK if rows else EXIT_NOTHING
     if args.format:

@@ -27,6 +27,7 @@ from treatytui.search.limits import SUGGESTION_SCAN, Deadline, QueryTooBroad
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder, visible
 from treatytui.search.ranking import LengthsCache, Ranker, Ranking, SharedCache
+from treatytui.search.restriction import ArticleNumbers, IdFilter, restricted
 from treatytui.search.results import Hit, QueryError, SearchResult, SortOrder
 from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
 from treatytui.search.snippets import make_snippet
@@ -71,6 +72,7 @@ class Searcher:
         self._stamp: Stamp | None = None
         self._facts_cache: tuple[Stamp | None, dict[int, ArticleFacts]] | None = None
         self._facts_lock = threading.Lock()
+        self._numbers = ArticleNumbers()
         self._open()
 
     # -- opening and refreshing -------------------------------------------------------
@@ -147,10 +149,12 @@ class Searcher:
         sort: SortOrder = "relevance",
         as_you_type: bool = False,
         cancelled: Callable[[], bool] | None = None,
+        ids: IdFilter | None = None,
     ) -> SearchResult:
         """Run a query; raises QueryError (short, for the user) when it cannot be run,
         ``QueryTooBroad`` when it would take more than about a second, and
-        ``SearchCancelled`` as soon as ``cancelled()`` is true (a newer search)."""
+        ``SearchCancelled`` as soon as ``cancelled()`` is true (a newer search).
+        ``ids`` keeps only the articles it allows (``keep``, ``drop``): hits and total."""
         started = time.perf_counter()
         deadline = Deadline(cancelled=cancelled)
         with self._lock:
@@ -161,6 +165,15 @@ class Searcher:
             )
             terms = self._highlight_terms(parsed)
             prefixes = (parsed.prefix,) if parsed.prefix else ()
+            if ids is not None:
+                query = restricted(
+                    parsed.query,
+                    ids,
+                    searcher.reader(),
+                    self._numbers,
+                    everything=parsed.is_everything,
+                )
+                parsed = replace(parsed, query=query)
             ranking = self._run(parsed, limit, sort, deadline)
             ranked = [
                 (searcher.stored_fields(docnum), float(score)) for docnum, score in ranking.top
