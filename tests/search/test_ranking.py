@@ -10,8 +10,9 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh import query
 
-from treatytui.search import postings, sequences
+from treatytui.search import sequences
 from treatytui.search.documents import stored_body_terms
+from treatytui.search.engine import FALLBACKS, columns, lengths, postings
 from treatytui.search.indexer import refresh
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import QueryBuilder
@@ -152,16 +153,40 @@ def test_the_slow_paths_give_the_same_results(opened, monkeypatch: pytest.Monkey
     searcher, builder = opened
     texts = ["treaty signed", '"human rights"', '"data privacy"~3', "treaty OR hanoi"]
     fast = [Ranker(searcher).scores(builder.parse(t, searcher.reader()).query) for t in texts]
-    monkeypatch.setattr(postings, "_reads_blocks", lambda matcher: False)
-    original = sequences.SequenceColumn.__init__
-
-    def without_buffer(self, reader, column):
-        original(self, reader, column)
-        self._buffer = None
-
-    monkeypatch.setattr(sequences.SequenceColumn, "__init__", without_buffer)
+    _break_the_fast_paths(monkeypatch)
+    FALLBACKS.reset()
     slow = [Ranker(searcher).scores(builder.parse(t, searcher.reader()).query) for t in texts]
     assert slow == fast
+    assert set(FALLBACKS.counts()) == {
+        postings.POSTINGS_FALLBACK,
+        lengths.LENGTHS_FALLBACK,
+        columns.COLUMN_FALLBACK,
+    }
+    FALLBACKS.reset()
+
+
+def _break_the_fast_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make each fast path's precondition fail as a Whoosh release could: an internal
+    renamed, a private name gone, a reader of another class."""
+    monkeypatch.setattr(postings, "BLOCK_ATTRIBUTES", ("_renamed_by_a_new_whoosh",))
+    monkeypatch.setattr(lengths, "lenfield", None)
+    original = sequences.SequenceColumn.__init__
+
+    class PublicColumn:
+        """A column reader offering only the public interface."""
+
+        def __init__(self, values) -> None:
+            self.values = values
+
+        def __getitem__(self, docnum: int) -> bytes:
+            return self.values[docnum]
+
+    def public_only(self, reader, column):
+        original(self, reader, column)
+        self.values = PublicColumn(self.values)
+        self.in_place = columns.column_buffer(self.values)
+
+    monkeypatch.setattr(sequences.SequenceColumn, "__init__", public_only)
 
 
 def _index_of(tmp_path: Path, articles: dict[str, str]) -> Searcher:

@@ -30,8 +30,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.documents import stored_body_terms
+from treatytui.search.engine import FALLBACKS, deleted_documents, field_lengths, term_blocks
 from treatytui.search.limits import NO_DEADLINE, Deadline
-from treatytui.search.postings import deleted_documents, field_lengths, term_blocks
 from treatytui.search.results import QueryError
 from treatytui.search.schema import SEQUENCE_COLUMNS
 from treatytui.search.sequences import (
@@ -44,6 +44,8 @@ from treatytui.search.sequences import (
     term_code,
 )
 
+WEIGHTING_FALLBACK = "ranking: scored by Whoosh's matchers (the weighting is not BM25F)"
+PHRASE_FALLBACK = "phrases: found by Whoosh's positions (no column of term codes)"
 # Document number → score.
 Scores = dict[int, float]
 # Cached field lengths, by (segment id, field name); segments never change once written.
@@ -92,9 +94,12 @@ class Ranker:
         self.leaves = list(self.reader.leaf_readers())
         weighting = searcher.weighting
         self.bm25 = weighting if type(weighting) is BM25F else None
+        if self.bm25 is None:
+            FALLBACKS.count(WEIGHTING_FALLBACK)
         self._lengths: LengthsCache = {} if lengths is None else lengths
         self._shared: SharedCache = {} if shared is None else shared
         self._norms: dict[tuple[int, str], list[float]] = {}
+        self._b: dict[str, float] = {}
         self._deleted_documents: frozenset[int] | None = None
         self._sequence_columns: dict[tuple[int, str], SequenceColumn] = {}
         self._keys: dict[str, list[Any]] = {}
@@ -254,12 +259,23 @@ class Ranker:
             lengths = self._lengths.get(key)
             if lengths is None:
                 lengths = self._lengths[key] = field_lengths(reader, field)
-            b = self.bm25._field_B.get(field, self.bm25.B)
+            b = self._field_b(field)
             k1 = self.bm25.K1
             average = self.searcher.avg_field_length(field) or 1
             norms = [k1 * ((1 - b) + b * length / average) for length in lengths]
             self._norms[(segment, field)] = norms
         return norms
+
+    def _field_b(self, field: str) -> float:
+        """BM25's B for ``field``: BM25F keeps per-field values to itself, the scorer it
+        makes for a term of the field holds the one that applies."""
+        assert self.bm25 is not None
+        b = self._b.get(field)
+        if b is None:
+            term = next(iter(self.reader.lexicon(field)), None)
+            scorer = self.bm25.scorer(self.searcher, field, term) if term else self.bm25
+            b = self._b[field] = scorer.B
+        return b
 
     def _phrase(self, q: query.Phrase) -> Scores:
         """A phrase, found in the field's column of term codes (``sequences``); scored
@@ -267,6 +283,7 @@ class Ranker:
         field = q.fieldname
         column = self.sequences.get(field)
         if column is None or not self.reader.has_column(column):
+            FALLBACKS.count(PHRASE_FALLBACK)
             return self._whoosh(q)
         texts = [self._term_bytes(field, word) for word in q.words]
         if not texts or None in texts:
