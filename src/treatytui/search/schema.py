@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
@@ -59,11 +57,6 @@ class CountedText(TEXT):
             yield from super().index(value, **kwargs)
             return
         yield from counted_postings(self.format, value)
-
-
-def counted_terms(terms: list[str]) -> list[tuple[str, int]]:
-    """The ``CountedText`` value of a field's terms."""
-    return list(Counter(terms).items())
 
 
 def build_schema() -> Schema:
