@@ -3,6 +3,8 @@ changes an internal fails here, not as a slow app), each counted when it falls b
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +155,22 @@ def test_the_field_lists_agree_with_the_schema() -> None:
     assert set(DEFAULT_FIELDS) | set(SEQUENCE_COLUMNS) <= STEMMED_FIELDS <= searchable
     assert {type(schema[name].analyzer) for name in STEMMED_FIELDS} == {type(text_analyzer())}
     assert all(schema[name].analyzer != text_analyzer() for name in NAMED_FIELDS[1:])
+
+
+def test_a_missing_private_name_leaves_the_search_layer_importable() -> None:
+    """As with a Whoosh release that renamed them: the search layer still imports, the
+    fast paths fall back, and ``UNAVAILABLE`` names what is missing (which the test
+    above asserts is nothing with the Whoosh installed)."""
+    program = (
+        "import whoosh.codec.whoosh3 as w3\n"
+        "del w3.W3LeafMatcher, w3._lenfield\n"
+        "import treatytui.search.searcher\n"
+        "from treatytui.search import engine\n"
+        "print(sorted(engine.UNAVAILABLE))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == (
+        "['whoosh.codec.whoosh3.W3LeafMatcher', 'whoosh.codec.whoosh3._lenfield/LENGTHS_COLUMN']"
+    )
