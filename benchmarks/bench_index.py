@@ -124,7 +124,7 @@ def bench_indexing(articles: Path, raw_dir: Path, ours_dir: Path, repeats: int) 
     print(f"refresh after one changed file: {refresh_s * 1000:.0f} ms")
 
 
-def bench_search(raw_dir: Path, ours_dir: Path, runs: int = REPEATS) -> None:
+def bench_search(raw_dir: Path, ours_dir: Path, runs: int = REPEATS, raw: bool = True) -> None:
     """Latency by query kind, ours (first, p50, p95; wall and CPU time) and raw Whoosh
     (p95). CPU time is the steadier figure on a machine that others share."""
     print(
@@ -153,18 +153,24 @@ def bench_search(raw_dir: Path, ours_dir: Path, runs: int = REPEATS) -> None:
             + (f"   ({too_broad} past the deadline)" if too_broad else ""),
             flush=True,
         )
-    raw = raw_search(raw_dir)
-    print("raw Whoosh p95 ms with highlights: " + ", ".join(f"{k} {v:.1f}" for k, v in raw.items()))
+    if raw:
+        raw_p95 = raw_search(raw_dir)
+        print(
+            "raw Whoosh p95 ms with highlights: "
+            + ", ".join(f"{k} {v:.1f}" for k, v in raw_p95.items())
+        )
 
 
-def bench(size: int, work: Path, repeats: int, search_only: bool, runs: int) -> None:
+def bench(
+    size: int, work: Path, repeats: int, search_only: bool, runs: int, raw: bool = True
+) -> None:
     articles = write_collection(work / f"articles-{size}", size)
     raw_dir = work / f"raw-{size}"
     ours_dir = work / f"ours-{size}"
     print(f"\n== N = {size:,} articles (~600 words)")
     if not (search_only and raw_dir.exists() and ours_dir.exists()):
         bench_indexing(articles, raw_dir, ours_dir, repeats)
-    bench_search(raw_dir, ours_dir, runs)
+    bench_search(raw_dir, ours_dir, runs, raw)
 
 
 def main() -> None:
@@ -176,6 +182,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--runs", type=int, default=REPEATS, help="searches per query kind (p50, p95 of them)"
+    )
+    parser.add_argument(
+        "--no-raw", action="store_true", help="skip raw Whoosh's searches (minutes at 100,000)"
     )
     parser.add_argument(
         "--search-only",
