@@ -332,7 +332,12 @@ class Ranker:
         if not matched:
             return {}
         word_scores = [self._term(query.Term(field, word), only=matched) for word in words]
-        scores = {number: sum(part[number] for part in word_scores) for number in matched}
+        # The sum of the words' scores, added in their order: a comprehension a word, not
+        # a generator a document (11,000 matches: 3 ms, not 10). Each word's table holds
+        # every match.
+        scores, *others = word_scores
+        for part in others:
+            scores = {number: score + part[number] for number, score in scores.items()}
         return _boosted(scores, q.boost)
 
     def _near_documents(
