@@ -198,7 +198,8 @@ def main() -> None:
     sizes = list(args.sizes) + ([100_000] if args.large else [])
     args.work.mkdir(parents=True, exist_ok=True)
     for size in sizes:
-        bench(size, args.work, args.repeats if size <= 10_000 else 1, args.search_only, args.runs)
+        repeats = args.repeats if size <= 10_000 else 1
+        bench(size, args.work, repeats, args.search_only, args.runs, not args.no_raw)
 
 
 if __name__ == "__main__":
