@@ -37,6 +37,7 @@ EVERY_KIND = (
     "Hanoi treaty",
     '"signing ceremony"',
     '"rights treaty"~3',
+    'title:"treaty ceremony"',
     "Hanoi OR Kampala",
     "convention NOT Hanoi",
     "convention -Geneva",

@@ -295,7 +295,9 @@ class Ranker:
         as Whoosh scores it, by the sum of its words' scores."""
         field = q.fieldname
         column = self.sequences.get(field)
-        if column is None or not self.reader.has_column(column):
+        if column is None:  # (a field with positions: Whoosh's phrase matcher)
+            return self._whoosh(q)
+        if not self.reader.has_column(column):
             FALLBACKS.count(PHRASE_FALLBACK)
             return self._whoosh(q)
         texts = [self._term_bytes(field, word) for word in q.words]
