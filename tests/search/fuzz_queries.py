@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from treatytui.search.querying import NAMED_FIELDS
+from treatytui.search.schema import NAMED_FIELDS
 
 WORDS = [
     "convention",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from processes import write_articles
 from treatytui.corpus.loading import load_article
 from treatytui.search import documents, indexer
 from treatytui.search.documents import body_columns, body_terms
-from treatytui.search.schema import counted_terms
 from treatytui.search.sequences import encode_terms
 
 
@@ -27,7 +27,7 @@ def test_terms_counted_piece_by_piece_are_the_same(
     monkeypatch.setattr(documents, "_TERMS_CHUNK", 37)
     for each in (article, replace(article, title="A headline the text lacks")):
         terms = body_terms(each)
-        assert body_columns(each) == (counted_terms(terms), encode_terms(terms))
+        assert body_columns(each) == (list(Counter(terms).items()), encode_terms(terms))
 
 
 def test_facts_of_a_long_text_come_from_its_beginning(

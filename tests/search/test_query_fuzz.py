@@ -132,13 +132,19 @@ def test_control_characters_are_spaces(searcher: Searcher) -> None:
     assert searcher.search("Kam\x00\x1b\u009b\u200b").total == 1
 
 
-def test_the_ranker_stops_at_its_deadline(searcher: Searcher) -> None:
+def test_the_ranker_stops_at_its_deadline(fuzz_index: Path) -> None:
+    from whoosh import index as whoosh_index
     from whoosh import query
 
-    assert searcher._ranker is not None
-    expired = Deadline(seconds=-1)
-    with pytest.raises(QueryTooBroad, match="query too broad"):
-        searcher._ranker.rank(query.Term("body", "treati"), 10, expired)
+    from treatytui.search.location import IndexLocation
+    from treatytui.search.ranking import Ranker
+
+    folder = IndexLocation(fuzz_index).live_generation()
+    assert folder is not None
+    with whoosh_index.open_dir(str(folder), readonly=True).searcher() as whoosh_searcher:
+        expired = Deadline(seconds=-1)
+        with pytest.raises(QueryTooBroad, match="query too broad"):
+            Ranker(whoosh_searcher).rank(query.Term("body", "treati"), 10, expired)
 
 
 def test_a_cancelled_search_stops_at_once(searcher: Searcher) -> None:

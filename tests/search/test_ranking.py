@@ -10,8 +10,9 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh import query
 
-from treatytui.search import postings, sequences
+from treatytui.search import sequences
 from treatytui.search.documents import stored_body_terms
+from treatytui.search.engine import FALLBACKS, columns, lengths, postings
 from treatytui.search.indexer import refresh
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import QueryBuilder
@@ -152,16 +153,40 @@ def test_the_slow_paths_give_the_same_results(opened, monkeypatch: pytest.Monkey
     searcher, builder = opened
     texts = ["treaty signed", '"human rights"', '"data privacy"~3', "treaty OR hanoi"]
     fast = [Ranker(searcher).scores(builder.parse(t, searcher.reader()).query) for t in texts]
-    monkeypatch.setattr(postings, "_reads_blocks", lambda matcher: False)
-    original = sequences.SequenceColumn.__init__
-
-    def without_buffer(self, reader, column):
-        original(self, reader, column)
-        self._buffer = None
-
-    monkeypatch.setattr(sequences.SequenceColumn, "__init__", without_buffer)
+    _break_the_fast_paths(monkeypatch)
+    FALLBACKS.reset()
     slow = [Ranker(searcher).scores(builder.parse(t, searcher.reader()).query) for t in texts]
     assert slow == fast
+    assert set(FALLBACKS.counts()) == {
+        postings.POSTINGS_FALLBACK,
+        lengths.LENGTHS_FALLBACK,
+        columns.COLUMN_FALLBACK,
+    }
+    FALLBACKS.reset()
+
+
+def _break_the_fast_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make each fast path's precondition fail as a Whoosh release could: an internal
+    renamed, a private name gone, a reader of another class."""
+    monkeypatch.setattr(postings, "BLOCK_ATTRIBUTES", ("_renamed_by_a_new_whoosh",))
+    monkeypatch.setattr(lengths, "lenfield", None)
+    original = sequences.SequenceColumn.__init__
+
+    class PublicColumn:
+        """A column reader offering only the public interface."""
+
+        def __init__(self, values) -> None:
+            self.values = values
+
+        def __getitem__(self, docnum: int) -> bytes:
+            return self.values[docnum]
+
+    def public_only(self, reader, column):
+        original(self, reader, column)
+        self.values = PublicColumn(self.values)
+        self.in_place = columns.column_buffer(self.values)
+
+    monkeypatch.setattr(sequences.SequenceColumn, "__init__", public_only)
 
 
 def _index_of(tmp_path: Path, articles: dict[str, str]) -> Searcher:
@@ -210,6 +235,19 @@ def test_a_word_whose_code_another_word_shares_is_still_matched_exactly(
 def test_the_best_matches_break_ties_by_document_number(limit: int, expected: list) -> None:
     scores = {5: 1.0, 9: 0.5, 2: 1.0, 3: 2.0, 1: 1.0}
     assert best(scores, limit) == expected
+
+
+def test_the_best_matches_agree_with_a_full_sort() -> None:
+    """Many ties, few, none; limits below, at and above the number of matches."""
+    rng = random.Random(5)
+    for trial in range(200):
+        size = rng.choice([0, 1, 5, 30, 300])
+        spread = rng.choice([1, 3, 50, 10**6])
+        numbers = rng.sample(range(10 * size + 1), size)
+        scores = {d: rng.randrange(spread) / 7 for d in numbers}
+        for limit in (0, 1, 10, 30, 400):
+            expected = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+            assert best(scores, limit) == expected, (trial, limit)
 
 
 def test_a_near_pattern_agrees_with_the_positions() -> None:

@@ -13,23 +13,24 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from whoosh.codec.base import Automata
 from whoosh.lang.porter import stem
 from whoosh.reading import IndexReader
+from whoosh.support.levenshtein import levenshtein
 
 from treatytui.search.limits import MAX_RANGE_TERMS, Deadline
 from treatytui.search.results import QueryError
+from treatytui.search.schema import STEMMED_FIELDS
 
 # At most this many index terms stand in for one wildcard, prefix or fuzzy term.
 MAX_EXPANSION = 8
 # How many matching lexicon entries an expansion weighs before it settles for them.
 MAX_SCAN = 5_000
-# How many lexicon entries a wildcard or fuzzy term may read looking for matches
+# How many lexicon entries a wildcard may read looking for matches
 # (about 0.2 s; the deadline stops it sooner on a slow machine).
 MAX_READ = 50_000
 # Check the deadline once per this many lexicon entries read.
 _CHECK_EVERY = 2_048
-# Fields whose terms are stems (the text analyzer's).
-STEMMED_FIELDS = frozenset({"body", "title"})
 # Endings English words take (Porter's stemmer removes these); a prefix may stop
 # anywhere in one, so every tail of each counts as a way to finish the word.
 _ENDINGS = (
@@ -129,47 +130,46 @@ def wildcard_terms(reader: IndexReader, field: str, pattern: str, deadline: Dead
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """The Levenshtein distance between ``a`` and ``b``; with ``limit``, any distance over
-    it comes back as ``limit + 1`` as soon as that is certain."""
-    if limit is not None and abs(len(a) - len(b)) > limit:
+    """The Levenshtein distance between ``a`` and ``b`` (Whoosh's); with ``limit``, any
+    distance over it comes back as ``limit + 1``."""
+    if limit is None:
+        return levenshtein(a, b)
+    if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        if limit is not None and min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+    return min(levenshtein(a, b, limit), limit + 1)
 
 
 def similar_terms(
-    reader: IndexReader,
-    field: str,
-    text: str,
-    maxdist: int,
-    deadline: Deadline,
-    *,
-    read: int = MAX_READ,
+    reader: IndexReader, field: str, text: str, maxdist: int, deadline: Deadline
 ) -> dict[str, int]:
     """Terms of ``field`` within ``maxdist`` edits of ``text`` that share its first
-    letter, with their document frequencies, reading at most ``read`` lexicon entries."""
-    shortest, longest = len(text) - maxdist, len(text) + maxdist
+    letter, with their document frequencies (at most ``MAX_SCAN``).
 
-    def near(word: str) -> bool:
-        return shortest <= len(word) <= longest and edit_distance(text, word, maxdist) <= maxdist
-
-    return scan_lexicon(reader, field, text[:1], deadline, near, read=read)
+    Whoosh's Levenshtein automaton is built once and walked over each segment's lexicon,
+    skipping to the next term it can accept: 2-10 times sooner than reading every term
+    with the first letter and measuring its distance (1-7 ms at 10,000 articles).
+    """
+    if not text:
+        return {}
+    automaton = Automata.levenshtein_dfa(text, maxdist, prefix=1)
+    counts: dict[str, int] = {}
+    for leaf, _base in reader.leaf_readers():
+        deadline.check()
+        for found, term in enumerate(Automata.find_matches(automaton, leaf.cursor(field))):
+            if found % 64 == 63:
+                deadline.check()
+            word = _text(term)
+            counts[word] = counts.get(word, 0) + leaf.doc_frequency(field, term)
+            if len(counts) >= MAX_SCAN:
+                return counts
+    return counts
 
 
 def range_terms(reader: IndexReader, node, deadline: Deadline) -> list[str]:
     """Every term of a range of words (Whoosh's ``TermRange``); QueryError when there
     are more than ``MAX_RANGE_TERMS``."""
     found = []
-    for scanned, term in enumerate(node._btexts(reader)):
+    for scanned, (_field, term) in enumerate(node.expanded_terms(reader)):
         if scanned >= MAX_RANGE_TERMS:
             start, end = node.start or "", node.end or ""
             raise QueryError(

@@ -33,8 +33,6 @@ MAX_BOOST = 100.0
 # (What runs after the last check — a block of postings, a snippet — fits in the rest
 # of the second.)
 SEARCH_SECONDS = 0.8
-# Lexicon entries the did-you-mean suggester may weigh for one query.
-SUGGESTION_SCAN = 20_000
 
 
 class SearchCancelled(QueryError):

@@ -43,26 +43,17 @@ from treatytui.search.limits import (
     Deadline,
 )
 from treatytui.search.results import QueryError
-from treatytui.search.schema import DEFAULT_FIELDS, FIELD_ALIASES, SEQUENCE_COLUMNS
+from treatytui.search.schema import (
+    DEFAULT_FIELDS,
+    FIELD_ALIASES,
+    NAMED_FIELDS,
+    SEQUENCE_COLUMNS,
+)
 
 # The word being typed expands to completions until they hold this many postings.
 TYPED_POSTINGS = 12_000
 # Expansions remembered per index version (the builder is made anew when it changes).
 EXPANSION_CACHE = 1024
-# The fields a query may name, in the order the "no field" message lists them.
-NAMED_FIELDS = (
-    "title",
-    "source",
-    "authors",
-    "venue",
-    "person",
-    "organization",
-    "year",
-    "unit",
-    "tags",
-    "published",
-)
-
 _DATE_CLAUSE = re.compile(r"(?<!\S)(?:published|date):(\[[^\]]*\]?|\S*)", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 # A field name as Whoosh's parser reads one (``\w+:``), at the start of a word.

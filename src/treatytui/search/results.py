@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -58,7 +58,6 @@ class SearchResult:
     suggestion: str | None = None
     sort: SortOrder = "relevance"
     elapsed_ms: float = 0.0
-    notes: tuple[str, ...] = field(default=())
 
 
 class QueryError(ValueError):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.system import pack_uint
 
 from treatytui.search.analysis import name_analyzer, text_analyzer
+from treatytui.search.engine import counted_postings
 
 # Bump whenever the schema, the analyzers or what is stored changes: an index with
 # another version is rebuilt by itself on the next refresh.
@@ -17,7 +15,20 @@ SCHEMA_VERSION = 9
 # Fields a query searches when it names none. The body's terms include the title's, so
 # one field answers (twice as fast as two); title matches are boosted on the top hits.
 DEFAULT_FIELDS = ("body",)
-# Fields a user may name in a query (`venue:Kampala`), with the aliases accepted.
+# The fields a query may name (`venue:Kampala`), in the order error messages list them.
+NAMED_FIELDS = (
+    "title",
+    "source",
+    "authors",
+    "venue",
+    "person",
+    "organization",
+    "year",
+    "unit",
+    "tags",
+    "published",
+)
+# Other names accepted for them.
 FIELD_ALIASES = {
     "author": "authors",
     "by": "authors",
@@ -28,6 +39,8 @@ FIELD_ALIASES = {
     "tag": "tags",
 }
 TITLE_BOOST = 3.0
+# Fields analysed by the text analyzer: their terms are stems ("signing" → "sign").
+STEMMED_FIELDS = frozenset({"body", "title"})
 # Fields whose phrases are matched in a per-document column of their terms' codes in
 # order (``sequences``) rather than through word positions.
 SEQUENCE_COLUMNS = {"body": "body_sequence"}
@@ -43,14 +56,7 @@ class CountedText(TEXT):
         if isinstance(value, str):
             yield from super().index(value, **kwargs)
             return
-        boost = self.format.field_boost
-        for term, frequency in value:
-            yield term.encode(), frequency, frequency * boost, pack_uint(frequency)
-
-
-def counted_terms(terms: list[str]) -> list[tuple[str, int]]:
-    """The ``CountedText`` value of a field's terms."""
-    return list(Counter(terms).items())
+        yield from counted_postings(self.format, value)
 
 
 def build_schema() -> Schema:

@@ -22,8 +22,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
-from treatytui.search.expansion import MAX_READ, edit_distance, similar_terms
-from treatytui.search.limits import SUGGESTION_SCAN, Deadline, QueryTooBroad
+from treatytui.search.expansion import edit_distance, similar_terms
+from treatytui.search.limits import Deadline, QueryTooBroad
 from treatytui.search.location import IndexLocation
 from treatytui.search.querying import ParsedQuery, QueryBuilder, visible
 from treatytui.search.ranking import LengthsCache, Ranker, Ranking, SharedCache
@@ -267,8 +267,7 @@ class Searcher:
             for cut in range(len(term), max(MIN_SUGGEST, len(term) - 3) - 1, -1):
                 stem = term[:cut]
                 if cut == len(term):
-                    read = min(MAX_READ, SUGGESTION_SCAN // MAX_SUGGEST_WORDS)
-                    options = similar_terms(reader, "body", stem, edits, deadline, read=read)
+                    options = similar_terms(reader, "body", stem, edits, deadline)
                 else:
                     options = {stem: reader.doc_frequency("body", stem)}
                 ranked = sorted(

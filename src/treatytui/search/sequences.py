@@ -18,9 +18,10 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 
 from whoosh.reading import IndexReader
+
+from treatytui.search.engine import column_buffer
 
 CODE_SIZE = 3
 _CODE_MASK = (1 << (8 * CODE_SIZE)) - 1
@@ -56,49 +57,45 @@ class SequenceColumn:
     def __init__(self, reader: IndexReader, column: str) -> None:
         self.reader = reader
         self.values = reader.column_reader(column, translate=False)
-        # Whoosh keeps a column's values one after another in a memory-mapped file,
-        # with an offset and a length per document; search them in place when it does.
-        self._buffer: Any = None
-        try:
-            buffer = self.values._dbfile._buf
-            self._start = int(self.values._basepos)
-            self._offsets = self.values._offsets
-            self._lengths = self.values._lengths
-        except AttributeError:
-            return
-        if isinstance(buffer, memoryview | bytes):
-            self._buffer = buffer
-            self._end = self._start + sum(self._lengths)
+        # Searched in place where Whoosh keeps the values (``engine.column_buffer``).
+        self.in_place = column_buffer(self.values)
 
     def documents_with(
         self, pattern: bytes, candidates: Iterable[int] | None = None
     ) -> Iterator[int]:
         """The documents (of ``candidates``, or all) whose codes contain ``pattern``."""
-        if self._buffer is None:
+        in_place = self.in_place
+        if in_place is None:
             documents = range(self.reader.doc_count_all()) if candidates is None else candidates
             for docnum in documents:
                 if _find_aligned(self.values[docnum], pattern, 0, None) >= 0:
                     yield docnum
             return
         search = re.compile(re.escape(pattern)).search
+        buffer, base, offsets, lengths = (
+            in_place.buffer,
+            in_place.start,
+            in_place.offsets,
+            in_place.lengths,
+        )
         if candidates is not None:
             for docnum in candidates:
-                start = self._start + self._offsets[docnum]
-                end = start + self._lengths[docnum]
-                if _search_aligned(search, self._buffer, start, end, self._start) >= 0:
+                start = base + offsets[docnum]
+                end = start + lengths[docnum]
+                if _search_aligned(search, buffer, start, end, base) >= 0:
                     yield docnum
             return
-        position = self._start
+        position = base
         while True:
-            found = _search_aligned(search, self._buffer, position, self._end, self._start)
+            found = _search_aligned(search, buffer, position, in_place.end, base)
             if found < 0:
                 return
-            relative = found - self._start
-            docnum = bisect_right(self._offsets, relative) - 1
-            document_end = self._offsets[docnum] + self._lengths[docnum]
+            relative = found - base
+            docnum = bisect_right(offsets, relative) - 1
+            document_end = offsets[docnum] + lengths[docnum]
             if relative + len(pattern) <= document_end:
                 yield docnum
-                position = self._start + document_end
+                position = base + document_end
             else:  # the match runs into the next document
                 position = found + CODE_SIZE
 
