@@ -23,11 +23,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-from treatytui.collection import Collection as ArticlePaths
 from treatytui.library.views import VIEWS, ViewCache, ViewData
 from treatytui.search.location import IndexLocation
 
 if TYPE_CHECKING:
+    from treatytui.collection import Collection as ArticlePaths
     from treatytui.search.documents import ArticleFacts, IndexedArticle
     from treatytui.search.indexer import IndexReport
     from treatytui.search.results import SearchResult, SortOrder
@@ -102,6 +102,8 @@ class Library:
 
     def collection(self) -> ArticlePaths:
         """The article folders and files remembered beside the index."""
+        from treatytui.collection import Collection as ArticlePaths
+
         return ArticlePaths.load(self.index_root)
 
     def open(self) -> bool:

@@ -1,5 +1,6 @@
 """The collection views' data (timeline, figures): what each is built from, and a cache of
-each built once per version of the index."""
+each built once per version of the index. The views' modules load when first used (not
+while the reader paints its first frame)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from treatytui.views.figures import FIGURE_KINDS, build_figures
-from treatytui.views.timeline import TIMELINE_KINDS, TimelineFilter, build_timeline
 
 if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
@@ -20,20 +18,45 @@ ViewData = tuple[Any, int]
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """How one view is built: from the facts of ``kinds`` of a set of articles."""
+    """How one view is built: ``build`` from the facts of ``kinds`` of a set of articles."""
 
     name: str
-    kinds: frozenset[str]
+    kinds_of: Callable[[], frozenset[str]]
     build: Callable[[list[ArticleFacts]], Any]
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The fact kinds the view reads."""
+        return self.kinds_of()
 
-def _timeline(articles: list[ArticleFacts]) -> TimelineFilter:
+
+def _timeline_kinds() -> frozenset[str]:
+    from treatytui.views.timeline import TIMELINE_KINDS
+
+    return TIMELINE_KINDS
+
+
+def _timeline(articles: list[ArticleFacts]) -> Any:
+    from treatytui.views.timeline import TimelineFilter, build_timeline
+
     return TimelineFilter(build_timeline(articles))
 
 
+def _figure_kinds() -> frozenset[str]:
+    from treatytui.views.figures import FIGURE_KINDS
+
+    return FIGURE_KINDS
+
+
+def _figures(articles: list[ArticleFacts]) -> Any:
+    from treatytui.views.figures import build_figures
+
+    return build_figures(articles)
+
+
 VIEWS: dict[str, ViewSpec] = {
-    "timeline": ViewSpec("timeline", frozenset(TIMELINE_KINDS), _timeline),
-    "figures": ViewSpec("figures", frozenset(FIGURE_KINDS), build_figures),
+    "timeline": ViewSpec("timeline", _timeline_kinds, _timeline),
+    "figures": ViewSpec("figures", _figure_kinds, _figures),
 }
 
 

@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from treatytui.app.clipboard import copy_and_confirm
 from treatytui.app.index_workers import IndexWorkers
 from treatytui.app.messages import (
     ArticleLoaded,
@@ -451,7 +450,7 @@ class MainScreen(Screen[None]):
 
     @on(FactsPanel.CopyRequested)
     def _copy_fact(self, event: FactsPanel.CopyRequested) -> None:
-        from treatytui.app.clipboard import fact_with_citation
+        from treatytui.app.clipboard import copy_and_confirm, fact_with_citation
 
         indexed = self.viewer.indexed
         if indexed is not None:
@@ -459,7 +458,11 @@ class MainScreen(Screen[None]):
 
     def copy(self, what: str) -> None:
         """Copy ``quote`` (current sentence + citation), ``url`` or ``fact``."""
-        from treatytui.app.clipboard import fact_with_citation, quote_with_citation
+        from treatytui.app.clipboard import (
+            copy_and_confirm,
+            fact_with_citation,
+            quote_with_citation,
+        )
 
         indexed = self.viewer.indexed
         if indexed is None:
