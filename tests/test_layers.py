@@ -64,3 +64,20 @@ def test_workers_post_messages_instead_of_calling_into_widgets() -> None:
         for line in _calls(path, "call_from_thread")
     ]
     assert not offenders
+
+
+def test_no_import_cycles_in_the_app() -> None:
+    """The reader's modules import each other in one direction only (also for type hints):
+    the app, its screens, the palette and the dialogs no longer form a circle."""
+    import grimp
+
+    graph = grimp.build_graph("treatytui")
+    modules = sorted(m for m in graph.modules if m.startswith("treatytui.app"))
+    cycles = sorted(
+        f"{importer} <-> {imported}"
+        for importer in modules
+        for imported in graph.find_modules_directly_imported_by(importer)
+        if imported.startswith("treatytui.app")
+        and graph.chain_exists(importer=imported, imported=importer)
+    )
+    assert not cycles

@@ -6,6 +6,8 @@ that owns them, which shows what they found.
 
 from __future__ import annotations
 
+import threading
+
 from textual.dom import DOMNode
 from textual.timer import Timer
 from textual.worker import get_current_worker
@@ -18,6 +20,10 @@ from treatytui.textsafety import one_line
 # Quiet time after the latest results before the collection views are built in the
 # background (so that building them never slows down the first searches).
 PREFETCH_AFTER_SECONDS = 1.0
+# The start-up refresh waits this long at most for the first results to be on screen:
+# stat-ing a large collection's files holds the GIL, which would delay them (100,000
+# files: seconds).
+FIRST_RESULTS_WAIT_SECONDS = 3.0
 
 
 class IndexWorkers:
@@ -30,6 +36,7 @@ class IndexWorkers:
         self.indexing = False
         self._prefetch_timer: Timer | None = None
         self._prefetched = False
+        self._results_shown = threading.Event()
 
     def _post(self, message: IndexProgress | IndexOpened | IndexChanged | IndexProblem) -> None:
         self.owner.post_message(message)
@@ -50,6 +57,8 @@ class IndexWorkers:
         try:
             if library.searcher is None and library.open():
                 self._post(IndexOpened())
+                if self.refresh_index:
+                    self._results_shown.wait(FIRST_RESULTS_WAIT_SECONDS)
             if self.refresh_index:
                 self._refresh()
             if library.searcher is None:
@@ -90,6 +99,10 @@ class IndexWorkers:
                     f"Skipped {one_line(path)}: {one_line(reason)}", severity="warning", title=""
                 )
             )
+
+    def results_shown(self) -> None:
+        """The first results (or a query error) are on screen: the refresh may start."""
+        self._results_shown.set()
 
     # -- another process ----------------------------------------------------------------
     def poll(self) -> None:

@@ -304,6 +304,7 @@ class MainScreen(Screen[None]):
         pane = self.search_pane
         pane.results.loading = False
         pane.show_result(result, keep=same_query)
+        self.call_after_refresh(self.index_workers.results_shown)  # once they are painted
         self.index_workers.schedule_prefetch()
         if self.viewer.indexed is not None:
             self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
@@ -315,6 +316,7 @@ class MainScreen(Screen[None]):
         self._shown = event.serial
         self.search_pane.results.loading = False
         self.search_pane.show_error(event.message)
+        self.index_workers.results_shown()
 
     @on(SearchPane.QueryChanged)
     def _query_changed(self, event: SearchPane.QueryChanged) -> None:
