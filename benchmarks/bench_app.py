@@ -137,7 +137,9 @@ def _run_child(args: list[str]) -> tuple[float, float]:
     """Launch a child: (ms from launch to its interactive screen, CPU ms the child had used
     by then, in every thread: the figure that holds on a machine shared with other work)."""
     command = [sys.executable, __file__, "--launched", repr(time.time()), "--child", *args]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    # A child whose first search fails (e.g. "query too broad" on a loaded machine) never
+    # reports: it is stopped instead of waiting for ever.
+    output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
     ready = next(line for line in output.splitlines() if line.startswith("READY"))
     wall, cpu = ready.split()[1:3]
     return float(wall), float(cpu)
