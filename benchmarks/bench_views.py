@@ -107,7 +107,7 @@ async def reader_times(index: Path) -> tuple[float, float]:
                 await asyncio.sleep(0.005)
             await pilot.pause()
             if wait_for_prefetch:
-                while len(app._view_data) < 2:
+                while not all(app.library.view_ready(n) for n in ("timeline", "figures")):
                     await asyncio.sleep(0.02)
             app.main.search_pane.results.focus()  # `t` types into the search input
             await pilot.pause()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import open_first, settle
-from treatytui.app.screens.help import HelpScreen
+from treatytui.app.dialogs.help import HelpScreen
 from treatytui.app.widgets.article_viewer import ArticleViewer
 
 SIZE = (120, 36)

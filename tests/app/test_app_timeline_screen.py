@@ -10,8 +10,8 @@ from textual.app import App
 from textual.widgets import Input
 
 from conftest import screen_text, settle
+from treatytui.app.dialogs.export import ExportDialog
 from treatytui.app.screens.collection_view import CollectionViewScreen
-from treatytui.app.screens.export_dialog import ExportDialog
 from treatytui.app.screens.figures import FiguresScreen
 from treatytui.app.screens.timeline import TimelineScreen
 from treatytui.config import seeds_dir

@@ -5,10 +5,23 @@ The app sends it with ``App.copy_to_clipboard`` (OSC 52), which works over SSH.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from treatytui.app.factlabels import fact_label
 from treatytui.corpus.article import Article
 from treatytui.facts.model import Fact
 from treatytui.textsafety import one_line
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def copy_and_confirm(app: App[object], text: str, what: str) -> None:
+    """Put ``text`` on the clipboard (OSC 52, works over SSH) and confirm it."""
+    app.copy_to_clipboard(text)
+    first = one_line(text)
+    shown = first if len(first) <= 60 else first[:59] + "…"
+    app.notify(shown, title=f"Copied {what}")
 
 
 def citation(article: Article) -> str:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from treatytui.search.results import SORT_ORDERS
+
 CONFIG_FILE = "config.yaml"
-SORTS = ("relevance", "newest", "oldest")
 DEFAULT_THEME = "textual-dark"
 
 
@@ -85,7 +86,7 @@ def load_settings(folder: Path | None = None) -> Settings:
     else:
         wrong.append("theme")
     sort = data.get("sort", settings.sort)
-    if sort in SORTS:
+    if sort in SORT_ORDERS:
         settings.sort = sort
     else:
         wrong.append("sort")

@@ -1,22 +1,23 @@
-"""Opening the index for a command, building it first when there is none yet."""
+"""Opening the index for a command (through the ``Library``), building it first when there
+is none yet. Whoosh loads only when an index is opened: `treatytui facts FILE` never does."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Collection as KindSet
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from treatytui.collection import Collection
 from treatytui.commands.common import EXIT_ERROR, fail, index_dir, say, stderr
 from treatytui.config import other_index_hint
-from treatytui.search.documents import ArticleFacts
-from treatytui.search.indexer import IndexUnavailable, refresh
-from treatytui.search.lock import IndexBusy
-from treatytui.search.results import QueryError
-from treatytui.search.searcher import IndexMissing, Searcher
+from treatytui.library import Library, LibraryUnavailable
 from treatytui.views.dates import DateRange, parse_date_range
+
+if TYPE_CHECKING:
+    from treatytui.search.documents import ArticleFacts
+    from treatytui.search.searcher import Searcher
 
 
 def open_searcher(root: Path, console: Console) -> Searcher | None:
@@ -26,23 +27,8 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
     if hint:
         say(console, f"treatytui: note: {hint}")
     try:
-        return Searcher(root)
-    except IndexMissing:
-        pass
-    collection = Collection.load(root)
-    if collection.paths:
-        say(console, f"No index in {root} yet: indexing the collection first…")
-    else:
-        # Also what a deleted index folder looks like: the remembered folders went with it.
-        say(
-            console,
-            f"No index in {root} yet: indexing the collection first — the bundled seeds "
-            "only, as no folders are remembered there (add yours with `treatytui index PATH`)…",
-        )
-    try:
-        refresh(root, collection.roots(), follow_symlinks=collection.follow_symlinks)
-        return Searcher(root)
-    except (IndexMissing, IndexUnavailable, IndexBusy) as error:
+        return Library(root).open_or_build(say=lambda line: say(console, line))
+    except LibraryUnavailable as error:
         say(console, f"treatytui: {error}")
         return None
 
@@ -52,6 +38,8 @@ def query_facts(
 ) -> tuple[DateRange, list[ArticleFacts]] | int:
     """For ``timeline`` and ``figures``: the ``--dates`` range and the facts of ``kinds`` of
     the articles matching the query (all when none), or the exit status after an error."""
+    from treatytui.search.results import QueryError
+
     try:
         dates = parse_date_range(args.dates)
     except ValueError as error:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 SortOrder = Literal["relevance", "newest", "oldest"]
+SORT_ORDERS: tuple[SortOrder, ...] = get_args(SortOrder)  # the one list of sort orders
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_paused = 0  # builds running inside gc_paused (in any thread)
+_resume = False  # whether the collector was on when the first of them began
 
 
 @contextmanager
@@ -15,11 +20,21 @@ def gc_paused() -> Iterator[None]:
     worth of facts already in memory; every collection the allocations trigger walks all
     of them, which made building a 10,000-article timeline 3–10 times slower. The views
     create no reference cycles, so nothing is lost: the collector resumes afterwards.
+
+    The pause is process-wide, so overlapping builds (the timeline and the figures in two
+    threads) share it: the collector resumes when the last of them ends, and only if it
+    was on when the first began.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _paused, _resume
+    with _lock:
+        if _paused == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _paused += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _paused -= 1
+            if _paused == 0 and _resume:
+                gc.enable()

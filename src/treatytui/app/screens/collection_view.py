@@ -19,8 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from treatytui.app.screens.export_dialog import VIEWS_CSS, ExportDialog
+from treatytui.app.dialogs.export import VIEWS_CSS, ExportDialog
 from treatytui.app.widgets.row_list import RowList
+from treatytui.library import VIEWS, ViewData
 from treatytui.search.documents import ArticleFacts
 from treatytui.textsafety import one_line
 from treatytui.views.dates import DateRange, parse_date_range
@@ -36,13 +37,9 @@ class FactsSource(Protocol):
     ) -> list[ArticleFacts]: ...
 
 
-class SharedData(Protocol):
-    """The whole collection's data for a view, built once and shared (see
-    ``TreatyApp.collection_view_data``): ``(data, number of articles)``."""
-
-    def __call__(
-        self, name: str, build: Callable[[list[ArticleFacts]], Any], kinds: Collection[str]
-    ) -> tuple[Any, int]: ...
+SharedData = Callable[[str], ViewData]
+"""The whole collection's data for a view by name, built once and shared (see
+``Library.view_data``): ``(data, number of articles)``."""
 
 
 class CollectionViewScreen(Screen[None]):
@@ -77,6 +74,22 @@ class CollectionViewScreen(Screen[None]):
         article_id: str
         span: tuple[int, int]
 
+    @dataclass
+    class Loaded(Message):
+        """A loading worker built ``scope``'s data (for the screen's ``generation``)."""
+
+        scope: str
+        data: ViewData
+        generation: int
+
+    @dataclass
+    class Filtered(Message):
+        """A filtering worker chose ``entries`` of ``scope`` (filter number ``serial``)."""
+
+        scope: str
+        entries: Sequence[Any]
+        serial: int
+
     def __init__(
         self, load: FactsSource, *, query: str | None = None, shared: SharedData | None = None
     ) -> None:
@@ -89,13 +102,15 @@ class CollectionViewScreen(Screen[None]):
         self.entries: Sequence[Any] = ()
         self.mention_index = 0
         self._filter_serial = 0
+        # Goes up when the data being loaded would be stale (a reload, a new query).
+        self._generation = 0
 
     # -- subclass hooks --------------------------------------------------------------
-    @staticmethod
-    def build(articles: list[ArticleFacts]) -> Any:
-        """The view's data for ``articles`` (runs in a worker thread; no screen state, so
-        the app can build it before the screen is opened)."""
-        raise NotImplementedError
+    @classmethod
+    def build(cls, articles: list[ArticleFacts]) -> Any:
+        """The view's data for ``articles`` (runs in a worker thread), as the library
+        builds it for the whole collection."""
+        return VIEWS[cls.VIEW_NAME].build(articles)
 
     def filtered(self, data: Any, dates: DateRange, text: str) -> Sequence[Any]:
         """The entries (list rows) of ``data`` that pass the filters (in a worker thread)."""
@@ -142,6 +157,7 @@ class CollectionViewScreen(Screen[None]):
     def reload(self) -> None:
         """Build the view again from the index (e.g. after the index changed)."""
         self.data.clear()
+        self._generation += 1
         if self.is_mounted:  # otherwise it is built when first shown
             self._start_loading()
 
@@ -149,7 +165,7 @@ class CollectionViewScreen(Screen[None]):
         self._show_status("Loading…")
         self.rows.loading = True
         # Paint first: building holds the GIL for a while on a large collection.
-        self.call_after_refresh(self._load, self.scope)
+        self.call_after_refresh(self._start_load, self.scope)
 
     def set_query(self, query: str | None) -> None:
         """The current search changed: "search results" now means ``query``'s results."""
@@ -158,27 +174,37 @@ class CollectionViewScreen(Screen[None]):
             return
         self.query_text = query
         self.data.pop("results", None)
+        self._generation += 1
         if self.scope == "results" or query:
             self.scope = "results" if query else "all"
             if self.is_mounted:
                 self.rows.loading = True
-                self._load(self.scope)
+                self._start_load(self.scope)
 
     # -- loading and filtering (workers) -------------------------------------------------
     @work(thread=True, exclusive=True, group="view-load", exit_on_error=False)
-    def _load(self, scope: str) -> None:
-        if scope not in self.data:
+    def _load(self, scope: str, generation: int, query: str) -> None:
+        data = self.data.get(scope)
+        if data is None:
             if scope == "all" and self.shared is not None:
                 # Often built already, in the background, before the view was opened.
-                self.data[scope] = self.shared(self.VIEW_NAME, self.build, self.KINDS)
+                data = self.shared(self.VIEW_NAME)
             else:
-                articles = self.load(self.query_text if scope == "results" else None, self.KINDS)
-                self.data[scope] = (self.build(articles), len(articles))
+                articles = self.load(query if scope == "results" else None, self.KINDS)
+                data = (self.build(articles), len(articles))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, scope)
+            self.post_message(self.Loaded(scope, data, generation))
 
-    def _loaded(self, scope: str) -> None:
-        if scope != self.scope:
+    def _start_load(self, scope: str) -> None:
+        self._load(scope, self._generation, self.query_text)
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        event.stop()
+        if event.generation != self._generation:
+            return  # built before a reload or a new query
+        self.data[event.scope] = event.data
+        if event.scope != self.scope:
             return
         self.rows.loading = False
         self._refilter()
@@ -195,14 +221,18 @@ class CollectionViewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="view-filter", exit_on_error=False)
     def _filter(self, scope: str, dates: DateRange, text: str, serial: int) -> None:
-        if scope not in self.data:
+        data = self.data.get(scope)
+        if data is None:
             return
-        entries = self.filtered(self.data[scope][0], dates, text)
+        entries = self.filtered(data[0], dates, text)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._filtered, scope, entries, serial)
+            self.post_message(self.Filtered(scope, entries, serial))
 
-    def _filtered(self, scope: str, entries: Sequence[Any], serial: int) -> None:
-        if scope != self.scope or serial != self._filter_serial:
+    @on(Filtered)
+    def _filtered(self, event: Filtered) -> None:
+        event.stop()
+        scope, entries = event.scope, event.entries
+        if scope != self.scope or event.serial != self._filter_serial:
             return  # an older filter finished late
         current = self.rows.current
         self.entries = entries
@@ -297,7 +327,7 @@ class CollectionViewScreen(Screen[None]):
         else:
             self.rows.loading = True
             self._show_status("Loading…")
-            self._load(self.scope)
+            self._start_load(self.scope)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that type into a filter input are not shortcuts there."""

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from treatytui.app.screens.collection_view import CollectionViewScreen
-from treatytui.search.documents import ArticleFacts
 from treatytui.textsafety import one_line
 from treatytui.views.dates import DateRange
 from treatytui.views.export import export_figures
@@ -15,7 +14,6 @@ from treatytui.views.figures import (
     FIGURE_KINDS,
     Figure,
     FigureGroup,
-    build_figures,
     filter_figures,
 )
 from treatytui.views.mentions import Mention
@@ -29,10 +27,6 @@ class FiguresScreen(CollectionViewScreen):
 
     VIEW_NAME = "figures"
     KINDS = FIGURE_KINDS
-
-    @staticmethod
-    def build(articles: list[ArticleFacts]) -> list[FigureGroup]:
-        return build_figures(articles)
 
     def filtered(self, data: list[FigureGroup], dates: DateRange, text: str) -> list[Entry]:
         groups = filter_figures(data, dates, text)

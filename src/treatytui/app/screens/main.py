@@ -16,18 +16,29 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from treatytui.app.index_workers import IndexWorkers
+from treatytui.app.messages import (
+    ArticleLoaded,
+    IndexChanged,
+    IndexOpened,
+    IndexProblem,
+    IndexProgress,
+    ResultsReady,
+    SearchFailed,
+    ShowView,
+)
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
 from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
+from treatytui.config import display_path
+from treatytui.search.results import SORT_ORDERS
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
-    from treatytui.app.app import TreatyApp
-    from treatytui.search.documents import IndexedArticle
+    from treatytui.library import Library
     from treatytui.search.results import SearchResult
 
-SORTS = ("relevance", "newest", "oldest")
 RESULT_LIMIT = 25
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
@@ -105,12 +116,21 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    app: TreatyApp
-
-    def __init__(self, *, sort: str = "relevance", facts_panel: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        sort: str = "relevance",
+        facts_panel: bool = True,
+        refresh_index: bool = True,
+        poll_seconds: float = 2.0,
+    ) -> None:
         super().__init__()
+        self.library = library
+        self.index_workers = IndexWorkers(self, library, refresh_index=refresh_index)
+        self.poll_seconds = poll_seconds
         self.query_text = ""
-        self.sort = sort if sort in SORTS else "relevance"
+        self.sort = sort if sort in SORT_ORDERS else "relevance"
         self.last_result: SearchResult | None = None
         self._requested = 0
         self._shown = 0
@@ -150,10 +170,52 @@ class MainScreen(Screen[None]):
         self.query_one("#find").display = False
         if self.last_result is None:  # the first results may already be in
             self.search_pane.results.loading = True
-            self.search_pane.show_message(f"Opening the index in {self.app.index_location}…")
+            self.search_pane.show_message(f"Opening the index in {self.index_location}…")
         if self.viewer.indexed is None:
             self.viewer.show(None)
         self.search_pane.query_input.focus()
+        # After the first paint, so the index work never delays it.
+        self.call_after_refresh(self.index_workers.prepare)
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self.index_workers.poll)
+
+    @property
+    def index_location(self) -> str:
+        """The index folder as the status line shows it (``~`` for the home folder)."""
+        return display_path(self.library.index_root)
+
+    def reindex(self) -> None:
+        """Bring the index up to date with the collection's files (ctrl+r)."""
+        self.index_workers.prepare()
+
+    # -- what the index workers say ---------------------------------------------------
+    @on(IndexOpened)
+    def _index_opened(self, event: IndexOpened) -> None:
+        if event.found:
+            self.run_query()
+        else:
+            where = self.index_location
+            self.search_pane.show_message(f"No index in {where} yet: nothing to show.")
+            self.search_pane.results.loading = False
+
+    @on(IndexProgress)
+    def _index_progress(self, event: IndexProgress) -> None:
+        self.search_pane.show_progress(event.done, event.total)
+
+    @on(IndexChanged)
+    def _index_changed(self, event: IndexChanged) -> None:
+        # Not stopped: the app reloads the collection views that are open.
+        noun = "article" if event.total == 1 else "articles"
+        self.notify(f"Index {event.how} — {event.total} {noun}", title="Index")
+        self.index_workers.index_changed()
+        self.run_query(as_you_type=False)
+
+    @on(IndexProblem)
+    def _index_problem(self, event: IndexProblem) -> None:
+        event.stop()
+        self.notify(
+            event.message, title=event.title, severity=event.severity, timeout=event.timeout
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show (and run) pane actions only where they mean something."""
@@ -184,7 +246,7 @@ class MainScreen(Screen[None]):
     # -- searching ----------------------------------------------------------------------
     def run_query(self, *, as_you_type: bool = True) -> None:
         """Search for the current query (in a worker; a newer search cancels this one)."""
-        if self.app.searcher is None:
+        if self.library.searcher is None:
             return
         self._requested += 1
         self._search(self.query_text, self.sort, as_you_type, self._requested)
@@ -194,7 +256,7 @@ class MainScreen(Screen[None]):
         from treatytui.search.results import QueryError  # loaded with the searcher
 
         worker = get_current_worker()
-        searcher = self.app.searcher
+        searcher = self.library.searcher
         with self._gate:  # searches queue here; cancelled ones never run
             if worker.is_cancelled or searcher is None:
                 return
@@ -222,10 +284,14 @@ class MainScreen(Screen[None]):
                     result = replace(result, elapsed_ms=first_ms + result.elapsed_ms)
             except QueryError as error:
                 if not worker.is_cancelled:
-                    self.app.call_from_thread(self._search_failed, serial, str(error))
+                    self.post_message(SearchFailed(serial, str(error)))
                 return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._search_done, serial, result)
+            self.post_message(ResultsReady(serial, result))
+
+    @on(ResultsReady)
+    def _results_ready(self, event: ResultsReady) -> None:
+        self._search_done(event.serial, event.result)
 
     def _search_done(self, serial: int, result: SearchResult) -> None:
         from treatytui.search.searcher import highlight_spans
@@ -238,16 +304,19 @@ class MainScreen(Screen[None]):
         pane = self.search_pane
         pane.results.loading = False
         pane.show_result(result, keep=same_query)
-        self.app.schedule_prefetch()
+        self.call_after_refresh(self.index_workers.results_shown)  # once they are painted
+        self.index_workers.schedule_prefetch()
         if self.viewer.indexed is not None:
             self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
 
-    def _search_failed(self, serial: int, message: str) -> None:
-        if serial < self._shown:
+    @on(SearchFailed)
+    def _search_failed(self, event: SearchFailed) -> None:
+        if event.serial < self._shown:
             return
-        self._shown = serial
+        self._shown = event.serial
         self.search_pane.results.loading = False
-        self.search_pane.show_error(message)
+        self.search_pane.show_error(event.message)
+        self.index_workers.results_shown()
 
     @on(SearchPane.QueryChanged)
     def _query_changed(self, event: SearchPane.QueryChanged) -> None:
@@ -270,18 +339,19 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: str, at: tuple[int, int] | None) -> None:
-        searcher = self.app.searcher
-        indexed = searcher.article(article_id) if searcher is not None else None
+        indexed = self.library.article(article_id)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._article_loaded, article_id, indexed, at)
+            self.post_message(ArticleLoaded(article_id, indexed, at))
 
-    def _article_loaded(
-        self, article_id: str, indexed: IndexedArticle | None, at: tuple[int, int] | None = None
-    ) -> None:
+    @on(ArticleLoaded)
+    def _article_loaded(self, event: ArticleLoaded) -> None:
         from treatytui.search.searcher import highlight_spans
 
+        indexed, at = event.indexed, event.at
         if indexed is None:
-            self.app.notify(f"{one_line(article_id)} is no longer in the index", severity="warning")
+            self.app.notify(
+                f"{one_line(event.article_id)} is no longer in the index", severity="warning"
+            )
             return
         hits = highlight_spans(indexed.article.text, self.last_result) if self.last_result else []
         self.viewer.show(indexed, hits)
@@ -351,7 +421,7 @@ class MainScreen(Screen[None]):
 
     def action_view(self, name: str) -> None:
         """Open a collection view: ``timeline`` or ``figures``."""
-        self.app.show_view(name)
+        self.post_message(ShowView(name))
 
     def action_focus_search(self) -> None:
         self.search_pane.query_input.focus()
@@ -367,7 +437,7 @@ class MainScreen(Screen[None]):
             self.viewer.focus()
 
     def action_cycle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.sort = SORT_ORDERS[(SORT_ORDERS.index(self.sort) + 1) % len(SORT_ORDERS)]
         self.run_query(as_you_type=False)
 
     def set_sort(self, sort: str) -> None:
@@ -382,15 +452,19 @@ class MainScreen(Screen[None]):
 
     @on(FactsPanel.CopyRequested)
     def _copy_fact(self, event: FactsPanel.CopyRequested) -> None:
-        from treatytui.app.clipboard import fact_with_citation
+        from treatytui.app.clipboard import copy_and_confirm, fact_with_citation
 
         indexed = self.viewer.indexed
         if indexed is not None:
-            self.app.copy_text(fact_with_citation(event.fact, indexed.article), "fact")
+            copy_and_confirm(self.app, fact_with_citation(event.fact, indexed.article), "fact")
 
     def copy(self, what: str) -> None:
         """Copy ``quote`` (current sentence + citation), ``url`` or ``fact``."""
-        from treatytui.app.clipboard import fact_with_citation, quote_with_citation
+        from treatytui.app.clipboard import (
+            copy_and_confirm,
+            fact_with_citation,
+            quote_with_citation,
+        )
 
         indexed = self.viewer.indexed
         if indexed is None:
@@ -400,16 +474,16 @@ class MainScreen(Screen[None]):
             if not indexed.article.url:
                 self.app.notify("This article has no url.", severity="warning")
                 return
-            self.app.copy_text(one_line(indexed.article.url), "url")
+            copy_and_confirm(self.app, one_line(indexed.article.url), "url")
         elif what == "fact":
             entry = self.facts_panel.current_entry
             if entry is None:
                 self.app.notify("No fact selected.", severity="warning")
                 return
-            self.app.copy_text(fact_with_citation(entry.first, indexed.article), "fact")
+            copy_and_confirm(self.app, fact_with_citation(entry.first, indexed.article), "fact")
         else:
             quote = self.viewer.current_quote()
-            self.app.copy_text(quote_with_citation(quote, indexed.article), "quote")
+            copy_and_confirm(self.app, quote_with_citation(quote, indexed.article), "quote")
 
     # -- size -----------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from treatytui.app.screens.collection_view import CollectionViewScreen
-from treatytui.search.documents import ArticleFacts
 from treatytui.textsafety import one_line
 from treatytui.views.dates import DateRange
 from treatytui.views.export import export_timeline
@@ -18,7 +17,6 @@ from treatytui.views.timeline import (
     TIMELINE_KINDS,
     TimelineFilter,
     TimelineRow,
-    build_timeline,
     step_period,
 )
 
@@ -41,10 +39,6 @@ class TimelineScreen(CollectionViewScreen):
         Binding("M", "jump('month', -1)", "Prev month", show=False, id="timeline.prev-month",
                 tooltip="Jump to the start of this month, then of the previous one"),
     ]  # fmt: skip
-
-    @staticmethod
-    def build(articles: list[ArticleFacts]) -> TimelineFilter:
-        return TimelineFilter(build_timeline(articles))
 
     def filtered(self, data: TimelineFilter, dates: DateRange, text: str) -> list[TimelineRow]:
         return data.apply(dates, text)

@@ -1,39 +1,40 @@
-"""The app's own commands in the command palette (ctrl+p)."""
+"""The reader's own commands in the command palette (ctrl+p)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from treatytui.app.app import TreatyApp
+from treatytui.app.messages import ShowView
+from treatytui.app.screens.main import MainScreen
+from treatytui.app.widgets.search_pane import SORT_LABELS
+from treatytui.search.results import SORT_ORDERS
 
 
 class ReaderCommands(Provider):
-    """Reindex, facts panel, theme, copy and sort."""
+    """Reindex, facts panel, views, where the index is, copy, sort and help."""
 
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        app: TreatyApp = self.app  # type: ignore[assignment]
-        main = app.main
-        yield "Reindex", "Bring the index up to date with the collection", app.action_reindex
+        app = self.app
+        main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+        yield "Reindex", "Bring the index up to date with the collection", main.reindex
         yield "Toggle facts panel", "Show or hide the facts panel", main.action_toggle_facts
         yield (
             "Timeline",
             "Every dated fact of the collection (or of the results), in order",
-            partial(app.show_view, "timeline"),
+            partial(main.post_message, ShowView("timeline")),
         )
         yield (
             "Figures compared",
             "Participant counts across articles and outlets, disagreements marked",
-            partial(app.show_view, "figures"),
+            partial(main.post_message, ShowView("figures")),
         )
         yield (
             "Where is the index",
-            f"The index folder in use: {app.index_location}",
-            app.action_where,
+            f"The index folder in use: {main.index_location}",
+            partial(app.run_action, "where"),
         )
         yield (
             "Copy quote with citation",
@@ -46,13 +47,11 @@ class ReaderCommands(Provider):
             "The selected fact with its sentence and a citation",
             partial(main.copy, "fact"),
         )
-        for sort, label in (
-            ("relevance", "Sort by relevance"),
-            ("newest", "Sort newest first"),
-            ("oldest", "Sort oldest first"),
-        ):
-            yield label, f"Order the results: {sort}", partial(main.set_sort, sort)
-        yield "Help", "Show every key binding", app.action_help
+        for sort in SORT_ORDERS:
+            yield f"Sort {SORT_LABELS[sort]}", f"Order the results: {sort}", partial(
+                main.set_sort, sort
+            )
+        yield "Help", "Show every key binding", partial(app.run_action, "help")
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

@@ -1,0 +1,100 @@
+"""The collection views' data (timeline, figures): what each is built from, and a cache of
+each built once per version of the index. The views' modules load when first used (not
+while the reader paints its first frame)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from treatytui.search.documents import ArticleFacts
+
+ViewData = tuple[Any, int]
+"""A view's data and the number of articles it was built from."""
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """How one view is built: ``build`` from the facts of ``kinds`` of a set of articles."""
+
+    name: str
+    kinds_of: Callable[[], frozenset[str]]
+    build: Callable[[list[ArticleFacts]], Any]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The fact kinds the view reads."""
+        return self.kinds_of()
+
+
+def _timeline_kinds() -> frozenset[str]:
+    from treatytui.views.timeline import TIMELINE_KINDS
+
+    return TIMELINE_KINDS
+
+
+def _timeline(articles: list[ArticleFacts]) -> Any:
+    from treatytui.views.timeline import TimelineFilter, build_timeline
+
+    return TimelineFilter(build_timeline(articles))
+
+
+def _figure_kinds() -> frozenset[str]:
+    from treatytui.views.figures import FIGURE_KINDS
+
+    return FIGURE_KINDS
+
+
+def _figures(articles: list[ArticleFacts]) -> Any:
+    from treatytui.views.figures import build_figures
+
+    return build_figures(articles)
+
+
+VIEWS: dict[str, ViewSpec] = {
+    "timeline": ViewSpec("timeline", _timeline_kinds, _timeline),
+    "figures": ViewSpec("figures", _figure_kinds, _figures),
+}
+
+
+class ViewCache:
+    """Each view's data for the whole collection, built at most once per index version.
+
+    A second caller waits for a build in progress (e.g. the prefetch in the background)
+    instead of starting another; a build that began before the index changed is handed
+    to its caller but not kept.
+    """
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[ViewData, int]] = {}
+        self._locks = {name: threading.Lock() for name in VIEWS}
+        self.version = 0
+
+    def get(
+        self, spec: ViewSpec, facts: Callable[[None, Collection[str]], list[ArticleFacts]]
+    ) -> ViewData:
+        """``spec``'s data, built from ``facts(None, spec.kinds)`` when not cached."""
+        lock = self._locks.setdefault(spec.name, threading.Lock())
+        with lock:
+            version = self.version
+            cached = self._data.get(spec.name)
+            if cached is not None and cached[1] == version:
+                return cached[0]
+            articles = facts(None, spec.kinds)
+            data = (spec.build(articles), len(articles))
+            if version == self.version:  # not if the index changed meanwhile
+                self._data[spec.name] = (data, version)
+            return data
+
+    def cached(self, name: str) -> bool:
+        """Whether view ``name``'s data for this version is ready."""
+        entry = self._data.get(name)
+        return entry is not None and entry[1] == self.version
+
+    def invalidate(self) -> None:
+        """The index changed: every view is built again when next asked for."""
+        self.version += 1
+        self._data.clear()
