@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
@@ -21,12 +21,23 @@ SIDECAR_SUFFIXES = (".yaml", ".yml")
 OUTSIDE_REASON = "symlink to outside the folder, not followed (--follow-symlinks follows it)"
 
 
+FileStat = tuple[int, int]
+"""A file's size and mtime in nanoseconds: what tells that it changed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An article file; ``root`` is the collection folder its id is relative to."""
+    """An article file; ``root`` is the collection folder its id is relative to.
+
+    A file found by walking a folder comes with its :data:`FileStat` and its sidecar's
+    (None: no sidecar), taken from the walk's own listing; a file named as it is comes
+    without (``stat`` None, ``sidecar`` unknown).
+    """
 
     path: Path
     root: Path
+    stat: FileStat | None = field(default=None, compare=False)
+    sidecar: FileStat | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,26 @@ def sidecar_path(path: Path) -> Path | None:
         candidate = path.with_suffix(suffix)
         if candidate.is_file():
             return candidate
+    return None
+
+
+def file_stat(path: Path | str | os.DirEntry[str]) -> FileStat | None:
+    """The size and mtime of a file (following links), or None when it cannot be had."""
+    try:
+        st = path.stat() if not isinstance(path, str) else os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _listed_sidecar(name: str, listing: Mapping[str, os.DirEntry[str]]) -> FileStat | None:
+    """As :func:`sidecar_path`, from a folder's listing: the stat of the sidecar of the
+    file ``name`` in it, or None (no stat beyond the sidecar's own)."""
+    stem = name[: name.rindex(".")] if name.rfind(".") > 0 else name
+    for suffix in SIDECAR_SUFFIXES:
+        entry = listing.get(stem + suffix)
+        if entry is not None and entry.is_file():
+            return file_stat(entry)
     return None
 
 
@@ -85,13 +116,14 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
     """The articles under ``root``, depth first; each folder is walked once."""
     real_root = os.path.realpath(root)
     visited: set[str] = set()
-    # The folders being walked, outermost first: their real paths and remaining entries.
-    open_folders: list[tuple[str, Iterator[os.DirEntry[str]]]] = []
+    # The folders being walked, outermost first: their real paths, remaining entries and
+    # entries by name.
+    open_folders: list[tuple[str, Iterator[os.DirEntry[str]], dict[str, os.DirEntry[str]]]] = []
 
     def enter(folder: Path) -> Skipped | None:
         real = os.path.realpath(folder)
         if real in visited:
-            looped = any(real == ancestor for ancestor, _ in open_folders)
+            looped = any(real == ancestor for ancestor, _, _ in open_folders)
             return Skipped(folder, "symlink loop" if looped else "folder already walked")
         try:
             with os.scandir(folder) as entries:
@@ -101,7 +133,7 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
         except OSError as error:
             return Skipped(folder, (error.strerror or "cannot be read").lower())
         visited.add(real)
-        open_folders.append((real, iter(listing)))
+        open_folders.append((real, iter(listing), {entry.name: entry for entry in listing}))
         return None
 
     if (refused := enter(root)) is not None:
@@ -129,8 +161,14 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
             if (refused := enter(path)) is not None:
                 yield refused
         elif is_file:
-            if not entry.name.lower().endswith(SIDECAR_SUFFIXES):
-                yield _file(path, root)
+            name = entry.name
+            if name.lower().endswith(SIDECAR_SUFFIXES):
+                continue
+            if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                listing = open_folders[-1][2]
+                yield Found(path, root, file_stat(entry), _listed_sidecar(name, listing))
+            else:
+                yield _unsupported(path)
         else:
             yield _dangling(path)
 

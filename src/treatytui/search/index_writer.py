@@ -14,10 +14,11 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, Index
 
+from treatytui.search.location import WHOOSH_INDEX_NAME, WHOOSH_SCRATCH, WHOOSH_WRITE_LOCK
+
 # Posting blocks are written uncompressed: at 1,000 articles the index grows by 16% but
 # indexing takes 14% less time and scoring a term 20% less.
 POSTINGS_CODEC = W3Codec(compression=0)
-WHOOSH_INDEX_NAME = "MAIN"  # Whoosh's default name, which its files start with
 
 
 class IndexUnavailable(RuntimeError):
@@ -53,8 +54,8 @@ def remove_unused_files(folder: Path) -> None:
     # Whoosh's own write lock and its writer's scratch folder: a killed or failed writer's
     # leftovers, never anyone's now.
     with contextlib.suppress(OSError):
-        (folder / f"{WHOOSH_INDEX_NAME}_WRITELOCK").unlink()
-    shutil.rmtree(folder / f"{WHOOSH_INDEX_NAME}.tmp", ignore_errors=True)
+        (folder / WHOOSH_WRITE_LOCK).unlink()
+    shutil.rmtree(folder / WHOOSH_SCRATCH, ignore_errors=True)
 
 
 class LazyWriter:
