@@ -12,8 +12,9 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
@@ -27,17 +28,21 @@ FileStat = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """An article file; ``root`` is the collection folder its id is relative to.
-
-    A file found by walking a folder comes with its :data:`FileStat` and its sidecar's
-    (None: no sidecar), taken from the walk's own listing; a file named as it is comes
-    without (``stat`` None, ``sidecar`` unknown).
-    """
+    """An article file; ``root`` is the collection folder its id is relative to."""
 
     path: Path
     root: Path
-    stat: FileStat | None = field(default=None, compare=False)
-    sidecar: FileStat | None = field(default=None, compare=False)
+
+
+class Listed(NamedTuple):
+    """An article file as a refresh compares it with the index: its path as a string (no
+    ``Path`` to make: at 100,000 files that was most of the walk's time), its stat (None
+    when it cannot be had) and its sidecar's (None: no sidecar)."""
+
+    path: str
+    root: Path
+    stat: FileStat | None
+    sidecar: FileStat | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +73,12 @@ def file_stat(path: Path | str | os.DirEntry[str]) -> FileStat | None:
     return (st.st_size, st.st_mtime_ns)
 
 
-def _listed_sidecar(name: str, listing: Mapping[str, os.DirEntry[str]]) -> FileStat | None:
+def _listed_sidecar(name: str, sidecars: Mapping[str, os.DirEntry[str]]) -> FileStat | None:
     """As :func:`sidecar_path`, from a folder's listing: the stat of the sidecar of the
-    file ``name`` in it, or None (no stat beyond the sidecar's own)."""
+    file ``name``, or None (``sidecars``: the listing's entries with a sidecar suffix)."""
     stem = name[: name.rindex(".")] if name.rfind(".") > 0 else name
     for suffix in SIDECAR_SUFFIXES:
-        entry = listing.get(stem + suffix)
+        entry = sidecars.get(stem + suffix)
         if entry is not None and entry.is_file():
             return file_stat(entry)
     return None
@@ -84,8 +89,11 @@ def _unsupported(path: Path) -> Skipped:
     return Skipped(path, f"unsupported file type {suffix}" if suffix else "no file extension")
 
 
-def _file(path: Path, root: Path) -> Found | Skipped:
-    return Found(path, root) if path.suffix.lower() in SUPPORTED_SUFFIXES else _unsupported(path)
+def _file(path: Path, root: Path) -> Listed | Skipped:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return _unsupported(path)
+    sidecar = sidecar_path(path)
+    return Listed(str(path), root, file_stat(path), file_stat(sidecar) if sidecar else None)
 
 
 def _dangling(path: Path) -> Skipped:
@@ -112,12 +120,12 @@ def _inside(path: str, folder: str) -> bool:
         return False
 
 
-def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
+def _walk(root: Path, follow_symlinks: bool) -> Iterator[Listed | Skipped]:
     """The articles under ``root``, depth first; each folder is walked once."""
     real_root = os.path.realpath(root)
     visited: set[str] = set()
     # The folders being walked, outermost first: their real paths, remaining entries and
-    # entries by name.
+    # entries with a sidecar suffix by name.
     open_folders: list[tuple[str, Iterator[os.DirEntry[str]], dict[str, os.DirEntry[str]]]] = []
 
     def enter(folder: Path) -> Skipped | None:
@@ -133,7 +141,8 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
         except OSError as error:
             return Skipped(folder, (error.strerror or "cannot be read").lower())
         visited.add(real)
-        open_folders.append((real, iter(listing), {entry.name: entry for entry in listing}))
+        sidecars = {e.name: e for e in listing if e.name.lower().endswith(SIDECAR_SUFFIXES)}
+        open_folders.append((real, iter(listing), sidecars))
         return None
 
     if (refused := enter(root)) is not None:
@@ -145,32 +154,35 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[Found | Skipped]:
             continue
         if entry.name.startswith("."):
             continue
-        path = Path(entry.path)
+        path = entry.path
         if (
             not follow_symlinks
             and entry.is_symlink()
             and not _inside(os.path.realpath(path), real_root)
         ):
-            yield Skipped(path, OUTSIDE_REASON)
+            yield Skipped(Path(path), OUTSIDE_REASON)
             continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()
         except OSError:  # a symlink that cannot be followed
             is_dir = is_file = False
         if is_dir:
-            if (refused := enter(path)) is not None:
+            if (refused := enter(Path(path))) is not None:
                 yield refused
         elif is_file:
             name = entry.name
-            if name.lower().endswith(SIDECAR_SUFFIXES):
+            lowered = name.lower()
+            if lowered.endswith(SIDECAR_SUFFIXES):
                 continue
-            if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
-                listing = open_folders[-1][2]
-                yield Found(path, root, file_stat(entry), _listed_sidecar(name, listing))
+            dot = lowered.rfind(".")
+            if dot > 0 and lowered[dot:] in SUPPORTED_SUFFIXES:
+                sidecars = open_folders[-1][2]
+                sidecar = _listed_sidecar(name, sidecars) if sidecars else None
+                yield Listed(path, root, file_stat(entry), sidecar)
             else:
-                yield _unsupported(path)
+                yield _unsupported(Path(path))
         else:
-            yield _dangling(path)
+            yield _dangling(Path(path))
 
 
 def discover(paths: Iterable[Path], *, follow_symlinks: bool = False) -> Iterator[Found | Skipped]:
@@ -180,6 +192,15 @@ def discover(paths: Iterable[Path], *, follow_symlinks: bool = False) -> Iterato
     inside a folder that lead out of it are followed only with ``follow_symlinks``; the
     paths named themselves are always followed.
     """
+    for item in list_articles(paths, follow_symlinks=follow_symlinks):
+        yield Found(Path(item.path), item.root) if isinstance(item, Listed) else item
+
+
+def list_articles(
+    paths: Iterable[Path], *, follow_symlinks: bool = False
+) -> Iterator[Listed | Skipped]:
+    """As :func:`discover`, each file with its stat and its sidecar's (taken from the
+    folder's listing: one ``stat`` a file)."""
     for path in paths:
         if path.is_dir():
             yield from _walk(path, follow_symlinks)

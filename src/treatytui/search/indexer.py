@@ -16,21 +16,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from treatytui.corpus.article import Article
-from treatytui.corpus.discovery import (
-    OUTSIDE_REASON,
-    FileStat,
-    Found,
-    Skipped,
-    discover,
-    file_stat,
-    sidecar_path,
-)
+from treatytui.corpus.discovery import OUTSIDE_REASON, FileStat, Skipped, list_articles
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import extract, facets
@@ -93,9 +85,8 @@ class IndexReport:
         return bool(self.added or self.updated or self.removed or self.rebuilt)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    path: Path
+class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh)
+    path: str
     root: Path
     id: str
     stat: FileStat
@@ -103,7 +94,7 @@ class _Candidate:
 
     def state(self) -> Stat:
         """What the manifest's record says when the file has not changed."""
-        return (str(self.path), *self.stat, self.sidecar)
+        return (self.path, *self.stat, self.sidecar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +179,6 @@ def _crashed(job: tuple[str, str, float]) -> _Prepared:
     )
 
 
-def _sidecar_stat(path: Path) -> FileStat | None:
-    sidecar = sidecar_path(path)
-    return file_stat(sidecar) if sidecar is not None else None
-
-
 def _id_prefix(root: Path) -> str | None:
     """What ``str(path)`` starts with for every file under ``root``, before the part its
     :func:`article_id` is made of (None where that is not simply a cut: the root is ``/``,
@@ -224,43 +210,36 @@ def _create_generation(location: IndexLocation) -> tuple[Path, Index]:
 def _candidates(
     roots: Iterable[Path], report: IndexReport, follow_symlinks: bool
 ) -> Iterator[_Candidate]:
-    seen: dict[str, Path] = {}
-    seen_paths: set[Path] = set()
-    prefixes: dict[Path, str | None] = {}
-    for item in discover(roots, follow_symlinks=follow_symlinks):
+    seen: dict[str, str] = {}
+    seen_paths: set[str] = set()
+    root, prefix = None, None
+    for item in list_articles(roots, follow_symlinks=follow_symlinks):
         if isinstance(item, Skipped):
             report.skipped.append((storable(str(item.path)), item.reason))
             if item.reason == OUTSIDE_REASON:
                 report.symlinks_outside += 1
             continue
-        assert isinstance(item, Found)
-        if item.path in seen_paths:  # under two remembered roots: the first one wins
+        path = item.path
+        if path in seen_paths:  # under two remembered roots: the first one wins
             continue
-        seen_paths.add(item.path)
+        seen_paths.add(path)
         # (The id is cut out of the path where it can be: the same, at a fraction of the
         # cost, which counts at 100,000 files.)
-        if item.root not in prefixes:
-            prefixes[item.root] = _id_prefix(item.root)
-        prefix, text = prefixes[item.root], str(item.path)
-        if prefix is not None and text.startswith(prefix):
-            doc_id = storable(text[len(prefix) :])
+        if item.root is not root:
+            root, prefix = item.root, _id_prefix(item.root)
+        if prefix is not None and path.startswith(prefix):
+            doc_id = storable(path[len(prefix) :])
         else:
-            doc_id = article_id(item.path, item.root)
+            doc_id = article_id(Path(path), item.root)
         if doc_id in seen:
-            if seen[doc_id] != item.path:
-                report.skipped.append(
-                    (storable(str(item.path)), f"same id as {storable(str(seen[doc_id]))}")
-                )
+            if seen[doc_id] != path:
+                report.skipped.append((storable(path), f"same id as {storable(seen[doc_id])}"))
             continue
-        seen[doc_id] = item.path
-        if item.stat is not None:  # a walked folder's file: its listing said it all
-            stat, sidecar = item.stat, item.sidecar
-        else:
-            stat, sidecar = file_stat(item.path), _sidecar_stat(item.path)
-        if stat is None:
-            report.skipped.append((storable(str(item.path)), "cannot be read"))
+        seen[doc_id] = path
+        if item.stat is None:
+            report.skipped.append((storable(path), "cannot be read"))
             continue
-        yield _Candidate(item.path, item.root, doc_id, stat, sidecar)
+        yield _Candidate(path, item.root, doc_id, item.stat, item.sidecar)
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -401,7 +380,7 @@ def _update(
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    jobs = [(str(c.path), str(c.root), file_budget(c.stat[0])) for c in todo]
+    jobs = [(c.path, str(c.root), file_budget(c.stat[0])) for c in todo]
     writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
@@ -414,7 +393,7 @@ def _update(
             for done, prepared in enumerate(results, start=1):
                 candidate = by_id[prepared.id]
                 if progress is not None:
-                    progress(done, len(todo), storable(str(candidate.path)))
+                    progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
                 del by_id[prepared.id]
                 if done == midway:
@@ -441,16 +420,16 @@ def _apply(
     # (A rebuild's manifest starts empty: no need to look.)
     record = None if report.rebuilt else manifest.get(candidate.id)
     for warning in prepared.warnings:
-        report.warnings.append((storable(str(candidate.path)), warning))
+        report.warnings.append((storable(candidate.path), warning))
     if prepared.fields is None:
-        report.skipped.append((storable(str(candidate.path)), prepared.reason))
+        report.skipped.append((storable(candidate.path), prepared.reason))
         if record is not None:
             writer.get().delete_by_term("id", candidate.id)
             manifest.remove(candidate.id)
             report.removed.append(candidate.id)
         return
     new_record = FileRecord(
-        path=str(candidate.path),
+        path=candidate.path,
         content_hash=prepared.content_hash,
         size=candidate.stat[0],
         mtime_ns=candidate.stat[1],
