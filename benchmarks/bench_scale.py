@@ -3,16 +3,18 @@
     python benchmarks/bench_scale.py                      # N = 10,000 and 100,000
     python benchmarks/bench_scale.py --sizes 10000
     python benchmarks/bench_scale.py --sizes 10000 --trace build   # where the memory goes
+    python benchmarks/bench_scale.py --shared /work/bench   # link an existing articles-100000
     python benchmarks/bench_scale.py --src /tmp/old/src    # the same run for another tree
 
 For each size, in this order, each step in a process of its own (so that its peak resident
-memory, ``VmHWM``, is its own): a full build, a refresh with nothing changed, a refresh
-after one changed file, and one after one added and one deleted file. The collection is
-written under ``--work`` (``synthetic.py``, ~600 words an article), or taken read-only from
-``--shared`` when that folder holds ``articles-<N>``: it is then linked file by file into
-``--work`` and changed there only by replacing, adding and removing links, never by writing
-into a shared file.
-The changes are undone at the end, so that a second run starts from the same files.
+memory, ``VmHWM``, is its own; the largest worker process's peak is shown beside it): a full
+build, a refresh with nothing changed, a refresh after one changed file, and one after one
+added and one deleted file. The collection is written under ``--work`` (``synthetic.py``,
+~600 words an article), or taken read-only from ``--shared`` when that folder holds
+``articles-<N>``: it is then linked file by file into ``--work`` and changed there only by
+replacing, adding and removing links, never by writing into a shared file. The changes are
+undone at the end, so that a second run starts from the same files; ``--steps`` runs some
+steps only (the refreshes of an index a previous run built, say).
 
 ``--trace STEP`` runs that step under ``tracemalloc`` and prints the largest allocation
 sites near the moment of the peak (sampled every 2 s, so an estimate) of the indexer's own
@@ -122,6 +124,7 @@ def run_step(step: str, index: Path, articles: Path, trace: bool) -> dict[str, f
         "wall": wall,
         "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
         "rss": peak_rss_mb(),
+        "workers_rss": children.ru_maxrss / 1024,
         "articles": len(report.added) + len(report.updated),
         "total": report.total,
     }
@@ -151,7 +154,9 @@ def _linked_copy(source: Path, folder: Path) -> Path:
     return folder
 
 
-def bench(size: int, work: Path, shared: Path | None, src: Path | None, trace: str) -> None:
+def bench(
+    size: int, work: Path, shared: Path | None, src: Path | None, trace: str, steps: list[str]
+) -> None:
     source = shared / f"articles-{size}" if shared is not None else None
     if source is not None and (source / f".complete-{size}").exists():
         articles = _linked_copy(source, work / source.name)
@@ -167,9 +172,12 @@ def bench(size: int, work: Path, shared: Path | None, src: Path | None, trace: s
     if src is not None:
         env["PYTHONPATH"] = f"{src}{os.pathsep}{env.get('PYTHONPATH', '')}"
     print(f"\n== N = {size:,} articles   ({articles})")
-    print(f"{'step':<26}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'articles/s':>12}")
+    print(
+        f"{'step':<26}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'workers MB':>12}"
+        f"{'articles/s':>12}"
+    )
     try:
-        for step in STEPS:
+        for step in steps:
             command = [
                 sys.executable,
                 __file__,
@@ -191,6 +199,7 @@ def bench(size: int, work: Path, shared: Path | None, src: Path | None, trace: s
             rate = figures["articles"] / figures["wall"] if step == "build" else None
             print(
                 f"{step:<26}{figures['wall']:9.2f}{figures['cpu']:9.1f}{figures['rss']:13.0f}"
+                + (f"{figures['workers_rss']:12.0f}" if figures["workers_rss"] else f"{'-':>12}")
                 + (f"{rate:12.0f}" if rate else "")
             )
     finally:
@@ -208,6 +217,9 @@ def main() -> None:
     )
     parser.add_argument("--src", type=Path, help="import treatytui from this folder instead")
     parser.add_argument("--trace", choices=STEPS, default="", help="tracemalloc this step")
+    parser.add_argument(
+        "--steps", choices=STEPS, nargs="*", default=list(STEPS), help="only these (in order)"
+    )
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=Path, help=argparse.SUPPRESS)
@@ -218,7 +230,7 @@ def main() -> None:
         return
     args.work.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
-        bench(size, args.work, args.shared, args.src, args.trace)
+        bench(size, args.work, args.shared, args.src, args.trace, args.steps)
 
 
 if __name__ == "__main__":
