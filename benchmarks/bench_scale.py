@@ -109,6 +109,7 @@ def run_step(step: str, index: Path, articles: Path, trace: bool) -> dict[str, f
     report = refresh(index, [articles], rebuild=step == "build")
     wall = time.perf_counter() - started
     expected = {
+        "settle": (True, ""),
         "build": (len(report.added) > 0, "articles added"),
         "nothing changed": (not report.changed, "no change"),
         "one changed": (len(report.updated) == 1, "one update"),
@@ -176,21 +177,23 @@ def bench(
         f"{'step':<26}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'workers MB':>12}"
         f"{'articles/s':>12}"
     )
+
+    def command(step: str) -> list[str]:
+        return [
+            sys.executable,
+            __file__,
+            "--step",
+            step,
+            "--index",
+            str(index),
+            "--articles",
+            str(articles),
+        ]
+
     try:
         for step in steps:
-            command = [
-                sys.executable,
-                __file__,
-                "--step",
-                step,
-                "--index",
-                str(index),
-                "--articles",
-                str(articles),
-            ]
-            if trace == step:
-                command.append("--trace-here")
-            done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            argv = command(step) + (["--trace-here"] if trace == step else [])
+            done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 raise SystemExit(f"{step} failed:\n{done.stderr}")
             if done.stderr.strip():
@@ -204,6 +207,8 @@ def bench(
             )
     finally:
         _restore(articles, originals)
+        if index.exists():  # and the index as the files are, for the next run
+            subprocess.run(command("settle"), env=env, capture_output=True, check=False)
 
 
 def main() -> None:
@@ -220,7 +225,7 @@ def main() -> None:
     parser.add_argument(
         "--steps", choices=STEPS, nargs="*", default=list(STEPS), help="only these (in order)"
     )
-    parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
+    parser.add_argument("--step", choices=(*STEPS, "settle"), help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--trace-here", action="store_true", help=argparse.SUPPRESS)
