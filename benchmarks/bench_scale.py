@@ -156,14 +156,20 @@ def _linked_copy(source: Path, folder: Path) -> Path:
 
 
 def bench(
-    size: int, work: Path, shared: Path | None, src: Path | None, trace: str, steps: list[str]
+    size: int,
+    work: Path,
+    shared: Path | None,
+    src: Path | None,
+    trace: str,
+    steps: list[str],
+    indexes: Path,
 ) -> None:
     source = shared / f"articles-{size}" if shared is not None else None
     if source is not None and (source / f".complete-{size}").exists():
         articles = _linked_copy(source, work / source.name)
     else:
         articles = write_collection(work / f"articles-{size}", size)
-    index = work / f"index-{size}"
+    index = indexes / f"index-{size}"
     originals = {
         CHANGED: (articles / CHANGED).read_text(encoding="utf-8"),
         DELETED: (articles / DELETED).read_text(encoding="utf-8"),
@@ -223,8 +229,13 @@ def main() -> None:
     parser.add_argument("--src", type=Path, help="import treatytui from this folder instead")
     parser.add_argument("--trace", choices=STEPS, default="", help="tracemalloc this step")
     parser.add_argument(
-        "--steps", choices=STEPS, nargs="*", default=list(STEPS), help="only these (in order)"
+        "--steps",
+        choices=(*STEPS, "settle"),
+        nargs="*",
+        default=list(STEPS),
+        help="only these, in order ('settle': a refresh that may change anything)",
     )
+    parser.add_argument("--indexes", type=Path, help="the indexes' folder (default: --work)")
     parser.add_argument("--step", choices=(*STEPS, "settle"), help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--articles", type=Path, help=argparse.SUPPRESS)
@@ -235,7 +246,8 @@ def main() -> None:
         return
     args.work.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
-        bench(size, args.work, args.shared, args.src, args.trace, args.steps)
+        indexes = args.indexes or args.work
+        bench(size, args.work, args.shared, args.src, args.trace, args.steps, indexes)
 
 
 if __name__ == "__main__":
