@@ -58,6 +58,25 @@ def remove_unused_files(folder: Path) -> None:
     shutil.rmtree(folder / WHOOSH_SCRATCH, ignore_errors=True)
 
 
+def _storage(folder: Path) -> FileStorage:
+    # Without memory maps: Whoosh reads a sub-file of a compound segment from a map by first
+    # copying all of it (BufferFile's BytesIO), and a refresh's deletions open the postings
+    # and lexicon of every segment. At 10,000 articles that was 30 MB of copies for a
+    # refresh of one file, and it grows with the index; read as files, it is the few pages
+    # a lookup needs. (Searchers keep their maps: their fast paths read them in place.)
+    return FileStorage(str(folder), supports_mmap=False)
+
+
+def open_index(folder: Path) -> Index:
+    """The Whoosh index in ``folder``, for writing."""
+    return _storage(folder).open_index()
+
+
+def create_index(folder: Path, schema: Any) -> Index:
+    """A new, empty Whoosh index in ``folder``, for writing."""
+    return _storage(folder).create_index(schema)
+
+
 class LazyWriter:
     """The Whoosh writer of one refresh, created only when there is something to write
     (a writer leaves files behind even when cancelled)."""

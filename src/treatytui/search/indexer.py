@@ -31,7 +31,9 @@ from treatytui.search.index_writer import (
     NO_ROOM,
     IndexUnavailable,
     LazyWriter,
+    create_index,
     disk_full,
+    open_index,
     remove_unused_files,
 )
 from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json, write_atomically
@@ -195,14 +197,14 @@ def _open_generation(folder: Path) -> Index | None:
     if not isinstance(version, dict) or version.get("schema_version") != SCHEMA_VERSION:
         return None
     try:
-        return whoosh_index.open_dir(str(folder))
+        return open_index(folder)
     except (whoosh_index.EmptyIndexError, OSError, ValueError, EOFError):
         return None
 
 
 def _create_generation(location: IndexLocation) -> tuple[Path, Index]:
     folder = location.new_generation()
-    index = whoosh_index.create_in(str(folder), build_schema())
+    index = create_index(folder, build_schema())
     write_atomically(folder / SCHEMA_STAMP, f'{{"schema_version": {SCHEMA_VERSION}}}\n')
     return folder, index
 
