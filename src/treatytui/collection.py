@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from treatytui.config import default_index_dir, seeds_dir
-from treatytui.search.location import read_json, write_atomically
+from treatytui.search.location import STATE, read_json, write_atomically
 
 
 def is_bundled_seeds(path: Path) -> bool:
@@ -46,7 +46,7 @@ class Collection:
     @classmethod
     def load(cls, index_root: Path) -> Collection:
         """The collection remembered in ``index_root`` (seeds only when nothing is)."""
-        state_file = index_root / "collection.json"
+        state_file = index_root / STATE
         data = read_json(state_file)
         collection = cls(state_file)
         if isinstance(data, dict):

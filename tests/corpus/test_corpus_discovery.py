@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from treatytui.corpus.discovery import Found, Skipped, discover, sidecar_path
+from treatytui.corpus.discovery import Found, Skipped, discover, list_articles, sidecar_path
 
 
 def touch(path: Path, text: str = "Some text.\n") -> Path:
@@ -106,3 +106,29 @@ def test_sidecar_path(tmp_path: Path) -> None:
     yaml = touch(tmp_path / "story.v2.yaml", "title: x\n")
     assert sidecar_path(article) == yaml
     assert sidecar_path(yaml) is None
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns)
+
+
+def test_listed_files_come_with_their_stat_and_their_sidecars(tmp_path: Path) -> None:
+    plain = touch(tmp_path / "a.txt")
+    with_yml = touch(tmp_path / "story.v2.md")
+    yml = touch(tmp_path / "story.v2.yml", "title: x\n")
+    with_both = touch(tmp_path / "sub" / "b.html")
+    yaml = touch(tmp_path / "sub" / "b.yaml", "title: y\n")
+    touch(tmp_path / "sub" / "b.yml", "title: z\n")  # .yaml comes first, as sidecar_path says
+    (tmp_path / "c.yaml").mkdir()  # a folder is no sidecar
+    no_sidecar = touch(tmp_path / "c.txt")
+    listed = {Path(item.path).name: item for item in list_articles([tmp_path])}
+    assert listed["a.txt"].stat == _stat(plain) and listed["a.txt"].sidecar is None
+    assert listed["story.v2.md"].stat == _stat(with_yml)
+    assert listed["story.v2.md"].sidecar == _stat(yml)
+    assert listed["b.html"].stat == _stat(with_both)
+    assert listed["b.html"].sidecar == _stat(yaml)
+    assert listed["c.txt"].stat == _stat(no_sidecar) and listed["c.txt"].sidecar is None
+    # A file named as it is: the same, from its own stat calls.
+    (named,) = list_articles([with_yml])
+    assert (named.path, named.stat, named.sidecar) == (str(with_yml), _stat(with_yml), _stat(yml))

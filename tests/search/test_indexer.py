@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from whoosh import index as whoosh_index
 
 from treatytui.search import indexer, workers
 from treatytui.search.indexer import refresh
-from treatytui.search.location import IndexLocation
+from treatytui.search.location import MANIFEST, IndexLocation
 from treatytui.search.lock import IndexBusy, IndexerLock
 from treatytui.search.searcher import IndexMissing, Searcher
 
@@ -99,10 +100,9 @@ def test_stale_manifest_is_rebuilt_from_the_index(collection_dir: Path, tmp_path
     refresh(index_root, [collection_dir], workers=1)
     generation = IndexLocation(index_root).live_generation()
     assert generation is not None
-    manifest = generation / "manifest.json"
-    data = json.loads(manifest.read_text())
-    data["generation"] = -1  # as if the writer died between commit and manifest
-    manifest.write_text(json.dumps(data))
+    # As if the writer died between commit and manifest:
+    with contextlib.closing(sqlite3.connect(generation / MANIFEST)) as db, db:
+        db.execute("UPDATE stamp SET generation = -1")
     report = refresh(index_root, [collection_dir], workers=1)
     assert report.total == 4 and not report.added and not report.removed
 

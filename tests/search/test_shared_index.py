@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from treatytui.search.indexer import refresh
+from treatytui.search.location import MANIFEST
 
 OTHER_UID = 65534  # nobody
 
@@ -47,7 +48,7 @@ def test_index_files_follow_the_umask(
         refresh(tmp_path / "ix", [collection_dir], workers=1)
     modes = _modes(tmp_path / "ix")
     assert "CURRENT" in modes
-    assert any(name.endswith("manifest.json") for name in modes)
+    assert any(name.endswith(MANIFEST) for name in modes)
     assert any(name.endswith("schema.json") for name in modes)
     for name, mode in modes.items():
         if name.endswith("WRITELOCK"):  # Whoosh's, empty

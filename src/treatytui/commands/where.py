@@ -15,16 +15,15 @@ from treatytui.config import (
     remembered_paths,
     seeds_dir,
 )
-from treatytui.search.location import MANIFEST, IndexLocation, read_json
+from treatytui.search.location import IndexLocation
+from treatytui.search.manifest import article_count
 from treatytui.textsafety import one_line
 
 
 def _article_count(location: IndexLocation) -> int | None:
     """How many articles the live index holds, from its manifest (no Whoosh needed)."""
     live = location.live_generation()
-    data = read_json(live / MANIFEST) if live is not None else None
-    records = data.get("records") if isinstance(data, dict) else None
-    return len(records) if isinstance(records, dict) else None
+    return article_count(live) if live is not None else None
 
 
 def where_lines(option: str | None) -> list[str]:

@@ -14,10 +14,11 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, Index
 
+from treatytui.search.location import WHOOSH_INDEX_NAME, WHOOSH_SCRATCH, WHOOSH_WRITE_LOCK
+
 # Posting blocks are written uncompressed: at 1,000 articles the index grows by 16% but
 # indexing takes 14% less time and scoring a term 20% less.
 POSTINGS_CODEC = W3Codec(compression=0)
-WHOOSH_INDEX_NAME = "MAIN"  # Whoosh's default name, which its files start with
 
 
 class IndexUnavailable(RuntimeError):
@@ -53,8 +54,27 @@ def remove_unused_files(folder: Path) -> None:
     # Whoosh's own write lock and its writer's scratch folder: a killed or failed writer's
     # leftovers, never anyone's now.
     with contextlib.suppress(OSError):
-        (folder / f"{WHOOSH_INDEX_NAME}_WRITELOCK").unlink()
-    shutil.rmtree(folder / f"{WHOOSH_INDEX_NAME}.tmp", ignore_errors=True)
+        (folder / WHOOSH_WRITE_LOCK).unlink()
+    shutil.rmtree(folder / WHOOSH_SCRATCH, ignore_errors=True)
+
+
+def _storage(folder: Path) -> FileStorage:
+    # Without memory maps: Whoosh reads a sub-file of a compound segment from a map by first
+    # copying all of it (BufferFile's BytesIO), and a refresh's deletions open the postings
+    # and lexicon of every segment. At 10,000 articles that was 30 MB of copies for a
+    # refresh of one file, and it grows with the index; read as files, it is the few pages
+    # a lookup needs. (Searchers keep their maps: their fast paths read them in place.)
+    return FileStorage(str(folder), supports_mmap=False)
+
+
+def open_index(folder: Path) -> Index:
+    """The Whoosh index in ``folder``, for writing."""
+    return _storage(folder).open_index()
+
+
+def create_index(folder: Path, schema: Any) -> Index:
+    """A new, empty Whoosh index in ``folder``, for writing."""
+    return _storage(folder).create_index(schema)
 
 
 class LazyWriter:

@@ -8,19 +8,21 @@ generation beside the live index and published only once complete.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from treatytui.corpus.article import Article
-from treatytui.corpus.discovery import OUTSIDE_REASON, Found, Skipped, discover, sidecar_path
+from treatytui.corpus.discovery import OUTSIDE_REASON, FileStat, Skipped, list_articles
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import extract, facets
@@ -29,12 +31,14 @@ from treatytui.search.index_writer import (
     NO_ROOM,
     IndexUnavailable,
     LazyWriter,
+    create_index,
     disk_full,
+    open_index,
     remove_unused_files,
 )
-from treatytui.search.location import IndexLocation, read_json, write_atomically
+from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json, write_atomically
 from treatytui.search.lock import IndexerLock
-from treatytui.search.manifest import FileRecord, Manifest
+from treatytui.search.manifest import FileRecord, Manifest, Stat
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
 from treatytui.search.workers import (
     OverBudget,
@@ -46,7 +50,6 @@ from treatytui.search.workers import (
 )
 
 ProgressFn = Callable[[int, int, str], None]
-VERSION_FILE = "schema.json"
 # Below this many files to (re)process, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 150
 # A rebuild of at least this many files is written as two segments, committed halfway and
@@ -59,6 +62,7 @@ LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
 # far shorter; a 20 MB dump would otherwise take the extractors to some 150 MB and 15 s.
 FACTS_TEXT_LIMIT = 1_000_000
+_SQLITE_FULL = 13
 
 
 @dataclass
@@ -83,13 +87,16 @@ class IndexReport:
         return bool(self.added or self.updated or self.removed or self.rebuilt)
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    path: Path
+class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh)
+    path: str
     root: Path
     id: str
-    stat: tuple[int, int]
-    sidecar: tuple[int, int] | None
+    stat: FileStat
+    sidecar: FileStat | None
+
+    def state(self) -> Stat:
+        """What the manifest's record says when the file has not changed."""
+        return (self.path, *self.stat, self.sidecar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,65 +181,67 @@ def _crashed(job: tuple[str, str, float]) -> _Prepared:
     )
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
+def _id_prefix(root: Path) -> str | None:
+    """What ``str(path)`` starts with for every file under ``root``, before the part its
+    :func:`article_id` is made of (None where that is not simply a cut: the root is ``/``,
+    or paths are not written with ``/``)."""
+    parent = root.parent
+    if parent == root or os.sep != "/":
         return None
-    return (st.st_size, st.st_mtime_ns)
-
-
-def _sidecar_stat(path: Path) -> tuple[int, int] | None:
-    sidecar = sidecar_path(path)
-    return _stat(sidecar) if sidecar is not None else None
+    return str(parent).rstrip("/") + "/"
 
 
 def _open_generation(folder: Path) -> Index | None:
     """The Whoosh index in ``folder`` when it is complete and of this schema version."""
-    version = read_json(folder / VERSION_FILE)
+    version = read_json(folder / SCHEMA_STAMP)
     if not isinstance(version, dict) or version.get("schema_version") != SCHEMA_VERSION:
         return None
     try:
-        return whoosh_index.open_dir(str(folder))
+        return open_index(folder)
     except (whoosh_index.EmptyIndexError, OSError, ValueError, EOFError):
         return None
 
 
 def _create_generation(location: IndexLocation) -> tuple[Path, Index]:
     folder = location.new_generation()
-    index = whoosh_index.create_in(str(folder), build_schema())
-    write_atomically(folder / VERSION_FILE, f'{{"schema_version": {SCHEMA_VERSION}}}\n')
+    index = create_index(folder, build_schema())
+    write_atomically(folder / SCHEMA_STAMP, f'{{"schema_version": {SCHEMA_VERSION}}}\n')
     return folder, index
 
 
 def _candidates(
     roots: Iterable[Path], report: IndexReport, follow_symlinks: bool
 ) -> Iterator[_Candidate]:
-    seen: dict[str, Path] = {}
-    seen_paths: set[Path] = set()
-    for item in discover(roots, follow_symlinks=follow_symlinks):
+    seen: dict[str, str] = {}
+    seen_paths: set[str] = set()
+    root, prefix = None, None
+    for item in list_articles(roots, follow_symlinks=follow_symlinks):
         if isinstance(item, Skipped):
             report.skipped.append((storable(str(item.path)), item.reason))
             if item.reason == OUTSIDE_REASON:
                 report.symlinks_outside += 1
             continue
-        assert isinstance(item, Found)
-        if item.path in seen_paths:  # under two remembered roots: the first one wins
+        path = item.path
+        if path in seen_paths:  # under two remembered roots: the first one wins
             continue
-        seen_paths.add(item.path)
-        doc_id = article_id(item.path, item.root)
+        seen_paths.add(path)
+        # (The id is cut out of the path where it can be: the same, at a fraction of the
+        # cost, which counts at 100,000 files.)
+        if item.root is not root:
+            root, prefix = item.root, _id_prefix(item.root)
+        if prefix is not None and path.startswith(prefix):
+            doc_id = storable(path[len(prefix) :])
+        else:
+            doc_id = article_id(Path(path), item.root)
         if doc_id in seen:
-            if seen[doc_id] != item.path:
-                report.skipped.append(
-                    (storable(str(item.path)), f"same id as {storable(str(seen[doc_id]))}")
-                )
+            if seen[doc_id] != path:
+                report.skipped.append((storable(path), f"same id as {storable(seen[doc_id])}"))
             continue
-        seen[doc_id] = item.path
-        stat = _stat(item.path)
-        if stat is None:
-            report.skipped.append((storable(str(item.path)), "cannot be read"))
+        seen[doc_id] = path
+        if item.stat is None:
+            report.skipped.append((storable(path), "cannot be read"))
             continue
-        yield _Candidate(item.path, item.root, doc_id, stat, _sidecar_stat(item.path))
+        yield _Candidate(path, item.root, doc_id, item.stat, item.sidecar)
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -302,37 +311,50 @@ def _refresh_locked(
     if live is not None:
         location.remove_stale_generations(keep=live)
     folder: Path | None = None
+    manifest: Manifest | None = None
     try:
         index = None if rebuild or live is None else _open_generation(live)
         if index is None:
             folder, index = _create_generation(location)
             report.rebuilt = True
-            manifest = Manifest({}, index.latest_generation())
+            manifest = Manifest.create(folder, index.latest_generation())
         else:
             assert live is not None
             remove_unused_files(live)
             manifest = Manifest.load(live, index)
         _update(index, manifest, report, roots, progress, workers, follow_symlinks)
+        if report.changed or manifest.dirty:
+            manifest.save(index.latest_generation())
+        report.total = len(manifest)
+        manifest.close()
         if folder is not None:
-            manifest.save(folder, index.latest_generation())
             location.publish(folder)
-        elif report.changed or manifest.dirty:
-            assert live is not None
-            manifest.save(live, index.latest_generation())
-    except OSError as error:
-        if error.errno not in NO_ROOM:
+    except (OSError, sqlite3.OperationalError) as error:
+        if manifest is not None:
+            manifest.close()
+        # (SQLite says "database or disk is full" where the OS says ENOSPC.)
+        cause = _sqlite_os_error(error) if isinstance(error, sqlite3.Error) else error
+        if cause.errno not in NO_ROOM:
             raise
         if folder is not None:  # the partial generation goes at once
             shutil.rmtree(folder, ignore_errors=True)
         elif live is not None:
             remove_unused_files(live)
-        raise disk_full(location.root, error) from error
+        raise disk_full(location.root, cause) from error
     except BaseException:
+        if manifest is not None:
+            manifest.close()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
         raise
-    report.total = len(manifest.records)
     return report
+
+
+def _sqlite_os_error(error: sqlite3.Error) -> OSError:
+    """The OS error behind one of SQLite's (SQLITE_FULL is ENOSPC)."""
+    if getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    return OSError(errno.EIO, str(error))
 
 
 def _update(
@@ -344,29 +366,23 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    candidates = list(_candidates(roots, report, follow_symlinks))
-    present = {c.id for c in candidates}
+    known = manifest.stats()
+    present: set[str] = set()
     todo: list[_Candidate] = []
-    for candidate in candidates:
-        record = manifest.records.get(candidate.id)
-        if (
-            record is not None
-            and record.path == str(candidate.path)
-            and (record.size, record.mtime_ns) == candidate.stat
-            and record.sidecar == candidate.sidecar
-        ):
+    for candidate in _candidates(roots, report, follow_symlinks):
+        present.add(candidate.id)
+        if known.get(candidate.id) == candidate.state():
             report.unchanged += 1
         else:
             todo.append(candidate)
-    gone = [doc_id for doc_id in manifest.records if doc_id not in present]
-    if todo or gone:
-        manifest.dirty = True
+    gone = [doc_id for doc_id in known if doc_id not in present]
+    del known, present
 
     by_id = {c.id: c for c in todo}
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    jobs = [(str(c.path), str(c.root), file_budget(c.stat[0])) for c in todo]
+    jobs = [(c.path, str(c.root), file_budget(c.stat[0])) for c in todo]
     writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
@@ -379,15 +395,16 @@ def _update(
             for done, prepared in enumerate(results, start=1):
                 candidate = by_id[prepared.id]
                 if progress is not None:
-                    progress(done, len(todo), storable(str(candidate.path)))
+                    progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
+                del by_id[prepared.id]
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
                     writer.commit(merge=False)
             for doc_id in gone:
                 writer.get().delete_by_term("id", doc_id)
-                del manifest.records[doc_id]
+                manifest.remove(doc_id)
                 report.removed.append(doc_id)
             writer.commit()
         except BaseException:
@@ -402,24 +419,25 @@ def _apply(
     candidate: _Candidate,
     prepared: _Prepared,
 ) -> None:
-    record = manifest.records.get(candidate.id)
+    # (A rebuild's manifest starts empty: no need to look.)
+    record = None if report.rebuilt else manifest.get(candidate.id)
     for warning in prepared.warnings:
-        report.warnings.append((storable(str(candidate.path)), warning))
+        report.warnings.append((storable(candidate.path), warning))
     if prepared.fields is None:
-        report.skipped.append((storable(str(candidate.path)), prepared.reason))
+        report.skipped.append((storable(candidate.path), prepared.reason))
         if record is not None:
             writer.get().delete_by_term("id", candidate.id)
-            del manifest.records[candidate.id]
+            manifest.remove(candidate.id)
             report.removed.append(candidate.id)
         return
     new_record = FileRecord(
-        path=str(candidate.path),
+        path=candidate.path,
         content_hash=prepared.content_hash,
         size=candidate.stat[0],
         mtime_ns=candidate.stat[1],
         sidecar=candidate.sidecar,
     )
-    manifest.records[candidate.id] = new_record
+    manifest.put(candidate.id, new_record)
     if (
         record is not None
         and record.content_hash == prepared.content_hash

@@ -4,6 +4,8 @@ An index folder holds one or more *generations* (``gen-<n>/``), each a complete 
 index, and a small ``CURRENT`` file naming the live one. A full rebuild writes a new
 generation beside the live one and then replaces ``CURRENT`` atomically, so a reader always
 finds a complete index, whatever happened to the writer.
+
+Every name of a file or folder of an index is here, and nowhere else.
 """
 
 from __future__ import annotations
@@ -17,11 +19,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# In the index folder:
 POINTER = "CURRENT"
+"""Names the live generation."""
 STATE = "collection.json"
-MANIFEST = "manifest.json"
+"""The collection's remembered paths and options."""
 LOCK = "indexer.lock"
+"""The one-writer lock (see ``lock.py``)."""
 GENERATION_PREFIX = "gen-"
+"""Of each generation's folder, before its number."""
+# In each generation's folder:
+MANIFEST = "manifest.sqlite"
+"""What the generation holds, file by file (see ``manifest.py``)."""
+LEGACY_MANIFEST = "manifest.json"
+"""The manifest as earlier versions wrote it (read once, to migrate it)."""
+SCHEMA_STAMP = "schema.json"
+"""The schema version the generation was written with."""
+WHOOSH_INDEX_NAME = "MAIN"
+"""Whoosh's default index name, which its files start with."""
+WHOOSH_WRITE_LOCK = f"{WHOOSH_INDEX_NAME}_WRITELOCK"
+WHOOSH_SCRATCH = f"{WHOOSH_INDEX_NAME}.tmp"
+"""The folder a Whoosh writer spills its postings into."""
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC
 
 
 def _create_temporary(path: Path) -> tuple[int, str]:
@@ -30,9 +51,14 @@ def _create_temporary(path: Path) -> tuple[int, str]:
     while True:
         tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}")
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), tmp
+            return os.open(tmp, _NEW_FILE | os.O_EXCL, 0o666), tmp
         except FileExistsError:
             continue
+
+
+def create_file(path: Path) -> None:
+    """Create ``path`` empty, with the permissions the umask gives, unless it exists."""
+    os.close(os.open(path, _NEW_FILE, 0o666))
 
 
 def write_atomically(path: Path, data: str) -> None:
@@ -112,6 +138,3 @@ class IndexLocation:
         for folder in self.root.glob(f"{GENERATION_PREFIX}*"):
             if folder.is_dir() and folder.name != keep.name:
                 shutil.rmtree(folder, ignore_errors=True)
-
-    def manifest_file(self, generation: Path) -> Path:
-        return generation / MANIFEST

@@ -1,20 +1,55 @@
 """What the index holds, file by file: the record that makes refreshes incremental.
 
 The manifest maps each article id to the file it came from and the file's size, mtime
-and content hash. It is saved beside the Whoosh files after every commit, stamped with the
-Whoosh generation it describes; a stamp that does not match (the writer was killed between
-the two) makes it be rebuilt from the index itself, so it can never mislead.
+and content hash (and its sidecar's size and mtime). It is a SQLite database beside the
+Whoosh files of a generation, so that a refresh changes the rows of the files that changed
+and nothing else: at 100,000 articles, loading and rewriting the whole record (the JSON
+file of earlier versions) took seconds and a gigabyte.
+
+Changes are made in one transaction, committed just after Whoosh's commit with the Whoosh
+generation they describe (a rollback journal: a killed indexer leaves the last committed
+state). A stamp that does not match (the writer was killed between the two commits) makes
+the manifest be rebuilt from the index itself, so it can never mislead. An index written
+by an earlier version has a JSON manifest instead; it is migrated on first use.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh.index import Index
+from treatytui.search.location import LEGACY_MANIFEST, MANIFEST, create_file, read_json
 
-from treatytui.search.location import read_json, write_atomically
+if TYPE_CHECKING:  # (`treatytui where` reads a manifest without loading Whoosh)
+    from whoosh.index import Index
+
+# What the comparison with the files on disk needs of a record: path, size, mtime_ns and
+# the sidecar's (size, mtime_ns) or None.
+Stat = tuple[str, int, int, tuple[int, int] | None]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stamp (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    generation INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    id TEXT PRIMARY KEY,
+    path BLOB NOT NULL,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sidecar_size INTEGER,
+    sidecar_mtime_ns INTEGER
+) WITHOUT ROWID;
+"""
+_COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns"
+# Rows are written this many at a time when a manifest is filled from elsewhere.
+_BATCH = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,59 +63,220 @@ class FileRecord:
     sidecar: tuple[int, int] | None = None
 
 
-class Manifest:
-    """The records of one index generation, keyed by article id."""
+def _row(doc_id: str, record: FileRecord) -> tuple[object, ...]:
+    sidecar = record.sidecar or (None, None)
+    # The path as the file system's bytes: a name that is not valid UTF-8 (kept by Python
+    # as lone surrogates) cannot be SQLite text, and comes back the same.
+    return (doc_id, os.fsencode(record.path), record.content_hash, record.size,
+            record.mtime_ns, *sidecar)  # fmt: skip
 
-    def __init__(self, records: dict[str, FileRecord], generation: int) -> None:
-        self.records = records
+
+def _sidecar(size: int | None, mtime_ns: int | None) -> tuple[int, int] | None:
+    return None if size is None or mtime_ns is None else (size, mtime_ns)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection to the manifest at ``path`` (created, with its tables, when missing)."""
+    # Created here first, so that it gets the permissions the umask gives (SQLite's own
+    # default is 0644 whatever the umask); its journal takes the same.
+    create_file(path)
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.executescript(_SCHEMA)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _open_or_replace(path: Path) -> tuple[sqlite3.Connection, int | None]:
+    """A connection to the manifest at ``path`` and the generation it is stamped with;
+    a file that is not a readable manifest is replaced by an empty one (stamp None)."""
+    try:
+        connection = _connect(path)
+    except sqlite3.DatabaseError:
+        _remove(path)
+        return _connect(path), None
+    try:
+        row = connection.execute("SELECT generation FROM stamp").fetchone()
+    except sqlite3.DatabaseError:
+        connection.close()
+        _remove(path)
+        return _connect(path), None
+    return connection, row[0] if row is not None else None
+
+
+def _remove(path: Path) -> None:
+    for name in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            name.unlink()
+
+
+class Manifest:
+    """The records of one index generation, keyed by article id, in its SQLite file.
+
+    Changes go into one open transaction that :meth:`save` commits; until then the file
+    on disk holds what it held, and a killed process leaves it so.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, generation: int) -> None:
+        self._db = connection
+        self._migrated: Path | None = None
         self.generation = generation
         self.dirty = False
-        """True when the records changed since the manifest was read."""
+        """True when the records changed since the manifest was last saved."""
+
+    @classmethod
+    def create(cls, folder: Path, generation: int) -> Manifest:
+        """An empty manifest for the new generation in ``folder``."""
+        path = folder / MANIFEST
+        _remove(path)
+        manifest = cls(_connect(path), generation)
+        manifest.dirty = True
+        return manifest
 
     @classmethod
     def load(cls, folder: Path, index: Index) -> Manifest:
-        """The manifest of ``folder``, rebuilt from stored fields when missing or stale."""
+        """The manifest of ``folder``; migrated from a JSON one of an earlier version, or
+        rebuilt from stored fields, when missing, unreadable or stale."""
         generation = index.latest_generation()
-        data = read_json(folder / "manifest.json")
-        if isinstance(data, dict) and data.get("generation") == generation:
-            try:
-                records = {
-                    key: FileRecord(
+        connection, stamp = _open_or_replace(folder / MANIFEST)
+        manifest = cls(connection, generation)
+        if stamp == generation:
+            return manifest
+        manifest.dirty = True
+        manifest._clear()
+        if not manifest._migrate(folder / LEGACY_MANIFEST, generation):
+            manifest._fill_from(index)
+        return manifest
+
+    def _clear(self) -> None:
+        self._begin()
+        self._db.execute("DELETE FROM records")
+
+    def _migrate(self, legacy: Path, generation: int) -> bool:
+        """Take the records of a JSON manifest of ``generation``; False when there is none."""
+        data = read_json(legacy)
+        if not isinstance(data, dict) or data.get("generation") != generation:
+            return False
+        try:
+            rows = [
+                _row(
+                    key,
+                    FileRecord(
                         path=r["path"],
                         content_hash=r["content_hash"],
                         size=r["size"],
                         mtime_ns=r["mtime_ns"],
                         sidecar=tuple(r["sidecar"]) if r.get("sidecar") else None,
-                    )
-                    for key, r in data["records"].items()
-                }
-                return cls(records, generation)
-            except (KeyError, TypeError, ValueError):
-                pass
-        manifest = cls.from_index(index)
-        manifest.dirty = True
-        return manifest
+                    ),
+                )
+                for key, r in data["records"].items()
+            ]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
+        self._insert(rows)
+        self._migrated = legacy
+        return True
 
-    @classmethod
-    def from_index(cls, index: Index) -> Manifest:
+    def _fill_from(self, index: Index) -> None:
         """Rebuild the records from the documents' stored fields (slow, always right)."""
-        records: dict[str, FileRecord] = {}
+        batch: list[tuple[object, ...]] = []
         with index.searcher() as searcher:
             for fields in searcher.all_stored_fields():
                 meta = fields.get("meta") or {}
-                records[fields["id"]] = FileRecord(
-                    path=fields.get("path", ""), content_hash=meta.get("hash", "")
-                )
-        return cls(records, index.latest_generation())
+                record = FileRecord(path=fields.get("path", ""), content_hash=meta.get("hash", ""))
+                batch.append(_row(fields["id"], record))
+                if len(batch) >= _BATCH:
+                    self._insert(batch)
+                    batch = []
+        self._insert(batch)
 
-    def save(self, folder: Path, generation: int) -> None:
-        """Write the manifest for Whoosh generation ``generation``."""
-        self.generation = generation
-        payload = {
-            "generation": generation,
-            "records": {key: asdict(record) for key, record in sorted(self.records.items())},
+    def _insert(self, rows: list[tuple[object, ...]]) -> None:
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)", rows
+        )
+
+    def _begin(self) -> None:
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
+
+    def stats(self) -> dict[str, Stat]:
+        """Every record's path, size, mtime and sidecar, by id (what tells a changed file)."""
+        return {
+            doc_id: (os.fsdecode(path), size, mtime_ns, _sidecar(sidecar_size, sidecar_mtime))
+            for doc_id, path, size, mtime_ns, sidecar_size, sidecar_mtime in self._db.execute(
+                "SELECT id, path, size, mtime_ns, sidecar_size, sidecar_mtime_ns FROM records"
+            )
         }
-        # ASCII, so that a path that is not valid UTF-8 (kept by Python as lone surrogates)
-        # is written as escapes and read back the same.
-        write_atomically(folder / "manifest.json", json.dumps(payload, ensure_ascii=True))
+
+    def get(self, doc_id: str) -> FileRecord | None:
+        """The record of ``doc_id``, or None."""
+        row = self._db.execute(
+            "SELECT path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns "
+            "FROM records WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime = row
+        return FileRecord(
+            os.fsdecode(path), content_hash, size, mtime_ns, _sidecar(sidecar_size, sidecar_mtime)
+        )
+
+    def put(self, doc_id: str, record: FileRecord) -> None:
+        """Set the record of ``doc_id`` (saved by :meth:`save`)."""
+        self._begin()
+        self._insert([_row(doc_id, record)])
+        self.dirty = True
+
+    def remove(self, doc_id: str) -> None:
+        """Forget ``doc_id`` (saved by :meth:`save`)."""
+        self._begin()
+        self._db.execute("DELETE FROM records WHERE id = ?", (doc_id,))
+        self.dirty = True
+
+    def ids(self) -> Iterator[str]:
+        """Every id, in order."""
+        for (doc_id,) in self._db.execute("SELECT id FROM records ORDER BY id").fetchall():
+            yield doc_id
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def save(self, generation: int) -> None:
+        """Commit the changes as the manifest of Whoosh generation ``generation``."""
+        self._begin()
+        self._db.execute(
+            "INSERT OR REPLACE INTO stamp (one, generation) VALUES (1, ?)", (generation,)
+        )
+        self._db.execute("COMMIT")
+        self.generation = generation
         self.dirty = False
+        if self._migrated is not None:  # what it held is in the database now
+            with contextlib.suppress(OSError):
+                self._migrated.unlink()
+            self._migrated = None
+
+    def close(self) -> None:
+        """Drop what was not saved and close the file (again: nothing)."""
+        with contextlib.suppress(sqlite3.Error):
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._db.close()
+
+
+def article_count(folder: Path) -> int | None:
+    """How many articles the manifest in ``folder`` lists, read-only (None when unknown)."""
+    path = folder / MANIFEST
+    if path.is_file():
+        try:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+                return int(connection.execute("SELECT count(*) FROM records").fetchone()[0])
+        except (sqlite3.Error, ValueError, UnicodeError):
+            return None
+    data = read_json(folder / LEGACY_MANIFEST)
+    records = data.get("records") if isinstance(data, dict) else None
+    return len(records) if isinstance(records, dict) else None

@@ -8,8 +8,10 @@ one pathological file is skipped with its reason instead of stalling the run.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
+import itertools
 import multiprocessing
 import os
 import resource
@@ -18,7 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -122,6 +124,41 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+# Jobs are sent to the workers this many at a time, and at most this many batches per
+# worker are out (sent, or done and not yet taken). pool.map() sent them all at once, and
+# the prepared documents (some 20 KB of Python objects each) piled up in the indexer
+# whenever it wrote slower than the workers prepared, as during a commit. Now at most
+# 1,024 wait with two workers (~20 MB): enough for the workers to go on through a commit.
+BATCH = 8
+BATCHES_PER_WORKER = 64
+
+
+def _run_batch(work: Callable[[Job], Result], batch: Sequence[Job]) -> list[Result]:
+    return [work(job) for job in batch]
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, work: Callable[[Job], Result], jobs: Sequence[Job], batch: int,
+    window: int,
+) -> Iterator[Result]:  # fmt: skip
+    """As ``pool.map(work, jobs, chunksize=batch)``, with at most ``window`` batches out at
+    a time. The first ones are sent at once (which starts the worker processes now)."""
+    batches = iter([jobs[start : start + batch] for start in range(0, len(jobs), batch)])
+    out: collections.deque[Future[list[Result]]] = collections.deque(
+        pool.submit(_run_batch, work, jobs) for jobs in itertools.islice(batches, window)
+    )
+
+    def results() -> Iterator[Result]:
+        while out:
+            yield from out.popleft().result()
+            # (Sent only once those are taken: a pool that broke meanwhile loses none.)
+            following = next(batches, None)
+            if following is not None:
+                out.append(pool.submit(_run_batch, work, following))
+
+    return results()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
@@ -152,10 +189,9 @@ def results_of(
         yield map(work, jobs)
         return
     pools = [_pool(workers)]
-    # map() submits every job at once, which starts the worker processes now.
     first: Iterator[Result] | None
     try:
-        first = pools[0].map(work, jobs, chunksize=8)
+        first = _in_order(pools[0], work, jobs, BATCH, workers * BATCHES_PER_WORKER)
     except BrokenProcessPool:  # a worker died while the jobs were being submitted
         first = None
 
@@ -167,7 +203,10 @@ def results_of(
             try:
                 if results is None:
                     pools.append(_pool(1 if one_at_a_time else workers))
-                    results = pools[-1].map(work, remaining, chunksize=1 if one_at_a_time else 8)
+                    batch = 1 if one_at_a_time else BATCH
+                    results = _in_order(
+                        pools[-1], work, remaining, batch, workers * BATCHES_PER_WORKER
+                    )
                 for result in results:
                     done += 1
                     yield result
