@@ -20,6 +20,7 @@ from treatytui.commands.figures import add_figures_parser
 from treatytui.commands.state_parsers import add_export_parser, add_mark_parser, add_saved_parser
 from treatytui.commands.timeline import add_timeline_parser
 from treatytui.config import INDEX_ENV
+from treatytui.search.results import SORT_ORDERS
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")
     search.add_argument("--limit", "-n", type=int, default=10, help="how many hits (default 10)")
     search.add_argument(
-        "--sort", choices=["relevance", "newest", "oldest"], default="relevance", help="order"
+        "--sort", choices=SORT_ORDERS, default=SORT_ORDERS[0], help="order"
     )
     search.add_argument("--json", action="store_true", help="print a JSON array of hits")
     search.add_argument(
