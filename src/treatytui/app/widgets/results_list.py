@@ -15,6 +15,15 @@ from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
     from treatytui.search.results import Hit, SearchResult
+    from treatytui.state import ArticleState
+
+
+def state_marks(state: ArticleState | None) -> str:
+    """The marks before a title, by shape (not colour): ``•`` unread, ``★`` starred, ``✎``
+    a note (when not starred); spaces keep the titles aligned."""
+    unread = state is None or not state.read
+    kept = "★" if state is not None and state.starred else "✎" if state and state.note else " "
+    return f"{'•' if unread else ' '}{kept} "
 
 
 class ResultsList(OptionList):
@@ -55,16 +64,27 @@ class ResultsList(OptionList):
         # article with the same snippet, as happens while a word is typed) keeps its option
         # and the text layout the option list cached on it.
         self._shown: dict[tuple[object, ...], Option] = {}
+        self.marks: dict[str, ArticleState] = {}
+        """The reading state of the hits that were ever touched, by id."""
 
-    def show_result(self, result: SearchResult, *, keep: bool = False) -> None:
-        """Replace the list with ``result``'s hits (``keep``: stay on the same article)."""
+    def show_result(
+        self,
+        result: SearchResult,
+        *,
+        keep: bool = False,
+        marks: dict[str, ArticleState] | None = None,
+    ) -> None:
+        """Replace the list with ``result``'s hits (``keep``: stay on the same article),
+        marked with their reading state (``marks``: of those ever touched)."""
         previous = self.current_hit if keep else None
         self.hits = result.hits
+        self.marks = dict(marks or {})
         shown: dict[tuple[object, ...], Option] = {}
         options: list[Option | None] = []
         for hit in result.hits:
-            key = (hit.id, hit.title, hit.source, hit.published, hit.snippet)
-            option = self._shown.get(key) or self._option(hit)
+            mark = state_marks(self.marks.get(hit.id))
+            key = (hit.id, hit.title, hit.source, hit.published, hit.snippet, mark)
+            option = self._shown.get(key) or self._option(hit, mark)
             option._divider = False  # the list sets it again from the separators below
             shown[key] = option
             options.extend((option, None))
@@ -75,6 +95,14 @@ class ResultsList(OptionList):
             return
         ids = [hit.id for hit in result.hits]
         self.highlighted = ids.index(previous.id) if previous and previous.id in ids else 0
+
+    def update_state(self, state: ArticleState) -> None:
+        """One article's reading state changed: its marks follow (if it is listed)."""
+        self.marks[state.id] = state
+        for hit in self.hits:
+            if hit.id == state.id:
+                self.replace_option_prompt(hit.id, self._option(hit, state_marks(state)).prompt)
+                return
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -88,11 +116,12 @@ class ResultsList(OptionList):
             return None
         return self.hits[index]
 
-    def _option(self, hit: Hit) -> Option:
+    def _option(self, hit: Hit, mark: str = "") -> Option:
         title_style = self.get_component_rich_style("results-list--title", partial=True)
         meta_style = self.get_component_rich_style("results-list--meta", partial=True)
         match_style = self.get_component_rich_style("results-list--match", partial=True)
-        prompt = Text(one_line(hit.title) or one_line(hit.id), style=title_style)
+        prompt = Text(mark, style="bold")
+        prompt.append(one_line(hit.title) or one_line(hit.id), style=title_style)
         meta = " · ".join(
             part
             for part in (
