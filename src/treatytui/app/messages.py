@@ -69,6 +69,16 @@ class ResultsReady(Message):
 
 
 @dataclass
+class MoreResults(Message):
+    """The next page of the search numbered ``serial``: ``result`` holds the hits after
+    the ones listed (``marks``: their reading state, of those ever touched)."""
+
+    serial: int
+    result: SearchResult
+    marks: dict[str, ArticleState] = field(default_factory=dict)
+
+
+@dataclass
 class SearchFailed(Message):
     """The search numbered ``serial`` cannot run; ``message`` says why."""
 

@@ -281,11 +281,18 @@ class Library:
         as_you_type: bool = False,
         cancelled: Callable[[], bool] | None = None,
         ids: IdRestriction | None = None,
+        offset: int = 0,
     ) -> SearchResult:
         """Run a query (``Searcher.search``): ``QueryError`` when it cannot be run;
-        ``ids`` keeps only the articles it allows."""
+        ``ids`` keeps only the articles it allows; ``offset`` skips the first hits."""
         return self._open_searcher().search(
-            text, limit=limit, sort=sort, as_you_type=as_you_type, cancelled=cancelled, ids=ids
+            text,
+            limit=limit,
+            sort=sort,
+            as_you_type=as_you_type,
+            cancelled=cancelled,
+            ids=ids,
+            offset=offset,
         )
 
     def article(self, article_id: str) -> IndexedArticle | None:

@@ -25,6 +25,7 @@ from treatytui.app.messages import (
     IndexOpened,
     IndexProblem,
     IndexProgress,
+    MoreResults,
     ResultsReady,
     SearchFailed,
     ShowView,
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from treatytui.state import ArticleKey, ArticleState, ReadingState
 
 RESULT_LIMIT = 25
+PAGE = 50
+"""Hits listed at a time after the first ones, as the cursor nears the end of the list."""
 READ_AFTER_SECONDS = 3.0
 """An article open this long (or scrolled to its end) becomes read."""
 MIN_WIDTH, MIN_HEIGHT = 60, 16
@@ -189,6 +192,9 @@ class MainScreen(Screen[None]):
         # the article goes back to it, where the user was.
         self.return_to: str | None = None
         self._read_timer: Timer | None = None
+        # What each search asked for, by serial (until a newer one is shown): the next
+        # pages of the results shown are that search again, further on.
+        self._searches: dict[int, tuple[str, str, bool]] = {}
         self._state_warned = False
         # Start with the size classes the first resize would set: setting them then would
         # restyle every widget before the first frame.
@@ -302,6 +308,7 @@ class MainScreen(Screen[None]):
         if self.library.searcher is None:
             return
         self._requested += 1
+        self._searches[self._requested] = (self.query_text, self.sort, as_you_type)
         self._search(self.query_text, self.sort, as_you_type, self._requested)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -399,6 +406,8 @@ class MainScreen(Screen[None]):
         if serial < self._shown:
             return  # an older search finished late: never replace fresher results
         self._shown = serial
+        for older in [s for s in self._searches if s < serial]:
+            del self._searches[older]
         same_query = self.last_result is not None and self.last_result.query == result.query
         self.last_result = result
         pane = self.search_pane
@@ -408,6 +417,54 @@ class MainScreen(Screen[None]):
         self.index_workers.schedule_prefetch()
         if self.viewer.indexed is not None:
             self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
+
+    @on(ResultsList.MoreWanted)
+    def _more_wanted(self, event: ResultsList.MoreWanted) -> None:
+        asked = self._searches.get(self._shown)
+        if asked is None or self.library.searcher is None:
+            return
+        total = self.search_pane.results.total
+        limit = max(PAGE, total - event.listed) if event.to_end else PAGE
+        self._more(*asked, self._shown, event.listed, limit)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _more(
+        self, query: str, sort: str, as_you_type: bool, serial: int, offset: int, limit: int
+    ) -> None:
+        """The hits of search ``serial`` after the first ``offset`` (``limit`` of them)."""
+        from treatytui.search.results import QueryError
+        from treatytui.state import StateError, split_state_filters
+
+        worker = get_current_worker()
+        searcher = self.library.searcher
+        if searcher is None:
+            return
+        rest, wanted = split_state_filters(query)
+        state = self.library.state
+        try:
+            with self._gate:
+                if worker.is_cancelled:
+                    return
+                restriction = wanted.restriction(state) if wanted and state else None
+                result = searcher.search(
+                    rest,
+                    limit=limit,
+                    sort=sort,  # type: ignore[arg-type]
+                    as_you_type=as_you_type,
+                    cancelled=lambda: worker.is_cancelled,
+                    ids=restriction,
+                    offset=offset,
+                )
+            marks = state.states(hit.id for hit in result.hits) if state else {}
+        except (QueryError, StateError):
+            return  # the results listed stay; the next search says what is wrong
+        if not worker.is_cancelled:
+            self.post_message(MoreResults(serial, result, marks))
+
+    @on(MoreResults)
+    def _more_results(self, event: MoreResults) -> None:
+        if event.serial == self._shown:
+            self.search_pane.results.add_page(event.result, event.marks)
 
     @on(SearchFailed)
     def _search_failed(self, event: SearchFailed) -> None:

@@ -26,6 +26,10 @@ def state_marks(state: ArticleState | None) -> str:
     return f"{'•' if unread else ' '}{kept} "
 
 
+PRELOAD = 8
+"""The next page is asked for when the cursor comes this close to the last hit listed."""
+
+
 class ResultsList(OptionList):
     """The hits of the current query; ``enter`` opens the highlighted one."""
 
@@ -52,6 +56,14 @@ class ResultsList(OptionList):
     ]
 
     @dataclass
+    class MoreWanted(Message):
+        """The cursor is near the end of the hits listed and more match: list the next
+        page (``to_end``: every hit, then go to the last)."""
+
+        listed: int
+        to_end: bool = False
+
+    @dataclass
     class ArticleChosen(Message):
         """The user chose a hit to read."""
 
@@ -60,6 +72,10 @@ class ResultsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: tuple[Hit, ...] = ()
+        self.total = 0
+        """How many articles match (the hits listed may be fewer: more load on the way)."""
+        self._asked = -1  # how many were listed when the next page was last asked for
+        self._to_end = False
         # The options of the last list by what they show: a hit shown again (the same
         # article with the same snippet, as happens while a word is typed) keeps its option
         # and the text layout the option list cached on it.
@@ -78,6 +94,9 @@ class ResultsList(OptionList):
         marked with their reading state (``marks``: of those ever touched)."""
         previous = self.current_hit if keep else None
         self.hits = result.hits
+        self.total = result.total
+        self._asked = -1
+        self._to_end = False
         self.marks = dict(marks or {})
         shown: dict[tuple[object, ...], Option] = {}
         options: list[Option | None] = []
@@ -95,6 +114,59 @@ class ResultsList(OptionList):
             return
         ids = [hit.id for hit in result.hits]
         self.highlighted = ids.index(previous.id) if previous and previous.id in ids else 0
+
+    def add_page(self, result: SearchResult, marks: dict[str, ArticleState]) -> None:
+        """List the next page of hits (``result``'s, after those listed) below the others."""
+        listed = {hit.id for hit in self.hits}
+        page = [hit for hit in result.hits if hit.id not in listed]
+        if not page:
+            self.total = len(self.hits)  # the index changed under the query: no more
+            return
+        self.marks.update(marks)
+        self.hits = (*self.hits, *page)
+        options: list[Option | None] = []
+        for hit in page:
+            options.extend((None, self._option(hit, state_marks(self.marks.get(hit.id)))))
+        self.add_options(options)
+        if self._to_end:
+            self._to_end = False
+            self.highlighted = len(self.hits) - 1
+        else:
+            self._want_more()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every matching hit is listed."""
+        return len(self.hits) >= self.total
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self._want_more()
+
+    def _want_more(self, *, to_end: bool = False) -> None:
+        index = self.highlighted
+        if self.complete or index is None or (not to_end and index < len(self.hits) - PRELOAD):
+            return
+        if to_end:
+            self._to_end = True
+        if self._asked != len(self.hits) or to_end:
+            self._asked = len(self.hits)
+            self.post_message(self.MoreWanted(len(self.hits), to_end=to_end))
+
+    def action_cursor_down(self) -> None:
+        """The next hit; at the last one listed, the next page (never back to the top
+        while more are coming)."""
+        if not self.complete and self.highlighted == len(self.hits) - 1:
+            self._want_more()
+            return
+        super().action_cursor_down()
+
+    def action_last(self) -> None:
+        """``G``: the last hit, once every hit is listed."""
+        if self.complete:
+            super().action_last()
+        else:
+            self._want_more(to_end=True)
 
     def update_state(self, state: ArticleState) -> None:
         """One article's reading state changed: its marks follow (if it is listed)."""

@@ -176,9 +176,9 @@ class SearchPane(Vertical):
             self.show_message(f"Indexing {done} of {total} files…")
 
     def _count_text(self, result: SearchResult) -> Text:
-        shown, total = len(result.hits), result.total
+        total = result.total  # every one of them is in the list, a page at a time
         noun = "article" if total == 1 else "articles"
-        count = f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}"
+        count = f"{total} {noun}"
         if self.unread is not None and self.unread < total:
             count += f" · {self.unread} unread"
         # The separator goes with the count: a styled run that starts with a space loses
