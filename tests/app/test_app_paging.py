@@ -53,7 +53,11 @@ def test_pages_put_together_are_the_whole_list(many_index, query, sort):
     assert all(p.total == COUNT for p in pages)
 
 
-async def test_G_goes_to_the_last_of_every_result(many_app):
+@pytest.mark.parametrize("chunk", [500, 20])  # G lists the rest in pages of this many
+async def test_G_goes_to_the_last_of_every_result(many_app, monkeypatch, chunk):
+    from treatytui.app.screens import main
+
+    monkeypatch.setattr(main, "TO_END_PAGE", chunk)
     app = many_app
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 RESULT_LIMIT = 25
 PAGE = 50
+TO_END_PAGE = 500
 """Hits listed at a time after the first ones, as the cursor nears the end of the list."""
 READ_AFTER_SECONDS = 3.0
 """An article open this long (or scrolled to its end) becomes read."""
@@ -424,7 +425,9 @@ class MainScreen(Screen[None]):
         if asked is None or self.library.searcher is None:
             return
         total = self.search_pane.results.total
-        limit = max(PAGE, total - event.listed) if event.to_end else PAGE
+        # G lists the rest in big pages: one search for thousands of hits would pass
+        # the searcher's deadline ('query too broad') at 10,000 articles.
+        limit = min(TO_END_PAGE, max(PAGE, total - event.listed)) if event.to_end else PAGE
         self._more(*asked, self._shown, event.listed, limit)
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)

@@ -128,9 +128,12 @@ class ResultsList(OptionList):
         for hit in page:
             options.extend((None, self._option(hit, state_marks(self.marks.get(hit.id)))))
         self.add_options(options)
-        if self._to_end:
+        if self._to_end and self.complete:
             self._to_end = False
             self.highlighted = len(self.hits) - 1
+        elif self._to_end:  # G: the next big page, until every hit is listed
+            self._asked = len(self.hits)
+            self.post_message(self.MoreWanted(len(self.hits), to_end=True))
         else:
             self._want_more()
 
