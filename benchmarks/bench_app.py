@@ -265,8 +265,8 @@ async def _typing(index: Path) -> tuple[list[float], list[float], float, int]:
     painted: dict[int, tuple[float, float]] = {}
     original_search_done = MainScreen._search_done
 
-    def search_done(self: MainScreen, serial: int, result) -> None:
-        original_search_done(self, serial, result)
+    def search_done(self: MainScreen, serial: int, result, *state: object) -> None:
+        original_search_done(self, serial, result, *state)
         if serial in typed_at and serial not in painted:
             elapsed = result.elapsed_ms
             self.call_after_refresh(

@@ -6,7 +6,7 @@ show them react in their handlers, on the app's thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
@@ -14,6 +14,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from treatytui.search.documents import IndexedArticle
     from treatytui.search.results import SearchResult
+    from treatytui.state import ArticleState
 
 
 @dataclass
@@ -57,10 +58,24 @@ class IndexProblem(Message):
 
 @dataclass
 class ResultsReady(Message):
-    """The search numbered ``serial`` finished with ``result``."""
+    """The search numbered ``serial`` finished with ``result``; ``marks``: the reading
+    state of its hits that were ever touched, ``unread``: how many of all its matches are
+    unread (None: no reading state)."""
 
     serial: int
     result: SearchResult
+    marks: dict[str, ArticleState] = field(default_factory=dict)
+    unread: int | None = None
+
+
+@dataclass
+class MoreResults(Message):
+    """The next page of the search numbered ``serial``: ``result`` holds the hits after
+    the ones listed (``marks``: their reading state, of those ever touched)."""
+
+    serial: int
+    result: SearchResult
+    marks: dict[str, ArticleState] = field(default_factory=dict)
 
 
 @dataclass
@@ -85,3 +100,19 @@ class ShowView(Message):
     """Open a collection view (``timeline`` or ``figures``) on the current query."""
 
     name: str
+
+
+@dataclass
+class StateChanged(Message):
+    """The reading state of one article changed (read, star or note): ``state`` is it now;
+    ``said``: the change to tell the user of ("" for one made quietly, like reading)."""
+
+    state: ArticleState
+    said: str = ""
+
+
+@dataclass
+class HistoryLoaded(Message):
+    """The queries remembered in the reading state, newest first."""
+
+    history: list[str]

@@ -48,8 +48,10 @@ class ReaderCommands(Provider):
             partial(main.copy, "fact"),
         )
         for sort in SORT_ORDERS:
-            yield f"Sort {SORT_LABELS[sort]}", f"Order the results: {sort}", partial(
-                main.set_sort, sort
+            yield (
+                f"Sort {SORT_LABELS[sort]}",
+                f"Order the results: {sort}",
+                partial(main.set_sort, sort),
             )
         yield "Help", "Show every key binding", partial(app.run_action, "help")
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from treatytui.search.indexer import IndexReport
     from treatytui.search.results import SearchResult, SortOrder
     from treatytui.search.searcher import Searcher
+    from treatytui.state import IdRestriction, ReadingState
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files to index) while the index is brought up to date."""
@@ -84,6 +85,27 @@ class Library:
         self._open_lock = threading.Lock()
         self._views = ViewCache()
         self._deleted_seen = False
+        self._state: ReadingState | None = None
+        self._state_tried = False
+        self._state_lock = threading.Lock()
+        self.state_problem: str | None = None
+        """Why the reading state could not be opened (None: it is open, or not tried)."""
+
+    # -- the user's reading state -----------------------------------------------------------
+    @property
+    def state(self) -> ReadingState | None:
+        """The user's reading state, opened on first use; None when it cannot be opened
+        (``state_problem`` says why, once; everything else keeps working)."""
+        with self._state_lock:
+            if not self._state_tried:
+                self._state_tried = True
+                from treatytui.state import ReadingState, StateError
+
+                try:
+                    self._state = ReadingState.open()
+                except StateError as error:
+                    self.state_problem = str(error)
+            return self._state
 
     # -- the index ------------------------------------------------------------------------
     @property
@@ -224,6 +246,9 @@ class Library:
         searcher, self._searcher = self._searcher, None
         if searcher is not None:
             searcher.close()
+        state, self._state = self._state, None
+        if state is not None:
+            state.close()
 
     def __enter__(self) -> Library:
         return self
@@ -255,10 +280,19 @@ class Library:
         sort: SortOrder = "relevance",
         as_you_type: bool = False,
         cancelled: Callable[[], bool] | None = None,
+        ids: IdRestriction | None = None,
+        offset: int = 0,
     ) -> SearchResult:
-        """Run a query (``Searcher.search``): ``QueryError`` when it cannot be run."""
+        """Run a query (``Searcher.search``): ``QueryError`` when it cannot be run;
+        ``ids`` keeps only the articles it allows; ``offset`` skips the first hits."""
         return self._open_searcher().search(
-            text, limit=limit, sort=sort, as_you_type=as_you_type, cancelled=cancelled
+            text,
+            limit=limit,
+            sort=sort,
+            as_you_type=as_you_type,
+            cancelled=cancelled,
+            ids=ids,
+            offset=offset,
         )
 
     def article(self, article_id: str) -> IndexedArticle | None:

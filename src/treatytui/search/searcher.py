@@ -150,11 +150,13 @@ class Searcher:
         as_you_type: bool = False,
         cancelled: Callable[[], bool] | None = None,
         ids: IdFilter | None = None,
+        offset: int = 0,
     ) -> SearchResult:
         """Run a query; raises QueryError (short, for the user) when it cannot be run,
         ``QueryTooBroad`` when it would take more than about a second, and
         ``SearchCancelled`` as soon as ``cancelled()`` is true (a newer search).
-        ``ids`` keeps only the articles it allows (``keep``, ``drop``): hits and total."""
+        ``ids`` keeps only the articles it allows (``keep``, ``drop``): hits and total.
+        ``offset``: the hits after the first ``offset`` (the next page; no suggestion)."""
         started = time.perf_counter()
         deadline = Deadline(cancelled=cancelled)
         with self._lock:
@@ -174,14 +176,17 @@ class Searcher:
                     everything=parsed.is_everything,
                 )
                 parsed = replace(parsed, query=query)
-            ranking = self._run(parsed, limit, sort, deadline)
-            ranked = [
-                (searcher.stored_fields(docnum), float(score)) for docnum, score in ranking.top
-            ]
-            if sort == "relevance" and not parsed.is_everything:
-                ranked = title_boosted(ranked, terms, prefixes)[:limit]
+            offset = max(0, offset)
+            ranking = self._run(parsed, offset + limit, sort, deadline)
+            reranked = sort == "relevance" and not parsed.is_everything
+            # Re-ranking by title needs the fields of every hit up to the page; the other
+            # orders read only the page's.
+            top = ranking.top if reranked else ranking.top[offset : offset + limit]
+            ranked = [(searcher.stored_fields(docnum), float(score)) for docnum, score in top]
+            if reranked:
+                ranked = title_boosted(ranked, terms, prefixes)[offset : offset + limit]
             hits = []
-            for rank, (fields, score) in enumerate(ranked):
+            for rank, (fields, score) in enumerate(ranked, start=offset):
                 deadline.check()
                 body = fields.get("text", "")
                 # Snippets without a match start at the first paragraph, after the
@@ -210,7 +215,7 @@ class Searcher:
             total = ranking.total
             suggestion = (
                 self._suggest(searcher, visible(text), parsed, deadline)
-                if not as_you_type or not hits
+                if (not as_you_type or not hits) and not offset
                 else None
             )
         return SearchResult(

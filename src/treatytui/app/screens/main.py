@@ -13,19 +13,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from treatytui.app.index_workers import IndexWorkers
 from treatytui.app.messages import (
     ArticleLoaded,
+    HistoryLoaded,
     IndexChanged,
     IndexOpened,
     IndexProblem,
     IndexProgress,
+    MoreResults,
     ResultsReady,
     SearchFailed,
     ShowView,
+    StateChanged,
 )
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
@@ -38,8 +42,14 @@ from treatytui.textsafety import one_line
 if TYPE_CHECKING:
     from treatytui.library import Library
     from treatytui.search.results import SearchResult
+    from treatytui.state import ArticleKey, ArticleState, ReadingState
 
 RESULT_LIMIT = 25
+PAGE = 50
+TO_END_PAGE = 500
+"""Hits listed at a time after the first ones, as the cursor nears the end of the list."""
+READ_AFTER_SECONDS = 3.0
+"""An article open this long (or scrolled to its end) becomes read."""
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
@@ -107,6 +117,46 @@ class MainScreen(Screen[None]):
             tooltip="Participant counts compared across articles, with disagreements marked",
         ),
         Binding(
+            "m",
+            "toggle_read",
+            "Read",
+            show=False,
+            id="main.toggle-read",
+            tooltip="Mark the article (open, or highlighted in the results) read or unread",
+        ),
+        Binding(
+            "asterisk",
+            "toggle_starred",
+            "Star",
+            show=False,
+            id="main.toggle-starred",
+            tooltip="Star the article (open, or highlighted) or take its star away",
+        ),
+        Binding(
+            "a",
+            "note",
+            "Note",
+            show=False,
+            id="main.note",
+            tooltip="Write a short note on the article (open, or highlighted)",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_search",
+            "Save search",
+            show=False,
+            id="main.save-search",
+            tooltip="Keep the current query under a name",
+        ),
+        Binding(
+            "S",
+            "saved_searches",
+            "Saved",
+            show=False,
+            id="main.saved-searches",
+            tooltip="The saved searches with their unread counts; enter runs one",
+        ),
+        Binding(
             "ctrl+t",
             "toggle_facts",
             "Facts panel",
@@ -115,6 +165,9 @@ class MainScreen(Screen[None]):
             tooltip="Show or hide the facts panel",
         ),
     ]
+
+    read_after: ClassVar[float] = READ_AFTER_SECONDS
+    """Seconds an article stays open before it becomes read."""
 
     def __init__(
         self,
@@ -139,6 +192,11 @@ class MainScreen(Screen[None]):
         # The collection view (timeline, figures) an article was opened from: escape in
         # the article goes back to it, where the user was.
         self.return_to: str | None = None
+        self._read_timer: Timer | None = None
+        # What each search asked for, by serial (until a newer one is shown): the next
+        # pages of the results shown are that search again, further on.
+        self._searches: dict[int, tuple[str, str, bool]] = {}
+        self._state_warned = False
         # Start with the size classes the first resize would set: setting them then would
         # restyle every widget before the first frame.
         try:
@@ -176,6 +234,8 @@ class MainScreen(Screen[None]):
         self.search_pane.query_input.focus()
         # After the first paint, so the index work never delays it.
         self.call_after_refresh(self.index_workers.prepare)
+        self.call_after_refresh(self._load_history)
+        self.watch(self.viewer, "scroll_y", self._viewer_scrolled, init=False)
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self.index_workers.poll)
 
@@ -249,65 +309,165 @@ class MainScreen(Screen[None]):
         if self.library.searcher is None:
             return
         self._requested += 1
+        self._searches[self._requested] = (self.query_text, self.sort, as_you_type)
         self._search(self.query_text, self.sort, as_you_type, self._requested)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, sort: str, as_you_type: bool, serial: int) -> None:
         from treatytui.search.results import QueryError  # loaded with the searcher
+        from treatytui.state import StateError, split_state_filters
 
         worker = get_current_worker()
         searcher = self.library.searcher
         with self._gate:  # searches queue here; cancelled ones never run
             if worker.is_cancelled or searcher is None:
                 return
+            # is:unread, is:starred, has:note are the user's, not the index's: taken out
+            # of the query and turned into the ids the search may return.
+            rest, wanted = split_state_filters(query)
+            state = self._reading_state()
             try:
+                if wanted and state is None:
+                    raise QueryError("is: and has: need the reading state, which cannot be opened")
+                restriction = wanted.restriction(state) if wanted and state else None
                 # The next keystroke cancels this worker; the searcher then stops at
                 # once (SearchCancelled, a QueryError) instead of holding the gate.
                 cancelled = lambda: worker.is_cancelled  # noqa: E731
                 result = searcher.search(
-                    query,
+                    rest,
                     limit=RESULT_LIMIT,
-                    sort=sort,
-                    as_you_type=as_you_type,  # type: ignore[arg-type]
+                    sort=sort,  # type: ignore[arg-type]
+                    as_you_type=as_you_type,
                     cancelled=cancelled,
+                    ids=restriction,
                 )
                 if as_you_type and not result.hits and not result.suggestion:
                     # Nothing for the word being typed as a prefix: a spelling, then?
                     first_ms = result.elapsed_ms
+                    as_you_type = False
                     result = searcher.search(
-                        query,
+                        rest,
                         limit=RESULT_LIMIT,
                         sort=sort,  # type: ignore[arg-type]
                         cancelled=cancelled,
+                        ids=restriction,
                     )
                     # The searcher's time is both searches (the benchmark subtracts it).
                     result = replace(result, elapsed_ms=first_ms + result.elapsed_ms)
+                marks, unread = {}, None
+                if state is not None:
+                    marks = state.states(hit.id for hit in result.hits)
+                    unread = result.total
+                    if result.total and state.read_ids():
+                        read = wanted.plus(("read", True)).restriction(state)
+                        unread -= searcher.search(
+                            rest, limit=1, as_you_type=as_you_type, cancelled=cancelled, ids=read
+                        ).total
             except QueryError as error:
                 if not worker.is_cancelled:
                     self.post_message(SearchFailed(serial, str(error)))
                 return
+            except StateError as error:
+                if not worker.is_cancelled:
+                    self.post_message(SearchFailed(serial, f"reading state: {error}"))
+                return
         if not worker.is_cancelled:
-            self.post_message(ResultsReady(serial, result))
+            self.post_message(ResultsReady(serial, result, marks, unread))
+
+    def _reading_state(self) -> ReadingState | None:
+        """The library's reading state (opened on first use, in a worker); the first time
+        it cannot be opened, the user is told once."""
+        state = self.library.state
+        if state is None and not self._state_warned and self.library.state_problem:
+            self._state_warned = True
+            self.post_message(
+                IndexProblem(
+                    f"{self.library.state_problem} — reading without read marks, stars, "
+                    "notes or history",
+                    severity="warning",
+                    timeout=10,
+                    title="Reading state",
+                )
+            )
+        return state
 
     @on(ResultsReady)
     def _results_ready(self, event: ResultsReady) -> None:
-        self._search_done(event.serial, event.result)
+        self._search_done(event.serial, event.result, event.marks, event.unread)
 
-    def _search_done(self, serial: int, result: SearchResult) -> None:
+    def _search_done(
+        self,
+        serial: int,
+        result: SearchResult,
+        marks: dict[str, ArticleState] | None = None,
+        unread: int | None = None,
+    ) -> None:
         from treatytui.search.searcher import highlight_spans
 
         if serial < self._shown:
             return  # an older search finished late: never replace fresher results
         self._shown = serial
+        for older in [s for s in self._searches if s < serial]:
+            del self._searches[older]
         same_query = self.last_result is not None and self.last_result.query == result.query
         self.last_result = result
         pane = self.search_pane
         pane.results.loading = False
-        pane.show_result(result, keep=same_query)
+        pane.show_result(result, keep=same_query, marks=marks, unread=unread)
         self.call_after_refresh(self.index_workers.results_shown)  # once they are painted
         self.index_workers.schedule_prefetch()
         if self.viewer.indexed is not None:
             self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
+
+    @on(ResultsList.MoreWanted)
+    def _more_wanted(self, event: ResultsList.MoreWanted) -> None:
+        asked = self._searches.get(self._shown)
+        if asked is None or self.library.searcher is None:
+            return
+        total = self.search_pane.results.total
+        # G lists the rest in big pages: one search for thousands of hits would pass
+        # the searcher's deadline ('query too broad') at 10,000 articles.
+        limit = min(TO_END_PAGE, max(PAGE, total - event.listed)) if event.to_end else PAGE
+        self._more(*asked, self._shown, event.listed, limit)
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def _more(
+        self, query: str, sort: str, as_you_type: bool, serial: int, offset: int, limit: int
+    ) -> None:
+        """The hits of search ``serial`` after the first ``offset`` (``limit`` of them)."""
+        from treatytui.search.results import QueryError
+        from treatytui.state import StateError, split_state_filters
+
+        worker = get_current_worker()
+        searcher = self.library.searcher
+        if searcher is None:
+            return
+        rest, wanted = split_state_filters(query)
+        state = self.library.state
+        try:
+            with self._gate:
+                if worker.is_cancelled:
+                    return
+                restriction = wanted.restriction(state) if wanted and state else None
+                result = searcher.search(
+                    rest,
+                    limit=limit,
+                    sort=sort,  # type: ignore[arg-type]
+                    as_you_type=as_you_type,
+                    cancelled=lambda: worker.is_cancelled,
+                    ids=restriction,
+                    offset=offset,
+                )
+            marks = state.states(hit.id for hit in result.hits) if state else {}
+        except (QueryError, StateError):
+            return  # the results listed stay; the next search says what is wrong
+        if not worker.is_cancelled:
+            self.post_message(MoreResults(serial, result, marks))
+
+    @on(MoreResults)
+    def _more_results(self, event: MoreResults) -> None:
+        if event.serial == self._shown:
+            self.search_pane.results.add_page(event.result, event.marks)
 
     @on(SearchFailed)
     def _search_failed(self, event: SearchFailed) -> None:
@@ -322,6 +482,8 @@ class MainScreen(Screen[None]):
     def _query_changed(self, event: SearchPane.QueryChanged) -> None:
         self.query_text = event.query
         self.run_query(as_you_type=not event.submitted)
+        if event.submitted and event.query.strip():
+            self._remember_query(event.query)
         if event.submitted and self.search_pane.results.hits:
             self.search_pane.results.focus()
 
@@ -355,6 +517,7 @@ class MainScreen(Screen[None]):
             return
         hits = highlight_spans(indexed.article.text, self.last_result) if self.last_result else []
         self.viewer.show(indexed, hits)
+        self._start_reading(indexed.article.id, indexed.article.content_hash)
         self.facts_panel.show_facts(indexed.facts)
         self.find_input.value = ""
         self.find_input.display = False
@@ -365,6 +528,225 @@ class MainScreen(Screen[None]):
                 self.viewer.show_fact(fact)
             else:
                 self.viewer.scroll_to_offset(at[0])
+
+    # -- reading state --------------------------------------------------------------------
+    def _start_reading(self, article_id: str, content_hash: str) -> None:
+        """The article just opened becomes read after a few seconds on screen."""
+        from treatytui.state import ArticleKey
+
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        key = ArticleKey(article_id, content_hash)
+        self._read_timer = self.set_timer(self.read_after, lambda: self._read(key))
+
+    def _viewer_scrolled(self, scroll_y: float) -> None:
+        """An article scrolled to its end is read, however soon."""
+        from treatytui.state import ArticleKey
+
+        viewer = self.viewer
+        end = viewer.max_scroll_y
+        if viewer.indexed is not None and end > 0 and scroll_y >= end:
+            article = viewer.indexed.article
+            self._read(ArticleKey(article.id, article.content_hash))
+
+    def _read(self, key: ArticleKey) -> None:
+        """Mark ``key`` read (once: an article already read keeps when it was first read)."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        known = self.search_pane.results.marks.get(key.id)
+        if known is not None and known.read:
+            return
+        self._change_state(key, "read", quiet=True)
+
+    def _target(self) -> ArticleKey | None:
+        """The article a state key acts on: the highlighted result when the results have
+        focus, else the open article; None (and the user is told) when there is none."""
+        from treatytui.state import ArticleKey
+
+        indexed = self.viewer.indexed
+        results = self.search_pane.results
+        if self.focused is results and results.current_hit is not None:
+            hit_id = results.current_hit.id
+            if indexed is not None and indexed.article.id == hit_id:
+                return ArticleKey(hit_id, indexed.article.content_hash)
+            return ArticleKey(hit_id)
+        if indexed is not None:
+            return ArticleKey(indexed.article.id, indexed.article.content_hash)
+        self.app.notify("Open or highlight an article first.", severity="warning")
+        return None
+
+    def action_toggle_read(self) -> None:
+        key = self._target()
+        if key is not None:
+            indexed = self.viewer.indexed
+            if self._read_timer is not None and indexed and indexed.article.id == key.id:
+                self._read_timer.stop()  # the user decides now
+                self._read_timer = None
+            self._change_state(key, "toggle_read")
+
+    def action_toggle_starred(self) -> None:
+        key = self._target()
+        if key is not None:
+            self._change_state(key, "toggle_starred")
+
+    def action_note(self) -> None:
+        from treatytui.app.dialogs.text_input import TextDialog
+        from treatytui.state.store import NOTE_LIMIT
+
+        key = self._target()
+        if key is None:
+            return
+        known = self.search_pane.results.marks.get(key.id)
+        state = self.library.state
+        note = known.note if known is not None else state.get(key).note if state else ""
+
+        def keep(text: str | None) -> None:
+            if text is not None and text.strip() != note:
+                self._change_state(key, "note", note=text)
+
+        self.app.push_screen(
+            TextDialog("Note", "A short note on this article (empty: none):", note,
+                       max_length=NOTE_LIMIT),
+            keep,
+        )  # fmt: skip
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _change_state(self, key: ArticleKey, change: str, *, quiet: bool = False,
+                      note: str = "") -> None:  # fmt: skip
+        """Write one change to the reading state (off the app's thread: SQLite may wait
+        for another process); the screen hears the new state."""
+        from treatytui.state import StateError
+
+        state = self._reading_state()
+        if state is None:
+            if not quiet:
+                problem = "The reading state cannot be opened."
+                self.post_message(IndexProblem(problem, severity="warning", title="Reading state"))
+            return
+        try:
+            if change == "read":
+                state.set_read(key)
+            elif change == "toggle_read":
+                state.toggle_read(key)
+            elif change == "toggle_starred":
+                state.toggle_starred(key)
+            else:
+                state.set_note(key, note)
+            now = state.get(key)
+        except (StateError, ValueError) as error:
+            self.post_message(IndexProblem(str(error), severity="warning", title="Reading state"))
+            return
+        self.post_message(StateChanged(now, said="" if quiet else change))
+
+    @on(StateChanged)
+    def _state_changed(self, event: StateChanged) -> None:
+        results = self.search_pane.results
+        listed = any(hit.id == event.state.id for hit in results.hits)
+        before = results.marks.get(event.state.id)
+        was_read = before is not None and before.read
+        if listed:
+            results.update_state(event.state)
+            if was_read != event.state.read:
+                self.search_pane.change_unread(-1 if event.state.read else 1)
+        said = {
+            "toggle_read": "Marked read" if event.state.read else "Marked unread",
+            "toggle_starred": "Starred ★" if event.state.starred else "Star taken away",
+            "note": "Note kept" if event.state.note else "Note removed",
+        }.get(event.said)
+        if said:
+            self.notify(said, title="Reading state", timeout=2)
+
+    # -- history and saved searches -------------------------------------------------------
+    @work(thread=True, group="history", exit_on_error=False)
+    def _load_history(self) -> None:
+        from treatytui.state import StateError
+
+        state = self._reading_state()
+        if state is None:
+            return
+        try:
+            self.post_message(HistoryLoaded(state.history()))
+        except StateError as error:
+            self.post_message(IndexProblem(str(error), severity="warning", title="History"))
+
+    @work(thread=True, group="history", exit_on_error=False)
+    def _remember_query(self, query: str) -> None:
+        from treatytui.state import StateError
+
+        state = self._reading_state()
+        if state is None:
+            return
+        try:
+            state.remember_query(query)
+            self.post_message(HistoryLoaded(state.history()))
+        except StateError as error:
+            self.post_message(IndexProblem(str(error), severity="warning", title="History"))
+
+    @on(HistoryLoaded)
+    def _history_loaded(self, event: HistoryLoaded) -> None:
+        self.search_pane.query_input.remembered(event.history)
+
+    def action_save_search(self) -> None:
+        from treatytui.app.dialogs.text_input import TextDialog
+        from treatytui.state import StateError
+        from treatytui.state.model import NAME_LIMIT, clean_name
+
+        query = self.search_pane.query_input.value.strip()
+        state = self.library.state
+        if not query:
+            self.app.notify("Type a query first, then save it.", severity="warning")
+            return
+        if state is None:
+            self.app.notify("The reading state cannot be opened.", severity="warning")
+            return
+
+        def check(name: str) -> str | None:
+            try:
+                clean_name(name)
+            except ValueError as error:
+                return str(error).capitalize()
+            return None
+
+        def save(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                saved = state.save_search(name, query)
+            except (StateError, ValueError) as error:
+                self.app.notify(str(error), title="Not saved", severity="warning")
+                return
+            self.app.notify(f"Saved as {one_line(saved.name)} (S lists the saved searches)",
+                            title="Saved search", timeout=3)  # fmt: skip
+
+        self.app.push_screen(
+            TextDialog("Save search", f"A name for {one_line(query)}:",
+                       max_length=NAME_LIMIT, check=check),
+            save,
+        )  # fmt: skip
+
+    def action_saved_searches(self) -> None:
+        from treatytui.app.dialogs.saved_searches import SavedSearchesScreen
+        from treatytui.state import StateError
+
+        state = self.library.state
+        if state is None:
+            self.app.notify("The reading state cannot be opened.", severity="warning")
+            return
+        try:
+            searches = state.saved_searches()
+        except StateError as error:
+            self.app.notify(str(error), title="Saved searches", severity="warning")
+            return
+
+        def run(query: str | None) -> None:
+            if query is not None:
+                pane = self.search_pane
+                pane.query_input.value = query
+                pane.query_input.cursor_position = len(query)
+                pane.post_message(SearchPane.QueryChanged(query, submitted=True))
+
+        self.app.push_screen(SavedSearchesScreen(self.library, searches), run)
 
     @on(FactsPanel.FactChosen)
     def _fact_chosen(self, event: FactsPanel.FactChosen) -> None:

@@ -18,9 +18,40 @@ from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
     from treatytui.search.results import SearchResult
+    from treatytui.state import ArticleState
 
 SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": "oldest first"}
 ACCEPT_SUGGESTION = "search.accept-suggestion"
+
+
+class QueryInput(Input):
+    """The query input, with the history of queries (newest first) that ``up``/``down``
+    walk (the pane's bindings, so that the help screen lists them with the pane's)."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.history: list[str] = []
+        """The queries remembered, newest first (the screen fills it from the state)."""
+        self._place = -1  # -1: the query being typed, not one from the history
+        self._typed = ""
+
+    def walk_history(self, step: int) -> None:
+        """``step`` 1: the older query; -1: the newer one (past the newest: what was typed)."""
+        if not self.history:
+            return
+        if self._place == -1:
+            self._typed = self.value
+        place = max(-1, min(len(self.history) - 1, self._place + step))
+        if place == self._place:
+            return
+        self._place = place
+        self.value = self._typed if place == -1 else self.history[place]
+        self.cursor_position = len(self.value)
+
+    def remembered(self, history: list[str]) -> None:
+        """A new history (after a query was kept): the walk starts again from the top."""
+        self.history = history
+        self._place = -1
 
 
 class SearchPane(Vertical):
@@ -37,7 +68,15 @@ class SearchPane(Vertical):
             id=ACCEPT_SUGGESTION,
             tooltip="Replace the query with the suggested spelling",
         ),
-    ]
+        Binding(
+            "up", "history(1)", "Older query", show=False, id="search.history-older",
+            tooltip="The query before this one in the history",
+        ),
+        Binding(
+            "down", "history(-1)", "Newer query", show=False, id="search.history-newer",
+            tooltip="The query after this one in the history (past the newest: what you typed)",
+        ),
+    ]  # fmt: skip
 
     @dataclass
     class QueryChanged(Message):
@@ -50,6 +89,8 @@ class SearchPane(Vertical):
         super().__init__(id=id)
         self.suggestion: str | None = None
         self.total: int | None = None
+        self.unread: int | None = None
+        self._result: SearchResult | None = None
         self.sort = "relevance"
         # What the status line last showed: its logical lines and whether it was an error.
         # The layout is refreshed only when that shape changes (a count alone does not).
@@ -57,7 +98,7 @@ class SearchPane(Vertical):
         self._progress_bar: ProgressBar | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryInput(
             placeholder="Search…",
             id="query",
             select_on_focus=False,
@@ -67,8 +108,8 @@ class SearchPane(Vertical):
         yield ResultsList(id="results")
 
     @property
-    def query_input(self) -> Input:
-        return self.query_one("#query", Input)
+    def query_input(self) -> QueryInput:
+        return self.query_one("#query", QueryInput)
 
     @property
     def results(self) -> ResultsList:
@@ -86,13 +127,30 @@ class SearchPane(Vertical):
         self.post_message(self.QueryChanged(event.value, submitted=True))
 
     # -- what the screen tells the pane -------------------------------------------------
-    def show_result(self, result: SearchResult, *, keep: bool = False) -> None:
-        """New results: list them and show the count (and a suggestion, if any)."""
-        self.results.show_result(result, keep=keep)
+    def show_result(
+        self,
+        result: SearchResult,
+        *,
+        keep: bool = False,
+        marks: dict[str, ArticleState] | None = None,
+        unread: int | None = None,
+    ) -> None:
+        """New results: list them and show the count (and a suggestion, if any); ``unread``
+        of them, when known, is said when some are read."""
+        self.results.show_result(result, keep=keep, marks=marks)
         self.total = result.total
+        self.unread = unread
         self.suggestion = result.suggestion
         self.sort = result.sort
+        self._result = result
         self._status(self._count_text(result))
+
+    def change_unread(self, step: int) -> None:
+        """One listed article was marked read (-1) or unread (+1): the count follows."""
+        if self.unread is not None and self.total is not None:
+            self.unread = max(0, min(self.total, self.unread + step))
+            if self._result is not None:
+                self._status(self._count_text(self._result))
 
     def show_error(self, message: str) -> None:
         """A query that cannot run: say why, keep the last good results."""
@@ -118,9 +176,11 @@ class SearchPane(Vertical):
             self.show_message(f"Indexing {done} of {total} files…")
 
     def _count_text(self, result: SearchResult) -> Text:
-        shown, total = len(result.hits), result.total
+        total = result.total  # every one of them is in the list, a page at a time
         noun = "article" if total == 1 else "articles"
-        count = f"{total} {noun}" if shown >= total else f"{shown} of {total} {noun}"
+        count = f"{total} {noun}"
+        if self.unread is not None and self.unread < total:
+            count += f" · {self.unread} unread"
         # The separator goes with the count: a styled run that starts with a space loses
         # it in some renderers ("2 articles· by relevance").
         text = Text(f"{count} · ")
@@ -161,7 +221,12 @@ class SearchPane(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept_suggestion":
             return bool(self.suggestion)
+        if action == "history":
+            return self.query_input.has_focus
         return True
+
+    def action_history(self, step: int) -> None:
+        self.query_input.walk_history(step)
 
     def action_accept_suggestion(self) -> None:
         if self.suggestion:
