@@ -85,3 +85,24 @@ class ShowView(Message):
     """Open a collection view (``timeline`` or ``figures``) on the current query."""
 
     name: str
+
+
+@dataclass
+class FetchStatus(Message):
+    """Where the fetch started from the reader stands (``text`` empty: it ended).
+
+    A newer report replaces one still waiting in the queue (pages come in fast)."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FetchStatus)
+
+
+@dataclass
+class FetchDone(Message):
+    """The fetch ended: ``summary`` says what it brought (``severity`` how it went)."""
+
+    summary: str
+    severity: Literal["information", "warning", "error"] = "information"
+    title: str = "Fetch"

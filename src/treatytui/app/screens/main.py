@@ -16,9 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from treatytui.app.fetch_worker import FetchWorker
 from treatytui.app.index_workers import IndexWorkers
 from treatytui.app.messages import (
     ArticleLoaded,
+    FetchDone,
+    FetchStatus,
     IndexChanged,
     IndexOpened,
     IndexProblem,
@@ -114,6 +117,14 @@ class MainScreen(Screen[None]):
             id="main.toggle-facts",
             tooltip="Show or hide the facts panel",
         ),
+        Binding(
+            "R",
+            "fetch",
+            "Fetch",
+            show=False,
+            id="main.fetch",
+            tooltip="Fetch the followed feeds now; new articles are indexed and shown",
+        ),
     ]
 
     def __init__(
@@ -128,6 +139,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.index_workers = IndexWorkers(self, library, refresh_index=refresh_index)
+        self.fetcher = FetchWorker(self, library)
         self.poll_seconds = poll_seconds
         self.query_text = ""
         self.sort = sort if sort in SORT_ORDERS else "relevance"
@@ -177,7 +189,14 @@ class MainScreen(Screen[None]):
         # After the first paint, so the index work never delays it.
         self.call_after_refresh(self.index_workers.prepare)
         if self.poll_seconds > 0:
-            self.set_interval(self.poll_seconds, self.index_workers.poll)
+            self.set_interval(self.poll_seconds, self._poll)
+
+    def _poll(self) -> None:
+        if not self.fetcher.running:  # the fetch's own refresh says what changed
+            self.index_workers.poll()
+
+    def on_unmount(self) -> None:
+        self.fetcher.stop.set()  # a fetch under way ends after the pages in flight
 
     @property
     def index_location(self) -> str:
@@ -187,6 +206,30 @@ class MainScreen(Screen[None]):
     def reindex(self) -> None:
         """Bring the index up to date with the collection's files (ctrl+r)."""
         self.index_workers.prepare()
+
+    # -- fetching -----------------------------------------------------------------------
+    def action_fetch(self) -> None:
+        """Fetch the followed feeds now (R, the palette); progress in the status line."""
+        if not self.fetcher.start():
+            self.notify("A fetch is already running.", title="Fetch", markup=False)
+
+    @on(FetchStatus)
+    def _fetch_status(self, event: FetchStatus) -> None:
+        if event.text:
+            self.search_pane.show_message(event.text)
+        elif self.last_result is not None:  # the count comes back
+            self.search_pane.show_status_of(self.last_result)
+
+    @on(FetchDone)
+    def _fetch_done(self, event: FetchDone) -> None:
+        timeout = 10 if event.severity == "information" else 20
+        self.notify(
+            event.summary,
+            title=event.title,
+            severity=event.severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- what the index workers say ---------------------------------------------------
     @on(IndexOpened)
