@@ -136,13 +136,17 @@ class CollectionViewScreen(Screen[None]):
         """``12 of 30 events`` and the like."""
         raise NotImplementedError
 
+    def is_heading(self, entry: Any) -> bool:
+        """Whether an entry only heads the ones below it (the cursor passes over it)."""
+        return False
+
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="view-status", markup=False)
         with Horizontal(id="view-filters"):
             yield Input(placeholder="/ filter text", id="view-filter")
             yield Input(placeholder="d dates: 2025-10 or 2025-09..2025-10", id="view-dates")
-        yield RowList(self.render_entry, id="view-rows")
+        yield RowList(self.render_entry, heading=self.is_heading, id="view-rows")
         yield Static(id="view-detail", markup=False)
         yield Footer(compact=True)
 
