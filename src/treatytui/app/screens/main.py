@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -401,6 +402,7 @@ class MainScreen(Screen[None]):
         self.facts_panel.show_facts(indexed.facts)
         self.find_input.value = ""
         self.find_input.display = False
+        self._place_notifications()
         self.refresh_bindings()
         if at is not None:
             fact = next((f for f in indexed.facts if f.span == tuple(at)), None)
@@ -418,6 +420,21 @@ class MainScreen(Screen[None]):
         self.find_input.display = True
         self.find_input.focus()
         self._find(self.find_input.value)
+        self.call_after_refresh(self._place_notifications)
+
+    def _place_notifications(self) -> None:
+        """Notifications stack above the find bar while it is open (they are docked at the
+        bottom right, where the find bar is when the facts sit beside the article)."""
+        try:
+            rack = self.query_one("#textual-toastrack")
+        except NoMatches:  # notifications turned off
+            return
+        find = self.find_input
+        if find.display and find.region.area:
+            bottom = max(1, self.size.height - find.region.y)
+            rack.styles.margin = (0, 0, bottom, 0)
+        else:
+            rack.styles.clear_rule("margin")
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -442,6 +459,7 @@ class MainScreen(Screen[None]):
         self.find_input.display = False
         self.viewer.set_find(None)
         self.viewer.focus()
+        self._place_notifications()
 
     # -- navigation ---------------------------------------------------------------------
     def action_back(self) -> None:
@@ -531,6 +549,7 @@ class MainScreen(Screen[None]):
     # -- size -----------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
+        self.call_after_refresh(self._place_notifications)
         self.query_one("#too-small", Static).update(
             f"Enlarge the terminal: treatytui needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
             f"(this one is {width}×{height})."

@@ -1,0 +1,31 @@
+"""Layout follow-ups of issue 12: notifications beside the find bar, the facts panel's width."""
+
+from __future__ import annotations
+
+import pytest
+from tests.app.conftest import open_first, settle
+from textual.widgets._toast import Toast
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (200, 50)])
+async def test_a_notification_never_covers_the_find_bar(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        await open_first(pilot, "hanoi")
+        await pilot.press("ctrl+f", *"convention")
+        await settle(pilot)
+        find = app.main.find_input.region
+        assert find.area
+        app.notify("Something happened somewhere\nover two lines", timeout=30)
+        app.notify("And a second notice", timeout=30)
+        await settle(pilot)
+        toasts = [toast.region for toast in app.screen.query(Toast)]
+        assert len(toasts) == 2 and all(region.area for region in toasts)
+        assert not any(region.overlaps(find) for region in toasts)
+        await pilot.press("escape")  # find closed: the toasts go back down
+        await settle(pilot)
+        app.notify("A third", timeout=30)
+        await settle(pilot)
+        lowest = max(toast.region.bottom for toast in app.screen.query(Toast))
+        assert lowest == size[1] - 1  # just above the footer
