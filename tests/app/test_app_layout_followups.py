@@ -29,3 +29,28 @@ async def test_a_notification_never_covers_the_find_bar(make_app, size):
         await settle(pilot)
         lowest = max(toast.region.bottom for toast in app.screen.query(Toast))
         assert lowest == size[1] - 1  # just above the footer
+
+
+async def test_focus_comes_back_after_the_terminal_was_too_small(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await open_first(pilot, "hanoi")
+        viewer = app.main.viewer
+        assert app.focused is viewer
+        for small in ((50, 30), (120, 12), (40, 10)):
+            await pilot.resize_terminal(*small)
+            await settle(pilot)
+            await pilot.resize_terminal(120, 36)
+            await settle(pilot)
+            assert app.focused is viewer, small
+        await pilot.press("n")  # the keys work again
+        assert viewer.current_hit == 0
+        await pilot.press("tab")
+        focused = app.focused
+        assert focused is not viewer
+        await pilot.resize_terminal(50, 12)
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is focused

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -152,6 +153,9 @@ class MainScreen(Screen[None]):
         # The collection view (timeline, figures) an article was opened from: escape in
         # the article goes back to it, where the user was.
         self.return_to: str | None = None
+        # Where the focus was, to give it back when the panes show again after the
+        # terminal was too small (hiding them took it away).
+        self._last_focused: Widget | None = None
         # Start with the size classes the first resize would set: setting them then would
         # restyle every widget before the first frame.
         try:
@@ -547,9 +551,26 @@ class MainScreen(Screen[None]):
             copy_and_confirm(self.app, quote_with_citation(quote, indexed.article), "quote")
 
     # -- size -----------------------------------------------------------------------------
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._last_focused = event.widget
+
+    def _too_small(self, width: int, height: int) -> bool:
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
+    def _restore_focus(self) -> None:
+        """Back from too small: the panes were hidden (and lost the focus); give it back."""
+        widget = self._last_focused
+        if self.focused is None and widget is not None and widget.is_attached:
+            if widget.display and widget.focusable:
+                widget.focus(scroll_visible=False)
+            else:
+                self.search_pane.query_input.focus()
+
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         self.call_after_refresh(self._place_notifications)
+        if not self._too_small(width, height):
+            self.call_after_refresh(self._restore_focus)
         self.query_one("#too-small", Static).update(
             f"Enlarge the terminal: treatytui needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
             f"(this one is {width}×{height})."
