@@ -54,3 +54,22 @@ async def test_focus_comes_back_after_the_terminal_was_too_small(make_app):
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert app.focused is focused
+
+
+async def test_the_facts_panel_widens_with_the_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await open_first(pilot, "hanoi")
+        widths = {}
+        for width in (120, 160, 200, 260):
+            await pilot.resize_terminal(width, 50)
+            await settle(pilot)
+            facts = app.main.facts_panel.region
+            article = app.main.query_one("#article-pane").region
+            assert facts.y == article.y  # beside the article from 120 columns on
+            assert article.width >= 40
+            widths[width] = facts.width
+        assert widths[120] >= 34  # as wide as before where the room is short
+        assert widths[120] < widths[160] < widths[200]
+        assert widths[200] >= 46  # was 34 whatever the terminal
