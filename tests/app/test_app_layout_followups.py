@@ -73,3 +73,39 @@ async def test_the_facts_panel_widens_with_the_terminal(make_app):
         assert widths[120] >= 34  # as wide as before where the room is short
         assert widths[120] < widths[160] < widths[200]
         assert widths[200] >= 46  # was 34 whatever the terminal
+
+
+def footer_keys_cut(app) -> list[str]:
+    """The footer keys shown but not whole on screen (cut by the edge or the palette key)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    edge = palette[0].region.x if palette else footer.region.right
+    cut = []
+    for key in keys:
+        if key in palette or not key.display:
+            continue
+        region = key.region
+        if not region.area or region.right > edge or region.width < key.render().cell_len:
+            cut.append(key.description)
+    return cut
+
+
+async def test_the_footer_at_80_columns_shows_whole_keys_only(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        seen = {}
+        for step in ((), ("tab",), ("enter",), ("f",), ("c",)):
+            await pilot.press(*step)
+            await settle(pilot)
+            assert footer_keys_cut(app) == [], step
+            shown = [k.description for k in app.screen.query(FooterKey) if k.display]
+            seen[step] = shown
+            assert len(shown) >= 3, step
+        assert "Quit" in seen[("f",)]  # quit and help stay longest

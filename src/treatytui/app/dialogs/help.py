@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
+from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
 
@@ -61,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
             body.border_subtitle = "escape closes"
             yield Static(self._table(), id="help-table")
             yield Static(Text(QUERY_HELP), id="help-query")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def body(self) -> VerticalScroll:

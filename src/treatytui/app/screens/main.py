@@ -15,7 +15,7 @@ from textual.css.query import NoMatches
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from treatytui.app.fetch_worker import FetchWorker
@@ -34,6 +34,7 @@ from treatytui.app.messages import (
 )
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
+from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
 from treatytui.config import display_path
@@ -177,7 +178,7 @@ class MainScreen(Screen[None]):
                     yield ArticleViewer(id="viewer")
                     yield Input(placeholder="Find in article", id="find")
                 yield FactsPanel(id="facts")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.search_pane.border_title = "Search"
