@@ -157,6 +157,7 @@ class MainScreen(Screen[None]):
         # Where the focus was, to give it back when the panes show again after the
         # terminal was too small (hiding them took it away).
         self._last_focused: Widget | None = None
+        self._toast_margin: int | None = None  # notifications raised above the find bar
         # Start with the size classes the first resize would set: setting them then would
         # restyle every widget before the first frame.
         try:
@@ -435,11 +436,16 @@ class MainScreen(Screen[None]):
         except NoMatches:  # notifications turned off
             return
         find = self.find_input
+        bottom = None
         if find.display and find.region.area:
             bottom = max(1, self.size.height - find.region.y)
-            rack.styles.margin = (0, 0, bottom, 0)
-        else:
+        if bottom == self._toast_margin:
+            return  # restyling the rack on every resize would keep the screen busy
+        self._toast_margin = bottom
+        if bottom is None:
             rack.styles.clear_rule("margin")
+        else:
+            rack.styles.margin = (0, 0, bottom, 0)
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -569,9 +575,10 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        self.call_after_refresh(self._place_notifications)
-        if not self._too_small(width, height):
-            self.call_after_refresh(self._restore_focus)
+        # Nothing is scheduled from here: a callback queued by a resize held up the start
+        # in a bare pseudo-terminal (test_app_terminal_kinds).
+        if not self._too_small(width, height) and self._last_focused is not None:
+            self._restore_focus()
         self.query_one("#too-small", Static).update(
             f"Enlarge the terminal: treatytui needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
             f"(this one is {width}×{height})."
