@@ -114,9 +114,9 @@ def main() -> None:
     parser.add_argument("--host-delay", type=float, default=0.0)
     args = parser.parse_args()
 
-    from treatytui.commands.fetching import fetch_and_index
     from treatytui.fetch.http import HttpSettings
     from treatytui.fetch.subscriptions import FeedList
+    from treatytui.library.fetching import fetch_and_index
 
     server, base = serve(args.pages, args.feeds)
     settings = HttpSettings(host_delay=args.host_delay, per_host=args.feeds)

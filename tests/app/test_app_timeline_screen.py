@@ -146,12 +146,13 @@ async def test_figures_mark_disagreements_and_open_articles(events_index: Path) 
         text = screen_text(app)
         assert "countries · signed  ≠ 3 disagree" in text
         assert "≠ 68 countries" in text and "more than 110 countries" in text
-        await pilot.press("down", "enter")
+        await pilot.press("enter")  # the cursor starts on the first figure, not its heading
         await pilot.pause()
         figure = screen.entries[1]
         assert app.opened == [(figure.mention.article_id, figure.mention.span)]
-        await pilot.press("home", "enter")  # a heading opens nothing
-        assert len(app.opened) == 1
+        await pilot.press("down", "home", "enter")  # home: the first figure again
+        await pilot.pause()
+        assert app.opened[-1] == app.opened[0] and len(app.opened) == 2
 
 
 async def test_titles_are_shown_literally(events_index: Path) -> None:

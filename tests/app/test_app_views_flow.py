@@ -56,3 +56,32 @@ async def test_figures_from_the_palette_and_key(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_the_figures_cursor_skips_the_group_headings(make_app):
+    from treatytui.views.figures import FigureGroup
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "c")
+        await settle(pilot)
+        figures = app.screen
+        assert isinstance(figures, FiguresScreen)
+        rows = figures.rows
+        groups = sum(isinstance(entry, FigureGroup) for entry in rows.rows)
+        assert groups >= 2, "the seeds report several quantities"
+        landed = [rows.cursor]
+        for _ in range(len(rows.rows)):
+            await pilot.press("j")
+            landed.append(rows.cursor)
+        assert not any(isinstance(rows.rows[i], FigureGroup) for i in landed)
+        assert landed[-1] == len(rows.rows) - 1  # the last figure was reached
+        assert len(set(landed)) == len(rows.rows) - groups  # every figure on the way
+        await pilot.press("g")
+        first = rows.cursor
+        assert not isinstance(rows.current, FigureGroup) and first > 0
+        await pilot.press("k")  # nothing above the first figure but its heading
+        assert rows.cursor == first
+        await pilot.press("G", "pageup", "pageup")
+        assert not isinstance(rows.current, FigureGroup)

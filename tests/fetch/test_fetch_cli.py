@@ -147,8 +147,8 @@ def test_pages_stored_but_not_indexed_are_indexed_by_the_next_fetch(
     from tests.fetch.conftest import FAST
 
     from treatytui.collection import Collection
-    from treatytui.commands.fetching import fetch_and_index
     from treatytui.fetch.run import fetch_pages
+    from treatytui.library.fetching import fetch_and_index
 
     index = tmp_path / "ix"
     url = news.url_for("/world/summit-closes")

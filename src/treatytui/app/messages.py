@@ -116,3 +116,24 @@ class HistoryLoaded(Message):
     """The queries remembered in the reading state, newest first."""
 
     history: list[str]
+
+
+@dataclass
+class FetchStatus(Message):
+    """Where the fetch started from the reader stands (``text`` empty: it ended).
+
+    A newer report replaces one still waiting in the queue (pages come in fast)."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FetchStatus)
+
+
+@dataclass
+class FetchDone(Message):
+    """The fetch ended: ``summary`` says what it brought (``severity`` how it went)."""
+
+    summary: str
+    severity: Literal["information", "warning", "error"] = "information"
+    title: str = "Fetch"

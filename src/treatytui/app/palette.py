@@ -20,6 +20,11 @@ class ReaderCommands(Provider):
         app = self.app
         main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
         yield "Reindex", "Bring the index up to date with the collection", main.reindex
+        yield (
+            "Fetch feeds now",
+            "Fetch the followed feeds; new articles are indexed and shown",
+            main.action_fetch,
+        )
         yield "Toggle facts panel", "Show or hide the facts panel", main.action_toggle_facts
         yield (
             "Timeline",

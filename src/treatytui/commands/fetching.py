@@ -1,19 +1,15 @@
 """`treatytui fetch` and `treatytui add URL…`: news in, stored, then indexed.
 
-:func:`fetch_and_index` is the whole job without a terminal (for the reader too): it
-holds the fetch lock from the first request until the index has taken the pages in, so
-two fetches never overlap; pages stored by a fetch that was killed before indexing are
-indexed by the next one. Importing this module is cheap: the fetcher, the indexer and
-Rich's progress bars load when a command runs.
+:func:`~treatytui.library.fetching.fetch_and_index` (the library's, shared with the
+reader) is the whole job; this module adds the terminal: progress bars, the summary and
+the exit codes. Importing it is cheap: the fetcher, the indexer and Rich's progress bars
+load when a command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from treatytui.commands.common import (
     EXIT_ERROR,
@@ -24,88 +20,17 @@ from treatytui.commands.common import (
     say,
     stderr,
 )
+from treatytui.library.fetching import fetch_and_index
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from treatytui.fetch.http import HttpSettings
     from treatytui.fetch.run import FetchProgress, FetchReport
-    from treatytui.search.indexer import IndexReport
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: another fetch is running; cron tries again next time
 FETCH_EXIT_HELP = (
     "exit status: 0 every feed and page fetched (new or not), 1 no feed followed, "
     "2 a feed or page failed (or no network), 75 another fetch is running"
 )
-
-
-@dataclass
-class FetchOutcome:
-    """What :func:`fetch_and_index` did: the fetch, and the index refresh if one ran."""
-
-    fetch: FetchReport
-    index: IndexReport | None = None
-
-
-def fetch_and_index(
-    index_root: Path,
-    *,
-    urls: Sequence[str] | None = None,
-    only: Sequence[str] | None = None,
-    settings: HttpSettings | None = None,
-    progress: Callable[[FetchProgress], None] | None = None,
-    index_progress: Callable[[int, int, str], None] | None = None,
-    stop: threading.Event | None = None,
-) -> FetchOutcome:
-    """Fetch the followed feeds (``only``: some, by name or URL) or, with ``urls``, those
-    pages; store what is new in the collection's managed folder; index it. ``progress``
-    is called from the fetch's worker threads (one call at a time); setting ``stop`` ends
-    the fetch after the pages under way (what was stored is still indexed).
-
-    Raises :class:`~treatytui.fetch.lock.FetchBusy` when another fetch is running, and
-    what :func:`~treatytui.search.indexer.refresh` raises when the index cannot be written.
-    """
-    from treatytui.collection import Collection
-    from treatytui.fetch.lock import FetchLock
-    from treatytui.fetch.run import fetch_feeds, fetch_pages
-    from treatytui.fetch.store import PENDING
-    from treatytui.search.indexer import refresh
-
-    with FetchLock(index_root):
-        collection = Collection.load(index_root)
-        store_dir = collection.managed_dir()
-        if urls is not None:
-            report = fetch_pages(
-                index_root,
-                store_dir,
-                urls,
-                settings=settings,
-                progress=progress,
-                lock=False,
-                stop=stop,
-            )
-        else:
-            report = fetch_feeds(
-                index_root,
-                store_dir,
-                only=only,
-                settings=settings,
-                progress=progress,
-                lock=False,
-                stop=stop,
-            )
-        pending = store_dir / PENDING
-        if not pending.exists():
-            return FetchOutcome(report)
-        collection.use_managed()
-        collection.save()
-        index = refresh(
-            index_root,
-            collection.roots(),
-            progress=index_progress,
-            follow_symlinks=collection.follow_symlinks,
-        )
-        pending.unlink(missing_ok=True)
-        return FetchOutcome(report, index)
 
 
 def add_fetch_parsers(

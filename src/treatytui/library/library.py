@@ -28,6 +28,8 @@ from treatytui.search.location import IndexLocation
 
 if TYPE_CHECKING:
     from treatytui.collection import Collection as ArticlePaths
+    from treatytui.fetch.http import HttpSettings
+    from treatytui.library.fetching import FetchOutcome, FetchProgressFn
     from treatytui.search.documents import ArticleFacts, IndexedArticle
     from treatytui.search.indexer import IndexReport
     from treatytui.search.results import SearchResult, SortOrder
@@ -209,6 +211,40 @@ class Library:
                 )
         assert self._searcher is not None
         return self._searcher
+
+    # -- news in ----------------------------------------------------------------------------
+    def followed_feeds(self) -> int:
+        """How many feeds the collection follows (``FeedListError``: its list is unreadable)."""
+        from treatytui.library.fetching import followed_feeds
+
+        return followed_feeds(self.index_root)
+
+    def fetch(
+        self,
+        progress: FetchProgressFn | None = None,
+        stop: threading.Event | None = None,
+        *,
+        settings: HttpSettings | None = None,
+    ) -> FetchOutcome:
+        """Fetch every followed feed, store and index what is new (blocking: for a worker
+        thread; ``progress`` is called from the fetch's threads, ``stop`` ends it early).
+        The open searcher moves to the new version. Raises what
+        :func:`~treatytui.library.fetching.fetch_and_index` raises (``FetchBusy``,
+        ``DiskFull``, ``IndexBusy``, ``IndexUnavailable``, ``FeedListError``, ``OSError``)."""
+        from treatytui.library.fetching import fetch_and_index
+
+        outcome = fetch_and_index(
+            self.index_root,
+            settings=settings,
+            progress=progress,
+            stop=stop,
+            extra_paths=self.extra_paths,
+        )
+        searcher = self._searcher
+        if outcome.index is not None and outcome.index.changed and searcher is not None:
+            searcher.refresh()
+            self._changed()
+        return outcome
 
     def poll(self) -> IndexChange | None:
         """Look once whether another process changed the index (or deleted its folder)

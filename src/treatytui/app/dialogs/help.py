@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
+from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
 
@@ -38,8 +39,21 @@ class HelpScreen(ModalScreen[None]):
             id="help.close",
             tooltip="Close the help screen",
         ),
-        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down", tooltip="Scroll"),
-        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up", tooltip="Scroll"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down", tooltip="Scroll"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up", tooltip="Scroll"),
+        Binding(
+            "space,pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="help.page-down",
+            tooltip="Scroll a page",
+        ),
+        Binding(
+            "b,pageup", "page(-1)", "Page up", show=False, id="help.page-up", tooltip="Scroll"
+        ),
+        Binding("g,home", "edge(0)", "Top", show=False, id="help.top", tooltip="Scroll"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="help.bottom", tooltip="Scroll"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -48,7 +62,27 @@ class HelpScreen(ModalScreen[None]):
             body.border_subtitle = "escape closes"
             yield Static(self._table(), id="help-table")
             yield Static(Text(QUERY_HELP), id="help-query")
-        yield Footer(compact=True)
+        yield FittingFooter()
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll(self, direction: int) -> None:
+        """A line down (1) or up (-1)."""
+        self.body.scroll_relative(y=direction, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        """A page down (1) or up (-1)."""
+        step = max(1, self.body.scrollable_content_region.height - 1)
+        self.body.scroll_relative(y=direction * step, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """The top (0) or the bottom (1)."""
+        if end:
+            self.body.scroll_end(animate=False)
+        else:
+            self.body.scroll_home(animate=False)
 
     def _sections(self) -> Iterable[tuple[str, list[Binding]]]:
         from treatytui.app.screens.collection_view import CollectionViewScreen

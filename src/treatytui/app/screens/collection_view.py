@@ -16,10 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from treatytui.app.dialogs.export import VIEWS_CSS, ExportDialog
+from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.row_list import RowList
 from treatytui.library import VIEWS, ViewData
 from treatytui.search.documents import ArticleFacts
@@ -136,15 +137,19 @@ class CollectionViewScreen(Screen[None]):
         """``12 of 30 events`` and the like."""
         raise NotImplementedError
 
+    def is_heading(self, entry: Any) -> bool:
+        """Whether an entry only heads the ones below it (the cursor passes over it)."""
+        return False
+
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="view-status", markup=False)
         with Horizontal(id="view-filters"):
             yield Input(placeholder="/ filter text", id="view-filter")
             yield Input(placeholder="d dates: 2025-10 or 2025-09..2025-10", id="view-dates")
-        yield RowList(self.render_entry, id="view-rows")
+        yield RowList(self.render_entry, heading=self.is_heading, id="view-rows")
         yield Static(id="view-detail", markup=False)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def rows(self) -> RowList:

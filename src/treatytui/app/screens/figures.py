@@ -40,6 +40,9 @@ class FiguresScreen(CollectionViewScreen):
         noun = "figure" if total == 1 else "figures"
         return f"{total:,} {noun}" if figures == total else f"{figures:,} of {total:,} {noun}"
 
+    def is_heading(self, entry: Entry) -> bool:
+        return isinstance(entry, FigureGroup)
+
     def render_entry(self, entry: Entry, width: int) -> Text:
         if isinstance(entry, FigureGroup):
             line = Text(entry.title, style="bold underline")

@@ -11,15 +11,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
-from textual.events import Resize
+from textual.css.query import NoMatches
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from treatytui.app.fetch_worker import FetchWorker
 from treatytui.app.index_workers import IndexWorkers
 from treatytui.app.messages import (
     ArticleLoaded,
+    FetchDone,
+    FetchStatus,
     HistoryLoaded,
     IndexChanged,
     IndexOpened,
@@ -33,6 +38,7 @@ from treatytui.app.messages import (
 )
 from treatytui.app.widgets.article_viewer import ArticleViewer
 from treatytui.app.widgets.facts_panel import FactsPanel
+from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.results_list import ResultsList
 from treatytui.app.widgets.search_pane import SearchPane
 from treatytui.config import display_path
@@ -164,6 +170,14 @@ class MainScreen(Screen[None]):
             id="main.toggle-facts",
             tooltip="Show or hide the facts panel",
         ),
+        Binding(
+            "R",
+            "fetch",
+            "Fetch",
+            show=False,
+            id="main.fetch",
+            tooltip="Fetch the followed feeds now; new articles are indexed and shown",
+        ),
     ]
 
     read_after: ClassVar[float] = READ_AFTER_SECONDS
@@ -181,6 +195,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.index_workers = IndexWorkers(self, library, refresh_index=refresh_index)
+        self.fetcher = FetchWorker(self, library)
         self.poll_seconds = poll_seconds
         self.query_text = ""
         self.sort = sort if sort in SORT_ORDERS else "relevance"
@@ -197,6 +212,10 @@ class MainScreen(Screen[None]):
         # pages of the results shown are that search again, further on.
         self._searches: dict[int, tuple[str, str, bool]] = {}
         self._state_warned = False
+        # Where the focus was, to give it back when the panes show again after the
+        # terminal was too small (hiding them took it away).
+        self._last_focused: Widget | None = None
+        self._toast_margin: int | None = None  # notifications raised above the find bar
         # Start with the size classes the first resize would set: setting them then would
         # restyle every widget before the first frame.
         try:
@@ -218,7 +237,7 @@ class MainScreen(Screen[None]):
                     yield ArticleViewer(id="viewer")
                     yield Input(placeholder="Find in article", id="find")
                 yield FactsPanel(id="facts")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.search_pane.border_title = "Search"
@@ -237,7 +256,14 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._load_history)
         self.watch(self.viewer, "scroll_y", self._viewer_scrolled, init=False)
         if self.poll_seconds > 0:
-            self.set_interval(self.poll_seconds, self.index_workers.poll)
+            self.set_interval(self.poll_seconds, self._poll)
+
+    def _poll(self) -> None:
+        if not self.fetcher.running:  # the fetch's own refresh says what changed
+            self.index_workers.poll()
+
+    def on_unmount(self) -> None:
+        self.fetcher.stop.set()  # a fetch under way ends after the pages in flight
 
     @property
     def index_location(self) -> str:
@@ -247,6 +273,30 @@ class MainScreen(Screen[None]):
     def reindex(self) -> None:
         """Bring the index up to date with the collection's files (ctrl+r)."""
         self.index_workers.prepare()
+
+    # -- fetching -----------------------------------------------------------------------
+    def action_fetch(self) -> None:
+        """Fetch the followed feeds now (R, the palette); progress in the status line."""
+        if not self.fetcher.start():
+            self.notify("A fetch is already running.", title="Fetch", markup=False)
+
+    @on(FetchStatus)
+    def _fetch_status(self, event: FetchStatus) -> None:
+        if event.text:
+            self.search_pane.show_message(event.text)
+        elif self.last_result is not None:  # the count comes back
+            self.search_pane.show_status_of(self.last_result)
+
+    @on(FetchDone)
+    def _fetch_done(self, event: FetchDone) -> None:
+        timeout = 10 if event.severity == "information" else 20
+        self.notify(
+            event.summary,
+            title=event.title,
+            severity=event.severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- what the index workers say ---------------------------------------------------
     @on(IndexOpened)
@@ -521,6 +571,7 @@ class MainScreen(Screen[None]):
         self.facts_panel.show_facts(indexed.facts)
         self.find_input.value = ""
         self.find_input.display = False
+        self._place_notifications()
         self.refresh_bindings()
         if at is not None:
             fact = next((f for f in indexed.facts if f.span == tuple(at)), None)
@@ -757,6 +808,26 @@ class MainScreen(Screen[None]):
         self.find_input.display = True
         self.find_input.focus()
         self._find(self.find_input.value)
+        self.call_after_refresh(self._place_notifications)
+
+    def _place_notifications(self) -> None:
+        """Notifications stack above the find bar while it is open (they are docked at the
+        bottom right, where the find bar is when the facts sit beside the article)."""
+        try:
+            rack = self.query_one("#textual-toastrack")
+        except NoMatches:  # notifications turned off
+            return
+        find = self.find_input
+        bottom = None
+        if find.display and find.region.area:
+            bottom = max(1, self.size.height - find.region.y)
+        if bottom == self._toast_margin:
+            return  # restyling the rack on every resize would keep the screen busy
+        self._toast_margin = bottom
+        if bottom is None:
+            rack.styles.clear_rule("margin")
+        else:
+            rack.styles.margin = (0, 0, bottom, 0)
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -781,6 +852,7 @@ class MainScreen(Screen[None]):
         self.find_input.display = False
         self.viewer.set_find(None)
         self.viewer.focus()
+        self._place_notifications()
 
     # -- navigation ---------------------------------------------------------------------
     def action_back(self) -> None:
@@ -868,8 +940,27 @@ class MainScreen(Screen[None]):
             copy_and_confirm(self.app, quote_with_citation(quote, indexed.article), "quote")
 
     # -- size -----------------------------------------------------------------------------
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self._last_focused = event.widget
+
+    def _too_small(self, width: int, height: int) -> bool:
+        return width < MIN_WIDTH or height < MIN_HEIGHT
+
+    def _restore_focus(self) -> None:
+        """Back from too small: the panes were hidden (and lost the focus); give it back."""
+        widget = self._last_focused
+        if self.focused is None and widget is not None and widget.is_attached:
+            if widget.display and widget.focusable:
+                widget.focus(scroll_visible=False)
+            else:
+                self.search_pane.query_input.focus()
+
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
+        # Nothing is scheduled from here: a callback queued by a resize held up the start
+        # in a bare pseudo-terminal (test_app_terminal_kinds).
+        if not self._too_small(width, height) and self._last_focused is not None:
+            self._restore_focus()
         self.query_one("#too-small", Static).update(
             f"Enlarge the terminal: treatytui needs at least {MIN_WIDTH}×{MIN_HEIGHT} "
             f"(this one is {width}×{height})."

@@ -144,6 +144,22 @@ class ArticleViewer(ScrollView, can_focus=True):
             id="viewer.page-up",
             tooltip="Scroll up a page",
         ),
+        Binding(
+            "ctrl+d",
+            "half_page(1)",
+            "Half page down",
+            show=False,
+            id="viewer.half-page-down",
+            tooltip="Scroll down half a page (as in less and vim)",
+        ),
+        Binding(
+            "ctrl+u",
+            "half_page(-1)",
+            "Half page up",
+            show=False,
+            id="viewer.half-page-up",
+            tooltip="Scroll up half a page",
+        ),
     ]
 
     @dataclass
@@ -342,6 +358,11 @@ class ArticleViewer(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        """Scroll half the visible height down (``direction`` 1) or up (-1)."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_relative(y=direction * step, animate=False)
 
     # -- layout and rendering -----------------------------------------------------------
     def _changed(self) -> None:

@@ -22,10 +22,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 RenderRow = Callable[[Any, int], Text]
+IsHeading = Callable[[Any], bool]
 
 
 class RowList(ScrollView, can_focus=True):
-    """Rows drawn by ``render_row(row, width)``, a cursor, and ``enter`` to choose one."""
+    """Rows drawn by ``render_row(row, width)``, a cursor, and ``enter`` to choose one.
+
+    Rows for which ``heading(row)`` is true are headings: the cursor passes over them."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
 
@@ -66,10 +69,16 @@ class RowList(ScrollView, can_focus=True):
         index: int
 
     def __init__(
-        self, render_row: RenderRow, *, id: str | None = None, classes: str | None = None
+        self,
+        render_row: RenderRow,
+        *,
+        heading: IsHeading | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.render_row = render_row
+        self.heading = heading
         self.rows: Sequence[Any] = ()
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
@@ -79,7 +88,7 @@ class RowList(ScrollView, can_focus=True):
         self.rows = rows
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
-        self.cursor = max(0, min(cursor, len(rows) - 1))
+        self.cursor = self._landing(cursor, 1)
         self.scroll_to_cursor(center=True)
         self.refresh()
 
@@ -136,9 +145,25 @@ class RowList(ScrollView, can_focus=True):
         return strip
 
     # -- actions ---------------------------------------------------------------------
+    def _landing(self, index: int, direction: int) -> int:
+        """The row the cursor stops on for ``index``: the nearest row that is not a
+        heading, looking in ``direction`` (1 down, -1 up) first, then the other way."""
+        last = len(self.rows) - 1
+        index = max(0, min(index, last))
+        heading = self.heading
+        if heading is None or last < 0 or not heading(self.rows[index]):
+            return max(index, 0)
+        for step in (direction, -direction):
+            probe = index + step
+            while 0 <= probe <= last:
+                if not heading(self.rows[probe]):
+                    return probe
+                probe += step
+        return index
+
     def action_move(self, step: int) -> None:
         if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+            self.cursor = self._landing(self.cursor + step, 1 if step >= 0 else -1)
 
     def action_page(self, step: int) -> None:
         self.action_move(step * max(1, self.scrollable_content_region.height - 1))
@@ -156,4 +181,4 @@ class RowList(ScrollView, can_focus=True):
     def on_click(self, event: Any) -> None:
         index = int(self.scroll_y) + event.y
         if 0 <= index < len(self.rows):
-            self.cursor = index
+            self.cursor = self._landing(index, 1)

@@ -152,6 +152,10 @@ class SearchPane(Vertical):
             if self._result is not None:
                 self._status(self._count_text(self._result))
 
+    def show_status_of(self, result: SearchResult) -> None:
+        """The count of ``result`` in the status line again (the list stays as it is)."""
+        self._status(self._count_text(result))
+
     def show_error(self, message: str) -> None:
         """A query that cannot run: say why, keep the last good results."""
         status = Text("⚠ ", style="bold")
