@@ -173,8 +173,8 @@ def _import(feeds: FeedList, path: Path) -> int:
 
 
 def _export(feeds: FeedList, file: str | None) -> int:
+    from treatytui.atomicfile import write_atomically
     from treatytui.fetch.opml import write_opml
-    from treatytui.fetch.subscriptions import write_atomically
 
     document = write_opml(feeds.feeds)
     if file is None or file == "-":

@@ -17,15 +17,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import secrets
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+
+from treatytui.atomicfile import write_atomically
 
 LEDGER = ".ledger.jsonl"
 PENDING = ".unindexed"
@@ -43,22 +43,6 @@ class StoredPage:
     """The ``.html`` file, relative to the store's root."""
     text_hash: str
     entry_updated: str | None = None
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` (temporary file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.part")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def text_hash(text: str) -> str:
@@ -135,8 +119,8 @@ class ArticleStore:
         path = self.path_for(canonical)
         self.mark_pending()
         text = yaml.safe_dump(sidecar, sort_keys=False, allow_unicode=True, width=1000)
-        write_bytes_atomically(path.with_suffix(".yaml"), text.encode("utf-8"))
-        write_bytes_atomically(path, html)
+        write_atomically(path.with_suffix(".yaml"), text, make_parents=True)
+        write_atomically(path, html)
         record = StoredPage(
             canonical, path.relative_to(self.root).as_posix(), digest, entry_updated
         )

@@ -7,13 +7,11 @@ canonical form) or by its name.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import secrets
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from treatytui.atomicfile import write_atomically
 from treatytui.corpus.sanitize import strip_controls
 from treatytui.fetch.urls import BadUrl, canonical_url, checked_url, host_of
 
@@ -58,22 +56,6 @@ class Feed:
             return None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}")
-    try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 @dataclass
 class FeedList:
     """The feeds remembered in one index folder."""
@@ -96,7 +78,9 @@ class FeedList:
     def save(self) -> None:
         """Write the list (atomically)."""
         payload = {"feeds": [asdict(feed) for feed in self.feeds]}
-        write_atomically(self.path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        write_atomically(
+            self.path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n", make_parents=True
+        )
 
     def find(self, key: str) -> Feed | None:
         """The feed named ``key`` or at URL ``key``."""

@@ -10,14 +10,14 @@ Every name of a file or folder of an index is here, and nowhere else.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from treatytui.atomicfile import write_atomically
 
 # In the index folder:
 POINTER = "CURRENT"
@@ -45,38 +45,9 @@ WHOOSH_SCRATCH = f"{WHOOSH_INDEX_NAME}.tmp"
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC
 
 
-def _create_temporary(path: Path) -> tuple[int, str]:
-    """A new, empty file beside ``path``, with the permissions the umask gives (``mkstemp``
-    would make it 0600, and an index others cannot read)."""
-    while True:
-        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}")
-        try:
-            return os.open(tmp, _NEW_FILE | os.O_EXCL, 0o666), tmp
-        except FileExistsError:
-            continue
-
-
 def create_file(path: Path) -> None:
     """Create ``path`` empty, with the permissions the umask gives, unless it exists."""
     os.close(os.open(path, _NEW_FILE, 0o666))
-
-
-def write_atomically(path: Path, data: str) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
-
-    The file gets the permissions the umask gives new files (0644 under umask 022).
-    """
-    fd, tmp = _create_temporary(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def read_json(path: Path) -> Any:
