@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Unpack
 
 from treatytui.library.views import VIEWS, ViewCache, ViewData
 from treatytui.search.location import IndexLocation
@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from treatytui.library.fetching import FetchOutcome, FetchProgressFn
     from treatytui.search.documents import ArticleFacts, IndexedArticle
     from treatytui.search.indexer import IndexReport
-    from treatytui.search.results import SearchResult, SortOrder
+    from treatytui.search.results import SearchOptions, SearchResult
     from treatytui.search.searcher import Searcher
-    from treatytui.state import IdRestriction, ReadingState
+    from treatytui.state import ReadingState
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files to index) while the index is brought up to date."""
@@ -308,28 +308,11 @@ class Library:
         """How many articles the index holds (0 when none is open)."""
         return self._searcher.count() if self._searcher is not None else 0
 
-    def search(
-        self,
-        text: str,
-        *,
-        limit: int = 20,
-        sort: SortOrder = "relevance",
-        as_you_type: bool = False,
-        cancelled: Callable[[], bool] | None = None,
-        ids: IdRestriction | None = None,
-        offset: int = 0,
-    ) -> SearchResult:
-        """Run a query (``Searcher.search``): ``QueryError`` when it cannot be run;
-        ``ids`` keeps only the articles it allows; ``offset`` skips the first hits."""
-        return self._open_searcher().search(
-            text,
-            limit=limit,
-            sort=sort,
-            as_you_type=as_you_type,
-            cancelled=cancelled,
-            ids=ids,
-            offset=offset,
-        )
+    def search(self, text: str, **options: Unpack[SearchOptions]) -> SearchResult:
+        """Run a query: ``Searcher.search``, with its keyword arguments (``limit``, ``sort``,
+        ``as_you_type``, ``cancelled``, ``ids``, ``offset``); ``QueryError`` when it cannot
+        be run, ``LibraryUnavailable`` when there is no index yet."""
+        return self._open_searcher().search(text, **options)
 
     def article(self, article_id: str) -> IndexedArticle | None:
         """The stored article with its facts, or None (also when no index is open)."""

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, TypedDict, get_args
+
+if TYPE_CHECKING:
+    from treatytui.search.restriction import IdFilter
 
 SortOrder = Literal["relevance", "newest", "oldest"]
 SORT_ORDERS: tuple[SortOrder, ...] = get_args(SortOrder)  # the one list of sort orders
+
+
+class SearchOptions(TypedDict, total=False):
+    """The keyword arguments of ``Searcher.search`` (``Library.search`` passes them on)."""
+
+    limit: int
+    sort: SortOrder
+    as_you_type: bool
+    cancelled: Callable[[], bool] | None
+    ids: IdFilter | None
+    offset: int
 
 
 @dataclass(frozen=True, slots=True)
