@@ -108,6 +108,8 @@ def summary(report: FetchReport) -> str:
     if report.offline:
         return "No network: nothing could be fetched."
     text = f"{report.new} new, {report.updated} updated, {report.failed} failed"
+    if report.from_feed:
+        text += f" ({report.from_feed} from the feed's own text: page unreadable)"
     reasons: list[str] = []
     for feed in report.feeds:
         if feed.error is not None:

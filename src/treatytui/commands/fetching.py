@@ -99,8 +99,9 @@ def summary_lines(report: FetchReport, quiet: bool = False) -> list[str]:
     ``quiet``: only the failures."""
     lines = []
     if not quiet:
+        kept = f" ({report.from_feed} from the feed's own text)" if report.from_feed else ""
         lines.append(
-            f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.new} new, {report.updated} updated{kept}, {report.unchanged} unchanged, "
             f"{report.failed} failed"
         )
     for feed in report.feeds:
@@ -116,6 +117,10 @@ def summary_lines(report: FetchReport, quiet: bool = False) -> list[str]:
             lines.append(f"  {feed.name}: {what}")
         lines += [f"    {failure.url}: failed — {failure.reason}" for failure in feed.failed]
         if not quiet:
+            lines += [
+                f"    {kept.url}: the feed's own text stored — the page: {kept.reason}"
+                for kept in feed.from_feed
+            ]
             lines += [f"    {skip.url}: skipped — {skip.reason}" for skip in feed.skipped]
     return lines
 

@@ -35,6 +35,9 @@ class FeedEntry:
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     summary: str | None = None
+    content: str | None = None
+    """The entry's full text as the feed gives it (HTML or plain text), if it gives one:
+    stored in place of the page when the page cannot be fetched."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,23 @@ def _clean(text: object) -> str | None:
         return None
     text = " ".join(text.split())
     return text or None
+
+
+def _body(text: object) -> str | None:
+    """A full text as given (only its ends trimmed), or None when empty or not text."""
+    return (text.strip() or None) if isinstance(text, str) else None
+
+
+def _xml_content(item: dict[str, object]) -> str | None:
+    """An RSS/Atom entry's full text: ``content:encoded`` or ``<content>`` (feedparser's
+    ``content`` list, its longest part), else a ``<description>`` long enough to be one."""
+    parts = item.get("content")
+    texts = [
+        text
+        for part in (parts if isinstance(parts, list) else [])
+        if isinstance(part, dict) and (text := _body(part.get("value")))
+    ]
+    return max(texts, key=len) if texts else _body(item.get("summary"))
 
 
 def _names(values: object) -> tuple[str, ...]:
@@ -145,6 +165,7 @@ def parse_json_feed(body: bytes, base: str) -> ParsedFeed:
                 if isinstance(tags, list)
                 else (),
                 summary=_clean(item.get("summary") or item.get("content_text")),
+                content=_body(item.get("content_html")) or _body(item.get("content_text")),
             )
         )
     return ParsedFeed(
@@ -207,6 +228,7 @@ def parse_xml_feed(body: bytes, base: str, content_type: str = "") -> ParsedFeed
                     )
                 ),
                 summary=_clean(item.get("summary")),
+                content=_xml_content(item),
             )
         )
     if not entries and not skipped and result.bozo:

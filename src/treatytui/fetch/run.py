@@ -10,6 +10,7 @@ that failed (or a fetch that was killed) is tried again next time.
 
 from __future__ import annotations
 
+import html as html_text
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -36,6 +37,9 @@ PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _PAGE_TYPES = frozenset({"", "text/html", "application/xhtml+xml"})
 MAX_ENTRIES = 200
 """At most this many entries are read from one feed in one fetch (newest first, as listed)."""
+MIN_FEED_WORDS = 40
+"""A feed's own text stands in for a page that cannot be fetched only when it has at least
+this many words: a teaser of one or two sentences is not the article."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class FeedReport:
     offline: bool = False
     not_modified: bool = False
     stored: list[Path] = field(default_factory=list)
+    from_feed: list[Failure] = field(default_factory=list)
+    """Entries stored from the feed's own text, with why their page could not be read."""
 
     @property
     def ok(self) -> bool:
@@ -110,6 +116,11 @@ class FetchReport:
         return sum(len(f.failed) + (f.error is not None) for f in self.feeds)
 
     @property
+    def from_feed(self) -> int:
+        """Entries stored from their feed's text because their page could not be read."""
+        return sum(len(f.from_feed) for f in self.feeds)
+
+    @property
     def stored(self) -> list[Path]:
         """Every page written (new or updated)."""
         return [path for f in self.feeds for path in f.stored]
@@ -134,11 +145,16 @@ def _day(value: datetime | None) -> date | None:
 
 
 def _sidecar(
-    page_url: str, html: str, entry: FeedEntry | None, feed: Feed | None, charset: str
+    page_url: str,
+    html: str,
+    entry: FeedEntry | None,
+    feed: Feed | None,
+    charset: str,
+    min_words: int = 1,
 ) -> tuple[dict[str, object], str]:
     """The sidecar fields of a page, and the fingerprint of its main text."""
     facts = describe_page(html, page_url)
-    if not facts.text.strip():
+    if len(facts.text.split(None, min_words)) < min_words:
         raise FetchError("no article text in the page")
     published = (_day(entry.published) if entry else None) or facts.published
     if published is None and entry is not None:
@@ -156,6 +172,22 @@ def _sidecar(
         "charset": charset if charset not in ("utf-8", "ascii") else None,
     }
     return {k: v for k, v in values.items() if v is not None}, text_hash(facts.text)
+
+
+def _feed_page(entry: FeedEntry) -> str | None:
+    """An HTML page holding the entry's own text from the feed (HTML kept as the feed gave
+    it, plain text in paragraphs), or None when the feed gives none."""
+    if not entry.content:
+        return None
+    body = entry.content
+    if "<" not in body:
+        paragraphs = (p.strip() for p in body.split("\n\n"))
+        body = "".join(f"<p>{html_text.escape(p)}</p>" for p in paragraphs if p)
+    title = html_text.escape(entry.title or "")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 STOPPED = "stopped before the end"
@@ -192,14 +224,53 @@ class _Fetcher:
         canonical = canonical_url(url)
         updated = entry.updated.isoformat() if entry and entry.updated else None
         known = self.store.known(canonical)
-        if known is not None and not _newer(updated, known):
+        if known is not None and not known.from_feed and not _newer(updated, known):
             report.unchanged += 1
             return
         try:
             response = self.client.get(url, accept=PAGE_ACCEPT)
             self._store(canonical, response, report, entry, feed, updated, known)
         except FetchError as error:
-            report.failed.append(Failure(url, error.reason))
+            if known is not None and known.from_feed and not _newer(updated, known):
+                report.unchanged += 1  # still only the feed's text, as stored before
+            elif entry is None or not self._store_feed_text(
+                canonical, url, entry, feed, updated, known, report, error.reason
+            ):
+                report.failed.append(Failure(url, error.reason))
+
+    def _store_feed_text(
+        self,
+        canonical: str,
+        url: str,
+        entry: FeedEntry,
+        feed: Feed | None,
+        updated: str | None,
+        known: StoredPage | None,
+        report: FeedReport,
+        reason: str,
+    ) -> bool:
+        """Store the entry's text from the feed in place of its page; whether it could."""
+        page = _feed_page(entry)
+        if page is None:
+            return False
+        try:
+            sidecar, digest = _sidecar(url, page, entry, feed, "utf-8", MIN_FEED_WORDS)
+        except FetchError:
+            return False
+        sidecar["text_from"] = "feed"
+        if known is not None and digest == known.text_hash:
+            report.unchanged += 1
+            return True
+        path = self.store.save(
+            canonical, page.encode("utf-8"), sidecar, digest, updated, from_feed=True
+        )
+        report.stored.append(path)
+        report.from_feed.append(Failure(url, reason))
+        if known is None:
+            report.new += 1
+        else:
+            report.updated += 1
+        return True
 
     def _store(
         self,

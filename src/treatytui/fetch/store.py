@@ -43,6 +43,9 @@ class StoredPage:
     """The ``.html`` file, relative to the store's root."""
     text_hash: str
     entry_updated: str | None = None
+    from_feed: bool = False
+    """Stored from the feed's own text because the page could not be fetched: the page is
+    tried again at every fetch and replaces it once it can be read."""
 
 
 def text_hash(text: str) -> str:
@@ -114,6 +117,8 @@ class ArticleStore:
         sidecar: dict[str, object],
         digest: str,
         entry_updated: str | None = None,
+        *,
+        from_feed: bool = False,
     ) -> Path:
         """Store one entry (sidecar, then page, each atomically) and note it in the ledger."""
         path = self.path_for(canonical)
@@ -122,7 +127,7 @@ class ArticleStore:
         write_atomically(path.with_suffix(".yaml"), text, make_parents=True)
         write_atomically(path, html)
         record = StoredPage(
-            canonical, path.relative_to(self.root).as_posix(), digest, entry_updated
+            canonical, path.relative_to(self.root).as_posix(), digest, entry_updated, from_feed
         )
         self._note(record)
         return path
