@@ -55,9 +55,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     ordinal day of a German date."""
     if dot and text[dot - 1].isdigit() and not text[max(0, dot - 3) : dot].isdigit():
         return _GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
-    word_start = dot
     # A word longer than the longest abbreviation is none: no need to read all of it.
-    limit = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    limit = dot - _LONGEST_ABBREVIATION - 1
+    if limit >= 0 and text[limit:dot].isalpha():
+        return False  # the common case, a long word, told by one test instead of a loop
+    limit = max(0, limit)
+    word_start = dot
     while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
@@ -138,7 +141,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     span = text[start:end]
     stripped = span.strip()
     if stripped:
-        start += len(span) - len(span.lstrip())
+        # the first character kept is the first one that is not white space
+        start += span.index(stripped[0])
         sentences.append(Sentence(start, start + len(stripped), stripped))
 
 
@@ -230,6 +234,8 @@ class SentenceIndex:
         result always contains ``article.text[start:end]``.
         """
         first = self.at(start)
+        if first is not None and start < end <= first.end:
+            return first.text  # the common case: the span lies in one sentence
         last = self.at(end - 1) if end > start else first
         begin = min(start, first.start) if first else start
         finish = max(end, last.end) if last else end
