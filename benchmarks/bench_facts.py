@@ -9,14 +9,24 @@ Run from the checkout: ``python benchmarks/bench_facts.py``. Needs the ``bench``
 (b) articles per second of ``extract`` on synthetic 600-word articles, one core (English,
     then Spanish, French and Portuguese);
 (c) the import time of ``treatytui.facts`` and of ``from treatytui.facts import extract``.
+
+``--against REV`` measures (b) only, for the checkout and for the ``src/`` of a git
+revision, in fresh interpreters taking turns (``--passes`` rounds): on a shared machine the
+steady figure is CPU time, each batch of articles timed several times and its fastest time
+kept, and the two trees measured under the same load. ``--profile`` breaks (b) down: CPU
+time an article of sentence splitting, language detection, each kind's extractor and the
+tense reading inside the dates.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +37,10 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+if "--src" in sys.argv:  # the source tree to measure (set by --against): before imports
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
+else:
+    sys.path.insert(0, str(ROOT / "src"))
 
 from treatytui.corpus.article import Article  # noqa: E402
 from treatytui.corpus.loading import load_article  # noqa: E402
@@ -288,7 +301,123 @@ def bench_import() -> list[tuple[str, float]]:
     ]
 
 
+SPEED_LANGUAGES = ("en", *_PHRASES_BY_LANGUAGE)
+_BATCH = 10
+
+
+def steady_cpu_us(count: int = 200, language: str = "en", repeats: int = 3) -> float:
+    """CPU microseconds an article of ``extract``: each batch of ten articles timed
+    ``repeats`` times, its fastest time kept (what a shared machine adds is left out)."""
+    articles = synthetic_articles(count, language=language)
+    extract(articles[0])  # first call compiles the patterns and loads the gazetteer
+    total = 0.0
+    for i in range(0, count, _BATCH):
+        batch = articles[i : i + _BATCH]
+        fastest = float("inf")
+        for _ in range(repeats):
+            cpu = time.process_time()
+            for article in batch:
+                extract(article)
+            fastest = min(fastest, time.process_time() - cpu)
+        total += fastest
+    return total / count * 1e6
+
+
+def _export_src(revision: str, folder: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder / "src"
+
+
+def compare_against(revision: str, passes: int) -> None:
+    """(b) for ``revision`` and for the checkout, taking turns; the best of ``passes``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {revision: _export_src(revision, Path(tmp)), "checkout": ROOT / "src"}
+        best: dict[str, dict[str, float]] = {name: {} for name in trees}
+        for _ in range(passes):
+            for name, src in trees.items():
+                out = subprocess.run(
+                    [sys.executable, __file__, "--speed-json", "--src", str(src)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                for lang, cpu in json.loads(out.stdout).items():
+                    best[name][lang] = min(best[name].get(lang, float("inf")), cpu)
+    before, after = best[revision], best["checkout"]
+    print(f"(b) extract, {passes} passes taking turns, CPU time (best of each batch)")
+    print(f"    {'lang':<6}{revision + ' /s':>14}{'us':>8}{'checkout /s':>14}{'us':>8}{'x':>7}")
+    for lang in SPEED_LANGUAGES:
+        b, a = before[lang], after[lang]
+        print(f"    {lang:<6}{1e6 / b:14,.0f}{b:8,.0f}{1e6 / a:14,.0f}{a:8,.0f}{b / a:7.2f}")
+
+
+def profile_breakdown(count: int = 200) -> None:
+    """(b) broken down by step, CPU microseconds an article (fastest of three passes)."""
+    from treatytui.facts.extractor import extractors
+    from treatytui.facts.sentences import SentenceIndex
+    from treatytui.facts.tenses import Tenses
+
+    spent: dict[str, float] = {}
+    plain_of = Tenses.of
+
+    def timed_of(cls: type[Tenses], sentence: str, language: str = "en") -> Tenses:
+        cpu = time.process_time()
+        try:
+            return plain_of(sentence, language)
+        finally:
+            spent["tenses (in dates)"] = spent.get("tenses (in dates)", 0.0) + (
+                time.process_time() - cpu
+            )
+
+    for lang in SPEED_LANGUAGES:
+        articles = synthetic_articles(count, language=lang)
+        extract(articles[0])
+        best: dict[str, float] = {}
+        Tenses.of = classmethod(timed_of)  # type: ignore[method-assign, assignment]
+        try:
+            for _ in range(3):
+                spent.clear()
+                for article in articles:
+                    cpu = time.process_time()
+                    sentences = SentenceIndex(article)
+                    spent["sentences"] = spent.get("sentences", 0.0) + time.process_time() - cpu
+                    cpu = time.process_time()
+                    _ = sentences.language
+                    spent["language"] = spent.get("language", 0.0) + time.process_time() - cpu
+                    for extractor in extractors():
+                        cpu = time.process_time()
+                        extractor(article, sentences)
+                        step = extractor.__name__.removeprefix("extract_")
+                        spent[step] = spent.get(step, 0.0) + time.process_time() - cpu
+                for step, seconds in spent.items():
+                    best[step] = min(best.get(step, float("inf")), seconds)
+        finally:
+            Tenses.of = plain_of  # type: ignore[method-assign]
+        steps = ", ".join(f"{step} {seconds / count * 1e6:,.0f}" for step, seconds in best.items())
+        print(f"    {lang}: {steps} (CPU us an article)")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", help="compare (b) with a git revision")
+    parser.add_argument("--passes", type=int, default=3, help="rounds of --against")
+    parser.add_argument("--profile", action="store_true", help="break (b) down by step")
+    parser.add_argument("--speed-json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--src", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.speed_json:
+        print(json.dumps({lang: steady_cpu_us(language=lang) for lang in SPEED_LANGUAGES}))
+        return
+    if args.against:
+        compare_against(args.against, args.passes)
+        return
+    if args.profile:
+        print("(b) by step")
+        profile_breakdown()
+        return
     print("(a) dates on the seed gold, value-exact (ranges included)")
     print(f"    {'system':<26}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}")
     for name, s in bench_quality():

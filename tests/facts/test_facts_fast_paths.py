@@ -217,3 +217,123 @@ def test_date_offsets_mark_the_sentences_the_triggers_mark(text: str, language: 
 def test_letter_runs_are_those_of_the_plain_pattern(text: str) -> None:
     lowered = text.lower()
     assert counts._letter_runs(lowered) == set(counts._WORD.findall(lowered))
+
+
+def _plain_is_abbreviation(text: str, dot: int) -> bool:
+    """``sentences._is_abbreviation`` reading the word before the stop letter by letter."""
+    from treatytui.facts import sentences
+
+    if dot and text[dot - 1].isdigit() and not text[max(0, dot - 3) : dot].isdigit():
+        return sentences._GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
+    word_start = dot
+    limit = max(0, dot - sentences._LONGEST_ABBREVIATION - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if not word:
+        return False
+    return word in sentences._ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+
+
+_STOP_TEXTS = st.lists(
+    st.sampled_from(
+        ["Mr", "approx", "approxi", "Sept", "U.S", "e.g", "a", "B", "4", "12", "2025", "Dr",
+         "treaty", "thurs", "thursd", "é", "ǅ", ".", " ", "  ", "Dez", "Dezember", "\n"]
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STOP_TEXTS)
+def test_abbreviations_are_those_read_letter_by_letter(text: str) -> None:
+    """A word longer than any abbreviation is told at once: the same answer as reading it."""
+    from treatytui.facts import sentences
+
+    for dot in [i for i, c in enumerate(text) if c == "."]:
+        assert sentences._is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot)
+
+
+_SPLIT_TEXTS = st.lists(
+    st.sampled_from(["Talks end.", " ", "  ", "\n", "Mr. Lee", "5 May", "x", "“Yes!”", "\t"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPLIT_TEXTS, st.data())
+def test_sentence_text_of_a_span_in_one_sentence_is_the_sentence(text: str, data) -> None:
+    """The one-sentence shortcut of ``sentence_text`` gives what the general form gives."""
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    index = SentenceIndex(Article(id="t", path="t", text=text))
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    first = index.at(start)
+    last = index.at(end - 1)
+    begin = min(start, first.start) if first else start
+    finish = max(end, last.end) if last else end
+    assert index.sentence_text(start, end) == text[begin:finish]
+
+
+_COUNT_TEXTS = st.lists(
+    st.sampled_from(
+        ["More than", " 26", " 101-45", " countries", " member states", " sent", ". ", ".\n",
+         " Delegates", " twelve", " states", " of the", " vote", " 2024", " to", " 30", "\n",
+         " delegations", " from", " Ministers", " around", " some", "-"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COUNT_TEXTS)
+def test_counts_skip_only_candidates_whose_pattern_cannot_match(text: str) -> None:
+    """A candidate whose first unit word lies past its sentence is skipped: trying the
+    pattern there, held to the sentence, finds nothing either."""
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    sentences = SentenceIndex(Article(id="t", path="t", text=text))
+    fast = [(start, match.span()) for start, match in counts._matches(text, sentences, [0])]
+    pattern = counts._count_regex(True)
+    plain = []
+    for i, _unit in counts._candidates(text, "en"):
+        sentence = sentences.at(i)
+        if sentence is not None:
+            match = pattern.match(text, i, sentence.end)
+            if match is not None:
+                plain.append(match.span())
+    assert [span for _, span in fast] == plain
+
+
+_TITLE_WORDS = ["minister", "chair", "chairperson", "head", "envoy", "member", "vice",
+                "the", "said", "xchair", "spokesperson", "Minister", "x-chair", ""]  # fmt: skip
+_TITLE_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(_TITLE_WORDS),
+        st.sampled_from([" ", "\xa0", ", ", "  ", ",", ""]),
+        st.sampled_from(["Ann", "Élodie", "ann", "X", ""]),
+    ).map("".join),
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TITLE_TEXTS)
+def test_lower_case_titles_are_found_where_the_plain_look_behinds_find_them(text: str) -> None:
+    """The look-behinds grouped by the title's last letter mark the capitals that one
+    look-behind per title marks."""
+    from treatytui.facts import gazetteer
+
+    heads = people_names.words("lowercase_heads")
+    behind = "|".join(rf"(?<=\b{re.escape(w)}[ \xa0].)" for w in heads)
+    behind_comma = "|".join(rf"(?<=\b{re.escape(w)}, .)" for w in heads)
+    plain = re.compile(
+        rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
+    )
+    _, lowercase = people_names.title_trigger()
+    assert [m.span() for m in lowercase.finditer(text)] == [m.span() for m in plain.finditer(text)]
