@@ -55,6 +55,8 @@ def _by_first_letter(alternatives: list[str]) -> str:
     for alternative in alternatives:
         by_first.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
