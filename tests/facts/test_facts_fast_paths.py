@@ -173,7 +173,7 @@ def test_spoken_dates_tried_at_their_starts_are_those_found_everywhere(
     fast = datepatterns.find_date_mentions(text, language=language)
     starts = datepatterns._spoken_starts
     try:
-        datepatterns._spoken_starts = lambda text, spoken: {}
+        datepatterns._spoken_starts = lambda text, spoken, runs=None: {}
         everywhere = datepatterns.find_date_mentions(text, language=language)
     finally:
         datepatterns._spoken_starts = starts
