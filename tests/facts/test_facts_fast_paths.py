@@ -173,7 +173,7 @@ def test_spoken_dates_tried_at_their_starts_are_those_found_everywhere(
     fast = datepatterns.find_date_mentions(text, language=language)
     starts = datepatterns._spoken_starts
     try:
-        datepatterns._spoken_starts = lambda text, spoken, runs=None: {}
+        datepatterns._spoken_starts = lambda text, spoken: {}
         everywhere = datepatterns.find_date_mentions(text, language=language)
     finally:
         datepatterns._spoken_starts = starts
@@ -337,3 +337,79 @@ def test_lower_case_titles_are_found_where_the_plain_look_behinds_find_them(text
     )
     _, lowercase = people_names.title_trigger()
     assert [m.span() for m in lowercase.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_HINTS_BEFORE = [
+    "",
+    "el pasado ",
+    "el próximo ",
+    "para el ",
+    "pour le ",
+    "o passado ",
+    "no próximo ",
+    "am kommenden ",
+    "am letzten ",
+    "per il ",
+    "x ",
+    "\n",
+]
+_HINT_DATES = [
+    "12 de abril",
+    "3 de maio",
+    "5. Mai",
+    "12 avril",
+    "1 giugno",
+    "4 Juli",
+    "abril",
+    "2025",
+    "",
+]
+_HINTS_AFTER = [
+    "",
+    " próximo",
+    " pasado",
+    " prochain",
+    " dernier",
+    " de este año",
+    ", del año pasado",
+    " del próximo año",
+    " do ano passado",
+    " desse ano",
+    " de l'année dernière",
+    " dieses Jahres",
+    " lalu",
+    " depan",
+    " scorso",
+    ",",
+]
+_HINT_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(_HINTS_BEFORE), st.sampled_from(_HINT_DATES), st.sampled_from(_HINTS_AFTER)
+    ).map("".join),
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HINT_TEXTS, st.sampled_from(["es", "fr", "pt", "it", "de", "id", "vi"]))
+def test_hints_tried_after_one_search_of_them_all_are_those_tried_one_by_one(
+    text: str, language: str
+) -> None:
+    """A language's hints before and after a date (and the year hints) are read one by one
+    only when one search of them all finds something: the same mentions as without it."""
+    from dataclasses import replace
+
+    from treatytui.facts import datelanguages
+
+    gated = datepatterns.find_date_mentions(text, language=language)
+    spoken = datelanguages.patterns(language)
+    always = re.compile("")  # matches everywhere: every hint is read one by one
+    ungated = replace(spoken, any_before=always, any_after=always, any_year_after=always)
+    plain = datepatterns.datelanguages.patterns
+    try:
+        datepatterns.datelanguages.patterns = lambda code: (
+            ungated if code == language else plain(code)
+        )
+        assert datepatterns.find_date_mentions(text, language=language) == gated
+    finally:
+        datepatterns.datelanguages.patterns = plain

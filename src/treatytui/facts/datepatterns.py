@@ -449,7 +449,7 @@ def find_date_mentions(
     mentions: list[DateMention] = []
     spoken = datelanguages.patterns(language)
     if spoken is not None:
-        spoken_starts = _spoken_starts(text, spoken, runs)
+        spoken_starts = _spoken_starts(text, spoken)
         for name, pattern in spoken.ordered:
             starts = spoken_starts.get(name)
             for run_start, run_end in runs:
@@ -496,52 +496,25 @@ _NAME_PATTERNS = frozenset({"m_y", "m"})
 _OTHER_CASES = ("\u017f", "\u0131")
 
 
-def _spoken_starts(
-    text: str,
-    spoken: datelanguages.LanguagePatterns,
-    runs: list[tuple[int, int]] | None = None,
-) -> dict[str, list[int]]:
+def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[str, list[int]]:
     """Where the matches of some patterns of another language may begin, by pattern:
     for a range, a digit that no digit precedes or the first word of an opener ("del 3
     al 5"); for a month, where a full month name is. Plain string searches: these
     patterns (an optional opener, a look-behind first) would otherwise be tried at every
-    character. A pattern missing here is searched everywhere. Only the starts inside
-    ``runs`` ((start, end) in order, apart; by default the whole text) are given: the
-    patterns are tried there only."""
-    runs = [(0, len(text))] if runs is None else runs
+    character. A pattern missing here is searched everywhere."""
     starts: dict[str, list[int]] = {}
     if spoken.opener_heads is not None:
-        led = []
-        for run_start, run_end in runs:
-            digits = positions(text, _DIGITS, run_start, run_end)
-            in_run = [i for i in digits if i == 0 or not "0" <= text[i - 1] <= "9"]
-            for head in spoken.opener_heads:
-                in_run += _found_in(text, head, run_start, run_end)
-            led += sorted(in_run)
+        led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        for head in spoken.opener_heads:
+            led += find_all(text, head)
+        led.sort()
         starts |= dict.fromkeys(_RANGE_PATTERNS, led)
     if spoken.full_names is not None:
         lowered = text.lower()
         if len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES):
-            names: list[int] = []
-            for run_start, run_end in runs:
-                names += sorted(
-                    {i for name in spoken.full_names
-                     for i in _found_in(lowered, name, run_start, run_end)}
-                )  # fmt: skip
+            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
             starts |= dict.fromkeys(_NAME_PATTERNS, names)
     return starts
-
-
-def _found_in(text: str, needle: str, start: int, end: int) -> list[int]:
-    """Where ``needle`` begins in ``text`` at an offset from ``start`` to before ``end``
-    (it may run past ``end``)."""
-    found = []
-    stop = end + len(needle) - 1
-    i = text.find(needle, start, stop)
-    while i >= 0:
-        found.append(i)
-        i = text.find(needle, i + 1, stop)
-    return found
 
 
 def _from_spoken(
