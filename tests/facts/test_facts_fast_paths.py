@@ -413,3 +413,57 @@ def test_hints_tried_after_one_search_of_them_all_are_those_tried_one_by_one(
         assert datepatterns.find_date_mentions(text, language=language) == gated
     finally:
         datepatterns.datelanguages.patterns = plain
+
+
+def _plain_split(text: str, start: int, end: int) -> list:
+    """``split_sentences`` trying the boundary pattern at the first mark of each run."""
+    from bisect import bisect_left
+
+    from treatytui.facts import sentences
+
+    found: list = []
+    marks = [
+        i
+        for i in positions(text, sentences._MARKS, start, end)
+        if i == start or text[i - 1] not in sentences._MARKS
+    ]
+    for line in sentences._LINE.finditer(text, start, end):
+        line_start, line_end = line.span()
+        cursor = line_start
+        first, last = bisect_left(marks, line_start), bisect_left(marks, line_end)
+        for match in matches_at(sentences._BOUNDARY, text, marks[first:last], line_end):
+            if text[match.start()] == "." and sentences._is_abbreviation(text, match.start()):
+                continue
+            sentences._append(found, text, cursor, match.end())
+            cursor = match.end()
+        sentences._append(found, text, cursor, line_end)
+    return found
+
+
+_MARK_TEXTS = st.lists(
+    st.sampled_from(["Talks", " end", ".", "!", "?", "…", " ", "\n", "”", ")", "Mr", "5",
+                     "“A", "(B", " Él", "a", "U.S", "\t"]),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_TEXTS, st.data())
+def test_sentences_are_those_split_at_the_marks_found_one_by_one(text: str, data) -> None:
+    """Boundaries found by one scan from the first mark of each run are those tried at
+    every such mark, for the whole text and for any part of it."""
+    from treatytui.facts.sentences import split_sentences
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert split_sentences(text) == _plain_split(text, 0, len(text))
+    assert split_sentences(text, start, end) == _plain_split(text, start, end)
+
+
+def test_a_run_of_marks_cut_by_the_start_counts_from_the_start() -> None:
+    from treatytui.facts.sentences import split_sentences
+
+    text = "Wait.. Then!? Go"
+    for start in range(len(text)):
+        assert split_sentences(text, start) == _plain_split(text, start, len(text)), start
+    assert [s.text for s in split_sentences(text, 5)] == [".", "Then!?", "Go"]
