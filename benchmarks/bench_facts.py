@@ -11,17 +11,17 @@ Run from the checkout: ``python benchmarks/bench_facts.py``. Needs the ``bench``
 (c) the import time of ``treatytui.facts`` and of ``from treatytui.facts import extract``.
 
 ``--against REV`` measures (b) only, for the checkout and for the ``src/`` of a git
-revision, in fresh interpreters taking turns (``--passes`` rounds): on a shared machine the
-steady figure is CPU time, each batch of articles timed several times and its fastest time
-kept, and the two trees measured under the same load. ``--profile`` breaks (b) down: CPU
-time an article of sentence splitting, language detection, each kind's extractor and the
-tense reading inside the dates.
+revision, both loaded in one interpreter and run batch by batch in turns: on a shared
+machine the steady figure is CPU time, each batch's fastest of ``--passes`` rounds, the two
+trees meeting the same load. ``--profile`` breaks (b) down: CPU time an article of sentence
+splitting, language detection, each kind's extractor and the tense reading inside the
+dates (``--src DIR`` profiles another source tree).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import random
 import statistics
 import subprocess
@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-if "--src" in sys.argv:  # the source tree to measure (set by --against): before imports
+if "--src" in sys.argv:  # another source tree to measure (--profile of main's): before imports
     sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
 else:
     sys.path.insert(0, str(ROOT / "src"))
@@ -305,24 +305,6 @@ SPEED_LANGUAGES = ("en", *_PHRASES_BY_LANGUAGE)
 _BATCH = 10
 
 
-def steady_cpu_us(count: int = 200, language: str = "en", repeats: int = 3) -> float:
-    """CPU microseconds an article of ``extract``: each batch of ten articles timed
-    ``repeats`` times, its fastest time kept (what a shared machine adds is left out)."""
-    articles = synthetic_articles(count, language=language)
-    extract(articles[0])  # first call compiles the patterns and loads the gazetteer
-    total = 0.0
-    for i in range(0, count, _BATCH):
-        batch = articles[i : i + _BATCH]
-        fastest = float("inf")
-        for _ in range(repeats):
-            cpu = time.process_time()
-            for article in batch:
-                extract(article)
-            fastest = min(fastest, time.process_time() - cpu)
-        total += fastest
-    return total / count * 1e6
-
-
 def _export_src(revision: str, folder: Path) -> Path:
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True
@@ -331,22 +313,68 @@ def _export_src(revision: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def compare_against(revision: str, passes: int) -> None:
-    """(b) for ``revision`` and for the checkout, taking turns; the best of ``passes``."""
+class _Trees:
+    """The ``treatytui`` packages of several source trees loaded in one interpreter, each
+    put in place (its modules in ``sys.modules``) before its code runs."""
+
+    def __init__(self, sources: dict[str, Path]) -> None:
+        self.modules: dict[str, dict[str, Any]] = {}
+        self.extract: dict[str, Any] = {}
+        for name, src in sources.items():
+            self._clear()
+            sys.path.insert(0, str(src))
+            try:
+                module = importlib.import_module("treatytui.facts")
+                self.extract[name] = module.extract
+                self.modules[name] = self._own()
+            finally:
+                sys.path.remove(str(src))
+        self.current: str | None = None
+
+    @staticmethod
+    def _own() -> dict[str, Any]:
+        return {k: m for k, m in sys.modules.items() if k.partition(".")[0] == "treatytui"}
+
+    def _clear(self) -> None:
+        for key in [k for k in sys.modules if k.partition(".")[0] == "treatytui"]:
+            del sys.modules[key]
+
+    def use(self, name: str) -> Any:
+        """Put tree ``name`` in place (keeping what the last one loaded lazily); its extract."""
+        if self.current is not None:
+            self.modules[self.current] = self._own()
+        self._clear()
+        sys.modules.update(self.modules[name])
+        self.current = name
+        return self.extract[name]
+
+
+def compare_against(revision: str, passes: int, count: int = 100) -> None:
+    """(b) for ``revision`` and for the checkout in one interpreter, batch by batch in
+    turns (so that both meet the same load of a shared machine): each batch's fastest CPU
+    time over ``passes``."""
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {revision: _export_src(revision, Path(tmp)), "checkout": ROOT / "src"}
-        best: dict[str, dict[str, float]] = {name: {} for name in trees}
-        # Turns as short as one language of one tree: the load of a shared machine
-        # changes from minute to minute, and both trees should meet the same.
-        for _ in range(passes):
-            for lang in SPEED_LANGUAGES:
-                for name, src in trees.items():
-                    command = [sys.executable, __file__, "--speed-json", lang, "--src", str(src)]
-                    out = subprocess.run(command, capture_output=True, text=True, check=True)
-                    cpu = json.loads(out.stdout)[lang]
-                    best[name][lang] = min(best[name].get(lang, float("inf")), cpu)
-    before, after = best[revision], best["checkout"]
-    print(f"(b) extract, {passes} passes taking turns, CPU time (fastest of each batch)")
+        trees = _Trees({revision: _export_src(revision, Path(tmp)), "checkout": ROOT / "src"})
+        results: dict[str, dict[str, float]] = {name: {} for name in trees.extract}
+        for lang in SPEED_LANGUAGES:
+            articles = synthetic_articles(count, language=lang)
+            for name in trees.extract:
+                trees.use(name)(articles[0])  # compile, load the gazetteer
+            batches = [articles[i : i + _BATCH] for i in range(0, count, _BATCH)]
+            fastest = {name: [float("inf")] * len(batches) for name in trees.extract}
+            for _ in range(passes):
+                for i, batch in enumerate(batches):
+                    for name in trees.extract:
+                        extract_with = trees.use(name)
+                        cpu = time.process_time()
+                        for article in batch:
+                            extract_with(article)
+                        fastest[name][i] = min(fastest[name][i], time.process_time() - cpu)
+            for name, times in fastest.items():
+                results[name][lang] = sum(times) / count * 1e6
+        trees.use("checkout")
+    before, after = results[revision], results["checkout"]
+    print(f"(b) extract, batches of {_BATCH} in turns, CPU time (fastest of {passes} passes)")
     print(f"    {'lang':<6}{revision + ' /s':>14}{'us':>8}{'checkout /s':>14}{'us':>8}{'x':>7}")
     for lang in SPEED_LANGUAGES:
         b, a = before[lang], after[lang]
@@ -402,14 +430,10 @@ def profile_breakdown(count: int = 200) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="REV", help="compare (b) with a git revision")
-    parser.add_argument("--passes", type=int, default=3, help="rounds of --against")
+    parser.add_argument("--passes", type=int, default=4, help="rounds of --against")
     parser.add_argument("--profile", action="store_true", help="break (b) down by step")
-    parser.add_argument("--speed-json", metavar="LANG", help=argparse.SUPPRESS)
-    parser.add_argument("--src", help=argparse.SUPPRESS)
+    parser.add_argument("--src", help="the source tree to --profile (default: the checkout's)")
     args = parser.parse_args()
-    if args.speed_json:
-        print(json.dumps({args.speed_json: steady_cpu_us(language=args.speed_json)}))
-        return
     if args.against:
         compare_against(args.against, args.passes)
         return
