@@ -238,7 +238,8 @@ def _plain_is_abbreviation(text: str, dot: int) -> bool:
 _STOP_TEXTS = st.lists(
     st.sampled_from(
         ["Mr", "approx", "approxi", "Sept", "U.S", "e.g", "a", "B", "4", "12", "2025", "Dr",
-         "treaty", "thurs", "thursd", "é", "ǅ", ".", " ", "  ", "Dez", "Dezember", "\n"]
+         "treaty", "thurs", "thursd", "é", "ǅ", "İ", " İ", "ß", ".", " ", "  ", "Dez", "Dezember",
+         "\n", "(", "x-"]
     ),
     max_size=10,
 ).map("".join)  # fmt: skip

@@ -61,8 +61,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return _GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
     # A word longer than the longest abbreviation is none: no need to read all of it.
     limit = dot - _LONGEST_ABBREVIATION - 1
-    if limit >= 0 and text[limit:dot].isalpha():
+    window = text[max(0, limit) : dot]
+    if limit >= 0 and window.isalpha():
         return False  # the common case, a long word, told by one test instead of a loop
+    space = window.rfind(" ")
+    if space >= 0 and window[space + 1 :].isalpha():
+        # the other common case: letters only since a space, where the loop would stop
+        word = window[space + 1 :]
+        lowered = word.lower()
+        return lowered in _ABBREVIATIONS or (len(lowered) == 1 and word[0].isupper())
     limit = max(0, limit)
     word_start = dot
     while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
