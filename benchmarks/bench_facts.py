@@ -9,14 +9,24 @@ Run from the checkout: ``python benchmarks/bench_facts.py``. Needs the ``bench``
 (b) articles per second of ``extract`` on synthetic 600-word articles, one core (English,
     then Spanish, French and Portuguese);
 (c) the import time of ``treatytui.facts`` and of ``from treatytui.facts import extract``.
+
+``--against REV`` measures (b) only, for the checkout and for the ``src/`` of a git
+revision, both loaded in one interpreter and run batch by batch in turns: on a shared
+machine the steady figure is CPU time, each batch's fastest of ``--passes`` rounds, the two
+trees meeting the same load. ``--profile`` breaks (b) down: CPU time an article of sentence
+splitting, language detection, each kind's extractor and the tense reading inside the
+dates (``--src DIR`` profiles another source tree).
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +37,10 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+if "--src" in sys.argv:  # another source tree to measure (--profile of main's): before imports
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
+else:
+    sys.path.insert(0, str(ROOT / "src"))
 
 from treatytui.corpus.article import Article  # noqa: E402
 from treatytui.corpus.loading import load_article  # noqa: E402
@@ -288,7 +301,146 @@ def bench_import() -> list[tuple[str, float]]:
     ]
 
 
+SPEED_LANGUAGES = ("en", *_PHRASES_BY_LANGUAGE)
+_BATCH = 10
+
+
+def _export_src(revision: str, folder: Path) -> Path:
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "src"], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder / "src"
+
+
+class _Trees:
+    """The ``treatytui`` packages of several source trees loaded in one interpreter, each
+    put in place (its modules in ``sys.modules``) before its code runs."""
+
+    def __init__(self, sources: dict[str, Path]) -> None:
+        self.modules: dict[str, dict[str, Any]] = {}
+        self.extract: dict[str, Any] = {}
+        for name, src in sources.items():
+            self._clear()
+            sys.path.insert(0, str(src))
+            try:
+                module = importlib.import_module("treatytui.facts")
+                self.extract[name] = module.extract
+                self.modules[name] = self._own()
+            finally:
+                sys.path.remove(str(src))
+        self.current: str | None = None
+
+    @staticmethod
+    def _own() -> dict[str, Any]:
+        return {k: m for k, m in sys.modules.items() if k.partition(".")[0] == "treatytui"}
+
+    def _clear(self) -> None:
+        for key in [k for k in sys.modules if k.partition(".")[0] == "treatytui"]:
+            del sys.modules[key]
+
+    def use(self, name: str) -> Any:
+        """Put tree ``name`` in place (keeping what the last one loaded lazily); its extract."""
+        if self.current is not None:
+            self.modules[self.current] = self._own()
+        self._clear()
+        sys.modules.update(self.modules[name])
+        self.current = name
+        return self.extract[name]
+
+
+def compare_against(revision: str, passes: int, count: int = 100) -> None:
+    """(b) for ``revision`` and for the checkout in one interpreter, batch by batch in
+    turns (so that both meet the same load of a shared machine): each batch's fastest CPU
+    time over ``passes``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = _Trees({revision: _export_src(revision, Path(tmp)), "checkout": ROOT / "src"})
+        results: dict[str, dict[str, float]] = {name: {} for name in trees.extract}
+        for lang in SPEED_LANGUAGES:
+            articles = synthetic_articles(count, language=lang)
+            for name in trees.extract:
+                trees.use(name)(articles[0])  # compile, load the gazetteer
+            batches = [articles[i : i + _BATCH] for i in range(0, count, _BATCH)]
+            fastest = {name: [float("inf")] * len(batches) for name in trees.extract}
+            for _ in range(passes):
+                for i, batch in enumerate(batches):
+                    for name in trees.extract:
+                        extract_with = trees.use(name)
+                        cpu = time.process_time()
+                        for article in batch:
+                            extract_with(article)
+                        fastest[name][i] = min(fastest[name][i], time.process_time() - cpu)
+            for name, times in fastest.items():
+                results[name][lang] = sum(times) / count * 1e6
+        trees.use("checkout")
+    before, after = results[revision], results["checkout"]
+    print(f"(b) extract, batches of {_BATCH} in turns, CPU time (fastest of {passes} passes)")
+    print(f"    {'lang':<6}{revision + ' /s':>14}{'us':>8}{'checkout /s':>14}{'us':>8}{'x':>7}")
+    for lang in SPEED_LANGUAGES:
+        b, a = before[lang], after[lang]
+        print(f"    {lang:<6}{1e6 / b:14,.0f}{b:8,.0f}{1e6 / a:14,.0f}{a:8,.0f}{b / a:7.2f}")
+
+
+def profile_breakdown(count: int = 200) -> None:
+    """(b) broken down by step, CPU microseconds an article (fastest of three passes)."""
+    from treatytui.facts.extractor import extractors
+    from treatytui.facts.sentences import SentenceIndex
+    from treatytui.facts.tenses import Tenses
+
+    spent: dict[str, float] = {}
+    plain_of = Tenses.of
+
+    def timed_of(cls: type[Tenses], sentence: str, language: str = "en") -> Tenses:
+        cpu = time.process_time()
+        try:
+            return plain_of(sentence, language)
+        finally:
+            spent["tenses (in dates)"] = spent.get("tenses (in dates)", 0.0) + (
+                time.process_time() - cpu
+            )
+
+    for lang in SPEED_LANGUAGES:
+        articles = synthetic_articles(count, language=lang)
+        extract(articles[0])
+        best: dict[str, float] = {}
+        Tenses.of = classmethod(timed_of)  # type: ignore[method-assign, assignment]
+        try:
+            for _ in range(3):
+                spent.clear()
+                for article in articles:
+                    cpu = time.process_time()
+                    sentences = SentenceIndex(article)
+                    spent["sentences"] = spent.get("sentences", 0.0) + time.process_time() - cpu
+                    cpu = time.process_time()
+                    _ = sentences.language
+                    spent["language"] = spent.get("language", 0.0) + time.process_time() - cpu
+                    for extractor in extractors():
+                        cpu = time.process_time()
+                        extractor(article, sentences)
+                        step = extractor.__name__.removeprefix("extract_")
+                        spent[step] = spent.get(step, 0.0) + time.process_time() - cpu
+                for step, seconds in spent.items():
+                    best[step] = min(best.get(step, float("inf")), seconds)
+        finally:
+            Tenses.of = plain_of  # type: ignore[method-assign]
+        steps = ", ".join(f"{step} {seconds / count * 1e6:,.0f}" for step, seconds in best.items())
+        print(f"    {lang}: {steps} (CPU us an article)")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", help="compare (b) with a git revision")
+    parser.add_argument("--passes", type=int, default=4, help="rounds of --against")
+    parser.add_argument("--profile", action="store_true", help="break (b) down by step")
+    parser.add_argument("--src", help="the source tree to --profile (default: the checkout's)")
+    args = parser.parse_args()
+    if args.against:
+        compare_against(args.against, args.passes)
+        return
+    if args.profile:
+        print("(b) by step")
+        profile_breakdown()
+        return
     print("(a) dates on the seed gold, value-exact (ranges included)")
     print(f"    {'system':<26}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}")
     for name, s in bench_quality():

@@ -217,3 +217,254 @@ def test_date_offsets_mark_the_sentences_the_triggers_mark(text: str, language: 
 def test_letter_runs_are_those_of_the_plain_pattern(text: str) -> None:
     lowered = text.lower()
     assert counts._letter_runs(lowered) == set(counts._WORD.findall(lowered))
+
+
+def _plain_is_abbreviation(text: str, dot: int) -> bool:
+    """``sentences._is_abbreviation`` reading the word before the stop letter by letter."""
+    from treatytui.facts import sentences
+
+    if dot and text[dot - 1].isdigit() and not text[max(0, dot - 3) : dot].isdigit():
+        return sentences._GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
+    word_start = dot
+    limit = max(0, dot - sentences._LONGEST_ABBREVIATION - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if not word:
+        return False
+    return word in sentences._ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+
+
+_STOP_TEXTS = st.lists(
+    st.sampled_from(
+        ["Mr", "approx", "approxi", "Sept", "U.S", "e.g", "a", "B", "4", "12", "2025", "Dr",
+         "treaty", "thurs", "thursd", "é", "ǅ", "İ", " İ", "ß", ".", " ", "  ", "Dez", "Dezember",
+         "\n", "(", "x-"]
+    ),
+    max_size=10,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STOP_TEXTS)
+def test_abbreviations_are_those_read_letter_by_letter(text: str) -> None:
+    """A word longer than any abbreviation is told at once: the same answer as reading it."""
+    from treatytui.facts import sentences
+
+    for dot in [i for i, c in enumerate(text) if c == "."]:
+        assert sentences._is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot)
+
+
+_SPLIT_TEXTS = st.lists(
+    st.sampled_from(["Talks end.", " ", "  ", "\n", "Mr. Lee", "5 May", "x", "“Yes!”", "\t"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPLIT_TEXTS, st.data())
+def test_sentence_text_of_a_span_in_one_sentence_is_the_sentence(text: str, data) -> None:
+    """The one-sentence shortcut of ``sentence_text`` gives what the general form gives."""
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    index = SentenceIndex(Article(id="t", path="t", text=text))
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    first = index.at(start)
+    last = index.at(end - 1)
+    begin = min(start, first.start) if first else start
+    finish = max(end, last.end) if last else end
+    assert index.sentence_text(start, end) == text[begin:finish]
+
+
+_COUNT_TEXTS = st.lists(
+    st.sampled_from(
+        ["More than", " 26", " 101-45", " countries", " member states", " sent", ". ", ".\n",
+         " Delegates", " twelve", " states", " of the", " vote", " 2024", " to", " 30", "\n",
+         " delegations", " from", " Ministers", " around", " some", "-"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COUNT_TEXTS)
+def test_counts_skip_only_candidates_whose_pattern_cannot_match(text: str) -> None:
+    """A candidate whose first unit word lies past its sentence is skipped: trying the
+    pattern there, held to the sentence, finds nothing either."""
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    sentences = SentenceIndex(Article(id="t", path="t", text=text))
+    fast = [(start, match.span()) for start, match in counts._matches(text, sentences, [0])]
+    pattern = counts._count_regex(True)
+    plain = []
+    for i, _unit in counts._candidates(text, "en"):
+        sentence = sentences.at(i)
+        if sentence is not None:
+            match = pattern.match(text, i, sentence.end)
+            if match is not None:
+                plain.append(match.span())
+    assert [span for _, span in fast] == plain
+
+
+_TITLE_WORDS = ["minister", "chair", "chairperson", "head", "envoy", "member", "vice",
+                "the", "said", "xchair", "spokesperson", "Minister", "x-chair", ""]  # fmt: skip
+_TITLE_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(_TITLE_WORDS),
+        st.sampled_from([" ", "\xa0", ", ", "  ", ",", ""]),
+        st.sampled_from(["Ann", "Élodie", "ann", "X", ""]),
+    ).map("".join),
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TITLE_TEXTS)
+def test_lower_case_titles_are_found_where_the_plain_look_behinds_find_them(text: str) -> None:
+    """The look-behinds grouped by the title's last letter mark the capitals that one
+    look-behind per title marks."""
+    from treatytui.facts import gazetteer
+
+    heads = people_names.words("lowercase_heads")
+    behind = "|".join(rf"(?<=\b{re.escape(w)}[ \xa0].)" for w in heads)
+    behind_comma = "|".join(rf"(?<=\b{re.escape(w)}, .)" for w in heads)
+    plain = re.compile(
+        rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
+    )
+    _, lowercase = people_names.title_trigger()
+    assert [m.span() for m in lowercase.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_HINTS_BEFORE = [
+    "",
+    "el pasado ",
+    "el próximo ",
+    "para el ",
+    "pour le ",
+    "o passado ",
+    "no próximo ",
+    "am kommenden ",
+    "am letzten ",
+    "per il ",
+    "x ",
+    "\n",
+]
+_HINT_DATES = [
+    "12 de abril",
+    "3 de maio",
+    "5. Mai",
+    "12 avril",
+    "1 giugno",
+    "4 Juli",
+    "abril",
+    "2025",
+    "",
+]
+_HINTS_AFTER = [
+    "",
+    " próximo",
+    " pasado",
+    " prochain",
+    " dernier",
+    " de este año",
+    ", del año pasado",
+    " del próximo año",
+    " do ano passado",
+    " desse ano",
+    " de l'année dernière",
+    " dieses Jahres",
+    " lalu",
+    " depan",
+    " scorso",
+    ",",
+]
+_HINT_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(_HINTS_BEFORE), st.sampled_from(_HINT_DATES), st.sampled_from(_HINTS_AFTER)
+    ).map("".join),
+    max_size=4,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HINT_TEXTS, st.sampled_from(["es", "fr", "pt", "it", "de", "id", "vi"]))
+def test_hints_tried_after_one_search_of_them_all_are_those_tried_one_by_one(
+    text: str, language: str
+) -> None:
+    """A language's hints before and after a date (and the year hints) are read one by one
+    only when one search of them all finds something: the same mentions as without it."""
+    from dataclasses import replace
+
+    from treatytui.facts import datelanguages
+
+    gated = datepatterns.find_date_mentions(text, language=language)
+    spoken = datelanguages.patterns(language)
+    always = re.compile("")  # matches everywhere: every hint is read one by one
+    ungated = replace(spoken, any_before=always, any_after=always, any_year_after=always)
+    plain = datepatterns.datelanguages.patterns
+    try:
+        datepatterns.datelanguages.patterns = lambda code: (
+            ungated if code == language else plain(code)
+        )
+        assert datepatterns.find_date_mentions(text, language=language) == gated
+    finally:
+        datepatterns.datelanguages.patterns = plain
+
+
+def _plain_split(text: str, start: int, end: int) -> list:
+    """``split_sentences`` trying the boundary pattern at the first mark of each run."""
+    from bisect import bisect_left
+
+    from treatytui.facts import sentences
+
+    found: list = []
+    marks = [
+        i
+        for i in positions(text, sentences._MARKS, start, end)
+        if i == start or text[i - 1] not in sentences._MARKS
+    ]
+    for line in sentences._LINE.finditer(text, start, end):
+        line_start, line_end = line.span()
+        cursor = line_start
+        first, last = bisect_left(marks, line_start), bisect_left(marks, line_end)
+        for match in matches_at(sentences._BOUNDARY, text, marks[first:last], line_end):
+            if text[match.start()] == "." and sentences._is_abbreviation(text, match.start()):
+                continue
+            sentences._append(found, text, cursor, match.end())
+            cursor = match.end()
+        sentences._append(found, text, cursor, line_end)
+    return found
+
+
+_MARK_TEXTS = st.lists(
+    st.sampled_from(["Talks", " end", ".", "!", "?", "…", " ", "\n", "”", ")", "Mr", "5",
+                     "“A", "(B", " Él", "a", "U.S", "\t"]),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_TEXTS, st.data())
+def test_sentences_are_those_split_at_the_marks_found_one_by_one(text: str, data) -> None:
+    """Boundaries found by one scan from the first mark of each run are those tried at
+    every such mark, for the whole text and for any part of it."""
+    from treatytui.facts.sentences import split_sentences
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert split_sentences(text) == _plain_split(text, 0, len(text))
+    assert split_sentences(text, start, end) == _plain_split(text, start, end)
+
+
+def test_a_run_of_marks_cut_by_the_start_counts_from_the_start() -> None:
+    from treatytui.facts.sentences import split_sentences
+
+    text = "Wait.. Then!? Go"
+    for start in range(len(text)):
+        assert split_sentences(text, start) == _plain_split(text, start, len(text)), start
+    assert [s.text for s in split_sentences(text, 5)] == [".", "Then!?", "Go"]

@@ -303,8 +303,9 @@ def _letter_runs(lowered: str) -> set[str]:
     return runs
 
 
-def _candidates(text: str, language: str) -> list[int]:
-    """Where a number begins that a unit word follows closely, in order."""
+def _candidates(text: str, language: str) -> list[tuple[int, int]]:
+    """(where a number begins that a unit word follows closely, where the first unit word
+    after it begins), in order."""
     number_search, unit_first = _search_words(language)
     english = language == "en"  # "une vingtaine de": collectives are not English
     lowered = lower_text(text)
@@ -319,15 +320,16 @@ def _candidates(text: str, language: str) -> list[int]:
     else:  # lower() changed the length of some character: no shortcuts
         starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
         units = list(range(len(text)))
-    found = []
+    found = {}
     for i in sorted(set(starts)):
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _NOT_BEFORE):
             continue
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
             article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
-            found.append(article.start() if article else i)
-    return sorted(set(found))
+            start = article.start() if article else i
+            found[start] = units[bisect_right(units, start)]
+    return sorted(found.items())
 
 
 def _matches(
@@ -338,12 +340,12 @@ def _matches(
     english = sentences.language == "en"
     pattern = _count_regex(english)
     qualifiers = _qualifier_regex(english)
-    for i in _candidates(text, sentences.language):
+    for i, unit in _candidates(text, sentences.language):
         if i < done[0]:
             continue
         sentence = sentences.at(i)
-        if sentence is None:
-            continue
+        if sentence is None or unit >= sentence.end:
+            continue  # the pattern, held to the sentence, could not reach a unit
         match = pattern.match(text, i, sentence.end)
         if match is None:
             continue

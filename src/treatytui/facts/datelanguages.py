@@ -257,6 +257,13 @@ class LanguagePatterns:
     before: tuple[tuple[re.Pattern[str], int], ...]
     after: tuple[tuple[re.Pattern[str], int], ...]
     year_after: tuple[tuple[re.Pattern[str], str], ...]
+    any_before: re.Pattern[str] | None
+    """Matches where any of ``before`` matches (None when there are none): one search
+    tells that none of them does, as for most dates."""
+    any_after: re.Pattern[str] | None
+    """Likewise for ``after``."""
+    any_year_after: re.Pattern[str] | None
+    """Likewise for ``year_after``."""
     between: re.Pattern[str]
     trigger: re.Pattern[str]
     opener_heads: tuple[str, ...] | None
@@ -303,6 +310,10 @@ def patterns(code: str) -> LanguagePatterns | None:
     def hints(*pairs: tuple[str, Any]) -> tuple[tuple[re.Pattern[str], Any], ...]:
         return tuple((re.compile(p), value) for p, value in pairs if p)
 
+    def any_of(*patterns: str) -> re.Pattern[str] | None:
+        alternatives = [f"(?:{p})" for p in patterns if p]
+        return re.compile("|".join(alternatives)) if alternatives else None
+
     stems = {names[0][:3].casefold() for names in spec.months}
     trigger = spec.trigger or f"(?i:{'|'.join(sorted(stems))})"
     return LanguagePatterns(
@@ -313,6 +324,9 @@ def patterns(code: str) -> LanguagePatterns | None:
         year_after=hints(
             (spec.this_year, "this"), (spec.next_year, "next"), (spec.last_year, "last")
         ),
+        any_before=any_of(spec.before_next, spec.before_last),
+        any_after=any_of(spec.after_next, spec.after_last),
+        any_year_after=any_of(spec.this_year, spec.next_year, spec.last_year),
         between=re.compile(rf"\b{spec.between}\b[^0-9]{{0,16}}$", re.IGNORECASE),
         trigger=re.compile(trigger),
         opener_heads=opener_heads(spec.opener),

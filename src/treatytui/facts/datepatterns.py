@@ -544,11 +544,13 @@ def _from_spoken(
     y1, y2 = _int(groups, "y1"), _int(groups, "y2")
     tense = _tense_next_to(text, start, end, spoken)
     hint, hint_end = None, None
-    for pattern, word in spoken.year_after:
-        found = pattern.match(text, end, min(len(text), end + 40))
-        if found:
-            hint, hint_end = word, found.end()
-            break
+    after = min(len(text), end + 40)
+    if spoken.any_year_after is not None and spoken.any_year_after.match(text, end, after):
+        for pattern, word in spoken.year_after:
+            found = pattern.match(text, end, after)
+            if found:
+                hint, hint_end = word, found.end()
+                break
     if name == "m":
         yield DateMention(start, end, m1, tense=tense, year_hint=hint, hint_end=hint_end)
         return
@@ -579,11 +581,16 @@ def _from_spoken(
 
 
 def _tense_next_to(text: str, start: int, end: int, spoken: datelanguages.LanguagePatterns) -> int:
-    """+1 or -1 when a word just before or after the date says which side it lies on."""
-    for pattern, way in spoken.before:
-        if pattern.search(text, max(0, start - 24), start):
-            return way
-    for pattern, way in spoken.after:
-        if pattern.match(text, end, min(len(text), end + 24)):
-            return way
+    """+1 or -1 when a word just before or after the date says which side it lies on.
+
+    (Most dates have no such word: one search of all the patterns at once tells so.)"""
+    low, high = max(0, start - 24), min(len(text), end + 24)
+    if spoken.any_before is not None and spoken.any_before.search(text, low, start):
+        for pattern, way in spoken.before:
+            if pattern.search(text, low, start):
+                return way
+    if spoken.any_after is not None and spoken.any_after.match(text, end, high):
+        for pattern, way in spoken.after:
+            if pattern.match(text, end, high):
+                return way
     return 0

@@ -44,6 +44,19 @@ _SAYING = (
     "announced affirmed highlighted remarked stated declared insisted argued recalled"
 ).split()
 _SAY = "|".join(_SAYING)
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``a|b|...`` grouped by first letter ("s(?:aid|ays)|t(?:old)..."), each group in
+    the alternatives' order: the same matches, but the engine compares a letter once per
+    group instead of once per alternative (the pattern after a space is tried at every
+    space of the text)."""
+    by_first: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_first.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
@@ -51,7 +64,7 @@ _NAME_TAIL = rf"[\w’'\-]+(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
-_SAY_AFTER_NAME = re.compile(rf" (?:{_SAY})\b")
+_SAY_AFTER_NAME = re.compile(rf" (?:{_by_first_letter(_SAYING)})\b")
 _NAME_BEFORE_SAY = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME}),?\Z")
 _NAME_REACH = 250  # no name of four words is longer
 # "said Ghada Waly,": a verb of saying (or "according to"), a space and a name; the name's

@@ -102,14 +102,29 @@ def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Grouped by first letter: the engine compares a capital with each group's letter only.
     grouped = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items())
     # A lower-case title counts only before a capital: found from the capital, looking back.
-    behind = "|".join(rf"(?<=\b{re.escape(w)}[ \xa0].)" for w in words("lowercase_heads"))
+    behind = _after_any(words("lowercase_heads"), r"[ \xa0].")
     # (Two patterns, each starting with letters: so the engine skips ahead to those.)
     # and after a comma: "the committee's chairperson, Ann Lee"
-    behind_comma = "|".join(rf"(?<=\b{re.escape(w)}, .)" for w in words("lowercase_heads"))
+    behind_comma = _after_any(words("lowercase_heads"), ", .")
     lowercase = re.compile(
         rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
     )
     return re.compile(grouped), lowercase
+
+
+def _after_any(heads: Iterable[str], tail: str) -> str:
+    """``(?<=\bhead{tail})|...`` for every head (``tail`` of a fixed width), grouped by the
+    heads' last letter, which one look-behind tests first: a capital after no head costs a
+    test per letter, not one per head. (The look-behinds match nothing, so their order
+    does not matter.)"""
+    by_last: dict[str, list[str]] = {}
+    for head in sorted(heads):
+        by_last.setdefault(head[-1], []).append(head)
+    groups = []
+    for last, group in by_last.items():
+        each = "|".join(rf"(?<=\b{re.escape(head)}{tail})" for head in group)
+        groups.append(rf"(?<={re.escape(last)}{tail})(?:{each})")
+    return "|".join(groups)
 
 
 def _strip_possessive(word: str) -> str:

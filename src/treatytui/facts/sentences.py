@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +29,10 @@ _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 # Possessive: a mark or a closer given back could never be followed by a space.
 _BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _MARKS = ".!?"
+# The same, found only at the first mark of a run ("?!", "..."): a boundary tried later in
+# the run meets the same text after it. Starting with the marks themselves, it lets the
+# engine skip ahead to them.
+_RUN_BOUNDARY = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -55,9 +59,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     ordinal day of a German date."""
     if dot and text[dot - 1].isdigit() and not text[max(0, dot - 3) : dot].isdigit():
         return _GERMAN_MONTH_AFTER.match(text, dot + 1) is not None
-    word_start = dot
     # A word longer than the longest abbreviation is none: no need to read all of it.
-    limit = max(0, dot - _LONGEST_ABBREVIATION - 1)
+    limit = dot - _LONGEST_ABBREVIATION - 1
+    window = text[max(0, limit) : dot]
+    if limit >= 0 and window.isalpha():
+        return False  # the common case, a long word, told by one test instead of a loop
+    space = window.rfind(" ")
+    if space >= 0 and window[space + 1 :].isalpha():
+        # the other common case: letters only since a space, where the loop would stop
+        word = window[space + 1 :]
+        lowered = word.lower()
+        return lowered in _ABBREVIATIONS or (len(lowered) == 1 and word[0].isupper())
+    limit = max(0, limit)
+    word_start = dot
     while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
@@ -70,23 +84,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Split ``text[start:end]`` into sentences; line breaks always end a sentence."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
-    # Where a boundary may start: the first mark of a run ("?!", "..."), as one tried
-    # later in the run meets the same text after it. A run of marks costs one look.
-    marks = [
-        i for i in positions(text, _MARKS, start, end) if i == start or text[i - 1] not in _MARKS
-    ]
     for line in _LINE.finditer(text, start, end):
         line_start, line_end = line.span()
         cursor = line_start
-        first = bisect_left(marks, line_start)
-        last = bisect_left(marks, line_end, first)
-        for match in matches_at(_BOUNDARY, text, marks[first:last], line_end):
+        for match in _boundaries(text, start, line_start, line_end):
             if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                 continue
             _append(sentences, text, cursor, match.end())
             cursor = match.end()
         _append(sentences, text, cursor, line_end)
     return sentences
+
+
+def _boundaries(text: str, start: int, line_start: int, line_end: int) -> Iterator[re.Match[str]]:
+    """The boundaries that may end a sentence of the line, each from the first mark of a
+    run; a run that ``start`` cuts counts from ``start``."""
+    resume = line_start
+    if line_start == start > 0 and text[start] in _MARKS and text[start - 1] in _MARKS:
+        first = _BOUNDARY.match(text, start, line_end)
+        if first is not None:
+            yield first
+            resume = first.end()
+    yield from _RUN_BOUNDARY.finditer(text, resume, line_end)
 
 
 def positions(text: str, characters: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -138,7 +157,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     span = text[start:end]
     stripped = span.strip()
     if stripped:
-        start += len(span) - len(span.lstrip())
+        # the first character kept is the first one that is not white space
+        start += span.index(stripped[0])
         sentences.append(Sentence(start, start + len(stripped), stripped))
 
 
@@ -230,6 +250,8 @@ class SentenceIndex:
         result always contains ``article.text[start:end]``.
         """
         first = self.at(start)
+        if first is not None and start < end <= first.end:
+            return first.text  # the common case: the span lies in one sentence
         last = self.at(end - 1) if end > start else first
         begin = min(start, first.start) if first else start
         finish = max(end, last.end) if last else end
