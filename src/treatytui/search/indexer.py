@@ -48,6 +48,7 @@ from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
 from treatytui.search.workers import (
+    Ahead,
     OverBudget,
     WorkersFailing,
     budget_applies_here,
@@ -64,6 +65,8 @@ PARALLEL_THRESHOLD = 150
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
+# At most this many files found changed are read while the others are still being listed.
+AHEAD_LIMIT = 64
 # Files larger than this are read in a worker process even when there are few.
 LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
@@ -230,13 +233,15 @@ class _Comparison:
     is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
     what is left of the records at the end is gone."""
 
-    def __init__(self, known: dict[str, Row], report: IndexReport) -> None:
+    def __init__(self, known: dict[str, Row], report: IndexReport, ahead: Ahead) -> None:
         self.known = known
         self.report = report
+        self.ahead = ahead
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
-        self._seen: dict[str, str] = {}
+        self._seen: dict[str, Row] = {}
+        """The files listed so far, by id (their rows: nothing made for this)."""
         self._seen_paths: set[str] | None = None
 
     def compare(self, roots: list[Path], follow_symlinks: bool) -> None:
@@ -265,17 +270,18 @@ class _Comparison:
                 if prefix + name in seen_paths:
                     continue
                 seen_paths.add(prefix + name)
+            row = (encoded + name.encode(encoding, errors), *file[1:])
             if doc_id in seen:
-                if seen[doc_id] != prefix + name:
+                if seen[doc_id][0] != row[0]:
+                    earlier = os.fsdecode(seen[doc_id][0])
                     self.report.skipped.append(
-                        (storable(prefix + name), f"same id as {storable(seen[doc_id])}")
+                        (storable(prefix + name), f"same id as {storable(earlier)}")
                     )
                 continue
-            seen[doc_id] = prefix + name
+            seen[doc_id] = row
             if file[1] is None:
                 self.report.skipped.append((storable(prefix + name), "cannot be read"))
                 continue
-            row = (encoded + name.encode(encoding, errors), *file[1:])
             record = known.pop(doc_id, None)
             if record == row:
                 unchanged += 1
@@ -289,9 +295,12 @@ class _Comparison:
             else:
                 size, mtime_ns, _inode, sidecar_size, sidecar_mtime_ns = file[1:]
                 sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
-                self.todo.append(
-                    _Candidate(prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[3])
+                candidate = _Candidate(
+                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[3]
                 )
+                self.todo.append(candidate)
+                if size <= LARGE_FILE:  # (a large one is left for its own worker)
+                    self.ahead.submit(doc_id, _job(candidate))
         self.report.unchanged += unchanged
 
 
@@ -417,33 +426,42 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    comparison = _Comparison(manifest.rows(), report)
-    comparison.compare(roots, follow_symlinks)
-    todo, gone = comparison.todo, sorted(comparison.known)
-    if comparison.inodes:
-        manifest.set_inodes(comparison.inodes)
-    del comparison
-
-    by_id = {c.id: c for c in todo}
+    # (Not in a rebuild, where every file is to be read and the workers do it.)
+    ahead = Ahead(_prepare_star, AHEAD_LIMIT if workers > 1 and not report.rebuilt else 0)
+    try:
+        comparison = _Comparison(manifest.rows(), report, ahead)
+        comparison.compare(roots, follow_symlinks)
+        todo, gone = comparison.todo, sorted(comparison.known)
+        if comparison.inodes:
+            manifest.set_inodes(comparison.inodes)
+        del comparison
+        # (The worker goes before any other starts or the Whoosh writer opens.)
+        early = ahead.results()
+    finally:
+        ahead.close()
+    todo_left = [c for c in todo if c.id not in early]
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    jobs = [(c.path, str(c.root), file_budget(c.stat[0])) for c in todo]
+    jobs = [_job(c) for c in todo_left]
     writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
-    if not parallel and not budget_applies_here() and any(c.stat[0] > LARGE_FILE for c in todo):
+    if (
+        not parallel
+        and not budget_applies_here()
+        and any(c.stat[0] > LARGE_FILE for c in todo_left)
+    ):
         # Off the main thread (the reader's background refresh) a file has no time budget
         # here: a large one is read in a worker process, where it has.
         parallel, workers = True, 1
     with results_of(_prepare_star, jobs, workers, parallel=parallel, on_crash=_crashed) as results:
         try:
-            for done, prepared in enumerate(results, start=1):
-                candidate = by_id[prepared.id]
+            for done, candidate in enumerate(todo, start=1):
+                prepared = early.pop(candidate.id, None) or next(results)
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
-                del by_id[prepared.id]
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -456,6 +474,10 @@ def _update(
         except BaseException:
             writer.cancel()
             raise
+
+
+def _job(candidate: _Candidate) -> tuple[str, str, float]:
+    return (candidate.path, str(candidate.root), file_budget(candidate.stat[0]))
 
 
 def _apply(
