@@ -300,3 +300,30 @@ def article_count(folder: Path) -> int | None:
     data = read_json(folder / LEGACY_MANIFEST)
     records = data.get("records") if isinstance(data, dict) else None
     return len(records) if isinstance(records, dict) else None
+
+
+def recorded_roots(folder: Path) -> list[Path]:
+    """The collection folders the articles of the manifest in ``folder`` came from (read
+    only; none when it cannot be read): each record's path less its id, and the id's first
+    part (the id is the path within the folder, that folder's name first)."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return []
+    query = (
+        "SELECT DISTINCT substr(path, 1, length(path) - length(CAST(id AS BLOB))), "
+        "substr(id, 1, instr(id, '/') - 1) FROM records WHERE instr(id, '/') > 1"
+    )
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+            rows = connection.execute(query).fetchall()
+    except (sqlite3.Error, ValueError, UnicodeError):
+        return []
+    roots: list[Path] = []
+    for parent, name in rows:
+        if not isinstance(parent, bytes) or not parent.endswith(os.fsencode(os.sep)):
+            continue  # (a name that is not UTF-8, whose id is written otherwise)
+        root = Path(os.fsdecode(parent)) / name
+        if root not in roots:
+            roots.append(root)
+    return sorted(roots)
