@@ -152,3 +152,35 @@ def test_ahead_runs_its_jobs_in_one_other_process_up_to_its_limit() -> None:
     assert os.getpid() not in results.values()
     assert not ahead.submit("3", 3)  # closed
     assert Ahead(_pid, limit=0).submit("0", 0) is False
+
+
+def _slow_pid(_job: int) -> int:
+    import time
+
+    time.sleep(0.2)
+    return os.getpid()
+
+
+def test_ahead_drops_the_jobs_not_begun_when_asked() -> None:
+    ahead: Ahead[int, int] = Ahead(_slow_pid, limit=10)
+    for n in range(10):
+        assert ahead.submit(str(n), n)
+    results = ahead.results(cancel_waiting=True)
+    assert "0" in results and len(results) < 10
+
+
+def test_many_changes_go_on_in_the_workers_after_the_ones_read_ahead(
+    collection_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_root = tmp_path / "ix"
+    refresh(index_root, [collection_dir], workers=1)
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 3)  # (as 150 changed files would)
+    for path in sorted(collection_dir.rglob("*.txt")):
+        path.write_text(path.read_text(encoding="utf-8") + "\nA line on Reykjavik.\n")
+    for n in range(3):
+        (collection_dir / f"new-{n}.txt").write_text(f"News {n}\nTalks in Reykjavik.\n")
+    report = refresh(index_root, [collection_dir], workers=2)
+    assert report.updated == ["articles/hanoi-signing.txt", "articles/nested/unodc-briefing.txt"]
+    assert report.added == [f"articles/new-{n}.txt" for n in range(3)]
+    assert Searcher(index_root).search("Reykjavik").total == 5
+    assert multiprocessing.active_children() == []

@@ -65,8 +65,6 @@ PARALLEL_THRESHOLD = 150
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
-# At most this many files found changed are read while the others are still being listed.
-AHEAD_LIMIT = 64
 # Files larger than this are read in a worker process even when there are few.
 LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
@@ -299,7 +297,7 @@ class _Comparison:
                     prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[3]
                 )
                 self.todo.append(candidate)
-                if size <= LARGE_FILE:  # (a large one is left for its own worker)
+                if size <= LARGE_FILE:  # (a large one is left for a worker of its own)
                     self.ahead.submit(doc_id, _job(candidate))
         self.report.unchanged += unchanged
 
@@ -427,7 +425,7 @@ def _update(
     follow_symlinks: bool,
 ) -> None:
     # (Not in a rebuild, where every file is to be read and the workers do it.)
-    ahead = Ahead(_prepare_star, AHEAD_LIMIT if workers > 1 and not report.rebuilt else 0)
+    ahead = Ahead(_prepare_star, PARALLEL_THRESHOLD if workers > 1 and not report.rebuilt else 0)
     try:
         comparison = _Comparison(manifest.rows(), report, ahead)
         comparison.compare(roots, follow_symlinks)
@@ -435,8 +433,14 @@ def _update(
         if comparison.inodes:
             manifest.set_inodes(comparison.inodes)
         del comparison
-        # (The worker goes before any other starts or the Whoosh writer opens.)
-        early = ahead.results()
+        few = len(todo) < PARALLEL_THRESHOLD
+        if few:  # the worker, its extractors started, reads the others too
+            for candidate in todo:
+                if candidate.stat[0] <= LARGE_FILE:
+                    ahead.submit(candidate.id, _job(candidate))
+        # (Many: the workers take what it has not begun. It goes before they start, and
+        # before the Whoosh writer opens.)
+        early = ahead.results(cancel_waiting=not few)
     finally:
         ahead.close()
     todo_left = [c for c in todo if c.id not in early]

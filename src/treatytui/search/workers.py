@@ -250,7 +250,7 @@ class Ahead(Generic[Job, Result]):
 
     def submit(self, key: str, job: Job) -> bool:
         """Begin ``job`` now (False: not taken, it is to be run as usual)."""
-        if self._declined or len(self._futures) >= self._limit:
+        if self._declined or len(self._futures) >= self._limit or key in self._futures:
             return False
         if self._pool is None:
             if worker_context().get_start_method() != "fork":
@@ -264,12 +264,18 @@ class Ahead(Generic[Job, Result]):
             return False
         return True
 
-    def results(self) -> dict[str, Result]:
-        """The results of the jobs begun, by key, once all are done; the worker process is
-        gone after. A job whose worker crashed is left out (to be run as usual)."""
+    def results(self, *, cancel_waiting: bool = False) -> dict[str, Result]:
+        """The results of the jobs begun, by key, once all are done (``cancel_waiting``:
+        those not begun yet are dropped); the worker process is gone after. A job dropped,
+        or whose worker crashed, is left out (to be run as usual)."""
+        if cancel_waiting:
+            for future in self._futures.values():
+                future.cancel()
         done: dict[str, Result] = {}
         try:
             for key, future in self._futures.items():
+                if future.cancelled():
+                    continue
                 with contextlib.suppress(BrokenProcessPool):
                     done[key] = future.result()
         finally:
