@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from treatytui.corpus.stat_many import stat_names
-
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
 SIDECAR_SUFFIXES = (".yaml", ".yml")
@@ -53,7 +51,6 @@ ScannedFile = tuple[str, int | None, int | None, int | None, int | None, int | N
 """An article file of a folder: its name, size, mtime in nanoseconds and inode (all None
 when it cannot be stat'ed), and its sidecar's size and mtime (None: no sidecar)."""
 _UNREADABLE = (None, None, None)
-_UNREADABLE_FILE = (None, None, None, None, None)
 _NO_SIDECAR = (None, None)
 _NAME = operator.attrgetter("name")
 
@@ -191,56 +188,52 @@ def _plan(
     # (The loop is the walk's time at 100,000 files: as little as can be is done in it.)
     plan: list[list[ScannedFile] | os.DirEntry[str] | Skipped] = []
     runs: list[list[ScannedFile]] = []
-    run: list[str] = []
-    names: list[str] = []
+    run: list[ScannedFile] = []
     sidecars: dict[str, os.DirEntry[str]] = {}
-    for entry in listing:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        try:
-            regular = entry.is_file(follow_symlinks=False)
-        except OSError:
-            regular = False
-        lowered = name.lower()
-        if lowered.endswith(SIDECAR_SUFFIXES):
-            sidecars[name] = entry
-            if regular:
-                continue
-        if not regular:  # a folder, a link, a device…: looked at when reached
-            if run:
-                plan.append(run)  # type: ignore[arg-type]  (stat'ed below)
-                run = []
-            plan.append(entry)
-            continue
-        dot = lowered.rfind(".")
-        if dot > 0 and lowered[dot:] in SUPPORTED_SUFFIXES:
-            if not run:
-                runs.append(run)  # type: ignore[arg-type]
-            run.append(name)
-            names.append(name)
-        else:
-            if run:
-                plan.append(run)  # type: ignore[arg-type]
-                run = []
-            plan.append(_unsupported(Path(prefix + name)))
-    if run:
-        plan.append(run)  # type: ignore[arg-type]
-    if not names:
-        return plan
     fd = _open_folder(folder)
+    os_stat = os.stat
     try:
-        stats = iter(stat_names(names, fd, prefix))
-        for each in runs:  # the names become the files, stat'ed
-            each[:] = [
-                (name, *found, None, None) if found is not None else (name, *_UNREADABLE_FILE)
-                for name, found in zip(each, stats, strict=False)  # type: ignore[call-overload]
-            ]
+        for entry in listing:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                regular = entry.is_file(follow_symlinks=False)
+            except OSError:
+                regular = False
+            lowered = name.lower()
+            if lowered.endswith(SIDECAR_SUFFIXES):
+                sidecars[name] = entry
+                if regular:
+                    continue
+            if not regular:  # a folder, a link, a device…: looked at when reached
+                if run:
+                    plan.append(run)
+                    run = []
+                plan.append(entry)
+                continue
+            dot = lowered.rfind(".")
+            if dot > 0 and lowered[dot:] in SUPPORTED_SUFFIXES:
+                if not run:
+                    runs.append(run)
+                try:
+                    st = os_stat(name, dir_fd=fd) if fd is not None else os_stat(prefix + name)
+                except OSError:
+                    run.append((name, None, None, None, None, None))
+                else:
+                    run.append((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
+            else:
+                if run:
+                    plan.append(run)
+                    run = []
+                plan.append(_unsupported(Path(prefix + name)))
         if sidecars:
             _add_sidecars(runs, sidecars, lambda name: _stat_in(name, fd, prefix))
     finally:
         if fd is not None:
             os.close(fd)
+    if run:
+        plan.append(run)
     return plan
 
 
