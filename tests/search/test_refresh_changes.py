@@ -16,7 +16,6 @@ from treatytui.search import indexer
 from treatytui.search.indexer import refresh
 from treatytui.search.location import MANIFEST, IndexLocation
 from treatytui.search.searcher import Searcher
-from treatytui.search.workers import Ahead
 
 
 def _manifest(index_root: Path) -> Path:
@@ -123,53 +122,7 @@ def test_a_manifest_without_inodes_is_read_on_and_given_them(
     assert None not in inodes.values()
 
 
-def test_changed_files_are_read_ahead_in_a_worker_while_the_rest_are_listed(
-    collection_dir: Path, tmp_path: Path
-) -> None:
-    index_root = tmp_path / "ix"
-    refresh(index_root, [collection_dir], workers=1)
-    for name in ("hanoi-signing.txt", "nested/unodc-briefing.txt"):
-        path = collection_dir / name
-        path.write_text(path.read_text(encoding="utf-8") + "\nA line on Reykjavik.\n")
-    (collection_dir / "hanoi-preview.md").unlink()
-    report = refresh(index_root, [collection_dir], workers=2)
-    assert report.updated == ["articles/hanoi-signing.txt", "articles/nested/unodc-briefing.txt"]
-    assert report.removed == ["articles/hanoi-preview.md"]
-    assert Searcher(index_root).search("Reykjavik").total == 2
-    assert multiprocessing.active_children() == []  # its worker is gone
-
-
-def _pid(_job: int) -> int:
-    return os.getpid()
-
-
-def test_ahead_runs_its_jobs_in_one_other_process_up_to_its_limit() -> None:
-    ahead: Ahead[int, int] = Ahead(_pid, limit=2)
-    taken = [ahead.submit(str(n), n) for n in range(3)]
-    results = ahead.results()
-    assert taken == [True, True, False]
-    assert set(results) == {"0", "1"} and len(set(results.values())) == 1
-    assert os.getpid() not in results.values()
-    assert not ahead.submit("3", 3)  # closed
-    assert Ahead(_pid, limit=0).submit("0", 0) is False
-
-
-def _slow_pid(_job: int) -> int:
-    import time
-
-    time.sleep(0.2)
-    return os.getpid()
-
-
-def test_ahead_drops_the_jobs_not_begun_when_asked() -> None:
-    ahead: Ahead[int, int] = Ahead(_slow_pid, limit=10)
-    for n in range(10):
-        assert ahead.submit(str(n), n)
-    results = ahead.results(cancel_waiting=True)
-    assert "0" in results and len(results) < 10
-
-
-def test_many_changes_go_on_in_the_workers_after_the_ones_read_ahead(
+def test_many_changes_to_a_live_index_in_the_workers(
     collection_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     index_root = tmp_path / "ix"

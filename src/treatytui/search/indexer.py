@@ -48,7 +48,6 @@ from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
 from treatytui.search.workers import (
-    Ahead,
     OverBudget,
     WorkersFailing,
     budget_applies_here,
@@ -231,10 +230,9 @@ class _Comparison:
     is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
     what is left of the records at the end is gone."""
 
-    def __init__(self, known: dict[str, Row], report: IndexReport, ahead: Ahead) -> None:
+    def __init__(self, known: dict[str, Row], report: IndexReport) -> None:
         self.known = known
         self.report = report
-        self.ahead = ahead
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
@@ -297,8 +295,6 @@ class _Comparison:
                     prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[3]
                 )
                 self.todo.append(candidate)
-                if size <= LARGE_FILE:  # (a large one is left for a worker of its own)
-                    self.ahead.submit(doc_id, _job(candidate))
         self.report.unchanged += unchanged
 
 
@@ -424,45 +420,26 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    # (Not in a rebuild, where every file is to be read and the workers do it.)
-    ahead = Ahead(_prepare_star, PARALLEL_THRESHOLD if workers > 1 and not report.rebuilt else 0)
-    try:
-        comparison = _Comparison(manifest.rows(), report, ahead)
-        comparison.compare(roots, follow_symlinks)
-        todo, gone = comparison.todo, sorted(comparison.known)
-        if comparison.inodes:
-            manifest.set_inodes(comparison.inodes)
-        del comparison
-        few = len(todo) < PARALLEL_THRESHOLD
-        if few:  # the worker, its extractors started, reads the others too
-            for candidate in todo:
-                if candidate.stat[0] <= LARGE_FILE:
-                    ahead.submit(candidate.id, _job(candidate))
-        # (Many: the workers take what it has not begun. It goes before they start, and
-        # before the Whoosh writer opens.)
-        early = ahead.results(cancel_waiting=not few)
-    finally:
-        ahead.close()
-    todo_left = [c for c in todo if c.id not in early]
+    comparison = _Comparison(manifest.rows(), report)
+    comparison.compare(roots, follow_symlinks)
+    todo, gone = comparison.todo, sorted(comparison.known)
+    if comparison.inodes:
+        manifest.set_inodes(comparison.inodes)
+    del comparison
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    jobs = [_job(c) for c in todo_left]
+    jobs = [_job(c) for c in todo]
     writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
-    if (
-        not parallel
-        and not budget_applies_here()
-        and any(c.stat[0] > LARGE_FILE for c in todo_left)
-    ):
+    if not parallel and not budget_applies_here() and any(c.stat[0] > LARGE_FILE for c in todo):
         # Off the main thread (the reader's background refresh) a file has no time budget
         # here: a large one is read in a worker process, where it has.
         parallel, workers = True, 1
     with results_of(_prepare_star, jobs, workers, parallel=parallel, on_crash=_crashed) as results:
         try:
-            for done, candidate in enumerate(todo, start=1):
-                prepared = early.pop(candidate.id, None) or next(results)
+            for done, (candidate, prepared) in enumerate(zip(todo, results, strict=True), start=1):
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)

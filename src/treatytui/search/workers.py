@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from treatytui.search.lock import close_inherited_locks
 
@@ -229,62 +229,4 @@ def results_of(
         yield stream()
     finally:
         for pool in pools:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-class Ahead(Generic[Job, Result]):
-    """Jobs begun in one worker process while the caller is still finding the others.
-
-    A refresh finds a changed file while it is still listing the other 100,000: the file
-    is read, and the fact extractors started (their first use costs ~0.4 s), on the
-    other core meanwhile. Only where workers fork (they start with everything imported,
-    at no cost); elsewhere :meth:`submit` declines and the jobs are run as usual.
-    """
-
-    def __init__(self, work: Callable[[Job], Result], limit: int) -> None:
-        self._work = work
-        self._limit = limit
-        self._pool: ProcessPoolExecutor | None = None
-        self._declined = False
-        self._futures: dict[str, Future[Result]] = {}
-
-    def submit(self, key: str, job: Job) -> bool:
-        """Begin ``job`` now (False: not taken, it is to be run as usual)."""
-        if self._declined or len(self._futures) >= self._limit or key in self._futures:
-            return False
-        if self._pool is None:
-            if worker_context().get_start_method() != "fork":
-                self._declined = True
-                return False
-            self._pool = _pool(1)
-        try:
-            self._futures[key] = self._pool.submit(self._work, job)
-        except (BrokenProcessPool, RuntimeError):
-            self._declined = True
-            return False
-        return True
-
-    def results(self, *, cancel_waiting: bool = False) -> dict[str, Result]:
-        """The results of the jobs begun, by key, once all are done (``cancel_waiting``:
-        those not begun yet are dropped); the worker process is gone after. A job dropped,
-        or whose worker crashed, is left out (to be run as usual)."""
-        if cancel_waiting:
-            for future in self._futures.values():
-                future.cancel()
-        done: dict[str, Result] = {}
-        try:
-            for key, future in self._futures.items():
-                if future.cancelled():
-                    continue
-                with contextlib.suppress(BrokenProcessPool):
-                    done[key] = future.result()
-        finally:
-            self.close()
-        return done
-
-    def close(self) -> None:
-        """Stop the worker process (the jobs not done are dropped)."""
-        self._declined = True
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
             pool.shutdown(wait=True, cancel_futures=True)
