@@ -266,10 +266,10 @@ class _Comparison:
                 if prefix + name in seen_paths:
                     continue
                 seen_paths.add(prefix + name)
-            row = (encoded + name.encode(encoding, errors), *file[1:])
+            row = (doc_id, encoded + name.encode(encoding, errors), *file[1:])
             if doc_id in seen:
-                if seen[doc_id][0] != row[0]:
-                    earlier = os.fsdecode(seen[doc_id][0])
+                if seen[doc_id][1] != row[1]:
+                    earlier = os.fsdecode(seen[doc_id][1])
                     self.report.skipped.append(
                         (storable(prefix + name), f"same id as {storable(earlier)}")
                     )
@@ -283,16 +283,16 @@ class _Comparison:
                 unchanged += 1
             elif (
                 record is not None
-                and record[3] is None
-                and record[:3] + record[4:] == (row[:3] + row[4:])
+                and record[4] is None
+                and record[:4] + record[5:] == (row[:4] + row[5:])
             ):  # (a record of an earlier version, which did not keep the inode)
                 unchanged += 1
-                self.inodes.append((row[3], doc_id))
+                self.inodes.append((row[4], doc_id))
             else:
                 size, mtime_ns, _inode, sidecar_size, sidecar_mtime_ns = file[1:]
                 sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
                 candidate = _Candidate(
-                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[3]
+                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[4]
                 )
                 self.todo.append(candidate)
         self.report.unchanged += unchanged
