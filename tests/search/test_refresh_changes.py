@@ -137,3 +137,26 @@ def test_many_changes_to_a_live_index_in_the_workers(
     assert report.added == [f"articles/new-{n}.txt" for n in range(3)]
     assert Searcher(index_root).search("Reykjavik").total == 5
     assert multiprocessing.active_children() == []
+
+
+def test_a_root_inside_another_lists_its_files_once(collection_dir: Path, tmp_path: Path) -> None:
+    report = refresh(tmp_path / "ix", [collection_dir, collection_dir / "nested"], workers=1)
+    assert report.total == 4 and "articles/nested/unodc-briefing.txt" in report.added
+    assert not any(doc_id.startswith("nested/") for doc_id in report.added)
+    again = refresh(tmp_path / "ix", [collection_dir / "nested", collection_dir], workers=1)
+    assert again.total == 4  # (now the inner one comes first: its ids win)
+    assert "nested/unodc-briefing.txt" in again.added
+    assert again.removed == ["articles/nested/unodc-briefing.txt"]
+
+
+def test_two_roots_of_the_same_name_keep_the_first_ones_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "news", tmp_path / "b" / "news"
+    for folder, text in ((first, "First\nFrom Lima.\n"), (second, "Second\nFrom Oslo.\n")):
+        folder.mkdir(parents=True)
+        (folder / "same.txt").write_text(text)
+    (second / "other.txt").write_text("Other\nFrom Quito.\n")
+    report = refresh(tmp_path / "ix", [first, second], workers=1)
+    assert sorted(report.added) == ["news/other.txt", "news/same.txt"]
+    assert report.skipped == [(str(second / "same.txt"), f"same id as {first / 'same.txt'}")]
+    assert Searcher(tmp_path / "ix").search("Lima").total == 1
+    assert refresh(tmp_path / "ix", [first, second], workers=1).unchanged == 2
