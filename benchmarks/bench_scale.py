@@ -7,7 +7,8 @@
     python benchmarks/bench_scale.py --src /tmp/old/src    # the same run for another tree
 
 For each size, in this order, each step in a process of its own (so that its peak resident
-memory, ``VmHWM``, is its own; the largest worker process's peak is shown beside it): a full
+memory, ``VmHWM``, is its own; the largest worker process's peak is shown beside it, as
+``ru_maxrss`` has it: a forked worker's counts the indexer's memory it was forked with): a full
 build, a refresh with nothing changed, a refresh after one changed file, and one after one
 added and one deleted file. The collection is written under ``--work`` (``synthetic.py``,
 ~600 words an article), or taken read-only from ``--shared`` when that folder holds

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from treatytui.config import default_index_dir, seeds_dir
-from treatytui.search.location import STATE, read_json, write_atomically
+from treatytui.search.location import STATE, IndexLocation, read_json, write_atomically
+from treatytui.search.manifest import recorded_roots
 
 
 def is_bundled_seeds(path: Path) -> bool:
@@ -42,13 +43,24 @@ class Collection:
     """Follow symbolic links that lead out of the collection's folders."""
     managed: Path | None = None
     """The folder fetched articles are stored in (one of ``paths`` once used)."""
+    notice: str | None = None
+    """Set when the index had no readable record of its folders, and the folders were
+    taken from its articles instead (what to tell the user)."""
 
     @classmethod
     def load(cls, index_root: Path) -> Collection:
-        """The collection remembered in ``index_root`` (seeds only when nothing is)."""
+        """The collection remembered in ``index_root`` (seeds only when nothing is).
+
+        Where that record is missing or unreadable but there is an index (one made by a
+        script calling the indexer, a file deleted by hand), the folders its articles came
+        from are taken instead, and :attr:`notice` says so: a refresh never drops a
+        folder's articles for want of the record.
+        """
         state_file = index_root / STATE
         data = read_json(state_file)
         collection = cls(state_file)
+        if not isinstance(data, dict):
+            collection._recover(index_root)
         if isinstance(data, dict):
             remembered = [Path(p) for p in data.get("paths", []) if isinstance(p, str)]
             collection.paths = [p for p in remembered if not is_bundled_seeds(p)]
@@ -57,6 +69,22 @@ class Collection:
             managed = data.get("managed")
             collection.managed = Path(managed) if isinstance(managed, str) else None
         return collection
+
+    def _recover(self, index_root: Path) -> None:
+        live = IndexLocation(index_root).live_generation()
+        if live is None:
+            return
+        folders = [root for root in recorded_roots(live) if not is_bundled_seeds(root)]
+        if not folders:
+            return
+        self.paths = folders
+        why = "is unreadable" if self.state_file.exists() else "is missing"
+        shown = ", ".join(str(folder) for folder in folders[:3])
+        more = f" and {len(folders) - 3} more" if len(folders) > 3 else ""
+        self.notice = (
+            f"The index's record of its folders ({self.state_file}) {why}: kept the folders "
+            f"its articles came from ({shown}{more}) rather than drop their articles"
+        )
 
     def managed_dir(self) -> Path:
         """The folder for fetched articles: the remembered one, else ``articles`` in the

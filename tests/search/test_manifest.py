@@ -37,7 +37,7 @@ def _as_earlier_version(generation: Path) -> None:
             "mtime_ns": mtime_ns,
             "sidecar": None if sidecar_size is None else [sidecar_size, sidecar_mtime],
         }
-        for doc_id, (path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime) in _rows(
+        for doc_id, (path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime, _) in _rows(
             generation
         ).items()
     }

@@ -91,6 +91,10 @@ class IndexWorkers:
             # The folder went while the reader had it open: say what the new index holds.
             notice = library.missing_notice(display_path(library.index_root))
             self._post(IndexProblem(one_line(notice), severity="warning", timeout=20))
+        if outcome.collection_notice:
+            self._post(
+                IndexProblem(one_line(outcome.collection_notice), severity="warning", timeout=20)
+            )
         if outcome.changed and outcome.report is not None:
             self._post(IndexChanged(outcome.report.total))
         for path, reason in outcome.skipped[:3]:

@@ -117,6 +117,8 @@ def run_index(args: argparse.Namespace) -> int:
     if args.follow_symlinks is not None:
         collection.follow_symlinks = args.follow_symlinks
     console = stderr()
+    if collection.notice:  # (said even with --quiet: the collection is not what was asked)
+        say(console, f"note: {collection.notice}")
     if not new_paths and not collection.paths and not args.quiet:
         # A first run, or an index folder deleted with the paths it remembered.
         console.print(

@@ -16,6 +16,7 @@ Textual, and Whoosh loads only when an index is opened or written.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,9 @@ class RefreshOutcome:
     """The open searcher now shows new content (the view data is built again)."""
     skipped: Sequence[tuple[str, str]] = field(default_factory=tuple)
     """Files left out, with the reason."""
+    collection_notice: str | None = None
+    """The index had no readable record of its folders: they were taken from its articles
+    (and remembered again), as this says."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,9 @@ class Library:
         except IndexUnavailable as error:
             self.read_only = True
             return RefreshOutcome(unavailable=str(error))
+        if collection.notice:  # remembered again, so that it is said once
+            with contextlib.suppress(OSError):
+                collection.save()
         changed = False
         searcher = self._searcher
         if report.changed and searcher is not None:
@@ -192,6 +199,7 @@ class Library:
             built_from_nothing=notice,
             changed=changed,
             skipped=tuple(report.skipped),
+            collection_notice=collection.notice,
         )
 
     def open_or_build(self, say: Callable[[str], None] | None = None) -> Searcher:

@@ -12,8 +12,9 @@ import errno
 import os
 import shutil
 import sqlite3
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,7 +23,13 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from treatytui.corpus.article import Article
-from treatytui.corpus.discovery import OUTSIDE_REASON, FileStat, Skipped, list_articles
+from treatytui.corpus.discovery import (
+    OUTSIDE_REASON,
+    FileStat,
+    FolderFiles,
+    Skipped,
+    scan_articles,
+)
 from treatytui.corpus.loading import load_article
 from treatytui.corpus.reading import SkipFile
 from treatytui.facts import extract, facets
@@ -38,7 +45,7 @@ from treatytui.search.index_writer import (
 )
 from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json, write_atomically
 from treatytui.search.lock import IndexerLock
-from treatytui.search.manifest import FileRecord, Manifest, Stat
+from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
 from treatytui.search.workers import (
     OverBudget,
@@ -63,6 +70,8 @@ LARGE_FILE = 1024 * 1024
 # far shorter; a 20 MB dump would otherwise take the extractors to some 150 MB and 15 s.
 FACTS_TEXT_LIMIT = 1_000_000
 _SQLITE_FULL = 13
+# How os.fsencode makes the bytes of a path (the manifest keeps paths as bytes).
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 
 
 @dataclass
@@ -93,10 +102,7 @@ class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh
     id: str
     stat: FileStat
     sidecar: FileStat | None
-
-    def state(self) -> Stat:
-        """What the manifest's record says when the file has not changed."""
-        return (self.path, *self.stat, self.sidecar)
+    inode: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,16 +187,6 @@ def _crashed(job: tuple[str, str, float]) -> _Prepared:
     )
 
 
-def _id_prefix(root: Path) -> str | None:
-    """What ``str(path)`` starts with for every file under ``root``, before the part its
-    :func:`article_id` is made of (None where that is not simply a cut: the root is ``/``,
-    or paths are not written with ``/``)."""
-    parent = root.parent
-    if parent == root or os.sep != "/":
-        return None
-    return str(parent).rstrip("/") + "/"
-
-
 def _open_generation(folder: Path) -> Index | None:
     """The Whoosh index in ``folder`` when it is complete and of this schema version."""
     version = read_json(folder / SCHEMA_STAMP)
@@ -209,39 +205,97 @@ def _create_generation(location: IndexLocation) -> tuple[Path, Index]:
     return folder, index
 
 
-def _candidates(
-    roots: Iterable[Path], report: IndexReport, follow_symlinks: bool
-) -> Iterator[_Candidate]:
-    seen: dict[str, str] = {}
-    seen_paths: set[str] = set()
-    root, prefix = None, None
-    for item in list_articles(roots, follow_symlinks=follow_symlinks):
-        if isinstance(item, Skipped):
-            report.skipped.append((storable(str(item.path)), item.reason))
-            if item.reason == OUTSIDE_REASON:
-                report.symlinks_outside += 1
-            continue
-        path = item.path
-        if path in seen_paths:  # under two remembered roots: the first one wins
-            continue
-        seen_paths.add(path)
-        # (The id is cut out of the path where it can be: the same, at a fraction of the
-        # cost, which counts at 100,000 files.)
-        if item.root is not root:
-            root, prefix = item.root, _id_prefix(item.root)
-        if prefix is not None and path.startswith(prefix):
-            doc_id = storable(path[len(prefix) :])
-        else:
-            doc_id = article_id(Path(path), item.root)
-        if doc_id in seen:
-            if seen[doc_id] != path:
-                report.skipped.append((storable(path), f"same id as {storable(seen[doc_id])}"))
-            continue
-        seen[doc_id] = path
-        if item.stat is None:
-            report.skipped.append((storable(path), "cannot be read"))
-            continue
-        yield _Candidate(path, item.root, doc_id, item.stat, item.sidecar)
+def _id_base(prefix: str, root: Path) -> str:
+    """What :func:`article_id` of ``prefix + name`` is for every file name of a folder,
+    before the name (its storable form is taken of the whole)."""
+    if root.parent == root:  # (a file's id in `/` is its name)
+        return ""
+    folder = Path(prefix) if prefix else Path()
+    relative = folder.relative_to(root.parent).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+def _overlapping(roots: list[Path]) -> bool:
+    """True when one of ``roots`` is, or is inside, another: a file can then be listed twice."""
+    texts = [os.path.abspath(root) for root in roots]
+    return any(
+        i != j and (a == b or a.startswith(b.rstrip(os.sep) + os.sep))
+        for i, a in enumerate(texts)
+        for j, b in enumerate(texts)
+    )
+
+
+class _Comparison:
+    """The files of the collection set against the manifest's records in one pass: what
+    is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
+    what is left of the records at the end is gone."""
+
+    def __init__(self, known: dict[str, Row], report: IndexReport) -> None:
+        self.known = known
+        self.report = report
+        self.todo: list[_Candidate] = []
+        self.inodes: list[tuple[int, str]] = []
+        """(inode, id) of unchanged records that did not know their file's inode."""
+        self._seen: dict[str, Row] = {}
+        """The files listed so far, by id (their rows: nothing made for this)."""
+        self._seen_paths: set[str] | None = None
+
+    def compare(self, roots: list[Path], follow_symlinks: bool) -> None:
+        """Go through every article file under ``roots``."""
+        self._seen_paths = set() if _overlapping(roots) else None
+        for item in scan_articles(roots, follow_symlinks=follow_symlinks):
+            if isinstance(item, Skipped):
+                self.report.skipped.append((storable(str(item.path)), item.reason))
+                if item.reason == OUTSIDE_REASON:
+                    self.report.symlinks_outside += 1
+            else:
+                self._folder_files(item)
+
+    def _folder_files(self, run: FolderFiles) -> None:
+        prefix, root, files = run
+        base = _id_base(prefix, root)
+        encoded = os.fsencode(prefix)
+        known, seen, seen_paths = self.known, self._seen, self._seen_paths
+        encoding, errors = _FS_ENCODING, _FS_ERRORS
+        unchanged = 0
+        for file in files:
+            name = file[0]
+            relative = base + name
+            doc_id = relative if relative.isascii() else storable(relative)
+            if seen_paths is not None:  # under two remembered roots: the first one wins
+                if prefix + name in seen_paths:
+                    continue
+                seen_paths.add(prefix + name)
+            row = (doc_id, encoded + name.encode(encoding, errors), *file[1:])
+            if doc_id in seen:
+                if seen[doc_id][1] != row[1]:
+                    earlier = os.fsdecode(seen[doc_id][1])
+                    self.report.skipped.append(
+                        (storable(prefix + name), f"same id as {storable(earlier)}")
+                    )
+                continue
+            seen[doc_id] = row
+            if file[1] is None:
+                self.report.skipped.append((storable(prefix + name), "cannot be read"))
+                continue
+            record = known.pop(doc_id, None)
+            if record == row:
+                unchanged += 1
+            elif (
+                record is not None
+                and record[4] is None
+                and record[:4] + record[5:] == (row[:4] + row[5:])
+            ):  # (a record of an earlier version, which did not keep the inode)
+                unchanged += 1
+                self.inodes.append((row[4], doc_id))
+            else:
+                size, mtime_ns, _inode, sidecar_size, sidecar_mtime_ns = file[1:]
+                sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
+                candidate = _Candidate(
+                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[4]
+                )
+                self.todo.append(candidate)
+        self.report.unchanged += unchanged
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -366,23 +420,16 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    known = manifest.stats()
-    present: set[str] = set()
-    todo: list[_Candidate] = []
-    for candidate in _candidates(roots, report, follow_symlinks):
-        present.add(candidate.id)
-        if known.get(candidate.id) == candidate.state():
-            report.unchanged += 1
-        else:
-            todo.append(candidate)
-    gone = [doc_id for doc_id in known if doc_id not in present]
-    del known, present
-
-    by_id = {c.id: c for c in todo}
+    comparison = _Comparison(manifest.rows(), report)
+    comparison.compare(roots, follow_symlinks)
+    todo, gone = comparison.todo, sorted(comparison.known)
+    if comparison.inodes:
+        manifest.set_inodes(comparison.inodes)
+    del comparison
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
-    jobs = [(c.path, str(c.root), file_budget(c.stat[0])) for c in todo]
+    jobs = [_job(c) for c in todo]
     writer = LazyWriter(index)
     # The workers start before the Whoosh writer exists: they never inherit its lock.
     parallel = workers > 1 and len(jobs) >= PARALLEL_THRESHOLD
@@ -392,12 +439,10 @@ def _update(
         parallel, workers = True, 1
     with results_of(_prepare_star, jobs, workers, parallel=parallel, on_crash=_crashed) as results:
         try:
-            for done, prepared in enumerate(results, start=1):
-                candidate = by_id[prepared.id]
+            for done, (candidate, prepared) in enumerate(zip(todo, results, strict=True), start=1):
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
-                del by_id[prepared.id]
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -410,6 +455,10 @@ def _update(
         except BaseException:
             writer.cancel()
             raise
+
+
+def _job(candidate: _Candidate) -> tuple[str, str, float]:
+    return (candidate.path, str(candidate.root), file_budget(candidate.stat[0]))
 
 
 def _apply(
@@ -436,6 +485,7 @@ def _apply(
         size=candidate.stat[0],
         mtime_ns=candidate.stat[1],
         sidecar=candidate.sidecar,
+        inode=candidate.inode,
     )
     manifest.put(candidate.id, new_record)
     if (

@@ -20,6 +20,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,9 +29,10 @@ from treatytui.search.location import LEGACY_MANIFEST, MANIFEST, create_file, re
 if TYPE_CHECKING:  # (`treatytui where` reads a manifest without loading Whoosh)
     from whoosh.index import Index
 
-# What the comparison with the files on disk needs of a record: path, size, mtime_ns and
-# the sidecar's (size, mtime_ns) or None.
-Stat = tuple[str, int, int, tuple[int, int] | None]
+# What the comparison with the files on disk needs of a record, as SQLite gives it: the
+# id, the path's bytes, size, mtime_ns, inode (None in a record of an earlier version) and
+# the sidecar's size and mtime_ns (None: no sidecar).
+Row = tuple[str, bytes, int, int, int | None, int | None, int | None]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS stamp (
@@ -44,10 +46,11 @@ CREATE TABLE IF NOT EXISTS records (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     sidecar_size INTEGER,
-    sidecar_mtime_ns INTEGER
+    sidecar_mtime_ns INTEGER,
+    inode INTEGER
 ) WITHOUT ROWID;
 """
-_COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns"
+_COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns, inode"
 # Rows are written this many at a time when a manifest is filled from elsewhere.
 _BATCH = 2000
 
@@ -61,6 +64,8 @@ class FileRecord:
     size: int = -1
     mtime_ns: int = -1
     sidecar: tuple[int, int] | None = None
+    inode: int | None = None
+    """The file's inode: a file replaced by another of the same size and mtime is seen."""
 
 
 def _row(doc_id: str, record: FileRecord) -> tuple[object, ...]:
@@ -68,7 +73,7 @@ def _row(doc_id: str, record: FileRecord) -> tuple[object, ...]:
     # The path as the file system's bytes: a name that is not valid UTF-8 (kept by Python
     # as lone surrogates) cannot be SQLite text, and comes back the same.
     return (doc_id, os.fsencode(record.path), record.content_hash, record.size,
-            record.mtime_ns, *sidecar)  # fmt: skip
+            record.mtime_ns, *sidecar, record.inode)  # fmt: skip
 
 
 def _sidecar(size: int | None, mtime_ns: int | None) -> tuple[int, int] | None:
@@ -84,6 +89,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA journal_mode=DELETE")
         connection.executescript(_SCHEMA)
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
+        if "inode" not in columns:  # a manifest of an earlier version
+            connection.execute("ALTER TABLE records ADD COLUMN inode INTEGER")
     except BaseException:
         connection.close()
         raise
@@ -195,34 +203,44 @@ class Manifest:
 
     def _insert(self, rows: list[tuple[object, ...]]) -> None:
         self._db.executemany(
-            f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)", rows
+            f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)", rows
         )
 
     def _begin(self) -> None:
         if not self._db.in_transaction:
             self._db.execute("BEGIN IMMEDIATE")
 
-    def stats(self) -> dict[str, Stat]:
-        """Every record's path, size, mtime and sidecar, by id (what tells a changed file)."""
-        return {
-            doc_id: (os.fsdecode(path), size, mtime_ns, _sidecar(sidecar_size, sidecar_mtime))
-            for doc_id, path, size, mtime_ns, sidecar_size, sidecar_mtime in self._db.execute(
-                "SELECT id, path, size, mtime_ns, sidecar_size, sidecar_mtime_ns FROM records"
-            )
-        }
+    def rows(self) -> dict[str, Row]:
+        """Every record's id, path, size, mtime, inode and sidecar, by id (what tells a
+        changed file), as SQLite gives them: no Python code runs for each of 100,000."""
+        rows = self._db.execute(
+            "SELECT id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns FROM records"
+        ).fetchall()
+        return dict(zip(map(itemgetter(0), rows), rows, strict=True))
+
+    def set_inodes(self, inodes: list[tuple[int, str]]) -> None:
+        """Record the inode of each (inode, id) (saved by :meth:`save`)."""
+        self._begin()
+        self._db.executemany("UPDATE records SET inode = ? WHERE id = ?", inodes)
+        self.dirty = True
 
     def get(self, doc_id: str) -> FileRecord | None:
         """The record of ``doc_id``, or None."""
         row = self._db.execute(
-            "SELECT path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns "
+            "SELECT path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns, inode "
             "FROM records WHERE id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
             return None
-        path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime = row
+        path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime, inode = row
         return FileRecord(
-            os.fsdecode(path), content_hash, size, mtime_ns, _sidecar(sidecar_size, sidecar_mtime)
+            os.fsdecode(path),
+            content_hash,
+            size,
+            mtime_ns,
+            _sidecar(sidecar_size, sidecar_mtime),
+            inode,
         )
 
     def put(self, doc_id: str, record: FileRecord) -> None:
@@ -280,3 +298,30 @@ def article_count(folder: Path) -> int | None:
     data = read_json(folder / LEGACY_MANIFEST)
     records = data.get("records") if isinstance(data, dict) else None
     return len(records) if isinstance(records, dict) else None
+
+
+def recorded_roots(folder: Path) -> list[Path]:
+    """The collection folders the articles of the manifest in ``folder`` came from (read
+    only; none when it cannot be read): each record's path less its id, and the id's first
+    part (the id is the path within the folder, that folder's name first)."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return []
+    query = (
+        "SELECT DISTINCT substr(path, 1, length(path) - length(CAST(id AS BLOB))), "
+        "substr(id, 1, instr(id, '/') - 1) FROM records WHERE instr(id, '/') > 1"
+    )
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+            rows = connection.execute(query).fetchall()
+    except (sqlite3.Error, ValueError, UnicodeError):
+        return []
+    roots: list[Path] = []
+    for parent, name in rows:
+        if not isinstance(parent, bytes) or not parent.endswith(os.fsencode(os.sep)):
+            continue  # (a name that is not UTF-8, whose id is written otherwise)
+        root = Path(os.fsdecode(parent)) / name
+        if root not in roots:
+            roots.append(root)
+    return sorted(roots)
