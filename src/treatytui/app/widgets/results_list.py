@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -37,8 +38,8 @@ LOOKAHEAD_ROWS = 10
 """Pages are asked for this many hits before they scroll into view."""
 MARK_WIDTH = 3
 """The marks before a title, ``•★ ``."""
-CACHE_ROWS = 400
-"""Rows kept rendered (a few screens' worth)."""
+CACHE_ROWS = 200
+"""Rows kept drawn (a few screens' worth), the least recently shown dropped first."""
 
 
 def state_marks(state: ArticleState | None) -> str:
@@ -108,7 +109,9 @@ class ResultsList(ScrollView, can_focus=True):
         self._failed: dict[int, str] = {}  # offset -> why its page could not be fetched
         self._cursor = 0
         self._follow: str | None = None  # the id the cursor was on, until its page is in
-        self._cache: dict[tuple[object, ...], list[Strip]] = {}
+        self._cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(CACHE_ROWS)
+        self._heading = 1  # the way the cursor last moved: 1 down, -1 up
+        self._warming = False
         self.marks: dict[str, ArticleState] = {}
         """The reading state of the hits that were ever touched, by id."""
 
@@ -162,7 +165,10 @@ class ResultsList(ScrollView, can_focus=True):
             on_screen = self._cursor * ROW_HEIGHT - self.scroll_offset.y
             self._set_cursor(self._where[follow])
             self._keep_on_screen(on_screen)
-        self.refresh()
+        top = self.scroll_offset.y // ROW_HEIGHT
+        bottom = (self.scroll_offset.y + self.scrollable_content_region.height) // ROW_HEIGHT
+        if offset <= bottom and offset + len(result.hits) > top:  # some of it is on screen
+            self.refresh()
 
     def page_failed(self, offset: int, why: str) -> None:
         """The page from ``offset`` cannot be fetched: its rows say so (no retry until the
@@ -260,6 +266,7 @@ class ResultsList(ScrollView, can_focus=True):
     def _move_to(self, row: int) -> None:
         if self.total:
             self._follow = None
+            self._heading = 1 if row >= self._cursor else -1
             self._set_cursor(row)
             self._scroll_to_cursor()
 
@@ -297,6 +304,9 @@ class ResultsList(ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._want_visible()
+        if not self._warming:
+            self._warming = True
+            self.call_after_refresh(self._warm)
 
     def _want_visible(self) -> None:
         """Ask for the pages of the rows on screen (and a few beyond) not fetched yet."""
@@ -350,6 +360,10 @@ class ResultsList(ScrollView, can_focus=True):
         row, part = divmod(line, ROW_HEIGHT)
         if row >= self.total or width <= 0:
             return Strip.blank(width, self.rich_style)
+        return self._row_strips(row, width)[part]
+
+    def _row_strips(self, row: int, width: int) -> list[Strip]:
+        """The lines of hit ``row`` as drawn now (cached by what they show)."""
         hit = self._rows[row]
         selected = row == self._cursor
         mark = state_marks(self.marks.get(hit.id)) if hit is not None else ""
@@ -357,12 +371,29 @@ class ResultsList(ScrollView, can_focus=True):
         key = (row, width, self.total, selected and self.has_focus, selected, hit, mark, failed)
         strips = self._cache.get(key)
         if strips is None:
-            if len(self._cache) > CACHE_ROWS:
-                self._cache.clear()
             strips = self._render_row(hit, mark, width, selected, failed)
             strips.append(self._render_rule(row, width, selected))
             self._cache[key] = strips
-        return strips[part]
+        return strips
+
+    def _warm(self) -> None:
+        """After a frame: draw the screen of rows the cursor is heading for, so that the
+        next key finds them ready."""
+        self._warming = False
+        width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
+        if width <= 0 or height <= 0 or not self.total:
+            return
+        per_screen = height // ROW_HEIGHT + 2
+        top = self.scroll_offset.y // ROW_HEIGHT
+        rows = (
+            range(top + per_screen - 1, top + 2 * per_screen)
+            if self._heading > 0
+            else range(top - per_screen, top + 1)
+        )
+        for row in rows:
+            if 0 <= row < self.total and self._rows[row] is not None:
+                self._row_strips(row, width)
 
     def _render_row(
         self, hit: Hit | None, mark: str, width: int, selected: bool, failed: str | None
