@@ -145,7 +145,12 @@ class ResultsList(ScrollView, can_focus=True):
                 self._follow = previous
         self._resize_virtual()
         self._set_cursor(cursor)
-        if keep:
+        if keep and old_top == 0:
+            # At the top, the list stays at the top (new hits above show), the highlighted
+            # article in view.
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self._scroll_to_cursor()
+        elif keep:
             # The highlighted article stays where it was on screen (if it was on screen),
             # and in view whatever came above it.
             self._keep_on_screen(old_cursor * ROW_HEIGHT - old_top)
@@ -249,7 +254,9 @@ class ResultsList(ScrollView, can_focus=True):
         if top < y or height <= 0:
             y = top
         elif top + ROW_HEIGHT > y + height:
-            y = top + ROW_HEIGHT - height
+            # The first row that shows the cursor's whole: rows start at the top line (a
+            # row cut short is at the bottom, never at the top).
+            y = -(-(top + ROW_HEIGHT - height) // ROW_HEIGHT) * ROW_HEIGHT
         else:
             return
         self.scroll_to(y=y, animate=False, immediate=True)
