@@ -181,3 +181,15 @@ async def test_a_page_that_cannot_be_fetched_says_why_in_its_rows(many_app, monk
         await settle(pilot)
         assert results.current_hit is None
         assert "not fetched: query too" in shown(results)
+
+
+async def test_a_click_on_a_row_highlights_and_opens_its_hit(many_app):
+    app = many_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        results = app.main.search_pane.results
+        second = results.hits[1]
+        await pilot.click(results, offset=(6, results_list.ROW_HEIGHT + 1))  # its 2nd line
+        await settle(pilot)
+        assert results.highlighted == 1
+        assert app.main.viewer.indexed.article.id == second.id
