@@ -199,3 +199,10 @@ async def test_state_keys_are_in_the_help_screen(make_app, key):
         await app.push_screen(help_screen)
         keys = {binding.key for _section, _keys, binding in help_screen.rows()}
         assert key in keys
+
+
+def test_the_query_help_names_every_reading_state_word():
+    from treatytui.app.dialogs.help import QUERY_HELP
+    from treatytui.state.filters import FILTER_WORDS
+
+    assert all(word in QUERY_HELP for word in FILTER_WORDS)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
 
+from treatytui.app.index_workers import report_moves
 from treatytui.app.messages import FetchDone, FetchStatus, IndexChanged
 from treatytui.library import Library
 from treatytui.textsafety import one_line
@@ -87,6 +88,7 @@ class FetchWorker:
             return
         index = outcome.index
         if index is not None and index.changed and self.library.searcher is not None:
+            report_moves(self.owner, self.library, index.added, index.removed)
             post(IndexChanged(self.library.count(), how="updated by the fetch"))
         report = outcome.fetch
         post(FetchDone(summary(report), severity="warning" if report.failed else "information"))

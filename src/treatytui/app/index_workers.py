@@ -7,6 +7,7 @@ that owns them, which shows what they found.
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 
 from textual.dom import DOMNode
 from textual.timer import Timer
@@ -96,6 +97,8 @@ class IndexWorkers:
                 IndexProblem(one_line(outcome.collection_notice), severity="warning", timeout=20)
             )
         if outcome.changed and outcome.report is not None:
+            # Before the new results are asked for, so that they show the moved marks.
+            report_moves(self.owner, self.library, outcome.report.added, outcome.report.removed)
             self._post(IndexChanged(outcome.report.total))
         for path, reason in outcome.skipped[:3]:
             self._post(
@@ -161,3 +164,50 @@ class IndexWorkers:
         ``c`` show their rows at once; warm the searcher for phrases too."""
         worker = get_current_worker()
         self.library.prefetch(cancelled=lambda: worker.is_cancelled)
+
+
+def report_moves(
+    owner: DOMNode, library: Library, added: Collection[str], removed: Collection[str]
+) -> dict[str, str]:
+    """After an index change (in a worker): move the reading state of articles that left
+    the index to the added ones with the same content hash (renamed files, a moved folder,
+    :meth:`ReadingState.reconcile`); ``owner`` hears of any moved, or of a problem."""
+    moved = reconcile_moves(library, added, removed)
+    if isinstance(moved, str):
+        owner.post_message(IndexProblem(moved, severity="warning", title="Reading state"))
+        return {}
+    if moved:
+        noun = "article" if len(moved) == 1 else "articles"
+        owner.post_message(
+            IndexProblem(
+                f"Moved the read marks, stars and notes of {len(moved)} renamed {noun}.",
+                title="Reading state",
+            )
+        )
+    return moved
+
+
+def reconcile_moves(
+    library: Library, added: Collection[str], removed: Collection[str]
+) -> dict[str, str] | str:
+    """``{old id: new id}`` of the remembered articles found again under a new id among
+    ``added`` (or why the reading state could not be updated). Only the added articles'
+    hashes are read, and only when the state remembers one of the ``removed``."""
+    from treatytui.state import StateError
+
+    if not (added and removed):
+        return {}
+    state = library.state
+    if state is None:
+        return {}
+    try:
+        if not state.states(removed):
+            return {}  # nothing remembered of what left: nothing to follow
+        present = {}
+        for article_id in added:
+            indexed = library.article(article_id)
+            if indexed is not None and indexed.article.content_hash:
+                present[article_id] = indexed.article.content_hash
+        return state.reconcile(present, gone=set(removed))
+    except StateError as error:
+        return f"The reading state was not updated after the index changed: {error}"

@@ -70,12 +70,24 @@ class ResultsReady(Message):
 
 @dataclass
 class MoreResults(Message):
-    """The next page of the search numbered ``serial``: ``result`` holds the hits after
-    the ones listed (``marks``: their reading state, of those ever touched)."""
+    """A page of the search numbered ``serial``: ``result`` holds the hits from
+    ``offset`` on (``marks``: their reading state, of those ever touched)."""
 
     serial: int
     result: SearchResult
     marks: dict[str, ArticleState] = field(default_factory=dict)
+    offset: int = 0
+    """The rank of ``result``'s first hit among all the matches."""
+
+
+@dataclass
+class PageFailed(Message):
+    """The page from ``offset`` of the search numbered ``serial`` cannot be fetched;
+    ``message`` says why."""
+
+    serial: int
+    offset: int
+    message: str
 
 
 @dataclass

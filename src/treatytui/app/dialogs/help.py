@@ -24,6 +24,8 @@ QUERY_HELP = (
     "NOT word or -word · sign* (prefix) · guterres~ (fuzzy) · "
     "title: source: venue: person: fields · "
     "published:2025-10 or published:[2025-10-01 to 2025-10-31]. "
+    "Your reading state: is:unread · is:read · is:starred · has:note (negated with -word or "
+    "NOT word): they narrow the whole query. "
     "An empty query lists every article, newest first."
 )
 

@@ -31,6 +31,7 @@ from treatytui.app.messages import (
     IndexProblem,
     IndexProgress,
     MoreResults,
+    PageFailed,
     ResultsReady,
     SearchFailed,
     ShowView,
@@ -51,9 +52,7 @@ if TYPE_CHECKING:
     from treatytui.state import ArticleKey, ArticleState, ReadingState
 
 RESULT_LIMIT = 25
-PAGE = 50
-TO_END_PAGE = 500
-"""Hits listed at a time after the first ones, as the cursor nears the end of the list."""
+"""Hits of the first page (the results list asks for the others a page at a time)."""
 READ_AFTER_SECONDS = 3.0
 """An article open this long (or scrolled to its end) becomes read."""
 MIN_WIDTH, MIN_HEIGHT = 60, 16
@@ -360,6 +359,7 @@ class MainScreen(Screen[None]):
             return
         self._requested += 1
         self._searches[self._requested] = (self.query_text, self.sort, as_you_type)
+        self.workers.cancel_group(self, "more")  # pages of the results being replaced
         self._search(self.query_text, self.sort, as_you_type, self._requested)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -469,22 +469,20 @@ class MainScreen(Screen[None]):
         if self.viewer.indexed is not None:
             self.viewer.set_query_hits(highlight_spans(self.viewer.indexed.article.text, result))
 
-    @on(ResultsList.MoreWanted)
-    def _more_wanted(self, event: ResultsList.MoreWanted) -> None:
+    @on(ResultsList.PageWanted)
+    def _page_wanted(self, event: ResultsList.PageWanted) -> None:
+        event.stop()
         asked = self._searches.get(self._shown)
         if asked is None or self.library.searcher is None:
             return
-        total = self.search_pane.results.total
-        # G lists the rest in big pages: one search for thousands of hits would pass
-        # the searcher's deadline ('query too broad') at 10,000 articles.
-        limit = min(TO_END_PAGE, max(PAGE, total - event.listed)) if event.to_end else PAGE
-        self._more(*asked, self._shown, event.listed, limit)
+        self._more(*asked, self._shown, event.offset, event.limit)
 
-    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    @work(thread=True, group="more", exit_on_error=False)
     def _more(
         self, query: str, sort: str, as_you_type: bool, serial: int, offset: int, limit: int
     ) -> None:
-        """The hits of search ``serial`` after the first ``offset`` (``limit`` of them)."""
+        """The hits of search ``serial`` from ``offset`` (``limit`` of them)."""
+        from treatytui.search.limits import QueryTooBroad
         from treatytui.search.results import QueryError
         from treatytui.state import StateError, split_state_filters
 
@@ -509,15 +507,28 @@ class MainScreen(Screen[None]):
                     offset=offset,
                 )
             marks = state.states(hit.id for hit in result.hits) if state else {}
-        except (QueryError, StateError):
-            return  # the results listed stay; the next search says what is wrong
+        except (QueryError, StateError) as error:
+            # The rows say why; the hits fetched stay.
+            if worker.is_cancelled:
+                return
+            why = str(error)
+            if isinstance(error, QueryTooBroad) and sort == "relevance":
+                # Ranking by relevance reads every hit before the page (title bonus).
+                why = "too far down to rank by relevance in a second; s sorts by date"
+            self.post_message(PageFailed(serial, offset, why))
+            return
         if not worker.is_cancelled:
-            self.post_message(MoreResults(serial, result, marks))
+            self.post_message(MoreResults(serial, result, marks, offset=offset))
 
     @on(MoreResults)
     def _more_results(self, event: MoreResults) -> None:
         if event.serial == self._shown:
-            self.search_pane.results.add_page(event.result, event.marks)
+            self.search_pane.results.add_page(event.offset, event.result, event.marks)
+
+    @on(PageFailed)
+    def _page_failed(self, event: PageFailed) -> None:
+        if event.serial == self._shown:
+            self.search_pane.results.page_failed(event.offset, event.message)
 
     @on(SearchFailed)
     def _search_failed(self, event: SearchFailed) -> None:
@@ -525,6 +536,7 @@ class MainScreen(Screen[None]):
             return
         self._shown = event.serial
         self.search_pane.results.loading = False
+        self.search_pane.results.ask_again()
         self.search_pane.show_error(event.message)
         self.index_workers.results_shown()
 
@@ -667,7 +679,7 @@ class MainScreen(Screen[None]):
                       note: str = "") -> None:  # fmt: skip
         """Write one change to the reading state (off the app's thread: SQLite may wait
         for another process); the screen hears the new state."""
-        from treatytui.state import StateError
+        from treatytui.state import ArticleKey, StateError
 
         state = self._reading_state()
         if state is None:
@@ -676,6 +688,12 @@ class MainScreen(Screen[None]):
                 self.post_message(IndexProblem(problem, severity="warning", title="Reading state"))
             return
         try:
+            if not key.hash:
+                # From the results list: the hash the index keeps for the article (read
+                # here, off the app's thread), so that its state follows it if it moves.
+                indexed = self.library.article(key.id)
+                if indexed is not None:
+                    key = ArticleKey(key.id, indexed.article.content_hash)
             if change == "read":
                 state.set_read(key)
             elif change == "toggle_read":
@@ -693,7 +711,7 @@ class MainScreen(Screen[None]):
     @on(StateChanged)
     def _state_changed(self, event: StateChanged) -> None:
         results = self.search_pane.results
-        listed = any(hit.id == event.state.id for hit in results.hits)
+        listed = results.listed(event.state.id)
         before = results.marks.get(event.state.id)
         was_read = before is not None and before.read
         if listed:
