@@ -33,7 +33,10 @@ from treatytui.search.schema import DEFAULT_FIELDS, TITLE_BOOST
 from treatytui.search.snippets import make_snippet
 
 # Relevance: this many hits beyond those shown are re-ranked with the title bonus.
-RERANK_EXTRA = 10
+RERANK_WINDOW = 60
+"""The best hits by score that the title bonus re-orders; the hits after them keep their
+score's order. A fixed window makes the pages of one query one order (no hit twice, none
+missed) and a deep page as cheap as the first: it reads only its own hits' fields."""
 # Suggestions: how many candidates to weigh, and the shortest stem worth correcting.
 SUGGESTIONS = 8
 MIN_SUGGEST = 4
@@ -177,14 +180,10 @@ class Searcher:
                 )
                 parsed = replace(parsed, query=query)
             offset = max(0, offset)
-            ranking = self._run(parsed, offset + limit, sort, deadline)
             reranked = sort == "relevance" and not parsed.is_everything
-            # Re-ranking by title needs the fields of every hit up to the page; the other
-            # orders read only the page's.
-            top = ranking.top if reranked else ranking.top[offset : offset + limit]
-            ranked = [(searcher.stored_fields(docnum), float(score)) for docnum, score in top]
-            if reranked:
-                ranked = title_boosted(ranked, terms, prefixes)[offset : offset + limit]
+            wanted = max(offset + limit, RERANK_WINDOW) if reranked else offset + limit
+            ranking = self._run(parsed, wanted, sort, deadline)
+            ranked = self._page(ranking, offset, limit, terms, prefixes, reranked)
             hits = []
             for rank, (fields, score) in enumerate(ranked, start=offset):
                 deadline.check()
@@ -235,7 +234,28 @@ class Searcher:
             return self._ranker.rank_by_column(
                 parsed.query, "published", limit, descending=sort != "oldest", deadline=deadline
             )
-        return self._ranker.rank(parsed.query, limit + RERANK_EXTRA, deadline)
+        return self._ranker.rank(parsed.query, limit, deadline)
+
+    def _page(
+        self,
+        ranking: Ranking,
+        offset: int,
+        limit: int,
+        terms: frozenset[str],
+        prefixes: tuple[str, ...],
+        reranked: bool,
+    ) -> list[tuple[dict, float]]:
+        """The stored fields and scores of the hits ``offset`` to ``offset + limit``: the
+        first ``RERANK_WINDOW`` re-ordered by the title bonus when ``reranked``."""
+        stored = self._whoosh.stored_fields
+        top = ranking.top
+        end = offset + limit
+        if not reranked or offset >= RERANK_WINDOW:
+            return [(stored(docnum), float(score)) for docnum, score in top[offset:end]]
+        window = [(stored(docnum), float(score)) for docnum, score in top[:RERANK_WINDOW]]
+        page = title_boosted(window, terms, prefixes)[offset:end]
+        after = top[RERANK_WINDOW:end]  # boosted scores only grow: the window stays first
+        return page + [(stored(docnum), float(score)) for docnum, score in after]
 
     @staticmethod
     def _highlight_terms(parsed: ParsedQuery) -> frozenset[str]:
