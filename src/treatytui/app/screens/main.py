@@ -513,8 +513,8 @@ class MainScreen(Screen[None]):
                 return
             why = str(error)
             if isinstance(error, QueryTooBroad) and sort == "relevance":
-                # Ranking by relevance reads every hit before the page (title bonus).
-                why = "too far down to rank by relevance in a second; s sorts by date"
+                # Too many hits to rank in the deadline (sorting by date reads a column).
+                why = "too many hits to rank by relevance in a second; s sorts by date"
             self.post_message(PageFailed(serial, offset, why))
             return
         if not worker.is_cancelled:
