@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
+from treatytui.atomicfile import write_atomically
 from treatytui.corpus.article import Article
 from treatytui.corpus.discovery import (
     OUTSIDE_REASON,
@@ -43,7 +44,7 @@ from treatytui.search.index_writer import (
     open_index,
     remove_unused_files,
 )
-from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json, write_atomically
+from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
