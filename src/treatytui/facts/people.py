@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
-from treatytui.facts.people_titles import titles_before_names
+from treatytui.facts.people_titles import nationalities_before_names, titles_before_names
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -41,13 +41,14 @@ if TYPE_CHECKING:
 
 _SAYING = (
     "said says told added noted stressed emphasi[sz]ed underlined urged warned explained "
-    "announced affirmed highlighted remarked stated declared insisted argued recalled"
+    "announced affirmed highlighted remarked stated declared insisted argued recalled "
+    "commented replied cautioned observed spoke"
 ).split()
 _SAY = "|".join(_SAYING)
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
-_NAME_TAIL = rf"[\w’'\-]+(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+_NAME_TAIL = rf"(?:\.|[\w’'\-]+)(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
@@ -59,9 +60,25 @@ _NAME_REACH = 250  # no name of four words is longer
 # (Every verb ends in "d" or "s", "according to" in "o": one look-behind for that letter
 # rules out most capitals at once.)
 _VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in [*_SAYING, "according to"])
+# ("X of the Netherlands": the name ends before "of"/"from" and what the person represents)
 _SAYS_NAME = re.compile(
-    rf"(?P<name>[{gazetteer.UPPER}](?<=[dso] .)(?:{_VERB_BEFORE}){_NAME_TAIL})"
-    rf"(?=[,.;)]|\s*\n)"
+    rf"(?P<name>[{gazetteer.UPPER}](?<=[dsoe] .)(?:{_VERB_BEFORE}){_NAME_TAIL})"
+    rf"(?=[,.;)]|\s*\n| (?:of|from) (?:the )?[{gazetteer.UPPER}])"
+)
+# "Jonas de Vries of the Netherlands said": the name before what the person represents
+_PARTICLES = "(?:(?:de|da|do|dos|das|del|van|von|der|den|di|du|la|le|bin|al|el) )*"
+_NAME_WITH_PARTICLES = (
+    rf"[{gazetteer.UPPER}][\w’'\-]+(?: {_PARTICLES}(?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+)
+_NAME_OF_BEFORE_SAY = re.compile(
+    rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES}) (?:of|from) (?:the )?"
+    rf"[{gazetteer.UPPER}][\w’'\-]*(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
+)
+# "signed by Abdoulaye Traoré", "chaired by Ana Ruiz": a name after a verb and "by"
+_BY_VERBS = ("signed", "chaired", "led", "headed", "opened", "co-chaired", "presided")
+_BY_NAME = re.compile(
+    rf"(?P<name>[{gazetteer.UPPER}](?<=by .)(?:{'|'.join(rf'(?<={v} by .)' for v in _BY_VERBS)})"
+    rf"{_NAME_TAIL})(?=[,.;)]|\s*\n| (?:of|from) (?:the )?[{gazetteer.UPPER}]| and )"
 )
 _CREDIT = re.compile(
     rf"{gazetteer.at_word_start(['Photos?', 'Photograph', 'Picture', 'Image'])}"
@@ -206,13 +223,26 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         match = _NAME_BEFORE_SAY.search(text, start, verb)
         if match:
             found.append((match.start("name"), match.end("name"), False))
+        if " of " in text[reach:verb] or " from " in text[reach:verb]:
+            match = _NAME_OF_BEFORE_SAY.search(text, reach, verb)
+            if match:
+                found.append((match.start("name"), match.end("name"), False))
     for match in _SAYS_NAME.finditer(text):
         found.append((match.start("name"), match.end("name"), False))
+    for i in find_all(text, " by "):
+        match = _BY_NAME.match(text, i + 4)
+        if match and not _is_place_or_body(match.group("name")):
+            found.append((match.start("name"), match.end("name"), False))
     # A credit starts with one of these words: plain string searches find where.
     starts = sorted(i for word in ("Photo", "Picture", "Image") for i in find_all(text, word))
     for match in matches_at(_CREDIT, text, starts):
         found.append((match.start("name"), match.end("name"), True))
     return found
+
+
+def _is_place_or_body(name: str) -> bool:
+    """ "led by Costa Rica", "signed by Access Now": a place or a body, not a person."""
+    return gazetteer.place(name) is not None or name in _body_names()
 
 
 def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) -> list[Mention]:
@@ -267,6 +297,16 @@ def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list
         mention = parser.name_at(offset)
         if mention is not None:
             found.append(replace(mention, office=role, titled=True))
+    return found
+
+
+def _nationality_mentions(parser: NameParser, offsets: list[int]) -> list[Mention]:
+    """The names of two words or more that a nationality introduces ("la colombiana ...")."""
+    found = []
+    for offset in offsets:
+        mention = parser.name_at(offset)
+        if mention is not None and len(_keys(mention.name)) >= 2:
+            found.append(mention)
     return found
 
 
@@ -349,10 +389,13 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets += title_offsets(text)
     romance = titles_before_names(text) if sentences.language in _ROMANCE else []
     offsets += [offset for offset, _ in romance]
+    nationals = nationalities_before_names(text) if sentences.language in _ROMANCE else []
+    offsets += nationals
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
     mentions += _apposition_mentions(parser, appositions)
     mentions += _romance_mentions(parser, romance)
+    mentions += _nationality_mentions(parser, nationals)
     bodies = _body_names()
     mentions = [
         m

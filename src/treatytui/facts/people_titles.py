@@ -24,17 +24,17 @@ embajador embajadora portavoz vocero vocera rey reina príncipe jefe jefa alcald
 gobernador gobernadora comisario comisaria relator relatora representante enviado enviada
 mandatario mandataria fiscal juez jueza diputado diputada senador senadora negociador
 negociadora coordinador coordinadora homólogo homóloga titular vicecanciller vicecancillera
-cancillera subdirector subdirectora mediador mediadora
+cancillera subdirector subdirectora mediador mediadora diplomático diplomática
 président présidente vice-président vice-présidente ministre secrétaire sous-secrétaire
 directeur directrice ambassadeur ambassadrice porte-parole roi reine prince chef cheffe maire
 gouverneur commissaire rapporteur rapporteuse représentant représentante envoyé envoyée
 chancelier chancelière procureur procureure juge député députée sénateur sénatrice
 négociateur négociatrice coordinateur coordinatrice homologue émir sous-directeur
-sous-directrice médiateur médiatrice
+sous-directrice médiateur médiatrice diplomate
 vice-presidente secretário secretária subsecretário diretor diretora embaixador embaixadora
 porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
 chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
-subdiretor subdiretora
+subdiretor subdiretora diplomata
 coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador
@@ -85,6 +85,21 @@ def _capitalised(word: str) -> bool:
 def _is_place_or_body(word: str) -> bool:
     bare = re.sub(r"^[ld]['’]", "", word.strip("."))
     return gazetteer.place(bare) is not None or (bare.isupper() and len(bare) > 1)
+
+
+# "la colombiana Paula Andrea Restrepo Gil", "l'Angolais João Lourenço": an article, a
+# nationality (lower case; capitalised in French) and a name of two capitalised words or more
+_NATIONALITY = re.compile(
+    r"\b(?:el|la|le|l['’]|o|a)\s?(?<=\s|['’])(?P<nationality>"
+    r"[a-zà-ÿ]{3,}(?:ano|ana|eño|eña|ense|ês|esa|ais|aise|ois|oise|ien|ienne|ino|ina|eiro|eira)"
+    r"|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:ais|aise|ois|oise|ien|ienne))"
+    r"\s(?=[A-ZÀ-Þ][\w’'\-]+\s(?:(?:de|da|do|dos|das|del|van|von|la|le)\s)*[A-ZÀ-Þ])"
+)
+
+
+def nationalities_before_names(text: str) -> list[int]:
+    """Offsets of the names that an article and a nationality introduce (es/fr/pt)."""
+    return [m.end() for m in _NATIONALITY.finditer(text)]
 
 
 def titles_before_names(text: str) -> list[tuple[int, str]]:
