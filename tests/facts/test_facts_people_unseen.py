@@ -31,7 +31,10 @@ def _names(text: str) -> set[str]:
             "The rapporteur, Hendrik VAN DEN BERGH, presented the draft to the committee.",
             "Hendrik VAN DEN BERGH",
         ),
-        ("Chairperson Ama Serwaa KYEREMATENG-OSEI closed the session.", "Ama Serwaa KYEREMATENG-OSEI"),
+        (
+            "Chairperson Ama Serwaa KYEREMATENG-OSEI closed the session.",
+            "Ama Serwaa KYEREMATENG-OSEI",
+        ),
         # "St." inside a surname
         ("Ambassador Rhonda St. Cyr-Baptiste read the statement.", "Rhonda St. Cyr-Baptiste"),
         # a name opening an apposition whose title ends in an office's name
@@ -45,7 +48,10 @@ def _names(text: str) -> set[str]:
             "Piet de Graaf of the Netherlands told reporters the talks would go on.",
             "Piet de Graaf",
         ),
-        ('"We want a cap," said Lucía Ferrer of Oceana Chile, as the session closed.', "Lucía Ferrer"),
+        (
+            '"We want a cap," said Lucía Ferrer of Oceana Chile, as the session closed.',
+            "Lucía Ferrer",
+        ),
         # after "signed by", "chaired by"
         ("The appeal was signed by Moussa Diakité of the Sahel Water Forum.", "Moussa Diakité"),
         ("The working group is chaired by Henna Virtanen and meets weekly.", "Henna Virtanen"),

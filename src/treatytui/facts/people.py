@@ -72,7 +72,8 @@ _NAME_WITH_PARTICLES = (
 )
 _NAME_OF_BEFORE_SAY = re.compile(
     rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES}) (?:of|from) (?:the )?"
-    rf"[{gazetteer.UPPER}][\w’'\-]*(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
+    rf"[{gazetteer.UPPER}][\w’'\-]*"
+    rf"(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
 )
 # "signed by Abdoulaye Traoré", "chaired by Ana Ruiz": a name after a verb and "by"
 _BY_VERBS = ("signed", "chaired", "led", "headed", "opened", "co-chaired", "presided")
