@@ -67,6 +67,30 @@ def test_english_forms(text: str, name: str) -> None:
     ("text", "name"),
     [
         (
+            "The opening was attended by Irene Mwale (Malawi), Tomás Ibarra (Chile) and "
+            "Sione Lātū (Tonga).",
+            "Tomás Ibarra",
+        ),
+        (
+            "Guests included Ghana's Kwame Asante Boateng and Peru's Rosa Quispe Mamani.",
+            "Rosa Quispe Mamani",
+        ),
+        (
+            "Estuvieron los cancilleres de Chile, Alberto van Klaveren Stork, y de Bolivia, "
+            "Celinda Sosa Lunda, según la organización.",
+            "Celinda Sosa Lunda",
+        ),
+        ("Philippine President Ferdinand Marcos Jr. spoke first.", "Ferdinand Marcos Jr."),
+    ],
+)
+def test_names_a_country_marks(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
             "Según la delegada, la peruana María Fernanda Quispe Rojas, el texto llegará en "
             "junio a la conferencia de las partes.",
             "María Fernanda Quispe Rojas",
@@ -115,6 +139,9 @@ def test_romance_forms(text: str, name: str) -> None:
         ("The talks were chaired by Costa Rica and led by Saudi Arabia.", "Costa Rica"),
         ("The appeal was signed by Amnesty International and others.", "Amnesty International"),
         ("Delegates said the Ocean Platform would meet again in May.", "Ocean Platform"),
+        ("Kenya's Rift Valley hosted the retreat of the ministers.", "Rift Valley"),
+        ("Malaysia's Kuala Lumpur hosted the summit of the bloc.", "Kuala Lumpur"),
+        ("Delegations from Brazil, South Africa, Costa Rica (CR) attended.", "South Africa"),
         (
             "La empresa chilena Codelco Norte firmó el acuerdo con la cumbre en la sede.",
             "Codelco Norte",

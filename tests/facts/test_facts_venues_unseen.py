@@ -127,6 +127,10 @@ def test_a_seat_is_not_a_meeting_place() -> None:
             "Palacio de las Convenciones de La Habana",
         ),
         (
+            "Os líderes começaram a chegar ao Museu Nacional de Belas Artes para a cúpula.",
+            "Museu Nacional de Belas Artes",
+        ),
+        (
             "Leaders met at the Coral Bay Resort and Marina in Port Vila on Sunday evening.",
             "Coral Bay Resort and Marina",
         ),

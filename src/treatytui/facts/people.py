@@ -75,6 +75,20 @@ _NAME_OF_BEFORE_SAY = re.compile(
     rf"[{gazetteer.UPPER}][\w’'\-]*"
     rf"(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
 )
+_NAME_ENDING = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES})\Z")
+# "Dilma Rousseff (Brasil)": a name with the country the person stands for, in brackets
+_BRACKETED_COUNTRY = re.compile(r" \((?P<country>[^()\n]{3,40})\)")
+# "South Africa's Cyril Ramaphosa", "Indonesia's Budi Santoso Wirawan": a country's person
+_COUNTRY_BEFORE_POSSESSIVE = re.compile(
+    rf"(?<![\w’'\-])(?P<country>[{gazetteer.UPPER}][\w\-]+(?: [{gazetteer.UPPER}][\w\-]+){{0,2}})\Z"
+)
+_NAME_AT = re.compile(_NAME_WITH_PARTICLES)
+# "los mandatarios de México, Enrique Peña Nieto, y de Venezuela, Nicolás Maduro":
+# a country after "de"/"of" or a semicolon, a comma and a name
+_LISTED_COUNTRY = re.compile(
+    rf"(?:\b(?:de|da|do|del|of)|;) (?P<country>[{gazetteer.UPPER}][\w\-]+"
+    rf"(?: (?:y |and |e |et |the |de )?[{gazetteer.UPPER}][\w\-]+){{0,3}})\Z"
+)
 # "signed by Abdoulaye Traoré", "chaired by Ana Ruiz": a name after a verb and "by"
 _BY_VERBS = ("signed", "chaired", "led", "headed", "opened", "co-chaired", "presided")
 _BY_NAME = re.compile(
@@ -230,6 +244,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
                 found.append((match.start("name"), match.end("name"), False))
     for match in _SAYS_NAME.finditer(text):
         found.append((match.start("name"), match.end("name"), False))
+    found += _country_marked_names(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -238,6 +253,33 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     starts = sorted(i for word in ("Photo", "Picture", "Image") for i in find_all(text, word))
     for match in matches_at(_CREDIT, text, starts):
         found.append((match.start("name"), match.end("name"), True))
+    return found
+
+
+def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
+    """Names that a country marks: "Dilma Rousseff (Brasil)", "South Africa's Cyril
+    Ramaphosa", "de México, Enrique Peña Nieto"."""
+    found = []
+    for match in _BRACKETED_COUNTRY.finditer(text):
+        if gazetteer.country(match.group("country")) is None:
+            continue
+        name = _NAME_ENDING.search(text, max(0, match.start() - _NAME_REACH), match.start())
+        if name and not _is_place_or_body(name.group("name")):
+            found.append((name.start("name"), name.end("name"), False))
+    for i in find_all(text, "'s ") + find_all(text, "’s "):
+        country = _COUNTRY_BEFORE_POSSESSIVE.search(text, max(0, i - 40), i)
+        if country is None or gazetteer.country(country.group("country")) is None:
+            continue
+        name = _NAME_AT.match(text, i + 3)
+        if name and " " in name.group() and not _is_place_or_body(name.group()):
+            found.append((name.start(), name.end(), False))
+    for i in find_all(text, ", "):
+        country = _LISTED_COUNTRY.search(text, max(0, i - 50), i)
+        if country is None or gazetteer.country(country.group("country")) is None:
+            continue
+        name = _NAME_AT.match(text, i + 2)
+        if name and " " in name.group() and not _is_place_or_body(name.group()):
+            found.append((name.start(), name.end(), False))
     return found
 
 

@@ -287,6 +287,8 @@ class NameParser:
 
     def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
         start, end = self.starts[first], self.ends[last]
+        if self.words[last] in ("Jr", "Sr") and self.text[end : end + 1] == ".":
+            end += 1  # "Ferdinand Marcos Jr."
         name = _strip_possessive(self.text[start:end])
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)

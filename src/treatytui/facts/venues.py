@@ -44,7 +44,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
-_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al"
+_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al Ao ao"
 _PREPOSITIONS = (
     "In in At at Inside inside",
     "On the (?:shores|banks) of",
