@@ -111,6 +111,21 @@ def test_names_a_country_marks(text: str, name: str) -> None:
             "Luísa Chissano Matavele",
         ),
         (
+            "Amadou Bâ Sall, président de la commission de l'Union, a déclaré que les "
+            "délégations se retrouveront en mars.",
+            "Amadou Bâ Sall",
+        ),
+        (
+            "Luísa Tavares Neto, secretária-executiva da organização, afirmou que os "
+            "países vão assinar a declaração.",
+            "Luísa Tavares Neto",
+        ),
+        (
+            "Pablo Ruiz Durán, ministro de Ambiente del país, dijo que la conferencia de "
+            "las partes se celebrará en mayo.",
+            "Pablo Ruiz Durán",
+        ),
+        (
             "« Le temps presse », a déclaré l'ambassadrice Awa Mariam DIALLO-KONATÉ devant "
             "les délégations de la conférence.",
             "Awa Mariam DIALLO-KONATÉ",

@@ -40,6 +40,11 @@ def _venues(text: str) -> dict[str, str | None]:
             "APIA, Samoa (RNZ Pacific) — Leaders closed their annual forum on Friday.",
             {"Apia", "Samoa"},
         ),
+        (
+            "TASHKENT, Uzbekistan, April 8. Ministers of the bloc opened their meeting on "
+            "Wednesday.",
+            {"Tashkent", "Uzbekistan"},
+        ),
         # the next meeting abroad, in a later paragraph, does not make the dateline a
         # filing place
         (

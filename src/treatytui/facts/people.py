@@ -33,7 +33,11 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
-from treatytui.facts.people_titles import nationalities_before_names, titles_before_names
+from treatytui.facts.people_titles import (
+    nationalities_before_names,
+    titles_after_names,
+    titles_before_names,
+)
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -343,6 +347,16 @@ def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list
     return found
 
 
+def _names_before_titles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the names that an es/fr/pt title follows in apposition."""
+    found = []
+    for comma, role in titles_after_names(text):
+        name = _NAME_ENDING.search(text, max(0, comma - _NAME_REACH), comma)
+        if name and " " in name.group("name") and not _is_place_or_body(name.group("name")):
+            found.append((name.start("name"), name.end("name"), role))
+    return found
+
+
 def _nationality_mentions(parser: NameParser, offsets: list[int]) -> list[Mention]:
     """The names of two words or more that a nationality introduces ("la colombiana ...")."""
     found = []
@@ -434,11 +448,14 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets += [offset for offset, _ in romance]
     nationals = nationalities_before_names(text) if sentences.language in _ROMANCE else []
     offsets += nationals
+    after = _names_before_titles(text) if sentences.language in _ROMANCE else []
+    offsets += [start for start, _, _ in after]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
     mentions += _apposition_mentions(parser, appositions)
     mentions += _romance_mentions(parser, romance)
     mentions += _nationality_mentions(parser, nationals)
+    mentions += _apposition_mentions(parser, after)
     bodies = _body_names()
     mentions = [
         m

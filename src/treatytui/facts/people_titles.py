@@ -102,6 +102,25 @@ def nationalities_before_names(text: str) -> list[int]:
     return [m.end() for m in _NATIONALITY.finditer(text)]
 
 
+def titles_after_names(text: str) -> list[tuple[int, str]]:
+    """(offset of the comma after a name, the title) for each es/fr/pt title that follows a
+    name in apposition: "Ilham Aliyev, président de l'Azerbaïdjan, a déclaré"."""
+    found = []
+    for head in _head_pattern().finditer(text):
+        start = head.start()
+        comma = _APPOSITION_BEFORE_HEAD.search(text, max(0, start - 6), start)
+        if comma is None:
+            continue
+        end = text.find(",", head.end(), head.end() + 80)
+        if end < 0 or "\n" in text[start:end] or "." in text[start:end].replace("’", ""):
+            continue
+        found.append((comma.start(), " ".join(text[start:end].split())))
+    return found
+
+
+_APPOSITION_BEFORE_HEAD = re.compile(r", (?:(?:el|la|le|l['’]|o|a) ?)?\Z")
+
+
 def titles_before_names(text: str) -> list[tuple[int, str]]:
     """(offset where a name may start, the title before it) for each es/fr/pt title."""
     found = []

@@ -137,8 +137,9 @@ _BARE_TOWN_AFTER = frozenset(
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
-    rf"(?P<rest>,[^\n—–()]{{0,60}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?\.?"
-    r"(?:—|–|--|-)\s",
+    rf"(?P<rest>,[^\n—–()]{{0,60}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?"
+    # a dash ends it, or the full stop after its date: "BAKU, Azerbaijan, November 23. "
+    r"(?:\.?(?:—|–|--|-)|(?<=\d)\.(?=\s[A-Z“\"]))\s",
     re.MULTILINE,
 )
 
