@@ -33,11 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
-from treatytui.facts.people_titles import (
-    nationalities_before_names,
-    titles_after_names,
-    titles_before_names,
-)
+from treatytui.facts.people_titles import nationalities_before_names, romance_titles
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -59,6 +55,7 @@ _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
 _SAY_AFTER_NAME = re.compile(rf" (?:{_SAY})\b")
 _NAME_BEFORE_SAY = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME}),?\Z")
 _NAME_REACH = 250  # no name of four words is longer
+_NAME_OF_REACH = 140  # a name, "of" and what the person represents
 # "said Ghada Waly,": a verb of saying (or "according to"), a space and a name; the name's
 # first capital is found first, then the verb before it (a look-behind for each verb).
 # (Every verb ends in "d" or "s", "according to" in "o": one look-behind for that letter
@@ -242,8 +239,9 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         match = _NAME_BEFORE_SAY.search(text, start, verb)
         if match:
             found.append((match.start("name"), match.end("name"), False))
-        if " of " in text[reach:verb] or " from " in text[reach:verb]:
-            match = _NAME_OF_BEFORE_SAY.search(text, reach, verb)
+        near = max(0, verb - _NAME_OF_REACH)
+        if " of " in text[near:verb] or " from " in text[near:verb]:
+            match = _NAME_OF_BEFORE_SAY.search(text, near, verb)
             if match:
                 found.append((match.start("name"), match.end("name"), False))
     for match in _SAYS_NAME.finditer(text):
@@ -347,10 +345,12 @@ def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list
     return found
 
 
-def _names_before_titles(text: str) -> list[tuple[int, int, str]]:
+def _names_before_titles(
+    text: str, titles_after: list[tuple[int, str]]
+) -> list[tuple[int, int, str]]:
     """(start, end, role) of the names that an es/fr/pt title follows in apposition."""
     found = []
-    for comma, role in titles_after_names(text):
+    for comma, role in titles_after:
         name = _NAME_ENDING.search(text, max(0, comma - _NAME_REACH), comma)
         if name and " " in name.group("name") and not _is_place_or_body(name.group("name")):
             found.append((name.start("name"), name.end("name"), role))
@@ -444,11 +444,13 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets = [start for start, _, _ in matches]
     offsets += [start for start, _, _ in appositions]
     offsets += title_offsets(text)
-    romance = titles_before_names(text) if sentences.language in _ROMANCE else []
+    romance, after, nationals = [], [], []
+    if sentences.language in _ROMANCE:
+        romance, titles_after = romance_titles(text)
+        after = _names_before_titles(text, titles_after)
+        nationals = nationalities_before_names(text)
     offsets += [offset for offset, _ in romance]
-    nationals = nationalities_before_names(text) if sentences.language in _ROMANCE else []
     offsets += nationals
-    after = _names_before_titles(text) if sentences.language in _ROMANCE else []
     offsets += [start for start, _, _ in after]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)

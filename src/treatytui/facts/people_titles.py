@@ -88,34 +88,46 @@ def _is_place_or_body(word: str) -> bool:
 
 
 # "la colombiana Paula Andrea Restrepo Gil", "l'Angolais João Lourenço": an article, a
-# nationality (lower case; capitalised in French) and a name of two capitalised words or more
-_NATIONALITY = re.compile(
-    r"\b(?:el|la|le|l['’]|o|a)\s?(?<=\s|['’])(?P<nationality>"
-    r"[a-zà-ÿ]{3,}(?:ano|ana|eño|eña|ense|ês|esa|ais|aise|ois|oise|ien|ienne|ino|ina|eiro|eira)"
-    r"|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:ais|aise|ois|oise|ien|ienne))"
-    r"\s(?=[A-ZÀ-Þ][\w’'\-]+\s(?:(?:de|da|do|dos|das|del|van|von|la|le)\s)*[A-ZÀ-Þ])"
+# nationality (lower case; capitalised in French) and a name of two capitalised words or
+# more. The name's first capital is found first (after the end of a nationality: one
+# look-behind for each ending), then the article and the nationality before it.
+_NATIONALITY_ENDINGS = (
+    "ano ana eño eña ense ês esa ais aise ois oise ien ienne ino ina eiro eira".split()
+)
+_AFTER_NATIONALITY = re.compile(
+    r"[A-ZÀ-Þ](?:" + "|".join(rf"(?<={e} .)" for e in _NATIONALITY_ENDINGS) + ")"
+    r"(?=[\w’'\-]+\s(?:(?:de|da|do|dos|das|del|van|von|la|le)\s)*[A-ZÀ-Þ])"
+)
+_ARTICLE_AND_NATIONALITY = re.compile(
+    r"(?:\b(?:el|la|le|o|a)\s|\bl['’])"
+    r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?<=ais|ois|ien|nne|ise|ise))\s\Z"
 )
 
 
 def nationalities_before_names(text: str) -> list[int]:
     """Offsets of the names that an article and a nationality introduce (es/fr/pt)."""
-    return [m.end() for m in _NATIONALITY.finditer(text)]
+    return [
+        m.start()
+        for m in _AFTER_NATIONALITY.finditer(text)
+        if _ARTICLE_AND_NATIONALITY.search(text, max(0, m.start() - 24), m.start())
+    ]
 
 
 def titles_after_names(text: str) -> list[tuple[int, str]]:
     """(offset of the comma after a name, the title) for each es/fr/pt title that follows a
     name in apposition: "Ilham Aliyev, président de l'Azerbaïdjan, a déclaré"."""
-    found = []
-    for head in _head_pattern().finditer(text):
-        start = head.start()
-        comma = _APPOSITION_BEFORE_HEAD.search(text, max(0, start - 6), start)
-        if comma is None:
-            continue
-        end = text.find(",", head.end(), head.end() + 80)
-        if end < 0 or "\n" in text[start:end] or "." in text[start:end].replace("’", ""):
-            continue
-        found.append((comma.start(), " ".join(text[start:end].split())))
-    return found
+    return romance_titles(text)[1]
+
+
+def _title_after_name(text: str, head: re.Match[str]) -> tuple[int, str] | None:
+    start = head.start()
+    comma = _APPOSITION_BEFORE_HEAD.search(text, max(0, start - 6), start)
+    if comma is None:
+        return None
+    end = text.find(",", head.end(), head.end() + 80)
+    if end < 0 or "\n" in text[start:end] or "." in text[start:end].replace("’", ""):
+        return None
+    return comma.start(), " ".join(text[start:end].split())
 
 
 _APPOSITION_BEFORE_HEAD = re.compile(r", (?:(?:el|la|le|l['’]|o|a) ?)?\Z")
@@ -123,8 +135,17 @@ _APPOSITION_BEFORE_HEAD = re.compile(r", (?:(?:el|la|le|l['’]|o|a) ?)?\Z")
 
 def titles_before_names(text: str) -> list[tuple[int, str]]:
     """(offset where a name may start, the title before it) for each es/fr/pt title."""
-    found = []
+    return romance_titles(text)[0]
+
+
+def romance_titles(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The titles of ``titles_before_names`` and of ``titles_after_names``, in one pass."""
+    found, after = [], []
     for head in _head_pattern().finditer(text):
+        if "," in text[max(0, head.start() - 6) : head.start()]:
+            apposition = _title_after_name(text, head)
+            if apposition is not None:
+                after.append(apposition)
         before = _BEFORE_HEAD.search(text, max(0, head.start() - 12), head.start())
         role_start = head.start()
         if before is None and not (head.start() == 0 or text[head.start() - 1] in '\n"“«'):
@@ -133,7 +154,7 @@ def titles_before_names(text: str) -> list[tuple[int, str]]:
         if candidate is not None:
             offset, role_end = candidate
             found.append((offset, " ".join(text[role_start:role_end].split())))
-    return found
+    return found, after
 
 
 def _name_after(text: str, start: int) -> tuple[int, int] | None:

@@ -165,6 +165,8 @@ _ONLINE_NOUN_AFTER = re.compile(
     r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
     r"réunion|sommet|reunião|sessão|cúpula)s?\b)"
 )
+_ONLINE_KIND_AFTER_NOUN = ("virtual", "virtuais", "virtuel", "híbrid", "hybride", "en línea",
+                           "en ligne", "online")  # fmt: skip
 _ONLINE_NOUN_BEFORE = re.compile(
     r"\b(?:[Rr]euni(?:ón|ones|ão|ões)|[Rr]éunions?|[Ss]esi(?:ón|ones)|[Ss]ess(?:ão|ões)|"
     r"[Ss]éances?|[Cc]umbres?|[Cc]úpulas?|[Ss]ommets?|[Cc]onferencias?|[Cc]onferências?|"
@@ -351,9 +353,18 @@ class _Collector:
         """ "at the AU headquarters", "au siège de l'UNESCO", "na sede da FAO": a meeting at
         an organisation's seat (in a sentence about an event)."""
         lowered = self.lowered
-        if not any(word in lowered for word in ("headquarters", "siège", "sede")):
-            return
-        for match in _HEADQUARTERS.finditer(self.text):
+        if len(lowered) != len(self.text):
+            lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in self.text)
+        offsets = sorted(
+            i for word in ("headquarters", "siège", "sede", " hq") for i in find_all(lowered, word)
+        )
+        matches = {}
+        for i in offsets:
+            # the preposition is at most ~120 characters before the keyword
+            for found in _HEADQUARTERS.finditer(self.text, max(0, i - 120), i + 130):
+                if found.start("venue") <= i < found.end("venue") + 1:
+                    matches[found.span("venue")] = found
+        for match in matches.values():
             start, end = match.span("venue")
             if any(s < end and start < e for s, e in self.facts):
                 continue  # a well-known venue ("UN Headquarters", "siège des Nations unies")
@@ -540,9 +551,13 @@ class _Collector:
                 ):
                     self._add_online(i, end)
         if not english:
-            # "una reunión virtual", "uma reunião híbrida", "une réunion virtuelle"
-            for match in _ONLINE_NOUN_BEFORE.finditer(text):
-                self._add_online(*match.span("kind"))
+            # "una reunión virtual", "uma reunião híbrida", "une réunion virtuelle": the
+            # adjective is found first, then the noun before it
+            for word in _ONLINE_KIND_AFTER_NOUN:
+                for i in find_all(lowered, word):
+                    match = _ONLINE_NOUN_BEFORE.search(text, max(0, i - 14), i + 12)
+                    if match and match.start("kind") == i:
+                        self._add_online(*match.span("kind"))
         for word in _ONLINE_KIND[:3] if english else _ONLINE_KIND:
             for i in find_all(lowered, word):
                 end = i + len(word)
