@@ -35,6 +35,12 @@ def _names(text: str) -> set[str]:
             "Chairperson Ama Serwaa KYEREMATENG-OSEI closed the session.",
             "Ama Serwaa KYEREMATENG-OSEI",
         ),
+        ("The panel, chaired by Dr Hanan M. AL-QASIMI of Jordan, met twice.", "Hanan M. AL-QASIMI"),
+        # a surname with its particle glued on
+        (
+            "They met at the home of the envoy, Khalid bin Saeed al-Mahrouqi, in the capital.",
+            "Khalid bin Saeed al-Mahrouqi",
+        ),
         # "St." inside a surname
         ("Ambassador Rhonda St. Cyr-Baptiste read the statement.", "Rhonda St. Cyr-Baptiste"),
         # a name opening an apposition whose title ends in an office's name
@@ -124,6 +130,16 @@ def test_names_a_country_marks(text: str, name: str) -> None:
             "Pablo Ruiz Durán, ministro de Ambiente del país, dijo que la conferencia de "
             "las partes se celebrará en mayo.",
             "Pablo Ruiz Durán",
+        ),
+        (
+            "« Il faut agir », a dit l'envoyé spécial pour le climat, Henri de Villiers "
+            "d'Aubigné, devant les délégations.",
+            "Henri de Villiers d'Aubigné",
+        ),
+        (
+            "La conseillère fédérale Mathilde Vuilleumier a pris la parole au nom de la "
+            "Suisse devant les délégations.",
+            "Mathilde Vuilleumier",
         ),
         (
             "« Le temps presse », a déclaré l'ambassadrice Awa Mariam DIALLO-KONATÉ devant "

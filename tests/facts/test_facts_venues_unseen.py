@@ -45,6 +45,11 @@ def _venues(text: str) -> dict[str, str | None]:
             "Wednesday.",
             {"Tashkent", "Uzbekistan"},
         ),
+        (
+            "PUERTO MONTT (Chile), 4 mar (EFE).- Los ministros del bloque abrieron la reunión "
+            "en el puerto.",
+            {"Puerto Montt", "Chile"},
+        ),
         # the next meeting abroad, in a later paragraph, does not make the dateline a
         # filing place
         (
@@ -136,6 +141,11 @@ def test_a_seat_is_not_a_meeting_place() -> None:
             "Museu Nacional de Belas Artes",
         ),
         (
+            "Les délégués se retrouvent au Centre international de conférences Félix "
+            "Houphouët (CICFH), à Yamoussoukro, pour trois jours.",
+            "Centre international de conférences Félix Houphouët",
+        ),
+        (
             "Leaders met at the Coral Bay Resort and Marina in Port Vila on Sunday evening.",
             "Coral Bay Resort and Marina",
         ),
@@ -148,6 +158,14 @@ def test_a_seat_is_not_a_meeting_place() -> None:
 )
 def test_venue_names_that_go_on(text: str, name: str) -> None:
     assert name in _venues(text)
+
+
+def test_the_town_after_a_venue_and_its_acronym() -> None:
+    found = _venues(
+        "Les délégués se retrouvent au Centre international de conférences Félix "
+        "Houphouët (CICFH), à Yamoussoukro, pour trois jours."
+    )
+    assert "Yamoussoukro" in found
 
 
 def test_a_venue_and_its_acronym_keep_both_venue_and_organisation() -> None:

@@ -39,6 +39,10 @@ _TOKEN = re.compile(
 _GAP_AND_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"[A-Z]\.")
+# A surname with its particle glued on: "al-Harthy", "el-Sisi", "d'Argent", "l'Estrange"
+_GLUED_PARTICLE = re.compile(
+    r"(?:al|el|as|ash|ad|ar|at|az)-[A-ZÀ-Þ][\w’'\-]+|[dl]['’][A-ZÀ-Þ][\w’'\-]+"
+)
 _MAX_NAME_WORDS = 5  # "Luiz Inácio Lula da Silva", "Thani bin Ahmed Al Zeyoudi"
 
 
@@ -185,7 +189,7 @@ class NameParser:
 
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
-        if not first and self._inner_capitals(i, word):
+        if not first and (self._inner_capitals(i, word) or _GLUED_PARTICLE.fullmatch(word)):
             return True
         if first and _INITIAL.fullmatch(word):
             # "R. K. Venkataraman", "S. Jaishankar": initials open the name
@@ -214,8 +218,15 @@ class NameParser:
         if len(word) < 3 or not word.isupper() or not word.replace("-", "").isalpha():
             return False
         back = i - 1
-        while back > 0 and self._word(back).lower() in words("particles") and self._joined(back):
-            back -= 1  # "Renate VAN DER HEIJDEN": the first name is before the particles
+        while (
+            back > 0
+            and self._joined(back)
+            and (
+                self._word(back).lower() in words("particles")
+                or _INITIAL.fullmatch(self._word(back))
+            )
+        ):
+            back -= 1  # "Renate VAN DER HEIJDEN", "Lamia B. EL-ASSAAD": the first name first
         previous = self._word(back)
         return (
             self._joined(i)
@@ -267,7 +278,9 @@ class NameParser:
                 break
             if particles := self._particles_after(k):
                 k += particles + 1
-            elif self._joined(k + 1) and self._cap(k + 1):
+            elif self._joined(k + 1) and (
+                self._cap(k + 1) or _GLUED_PARTICLE.fullmatch(self._word(k + 1))
+            ):
                 k += 1
             elif count > 1 and self._abbreviated_saint(k):
                 k += 2

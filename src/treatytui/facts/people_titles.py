@@ -24,17 +24,18 @@ embajador embajadora portavoz vocero vocera rey reina príncipe jefe jefa alcald
 gobernador gobernadora comisario comisaria relator relatora representante enviado enviada
 mandatario mandataria fiscal juez jueza diputado diputada senador senadora negociador
 negociadora coordinador coordinadora homólogo homóloga titular vicecanciller vicecancillera
-cancillera subdirector subdirectora mediador mediadora diplomático diplomática
+cancillera subdirector subdirectora mediador mediadora diplomático diplomática consejero
+consejera
 président présidente vice-président vice-présidente ministre secrétaire sous-secrétaire
 directeur directrice ambassadeur ambassadrice porte-parole roi reine prince chef cheffe maire
 gouverneur commissaire rapporteur rapporteuse représentant représentante envoyé envoyée
 chancelier chancelière procureur procureure juge député députée sénateur sénatrice
 négociateur négociatrice coordinateur coordinatrice homologue émir sous-directeur
-sous-directrice médiateur médiatrice diplomate
+sous-directrice médiateur médiatrice diplomate conseiller conseillère
 vice-presidente secretário secretária subsecretário diretor diretora embaixador embaixadora
 porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
 chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
-subdiretor subdiretora diplomata
+subdiretor subdiretora diplomata conselheiro conselheira
 coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador

@@ -119,7 +119,8 @@ _AT_HEADQUARTERS = re.compile(
     r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}(?:headquarters|secretariat|seat|sede|siège)\s+)$"
 )
-_IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
+# (after the venue's acronym and a comma too: "(CICAD), à Diamniadio")
+_IN_TOWN = re.compile(rf"(?:\s\([A-Z]{{2,10}}\))?,?\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
 _LIST_NEXT = re.compile(
     rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
     rf"|\s+and\s+(?:the\s+)?)(?P<run>{_RUN})"
@@ -137,6 +138,7 @@ _BARE_TOWN_AFTER = frozenset(
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
+    r"(?:\s\([^()\n]{3,30}\))?"  # the country in brackets: "SANTA MARTA (Colombia), 8 nov"
     rf"(?P<rest>,[^\n—–()]{{0,60}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?"
     # a dash ends it, or the full stop after its date: "BAKU, Azerbaijan, November 23. "
     r"(?:\.?(?:—|–|--|-)|(?<=\d)\.(?=\s[A-Z“\"]))\s",
@@ -229,8 +231,10 @@ _ROMANCE_VENUE_TAIL = re.compile(
     r"(?:[ ](?:de|des|du|da|do|das|dos|del)[ ](?:la[ ]|l['’])?"
     r"(?:congrès|conférences|conférence|congresos|congressos|convenciones|convenções|"
     r"conventions|exposiciones|expositions|exposições|culture|cultura|arts|artes|"
+    # ("... de conférences Abdou Diouf": a proper name may follow the noun directly)
     r"sports|deportes|esportes|nations|naciones|peuple|pueblo|povo|eventos|événements))?"
-    rf"[ ](?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’])[{_UP}][\w’'\-]+(?=[\s,.;:)])"
+    rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?[{_UP}][\w’'\-]+"
+    rf"(?:[ ][{_UP}][\w’'\-]+)*(?=[\s,.;:)])"
 )
 # "... Resort and Royal Beach Casino", "... Hotel and Conference Centre"
 _AND_VENUE = re.compile(
@@ -259,6 +263,7 @@ _HEADQUARTERS = re.compile(
     r"(?:de[ ]la[ ]|de[ ]l['’]|des[ ]|du[ ]|de[ ]|del[ ]|da[ ]|do[ ]|das[ ]|dos[ ])"
     rf"(?P<body_other>{_BODY}))"
 )
+_BRACKETED_PLACE = re.compile(r" \((?P<name>[^()\n]{3,30})\)")
 _NAMED_AFTER = re.compile(
     rf",[ ](?:at[ ]the|at|au|en[ ]el|no|na|à[ ]la|à[ ]l['’]|dans[ ]le)[ ]?[{_UP}]"
 )
@@ -608,8 +613,13 @@ class _Collector:
                 continue
             start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
             self.add(start, start + len(run), found.name)
-            if match.group("rest") and found.kind == "city":
+            if found.kind != "city":
+                continue
+            if match.group("rest"):
                 self._dateline_country(match.start("rest") + 1, match.group("rest")[1:], found)
+            country = _BRACKETED_PLACE.match(self.text, start + len(run))
+            if country:  # "SANTA MARTA (Colombia), 8 nov (EFE).-"
+                self._dateline_country(country.start("name"), country.group("name"), found)
 
     def _elsewhere(self, found: gazetteer.Place, line_start: int, dateline_end: int) -> bool:
         """True when the venues of the dateline's paragraph lie in another country."""
