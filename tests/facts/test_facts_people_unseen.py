@@ -41,6 +41,13 @@ def _names(text: str) -> set[str]:
             "They met at the home of the envoy, Khalid bin Saeed al-Mahrouqi, in the capital.",
             "Khalid bin Saeed al-Mahrouqi",
         ),
+        # a surname that is a common noun elsewhere, a first name that is a country in
+        # another language
+        ("Ambassador Min-seo Park of the Republic of Korea chaired it.", "Min-seo Park"),
+        (
+            '"It is late," said Mariam bint Khalid Al-Suwaidi, the head of the panel.',
+            "Mariam bint Khalid Al-Suwaidi",
+        ),
         # "St." inside a surname
         ("Ambassador Rhonda St. Cyr-Baptiste read the statement.", "Rhonda St. Cyr-Baptiste"),
         # a name opening an apposition whose title ends in an office's name
@@ -135,6 +142,11 @@ def test_names_a_country_marks(text: str, name: str) -> None:
             "« Il faut agir », a dit l'envoyé spécial pour le climat, Henri de Villiers "
             "d'Aubigné, devant les délégations.",
             "Henri de Villiers d'Aubigné",
+        ),
+        (
+            "La sesión la abrió el secretario ejecutivo del convenio, Mauricio Salas "
+            "Quesada, ante las delegaciones de la conferencia.",
+            "Mauricio Salas Quesada",
         ),
         (
             "La conseillère fédérale Mathilde Vuilleumier a pris la parole au nom de la "

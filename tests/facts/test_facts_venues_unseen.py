@@ -50,6 +50,8 @@ def _venues(text: str) -> dict[str, str | None]:
             "en el puerto.",
             {"Puerto Montt", "Chile"},
         ),
+        # a town the gazetteer lacks, vouched for by its country
+        ("HAMMERFEST, Norway — Ministers of the council met on Tuesday.", {"Hammerfest", "Norway"}),
         # the next meeting abroad, in a later paragraph, does not make the dateline a
         # filing place
         (
@@ -206,6 +208,7 @@ def test_countries_named_with_a_conjunction(text: str, country: str) -> None:
         "Os ministros participaram nesta quarta-feira de uma reunião virtual da aliança.",
         "Los cancilleres celebraron el martes una sesión híbrida sobre el tratado.",
         "Les ministres ont tenu jeudi une réunion virtuelle consacrée au traité.",
+        "El consejo celebró el martes una sesión extraordinaria virtual sobre el tratado.",
     ],
 )
 def test_virtual_after_its_noun(text: str) -> None:

@@ -50,6 +50,11 @@ _SAY = "|".join(_SAYING)
 # regular-expression engine then skips to the places where a match may begin.
 _NAME_TAIL = rf"(?:\.|[\w’'\-]+)(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
+# after "said", the particles of Arabic and Romance names too ("said Hessa bint Saeed ...")
+_SAID_NAME_TAIL = (
+    rf"(?:\.|[\w’'\-]+)(?: (?:(?:bin|bint|ibn|de|da|do|dos|das|del|van|von|der|al|el) )*"
+    rf"(?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+)
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
 _SAY_AFTER_NAME = re.compile(rf" (?:{_SAY})\b")
@@ -63,7 +68,7 @@ _NAME_OF_REACH = 140  # a name, "of" and what the person represents
 _VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in [*_SAYING, "according to"])
 # ("X of the Netherlands": the name ends before "of"/"from" and what the person represents)
 _SAYS_NAME = re.compile(
-    rf"(?P<name>[{gazetteer.UPPER}](?<=[dsoe] .)(?:{_VERB_BEFORE}){_NAME_TAIL})"
+    rf"(?P<name>[{gazetteer.UPPER}](?<=[dsoe] .)(?:{_VERB_BEFORE}){_SAID_NAME_TAIL})"
     rf"(?=[,.;)]|\s*\n| (?:of|from) (?:the )?[{gazetteer.UPPER}])"
 )
 # "Jonas de Vries of the Netherlands said": the name before what the person represents

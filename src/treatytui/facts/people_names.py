@@ -201,7 +201,10 @@ class NameParser:
         if first and word in words("function_words"):
             surname = word in words("vietnamese_surnames")
             return surname and self._joined(i + 1) and self._cap(i + 1)
-        return gazetteer.country(word) is None and gazetteer.demonym_country(word) is None
+        # ("Mauricio" is Mauritius in Spanish, and a first name: only a country's English
+        # name or alias rules a word out)
+        english_country = gazetteer.country(word) is not None and gazetteer.foreign(word) is None
+        return not english_country and gazetteer.demonym_country(word) is None
 
     def _initials_then_name(self, i: int) -> bool:
         """True when initials at token ``i`` lead, joined, to a capitalised word."""

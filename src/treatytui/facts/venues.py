@@ -173,6 +173,9 @@ _ONLINE_NOUN_BEFORE = re.compile(
     r"\b(?:[Rr]euni(?:ón|ones|ão|ões)|[Rr]éunions?|[Ss]esi(?:ón|ones)|[Ss]ess(?:ão|ões)|"
     r"[Ss]éances?|[Cc]umbres?|[Cc]úpulas?|[Ss]ommets?|[Cc]onferencias?|[Cc]onferências?|"
     r"[Cc]onférences?|[Ee]ncuentros?|[Ee]ncontros?|[Ff]oros?|[Ff]óruns?)[ ]"
+    # (one adjective may come between: "una sesión extraordinaria virtual")
+    r"(?:(?:extraordinari[ao]s?|extraordinaires?|especial(?:es)?|spéciales?|ministerial(?:es)?|"
+    r"ministériel(?:le)?s?|plenari[ao]s?|plénières?|informal(?:es)?|informais|informelles?)[ ])?"
     r"(?P<kind>virtual(?:es)?|virtuais|virtuelles?|híbrid[oa]s?|hybrides?|en[ ]línea|"
     r"en[ ]ligne|online)\b"
 )
@@ -560,7 +563,7 @@ class _Collector:
             # adjective is found first, then the noun before it
             for word in _ONLINE_KIND_AFTER_NOUN:
                 for i in find_all(lowered, word):
-                    match = _ONLINE_NOUN_BEFORE.search(text, max(0, i - 14), i + 12)
+                    match = _ONLINE_NOUN_BEFORE.search(text, max(0, i - 30), i + 12)
                     if match and match.start("kind") == i:
                         self._add_online(*match.span("kind"))
         for word in _ONLINE_KIND[:3] if english else _ONLINE_KIND:
@@ -609,6 +612,8 @@ class _Collector:
                 continue
             run = match.group("run").split("/")[0].strip().rstrip(".")
             found = gazetteer.city(run) or gazetteer.country(run)
+            if found is None:
+                found = self._town_of_country(run, match.group("rest"))
             if found is None or self._elsewhere(found, match.start(), match.end()):
                 continue
             start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
@@ -620,6 +625,16 @@ class _Collector:
             country = _BRACKETED_PLACE.match(self.text, start + len(run))
             if country:  # "SANTA MARTA (Colombia), 8 nov (EFE).-"
                 self._dateline_country(country.start("name"), country.group("name"), found)
+
+    @staticmethod
+    def _town_of_country(run: str, rest: str | None) -> gazetteer.Place | None:
+        """ "TROMSØ, Norway —": a town the gazetteer lacks, that the country after it vouches
+        for (as a city of that country)."""
+        country = gazetteer.country(rest[1:].split(",")[0].strip()) if rest else None
+        if country is None or not _looks_like_town(run):
+            return None
+        name = run.title() if run.isupper() else run
+        return gazetteer.Place(name, "city", country.country)
 
     def _elsewhere(self, found: gazetteer.Place, line_start: int, dateline_end: int) -> bool:
         """True when the venues of the dateline's paragraph lie in another country."""
