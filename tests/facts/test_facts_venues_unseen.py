@@ -147,6 +147,9 @@ def test_a_seat_is_not_a_meeting_place() -> None:
             "Houphouët (CICFH), à Yamoussoukro, pour trois jours.",
             "Centre international de conférences Félix Houphouët",
         ),
+        ("The treaty was signed at Marlborough House in London.", "Marlborough House"),
+        ("Ministers met at the Hall of the Americas in Washington.", "Hall of the Americas"),
+        ("The banquet took place at Hanoi's Hall of the Nation on Friday.", "Hall of the Nation"),
         (
             "Leaders met at the Coral Bay Resort and Marina in Port Vila on Sunday evening.",
             "Coral Bay Resort and Marina",

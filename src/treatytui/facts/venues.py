@@ -150,7 +150,7 @@ _VENUE_HEAD = re.compile(
     r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
     r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
     r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
-    r"Château|Fortaleza|Itamaraty|Élysée)\b"
+    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus)\b"
 )
 # Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
 _ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
@@ -239,6 +239,8 @@ _ROMANCE_VENUE_TAIL = re.compile(
     rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?[{_UP}][\w’'\-]+"
     rf"(?:[ ][{_UP}][\w’'\-]+)*(?=[\s,.;:)])"
 )
+_OF_THE_TAIL = re.compile(rf"[ ]of[ ]the[ ]{_WORD}(?:[ ]{_WORD}){{0,3}}")
+_OWNED_VENUE = re.compile(rf"(?P<city>{_WORD}(?:[ ]{_WORD})?)['’]s[ ](?P<venue>.+)")
 # "... Resort and Royal Beach Casino", "... Hotel and Conference Centre"
 _AND_VENUE = re.compile(
     rf"[ ]and[ ](?:[{_UP}][\w’'\-]*[ ]){{0,3}}(?:Casino|Spa|Golf[ ]Club|Conference[ ]Cent(?:re|er)|"
@@ -435,6 +437,13 @@ class _Collector:
                 self.add(*capital.span("run"), city.name)
             return
         found = gazetteer.place(bare) if bare == run else None
+        owner = _OWNED_VENUE.match(run) if found is None else None
+        if owner and gazetteer.city(owner.group("city")) and _VENUE_HEAD.search(owner["venue"]):
+            # "Beijing's Great Hall of the People": the city, and its venue
+            city_end = start + len(owner.group("city"))
+            self.add(start, city_end, gazetteer.city(owner.group("city")).name)
+            start += owner.start("venue")
+            run = owner.group("venue")
         if found is None:
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
                 end = self._venue_name_end(end)
@@ -464,6 +473,9 @@ class _Collector:
         romance = _ROMANCE_VENUE_TAIL.match(self.text, end)
         if romance:
             return romance.end()
+        of_the = _OF_THE_TAIL.match(self.text, end)
+        if of_the:  # "Great Hall of the People", "Hall of the Americas"
+            return of_the.end()
         joined = _AND_VENUE.match(self.text, end)
         return joined.end() if joined else end
 
