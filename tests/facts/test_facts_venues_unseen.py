@@ -229,3 +229,32 @@ def test_a_common_words_venue_name_in_another_city_keeps_its_own_form() -> None:
     assert "National Convention Center" in _venues(
         "Ministers gathered at the National Convention Centre in Hanoi."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "La réunion se tiendra à l'hôtel King Fahd Palace de Dakar, a précisé le ministre "
+            "devant les délégations.",
+            {"hôtel King Fahd Palace", "Dakar"},
+        ),
+        (
+            "Los ministros se reunieron en el hotel Sheraton de Lima para preparar la cumbre de "
+            "los países de la región.",
+            {"hotel Sheraton", "Lima"},
+        ),
+        (
+            "A reunião aconteceu no hotel Copacabana Palace, no Rio de Janeiro, com os "
+            "ministros da região.",
+            {"hotel Copacabana Palace", "Rio de Janeiro"},
+        ),
+    ],
+)
+def test_a_venue_head_in_lower_case(text: str, names: set[str]) -> None:
+    assert names <= set(_venues(text))
+
+
+def test_downtown_is_not_a_venue() -> None:
+    found = _venues("Los ministros pasearon por el centro de Lima antes de la cumbre de la región.")
+    assert not any(name.startswith("centro") for name in found)

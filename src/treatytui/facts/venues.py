@@ -150,7 +150,7 @@ _VENUE_HEAD = re.compile(
     r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
     r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
     r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
-    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus)\b"
+    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus|Casa)\b"
 )
 # Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
 _ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
@@ -239,6 +239,13 @@ _ROMANCE_VENUE_TAIL = re.compile(
     rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?[{_UP}][\w’'\-]+"
     rf"(?:[ ][{_UP}][\w’'\-]+)*(?=[\s,.;:)])"
 )
+_LOWER_HEADS = ("hôtel", "hotel", "palais", "palacio", "palácio", "centre", "centro")
+_LOWER_HEAD_VENUE = re.compile(
+    r"\b(?:à|au|en|no|na|em|dans|del|do|da)[ ](?:l['’]|el[ ]|o[ ]|le[ ]|la[ ])?"
+    r"(?P<head>hôtel|hotel|palais|palacio|palácio|centre|centro)[ ]"
+    rf"(?P<run>{_RUN})"
+)
+_DE_TOWN = re.compile(rf"[ ](?:de|d['’]|do|da|del)[ ]?(?P<town>{_WORD}(?:[ ]{_WORD})?)$")
 _OF_THE_TAIL = re.compile(rf"[ ]of[ ]the[ ]{_WORD}(?:[ ]{_WORD}){{0,3}}")
 _OWNED_VENUE = re.compile(rf"(?P<city>{_WORD}(?:[ ]{_WORD})?)['’]s[ ](?P<venue>.+)")
 # "... Resort and Royal Beach Casino", "... Hotel and Conference Centre"
@@ -465,6 +472,24 @@ class _Collector:
         self.add(start, end, found.name)
         self._list_after(end, found.kind)
 
+    def lowercase_heads(self) -> None:
+        """ "à l'hôtel Radisson Blu de Dakar", "en el hotel Hilton de Lima": a venue whose
+        head a Spanish, French or Portuguese text writes in lower case, and its town."""
+        if self.sentences.language not in _ROMANCE:
+            return
+        for word in _LOWER_HEADS:
+            for i in find_all(self.lowered, word):
+                match = _LOWER_HEAD_VENUE.search(self.text, max(0, i - 12), i + 160)
+                if match is None or match.start("head") != i:
+                    continue
+                start, end = match.start("head"), match.end("run")
+                town = _DE_TOWN.search(match.group("run"))
+                found = gazetteer.city(town.group("town")) if town else None
+                if found is not None:
+                    end = match.start("run") + town.start()
+                    self.add(match.start("run") + town.start("town"), match.end("run"), found.name)
+                self.add(start, end, self.text[start:end])
+
     def _venue_name_end(self, end: int) -> int:
         """Where a venue's name ends when it goes on past its capitalised words: in lower
         case ("Palais des congrès de Montréal", "Centre international de conférences de
@@ -677,6 +702,7 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector.known()
     collector.headquarters()
     collector.locatives()
+    collector.lowercase_heads()
     collector.online()
     collector.hosts()
     collector.datelines()
