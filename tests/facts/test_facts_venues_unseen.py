@@ -96,8 +96,8 @@ def test_datelines(text: str, names: set[str]) -> None:
         ),
         (
             "La conférence d'examen s'est ouverte au siège des Nations unies, à New York.",
+            "siège des Nations unies",
             "United Nations Headquarters",
-            None,
         ),
     ],
 )

@@ -245,8 +245,10 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         if match:
             found.append((match.start("name"), match.end("name"), False))
         near = max(0, verb - _NAME_OF_REACH)
-        if " of " in text[near:verb] or " from " in text[near:verb]:
-            match = _NAME_OF_BEFORE_SAY.search(text, near, verb)
+        of_at = max(text.rfind(" of ", near, verb), text.rfind(" from ", near, verb))
+        if of_at >= 0 and (text[verb - 1 : verb].isalpha() or text[verb - 1 : verb] == ","):
+            # the name ends at the "of": it starts at most ~60 characters before it
+            match = _NAME_OF_BEFORE_SAY.search(text, max(near, of_at - 60), verb)
             if match:
                 found.append((match.start("name"), match.end("name"), False))
     for match in _SAYS_NAME.finditer(text):
@@ -274,6 +276,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
         if name and not _is_place_or_body(name.group("name")):
             found.append((name.start("name"), name.end("name"), False))
     for i in find_all(text, "'s ") + find_all(text, "’s "):
+        if not text[i + 3 : i + 4].isupper():
+            continue  # (a cheap test first: a name starts with a capital)
         country = _COUNTRY_BEFORE_POSSESSIVE.search(text, max(0, i - 40), i)
         if country is None or gazetteer.country(country.group("country")) is None:
             continue
@@ -281,6 +285,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
         if name and " " in name.group() and not _is_place_or_body(name.group()):
             found.append((name.start(), name.end(), False))
     for i in find_all(text, ", "):
+        if not text[i + 2 : i + 3].isupper() or not text[i - 1 : i].isalpha():
+            continue
         country = _LISTED_COUNTRY.search(text, max(0, i - 50), i)
         if country is None or gazetteer.country(country.group("country")) is None:
             continue

@@ -279,6 +279,8 @@ _BRACKETED_PLACE = re.compile(r" \((?P<name>[^()\n]{3,30})\)")
 _NAMED_AFTER = re.compile(
     rf",[ ](?:at[ ]the|at|au|en[ ]el|no|na|à[ ]la|à[ ]l['’]|dans[ ]le)[ ]?[{_UP}]"
 )
+_UNITED_NATIONS = frozenset({"Nations", "Nations Unies", "Naciones Unidas", "Nações Unidas", "ONU"})
+_UN_TAIL = re.compile(r"(?:[ ]unies)?")
 _ACRONYM_AFTER = re.compile(r"[ ]\(([A-Z][A-Za-z]{1,9})\)")
 _NAME_CHARS = r"\w’'"
 
@@ -360,7 +362,8 @@ class _Collector:
                 if _generic(written) and not self._names_city_of(written):
                     name = written
                 self.add(start, end, name)
-                self._list_after(end, "venue")
+                if self.text.startswith(" and ", end):
+                    self._list_after(end, "venue")  # "... and the CICG"
 
     def _names_city_of(self, venue: str) -> bool:
         city = gazetteer.venue_city(venue)
@@ -396,6 +399,9 @@ class _Collector:
                 continue  # "au siège de l'OMC, au Centre William Rappard": the named venue
             body = match.group("body_en") or match.group("body_other")
             short = acronym.group(1) if acronym else body
+            if short in _UNITED_NATIONS:  # "siège des Nations unies", "sede da ONU"
+                short = "United Nations"
+                end = max(end, _UN_TAIL.match(self.text, end).end())
             english = f"{short} headquarters"
             known = gazetteer.venue(english) or gazetteer.venue(self.text[start:end])
             if match.group("hq"):  # English: "AU headquarters"
