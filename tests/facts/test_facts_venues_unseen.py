@@ -59,6 +59,12 @@ def _venues(text: str) -> dict[str, str | None]:
             "conference centre on Tuesday.\nThe next assembly will be held in Accra, Ghana.",
             {"Lyon", "France", "Accra", "Ghana"},
         ),
+        # the next meeting abroad, in the dateline's own paragraph, does not drop it
+        (
+            "DOHA, Qatar (AP) — Delegates closed the session on Friday and deferred the "
+            "decision to the next conference in Lima, Peru.",
+            {"Doha", "Qatar", "Lima", "Peru"},
+        ),
         # "SANTIAGO.-" (the Southern Cone's dateline) as well as "SANTIAGO —"
         (
             "MONTEVIDEO.- El canciller uruguayo abrió ayer la reunión de la comisión.",
@@ -243,6 +249,11 @@ def test_a_common_words_venue_name_in_another_city_keeps_its_own_form() -> None:
             "Los ministros se reunieron en el hotel Sheraton de Lima para preparar la cumbre de "
             "los países de la región.",
             {"hotel Sheraton", "Lima"},
+        ),
+        (
+            "Los ministros se reunieron en el hotel Marina Grande de San Pedro Sula para "
+            "preparar la cumbre de los países de la región.",
+            {"hotel Marina Grande", "San Pedro Sula"},
         ),
         (
             "A reunião aconteceu no hotel Copacabana Palace, no Rio de Janeiro, com os "

@@ -245,7 +245,7 @@ _LOWER_HEAD_VENUE = re.compile(
     r"(?P<head>hôtel|hotel|palais|palacio|palácio|centre|centro)[ ]"
     rf"(?P<run>{_RUN})"
 )
-_DE_TOWN = re.compile(rf"[ ](?:de|d['’]|do|da|del)[ ]?(?P<town>{_WORD}(?:[ ]{_WORD})?)$")
+_DE_TOWN = re.compile(rf"[ ](?:de|d['’]|do|da|del)[ ]?(?P<town>{_WORD})")
 _OF_THE_TAIL = re.compile(rf"[ ]of[ ]the[ ]{_WORD}(?:[ ]{_WORD}){{0,3}}")
 _OWNED_VENUE = re.compile(rf"(?P<city>{_WORD}(?:[ ]{_WORD})?)['’]s[ ](?P<venue>.+)")
 # "... Resort and Royal Beach Casino", "... Hotel and Conference Centre"
@@ -275,6 +275,8 @@ _HEADQUARTERS = re.compile(
     r"(?:de[ ]la[ ]|de[ ]l['’]|des[ ]|du[ ]|de[ ]|del[ ]|da[ ]|do[ ]|das[ ]|dos[ ])"
     rf"(?P<body_other>{_BODY}))"
 )
+_OTHER_MEETING = ("next ", "previous ", "last year", "próxim", "anterior", "prochain",
+                  "précédent", "seguinte", "passad", "pasad")  # fmt: skip
 _BRACKETED_PLACE = re.compile(r" \((?P<name>[^()\n]{3,30})\)")
 _NAMED_AFTER = re.compile(
     rf",[ ](?:at[ ]the|at|au|en[ ]el|no|na|à[ ]la|à[ ]l['’]|dans[ ]le)[ ]?[{_UP}]"
@@ -489,11 +491,14 @@ class _Collector:
                 if match is None or match.start("head") != i:
                     continue
                 start, end = match.start("head"), match.end("run")
-                town = _DE_TOWN.search(match.group("run"))
-                found = gazetteer.city(town.group("town")) if town else None
-                if found is not None:
-                    end = match.start("run") + town.start()
-                    self.add(match.start("run") + town.start("town"), match.end("run"), found.name)
+                run = match.group("run")
+                for town in _DE_TOWN.finditer(run):  # "de Dakar", "de Viña del Mar"
+                    found = gazetteer.city(run[town.start("town") :])
+                    if found is not None:
+                        end = match.start("run") + town.start()
+                        self.add(match.start("run") + town.start("town"), match.end("run"),
+                                 found.name)  # fmt: skip
+                        break
                 self.add(start, end, self.text[start:end])
 
     def _venue_name_end(self, end: int) -> int:
@@ -683,13 +688,23 @@ class _Collector:
         """True when the venues of the dateline's paragraph lie in another country."""
         paragraph_end = self.text.find("\n", dateline_end)
         paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
-        facts = [f for (s, _), f in self.facts.items() if line_start <= s < paragraph_end]
+        facts = [
+            f
+            for (s, _), f in self.facts.items()
+            if line_start <= s < paragraph_end and not self._other_meeting(s)
+        ]
         names = {f.attrs["name"] for f in facts}
         if not names or found.name in names:
             return False
         others = {gazetteer.place(f.attrs.get("name_en") or f.attrs["name"]) for f in facts}
         countries = {p.country for p in others if p and p.country}
         return bool(countries) and found.country not in countries
+
+    def _other_meeting(self, start: int) -> bool:
+        """True for the venue of the next or the last meeting ("the next conference in
+        Mongolia", "la próxima cumbre en ...", "la précédente réunion à ...")."""
+        before = self.lowered[max(0, start - 45) : start]
+        return any(word in before for word in _OTHER_MEETING)
 
     def _dateline_country(self, offset: int, rest: str, city: gazetteer.Place) -> None:
         """ "DURBAN, South Africa, July 18": the country after the dateline's city."""
