@@ -1,10 +1,10 @@
-"""The fresh held-out sets (tests/facts/dev2, dev3, dev4: made-up articles on other
+"""The fresh held-out sets (tests/facts/dev2 to dev5: made-up articles on other
 meetings, gold written by hand before the extractor ever ran on them) scored by
 benchmarks/eval_facts.py: floors per kind, so that a change losing facts on text the
 rules were not fitted to fails here.
 
-The floors sit under the F1 measured when they were set (dev2+dev3+dev4 together, 52
-articles: dates 0.95, venues 0.97, counts 0.75, people 1.00); counts and dates are
+The floors sit under the F1 measured when they were set (dev2 to dev5 together, 60
+articles: dates 0.95, venues 0.98, counts 0.78, people 0.99); counts and dates are
 engineer factsspeed's and lower (see test_facts_unseen_open.py). Raise them when the
 extractor improves; never lower them to make a change pass, and never special-case a name
 of these files: write a new fresh set instead.
@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "benchmarks" / "eval_facts.py"
-FRESH = [ROOT / "tests" / "facts" / name for name in ("dev2", "dev3", "dev4")]
+FRESH = [ROOT / "tests" / "facts" / name for name in ("dev2", "dev3", "dev4", "dev5")]
 FLOORS = {"date": 0.92, "venue": 0.93, "count": 0.70, "person": 0.95}
 PRECISION_FLOORS = {"date": 0.95, "venue": 0.95, "count": 0.85, "person": 0.95}
 

@@ -101,6 +101,35 @@ def test_names_a_country_marks(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "She spoke flanked by the co-chairs of the contact group, Ingrid Haugen Lie and "
+            "Tariq Mahmood Awan.",
+            {"Ingrid Haugen Lie", "Tariq Mahmood Awan"},
+        ),
+        (
+            "The talks were led by the co-facilitators, Ambassadors Lucía Pardo Ruiz (Chile) "
+            "and Erik Sand Olsen (Denmark).",
+            {"Lucía Pardo Ruiz", "Erik Sand Olsen"},
+        ),
+    ],
+)
+def test_two_names_after_a_plural_title(text: str, names: set[str]) -> None:
+    found = _names(text)
+    assert names <= found
+    assert not any(name.startswith("Ambassadors") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Fiji's Prime Minister Ratu Sela Nanovo spoke.", "Ratu Sela Nanovo")],
+)
+def test_titled_name_after_a_possessive_country(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         (

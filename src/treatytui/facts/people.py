@@ -254,6 +254,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     for match in _SAYS_NAME.finditer(text):
         found.append((match.start("name"), match.end("name"), False))
     found += _country_marked_names(text)
+    found += _names_after_plural_titles(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -262,6 +263,36 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     starts = sorted(i for word in ("Photo", "Picture", "Image") for i in find_all(text, word))
     for match in matches_at(_CREDIT, text, starts):
         found.append((match.start("name"), match.end("name"), True))
+    return found
+
+
+# "the chairs of the two subsidiary bodies, Harald Aas and Nabeel Qureshi": a plural title,
+# a comma and two names joined by "and" (or "y", "et", "e")
+_PLURAL_HEADS = tuple(
+    f" {word}"
+    for word in """chairs co-chairs chairpersons co-facilitators facilitators co-presidents
+    presidents ministers envoys ambassadors negotiators rapporteurs leaders copresidentes
+    presidentes ministros embajadores cancilleres coprésidents présidents ministres
+    ambassadeurs embaixadores chanceleres""".split()
+)
+_TWO_NAMES_AFTER = re.compile(
+    rf"[^.;\n]{{0,70}}?, (?:(?:Ambassadors|Ministers|embajadores|ambassadeurs) )?"
+    rf"(?P<a>{_NAME_WITH_PARTICLES}) (?:and|y|et|e) (?P<b>{_NAME_WITH_PARTICLES})(?=[,.;)]| \()"
+)
+
+
+def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
+    """The two names a plural title introduces ("the co-chairs, A B and C D")."""
+    found = []
+    for head in _PLURAL_HEADS:
+        for i in find_all(text, head):
+            match = _TWO_NAMES_AFTER.match(text, i + len(head))
+            if match is None:
+                continue
+            for group in ("a", "b"):
+                name = match.group(group)
+                if " " in name and not _is_place_or_body(name):
+                    found.append((match.start(group), match.end(group), False))
     return found
 
 
