@@ -68,6 +68,10 @@ def _names(text: str) -> set[str]:
         # after "signed by", "chaired by"
         ("The appeal was signed by Moussa Diakité of the Sahel Water Forum.", "Moussa Diakité"),
         ("The working group is chaired by Henna Virtanen and meets weekly.", "Henna Virtanen"),
+        # lower-case titles of diplomatic news
+        ("Lula met his Chinese counterpart Zhao Mingde on Monday.", "Zhao Mingde"),
+        ("Her co-chair Jonas Berglund presented the text.", "Jonas Berglund"),
+        ("The text was read by senator Paula Reis Nunes on Monday.", "Paula Reis Nunes"),
         # a possessive country and a name, before "spoke"
         ("Kenya's Wanjiku Otieno Mwangi spoke for the African Group.", "Wanjiku Otieno Mwangi"),
     ],
