@@ -126,6 +126,27 @@ def test_two_names_after_a_plural_title(text: str, names: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Étaient présents les présidents du Niger, Ali Mahaman Lamine, et du Bénin, "
+            "Romuald Wadagni Houngbo, selon les délégations de la conférence.",
+            {"Ali Mahaman Lamine", "Romuald Wadagni Houngbo"},
+        ),
+        (
+            "Les présidents Jean-Pierre Lacroix et Aminata Touré Diallo ont coprésidé la "
+            "séance devant les délégations.",
+            {"Jean-Pierre Lacroix", "Aminata Touré Diallo"},
+        ),
+    ],
+)
+def test_romance_lists_of_names(text: str, names: set[str]) -> None:
+    found = _names(text)
+    assert names <= found
+    assert not any(name.startswith("Ambassadors") for name in found)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [("Fiji's Prime Minister Ratu Sela Nanovo spoke.", "Ratu Sela Nanovo")],
 )

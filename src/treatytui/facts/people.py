@@ -92,7 +92,8 @@ _NAME_AT = re.compile(_NAME_WITH_PARTICLES)
 # "los mandatarios de México, Enrique Peña Nieto, y de Venezuela, Nicolás Maduro":
 # a country after "de"/"of" or a semicolon, a comma and a name
 _LISTED_COUNTRY = re.compile(
-    rf"(?:\b(?:de|da|do|del|of)|;) (?P<country>[{gazetteer.UPPER}][\w\-]+"
+    r"(?:\b(?:de|da|do|del|du|des|of|de la|de l['’]|d['’])|;) ?(?<=[ '’])"
+    rf"(?P<country>[{gazetteer.UPPER}][\w\-]+"
     rf"(?: (?:y |and |e |et |the |de )?[{gazetteer.UPPER}][\w\-]+){{0,3}})\Z"
 )
 # "signed by Abdoulaye Traoré", "chaired by Ana Ruiz": a name after a verb and "by"
@@ -276,8 +277,9 @@ _PLURAL_HEADS = tuple(
     ambassadeurs embaixadores chanceleres""".split()
 )
 _TWO_NAMES_AFTER = re.compile(
-    rf"[^.;\n]{{0,70}}?, (?:(?:Ambassadors|Ministers|embajadores|ambassadeurs) )?"
-    rf"(?P<a>{_NAME_WITH_PARTICLES}) (?:and|y|et|e) (?P<b>{_NAME_WITH_PARTICLES})(?=[,.;)]| \()"
+    rf"(?:[^.;\n]{{0,70}}?, | )(?:(?:Ambassadors|Ministers|embajadores|ambassadeurs) )?"
+    rf"(?P<a>{_NAME_WITH_PARTICLES}) (?:and|y|et|e) (?P<b>{_NAME_WITH_PARTICLES})"
+    r"(?=[,.;)]| \(| [a-zà-ÿ])"
 )
 
 
