@@ -203,6 +203,16 @@ def test_titled_name_after_a_possessive_country(text: str, name: str) -> None:
             "Mauricio Salas Quesada",
         ),
         (
+            "O ministro da Agricultura, Águas e Pescas, Armando Chissano Tembe, disse que o "
+            "acordo será ratificado pelos países da região.",
+            "Armando Chissano Tembe",
+        ),
+        (
+            "Los cancilleres de la región, Ana Ruiz Soto y Pedro Lima Vera, dijeron que la "
+            "conferencia de las partes será en mayo.",
+            "Pedro Lima Vera",
+        ),
+        (
             "La conseillère fédérale Mathilde Vuilleumier a pris la parole au nom de la "
             "Suisse devant les délégations.",
             "Mathilde Vuilleumier",
@@ -236,6 +246,11 @@ def test_romance_forms(text: str, name: str) -> None:
         ("The talks were chaired by Costa Rica and led by Saudi Arabia.", "Costa Rica"),
         ("The appeal was signed by Amnesty International and others.", "Amnesty International"),
         ("Delegates said the Ocean Platform would meet again in May.", "Ocean Platform"),
+        (
+            "O ministro da Agricultura, Águas e Pescas, Armando Chissano Tembe, disse que o "
+            "acordo será ratificado pelos países da região.",
+            "Águas",
+        ),
         ("Kenya's Rift Valley hosted the retreat of the ministers.", "Rift Valley"),
         ("Malaysia's Kuala Lumpur hosted the summit of the bloc.", "Kuala Lumpur"),
         ("Delegations from Brazil, South Africa, Costa Rica (CR) attended.", "South Africa"),

@@ -173,6 +173,12 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
         if word == ",":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt and _capitalised(nxt[2]):
+                listed = _listed_ministry_end(tokens, i + 1)
+                if listed is not None:
+                    # "ministra do Mar, Águas Interiores e Pescas, Lídia ...": the title
+                    # goes on to the comma after its last "e"
+                    i = listed
+                    continue
                 return nxt[0], tokens[i - 1][1] if i else start
             # "la ministra de Medio Ambiente, la chilena ..." and other forms: no name here
             return None
@@ -200,6 +206,30 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
             after_preposition = False
         i += 1
     return None
+
+
+def _listed_ministry_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """The index of the comma that ends a list of portfolios starting at token ``i``
+    ("Águas Interiores e Pescas,"), or None when the run at ``i`` is no such list."""
+    from treatytui.facts.people_names import words
+
+    run = _capitalised_run(tokens, i)
+    if run + 2 < len(tokens) and tokens[run + 1][2] in ("e", "y", "et", "and"):
+        end = _capitalised_run(tokens, run + 2) if _capitalised(tokens[run + 2][2]) else None
+        if end is not None and end + 1 < len(tokens) and tokens[end + 1][2] == ",":
+            portfolio = words("not_names") | _PORTFOLIOS
+            if any(t[2] in portfolio for t in tokens[i : end + 1]):
+                return end + 1  # (two people after a title stay two people)
+    return None
+
+
+# Portfolio words of ministers' titles that the name lists do not hold
+_PORTFOLIOS = frozenset(
+    """Águas Aguas Agua Pescas Pesca Pêche Pêches Mar Mer Mares Interiores Océans Oceanos
+    Recursos Hídricos Turismo Transportes Obras Vivienda Habitação Logement Minas Mines
+    Hidrocarburos Pesquerías Comunicaciones Comunicações Deportes Desporto Juventude Juventud
+    Jeunesse Mujer Mujeres Mulheres Femmes Familia Família Famille Trabajo Emprego Emploi""".split()
+)
 
 
 def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:
