@@ -283,18 +283,40 @@ _TWO_NAMES_AFTER = re.compile(
 )
 
 
+# The second name's capital after "and", "y", "et" or "e" is found first (a few per
+# article), then the plural title before it
+_CONJUNCTIONS = (" and ", " y ", " et ", " e ")
+_PLURAL_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(h.strip() for h in _PLURAL_HEADS) + r")(?![\w-])"
+)
+
+
 def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     """The two names a plural title introduces ("the co-chairs, A B and C D")."""
     found = []
-    for head in _PLURAL_HEADS:
-        for i in find_all(text, head):
-            match = _TWO_NAMES_AFTER.match(text, i + len(head))
-            if match is None:
+    resume = 0
+    capitals = sorted(
+        i + len(conj)
+        for conj in _CONJUNCTIONS
+        for i in find_all(text, conj)
+        if text[i + len(conj) : i + len(conj) + 1].isupper()
+    )
+    for capital in capitals:
+        if capital < resume:
+            continue
+        window = text[max(0, capital - 160) : capital]
+        if not any(head in window for head in _PLURAL_HEADS):
+            continue
+        for head in _PLURAL_HEAD_BEFORE.finditer(text, max(0, capital - 160), capital):
+            match = _TWO_NAMES_AFTER.match(text, head.end())
+            if match is None or match.start("b") != capital:
                 continue
             for group in ("a", "b"):
                 name = match.group(group)
                 if " " in name and not _is_place_or_body(name):
                     found.append((match.start(group), match.end(group), False))
+            resume = match.end()
+            break
     return found
 
 
