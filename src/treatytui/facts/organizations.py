@@ -216,7 +216,7 @@ class _Collector:
             if titles:
                 words = words[: titles[0]]
             start, words = _without_person_before(start, words)
-            words = _without_name_after(words)
+            words = _without_place_after(_without_name_after(words))
             if len(words) < 2 or words[0].endswith(("'s", "’s")):
                 continue
             heads = [i for i, w in enumerate(words) if w in _HEADS]
@@ -247,6 +247,27 @@ def _without_name_after(words: list[str]) -> list[str]:
     tail = words[heads[-1] + 1 :]
     if tail and not any(w.islower() for w in tail) and not any(w.isupper() for w in tail):
         return words[: heads[-1] + 1]
+    return words
+
+
+_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "S.A.", "Ltda."})
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _without_place_after(words: list[str]) -> list[str]:
+    """ "the Food and Agriculture Organization in Rome.": the body ends before "in" and a
+    city or country, and without the full stop that ends the sentence."""
+    last = words[-1] if words else ""
+    if last.endswith(".") and last not in _ABBREVIATIONS and not _INITIALS.fullmatch(last):
+        words = [*words[:-1], last.rstrip(".")]
+    for i, word in enumerate(words):
+        if (
+            word == "in"
+            and i
+            and words[i - 1] in _HEADS
+            and gazetteer.place(" ".join(words[i + 1 :])) is not None
+        ):
+            return words[:i]
     return words
 
 

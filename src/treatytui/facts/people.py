@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from treatytui.facts import gazetteer
 from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
-from treatytui.facts.people_titles import titles_before_names
+from treatytui.facts.people_titles import nationalities_before_names, romance_titles
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 _SAYING = (
     "said says told added noted stressed emphasi[sz]ed underlined urged warned explained "
-    "announced affirmed highlighted remarked stated declared insisted argued recalled"
+    "announced affirmed highlighted remarked stated declared insisted argued recalled "
+    "commented replied cautioned observed spoke"
 ).split()
 _SAY = "|".join(_SAYING)
 
@@ -60,21 +61,59 @@ def _by_first_letter(alternatives: list[str]) -> str:
 # The patterns below are written so that each starts with a letter or a set of letters
 # (a look-behind after the first letter stands for the word boundary before it): the
 # regular-expression engine then skips to the places where a match may begin.
-_NAME_TAIL = rf"[\w’'\-]+(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+_NAME_TAIL = rf"(?:\.|[\w’'\-]+)(?: (?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
 _NAME = rf"[{gazetteer.UPPER}]{_NAME_TAIL}"
+# after "said", the particles of Arabic and Romance names too ("said Hessa bint Saeed ...")
+_SAID_NAME_TAIL = (
+    rf"(?:\.|[\w’'\-]+)(?: (?:(?:bin|bint|ibn|de|da|do|dos|das|del|van|von|der|al|el) )*"
+    rf"(?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+)
 # "Ghada Waly said", "Tuan, said": a name, an optional comma, a space and a verb of saying.
 # The verbs are found first (" said"), then the name that ends just before each one.
 _SAY_AFTER_NAME = re.compile(rf" (?:{_by_first_letter(_SAYING)})\b")
 _NAME_BEFORE_SAY = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME}),?\Z")
 _NAME_REACH = 250  # no name of four words is longer
+_NAME_OF_REACH = 140  # a name, "of" and what the person represents
 # "said Ghada Waly,": a verb of saying (or "according to"), a space and a name; the name's
 # first capital is found first, then the verb before it (a look-behind for each verb).
 # (Every verb ends in "d" or "s", "according to" in "o": one look-behind for that letter
 # rules out most capitals at once.)
 _VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in [*_SAYING, "according to"])
+# ("X of the Netherlands": the name ends before "of"/"from" and what the person represents)
 _SAYS_NAME = re.compile(
-    rf"(?P<name>[{gazetteer.UPPER}](?<=[dso] .)(?:{_VERB_BEFORE}){_NAME_TAIL})"
-    rf"(?=[,.;)]|\s*\n)"
+    rf"(?P<name>[{gazetteer.UPPER}](?<=[dsoe] .)(?:{_VERB_BEFORE}){_SAID_NAME_TAIL})"
+    rf"(?=[,.;)]|\s*\n| (?:of|from) (?:the )?[{gazetteer.UPPER}])"
+)
+# "Jonas de Vries of the Netherlands said": the name before what the person represents
+_PARTICLES = "(?:(?:de|da|do|dos|das|del|van|von|der|den|di|du|la|le|bin|al|el) )*"
+_NAME_WITH_PARTICLES = (
+    rf"[{gazetteer.UPPER}][\w’'\-]+(?: {_PARTICLES}(?:[A-Z]\.|[{gazetteer.UPPER}][\w’'\-]+)){{0,4}}"
+)
+_NAME_OF_BEFORE_SAY = re.compile(
+    rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES}) (?:of|from) (?:the )?"
+    rf"[{gazetteer.UPPER}][\w’'\-]*"
+    rf"(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
+)
+_NAME_ENDING = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES})\Z")
+# "Dilma Rousseff (Brasil)": a name with the country the person stands for, in brackets
+_BRACKETED_COUNTRY = re.compile(r" \((?P<country>[^()\n]{3,40})\)")
+# "South Africa's Cyril Ramaphosa", "Indonesia's Budi Santoso Wirawan": a country's person
+_COUNTRY_BEFORE_POSSESSIVE = re.compile(
+    rf"(?<![\w’'\-])(?P<country>[{gazetteer.UPPER}][\w\-]+(?: [{gazetteer.UPPER}][\w\-]+){{0,2}})\Z"
+)
+_NAME_AT = re.compile(_NAME_WITH_PARTICLES)
+# "los mandatarios de México, Enrique Peña Nieto, y de Venezuela, Nicolás Maduro":
+# a country after "de"/"of" or a semicolon, a comma and a name
+_LISTED_COUNTRY = re.compile(
+    r"(?:\b(?:de|da|do|del|du|des|of|de la|de l['’]|d['’])|;) ?(?<=[ '’])"
+    rf"(?P<country>[{gazetteer.UPPER}][\w\-]+"
+    rf"(?: (?:y |and |e |et |the |de )?[{gazetteer.UPPER}][\w\-]+){{0,3}})\Z"
+)
+# "signed by Abdoulaye Traoré", "chaired by Ana Ruiz": a name after a verb and "by"
+_BY_VERBS = ("signed", "chaired", "led", "headed", "opened", "co-chaired", "presided")
+_BY_NAME = re.compile(
+    rf"(?P<name>[{gazetteer.UPPER}](?<=by .)(?:{'|'.join(rf'(?<={v} by .)' for v in _BY_VERBS)})"
+    rf"{_NAME_TAIL})(?=[,.;)]|\s*\n| (?:of|from) (?:the )?[{gazetteer.UPPER}]| and )"
 )
 _CREDIT = re.compile(
     rf"{gazetteer.at_word_start(['Photos?', 'Photograph', 'Picture', 'Image'])}"
@@ -219,13 +258,115 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         match = _NAME_BEFORE_SAY.search(text, start, verb)
         if match:
             found.append((match.start("name"), match.end("name"), False))
+        near = max(0, verb - _NAME_OF_REACH)
+        of_at = max(text.rfind(" of ", near, verb), text.rfind(" from ", near, verb))
+        if of_at >= 0 and (text[verb - 1 : verb].isalpha() or text[verb - 1 : verb] == ","):
+            # the name ends at the "of": it starts at most ~60 characters before it
+            match = _NAME_OF_BEFORE_SAY.search(text, max(near, of_at - 60), verb)
+            if match:
+                found.append((match.start("name"), match.end("name"), False))
     for match in _SAYS_NAME.finditer(text):
         found.append((match.start("name"), match.end("name"), False))
+    found += _country_marked_names(text)
+    found += _names_after_plural_titles(text)
+    for i in find_all(text, " by "):
+        match = _BY_NAME.match(text, i + 4)
+        if match and not _is_place_or_body(match.group("name")):
+            found.append((match.start("name"), match.end("name"), False))
     # A credit starts with one of these words: plain string searches find where.
     starts = sorted(i for word in ("Photo", "Picture", "Image") for i in find_all(text, word))
     for match in matches_at(_CREDIT, text, starts):
         found.append((match.start("name"), match.end("name"), True))
     return found
+
+
+# "the chairs of the two subsidiary bodies, Harald Aas and Nabeel Qureshi": a plural title,
+# a comma and two names joined by "and" (or "y", "et", "e")
+_PLURAL_HEADS = tuple(
+    f" {word}"
+    for word in """chairs co-chairs chairpersons co-facilitators facilitators co-presidents
+    presidents ministers envoys ambassadors negotiators rapporteurs leaders copresidentes
+    presidentes ministros embajadores cancilleres coprésidents présidents ministres
+    ambassadeurs embaixadores chanceleres""".split()
+)
+_TWO_NAMES_AFTER = re.compile(
+    rf"(?:[^.;\n]{{0,70}}?, | )(?:(?:Ambassadors|Ministers|embajadores|ambassadeurs) )?"
+    rf"(?P<a>{_NAME_WITH_PARTICLES}) (?:and|y|et|e) (?P<b>{_NAME_WITH_PARTICLES})"
+    r"(?=[,.;)]| \(| [a-zà-ÿ])"
+)
+
+
+# The second name's capital after "and", "y", "et" or "e" is found first (a few per
+# article), then the plural title before it
+_CONJUNCTIONS = (" and ", " y ", " et ", " e ")
+_PLURAL_HEAD_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(h.strip() for h in _PLURAL_HEADS) + r")(?![\w-])"
+)
+
+
+def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
+    """The two names a plural title introduces ("the co-chairs, A B and C D")."""
+    found = []
+    resume = 0
+    capitals = sorted(
+        i + len(conj)
+        for conj in _CONJUNCTIONS
+        for i in find_all(text, conj)
+        if text[i + len(conj) : i + len(conj) + 1].isupper()
+    )
+    for capital in capitals:
+        if capital < resume:
+            continue
+        window = text[max(0, capital - 160) : capital]
+        if not any(head in window for head in _PLURAL_HEADS):
+            continue
+        for head in _PLURAL_HEAD_BEFORE.finditer(text, max(0, capital - 160), capital):
+            match = _TWO_NAMES_AFTER.match(text, head.end())
+            if match is None or match.start("b") != capital:
+                continue
+            for group in ("a", "b"):
+                name = match.group(group)
+                if " " in name and not _is_place_or_body(name):
+                    found.append((match.start(group), match.end(group), False))
+            resume = match.end()
+            break
+    return found
+
+
+def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
+    """Names that a country marks: "Dilma Rousseff (Brasil)", "South Africa's Cyril
+    Ramaphosa", "de México, Enrique Peña Nieto"."""
+    found = []
+    for match in _BRACKETED_COUNTRY.finditer(text):
+        if gazetteer.country(match.group("country")) is None:
+            continue
+        name = _NAME_ENDING.search(text, max(0, match.start() - _NAME_REACH), match.start())
+        if name and not _is_place_or_body(name.group("name")):
+            found.append((name.start("name"), name.end("name"), False))
+    for i in find_all(text, "'s ") + find_all(text, "’s "):
+        if not text[i + 3 : i + 4].isupper():
+            continue  # (a cheap test first: a name starts with a capital)
+        country = _COUNTRY_BEFORE_POSSESSIVE.search(text, max(0, i - 40), i)
+        if country is None or gazetteer.country(country.group("country")) is None:
+            continue
+        name = _NAME_AT.match(text, i + 3)
+        if name and " " in name.group() and not _is_place_or_body(name.group()):
+            found.append((name.start(), name.end(), False))
+    for i in find_all(text, ", "):
+        if not text[i + 2 : i + 3].isupper() or not text[i - 1 : i].isalpha():
+            continue
+        country = _LISTED_COUNTRY.search(text, max(0, i - 50), i)
+        if country is None or gazetteer.country(country.group("country")) is None:
+            continue
+        name = _NAME_AT.match(text, i + 2)
+        if name and " " in name.group() and not _is_place_or_body(name.group()):
+            found.append((name.start(), name.end(), False))
+    return found
+
+
+def _is_place_or_body(name: str) -> bool:
+    """ "led by Costa Rica", "signed by Access Now": a place or a body, not a person."""
+    return gazetteer.place(name) is not None or name in _body_names()
 
 
 def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) -> list[Mention]:
@@ -280,6 +421,28 @@ def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list
         mention = parser.name_at(offset)
         if mention is not None:
             found.append(replace(mention, office=role, titled=True))
+    return found
+
+
+def _names_before_titles(
+    text: str, titles_after: list[tuple[int, str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the names that an es/fr/pt title follows in apposition."""
+    found = []
+    for comma, role in titles_after:
+        name = _NAME_ENDING.search(text, max(0, comma - _NAME_REACH), comma)
+        if name and " " in name.group("name") and not _is_place_or_body(name.group("name")):
+            found.append((name.start("name"), name.end("name"), role))
+    return found
+
+
+def _nationality_mentions(parser: NameParser, offsets: list[int]) -> list[Mention]:
+    """The names of two words or more that a nationality introduces ("la colombiana ...")."""
+    found = []
+    for offset in offsets:
+        mention = parser.name_at(offset)
+        if mention is not None and len(_keys(mention.name)) >= 2:
+            found.append(mention)
     return found
 
 
@@ -360,12 +523,20 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets = [start for start, _, _ in matches]
     offsets += [start for start, _, _ in appositions]
     offsets += title_offsets(text)
-    romance = titles_before_names(text) if sentences.language in _ROMANCE else []
+    romance, after, nationals = [], [], []
+    if sentences.language in _ROMANCE:
+        romance, titles_after = romance_titles(text)
+        after = _names_before_titles(text, titles_after)
+        nationals = nationalities_before_names(text)
     offsets += [offset for offset, _ in romance]
+    offsets += nationals
+    offsets += [start for start, _, _ in after]
     parser = NameParser(text, sentences.runs_around(offsets))
     mentions = parser.titled_mentions() + _pattern_mentions(parser, matches)
     mentions += _apposition_mentions(parser, appositions)
     mentions += _romance_mentions(parser, romance)
+    mentions += _nationality_mentions(parser, nationals)
+    mentions += _apposition_mentions(parser, after)
     bodies = _body_names()
     mentions = [
         m

@@ -39,6 +39,10 @@ _TOKEN = re.compile(
 _GAP_AND_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"[A-Z]\.")
+# A surname with its particle glued on: "al-Harthy", "el-Sisi", "d'Argent", "l'Estrange"
+_GLUED_PARTICLE = re.compile(
+    r"(?:al|el|as|ash|ad|ar|at|az)-[A-ZÀ-Þ][\w’'\-]+|[dl]['’][A-ZÀ-Þ][\w’'\-]+"
+)
 _MAX_NAME_WORDS = 5  # "Luiz Inácio Lula da Silva", "Thani bin Ahmed Al Zeyoudi"
 
 
@@ -184,7 +188,10 @@ class NameParser:
             return "head"
         if word in words("lowercase_heads"):
             # "analyst Jonah Pike", "the committee's chairperson, Ann Lee": a title only
-            # right before a capitalised word, or a comma and one
+            # right before a capitalised word, or a comma and one; never the end of a
+            # compound ("the 15-member Caribbean Community")
+            if i > 0 and self._word(i - 1) == "-" and self.starts[i] == self.ends[i - 1]:
+                return None
             if self._joined(i + 1) and self._cap(i + 1):
                 return "head"
             comma = self._word(i + 1) == "," and self._joined(i + 2) and self._cap(i + 2)
@@ -197,8 +204,11 @@ class NameParser:
 
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
-        if not first and self._inner_capitals(i, word):
+        if not first and (self._inner_capitals(i, word) or _GLUED_PARTICLE.fullmatch(word)):
             return True
+        if first and _INITIAL.fullmatch(word):
+            # "R. K. Venkataraman", "S. Jaishankar": initials open the name
+            return self._initials_then_name(i)
         if not self._cap(i) or len(word) < 2 or word.isupper() or self._kind(i):
             return False
         if word in words("not_names") or word in words("modifiers"):
@@ -206,16 +216,36 @@ class NameParser:
         if first and word in words("function_words"):
             surname = word in words("vietnamese_surnames")
             return surname and self._joined(i + 1) and self._cap(i + 1)
-        return gazetteer.country(word) is None and gazetteer.demonym_country(word) is None
+        # ("Mauricio" is Mauritius in Spanish, and a first name: only a country's English
+        # name or alias rules a word out)
+        english_country = gazetteer.country(word) is not None and gazetteer.foreign(word) is None
+        return not english_country and gazetteer.demonym_country(word) is None
+
+    def _initials_then_name(self, i: int) -> bool:
+        """True when initials at token ``i`` lead, joined, to a capitalised word."""
+        k = i
+        while _INITIAL.fullmatch(self._word(k)) and self._joined(k + 1):
+            k += 1
+        return k > i and self._cap(k) and not self._word(k).isupper()
 
     def _inner_capitals(self, i: int, word: str) -> bool:
         """A middle initial ("T." in "Maria T. Okonkwo") before a joined capitalised word,
         or a surname in capitals ("ZARIŅŠ" in "Pēteris ZARIŅŠ"), after a first name."""
         if _INITIAL.fullmatch(word):
             return self._joined(i + 1) and self._cap(i + 1)
-        if len(word) < 3 or not word.isupper() or not word.isalpha():
+        if len(word) < 3 or not word.isupper() or not word.replace("-", "").isalpha():
             return False
-        previous = self._word(i - 1)
+        back = i - 1
+        while (
+            back > 0
+            and self._joined(back)
+            and (
+                self._word(back).lower() in words("particles")
+                or _INITIAL.fullmatch(self._word(back))
+            )
+        ):
+            back -= 1  # "Renate VAN DER HEIJDEN", "Lamia B. EL-ASSAAD": the first name first
+        previous = self._word(back)
         return (
             self._joined(i)
             and previous[:1].isupper()
@@ -228,9 +258,32 @@ class NameParser:
     def _particles_after(self, k: int) -> int:
         """How many particles ("de los", "van der", "dos") join token ``k`` to a next word."""
         n = 0
-        while n < 2 and self._word(k + 1 + n) in words("particles") and self._joined(k + 1 + n):
+        while n < 2 and self._joined(k + 1 + n) and self._is_particle(k + 1 + n):
             n += 1
         return n if n and self._joined(k + 1 + n) and self._cap(k + 1 + n) else 0
+
+    def _is_particle(self, k: int) -> bool:
+        """A particle ("van", "dos"), or one in capitals before a surname in capitals
+        ("VAN DER HEIJDEN")."""
+        word = self._word(k)
+        if word in words("particles"):
+            return True
+        if not word.isupper() or word.lower() not in words("particles"):
+            return False
+        nxt = k + 1
+        while self._word(nxt).lower() in words("particles") and self._word(nxt).isupper():
+            nxt += 1
+        return len(self._word(nxt)) > 2 and self._word(nxt).isupper()
+
+    def _abbreviated_saint(self, k: int) -> bool:
+        """ "St." or "Ste." glued to a capitalised word: "Anneliese St. Hill-Gordon"."""
+        return (
+            self._word(k) in ("St", "Ste")
+            and self._word(k + 1) == "."
+            and self.starts[k + 1] == self.ends[k]
+            and self._joined(k + 2)
+            and self._cap(k + 2)
+        )
 
     def _name_end(self, i: int) -> int | None:
         """The index of the last token of the name starting at token ``i``, if any."""
@@ -241,10 +294,14 @@ class NameParser:
                 return None  # not a name: no need to read the rest of the capitals
             if _strip_possessive(self._word(k)) != self._word(k):
                 break
-            if self._joined(k + 1) and self._cap(k + 1):
-                k += 1
-            elif particles := self._particles_after(k):
+            if particles := self._particles_after(k):
                 k += particles + 1
+            elif self._joined(k + 1) and (
+                self._cap(k + 1) or _GLUED_PARTICLE.fullmatch(self._word(k + 1))
+            ):
+                k += 1
+            elif count > 1 and self._abbreviated_saint(k):
+                k += 2
             else:
                 break
         if (
@@ -261,6 +318,8 @@ class NameParser:
 
     def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
         start, end = self.starts[first], self.ends[last]
+        if self.words[last] in ("Jr", "Sr") and self.text[end : end + 1] == ".":
+            end += 1  # "Ferdinand Marcos Jr."
         name = _strip_possessive(self.text[start:end])
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)

@@ -24,17 +24,18 @@ embajador embajadora portavoz vocero vocera rey reina príncipe jefe jefa alcald
 gobernador gobernadora comisario comisaria relator relatora representante enviado enviada
 mandatario mandataria fiscal juez jueza diputado diputada senador senadora negociador
 negociadora coordinador coordinadora homólogo homóloga titular vicecanciller vicecancillera
-cancillera subdirector subdirectora mediador mediadora
+cancillera subdirector subdirectora mediador mediadora diplomático diplomática consejero
+consejera
 président présidente vice-président vice-présidente ministre secrétaire sous-secrétaire
 directeur directrice ambassadeur ambassadrice porte-parole roi reine prince chef cheffe maire
 gouverneur commissaire rapporteur rapporteuse représentant représentante envoyé envoyée
 chancelier chancelière procureur procureure juge député députée sénateur sénatrice
 négociateur négociatrice coordinateur coordinatrice homologue émir sous-directeur
-sous-directrice médiateur médiatrice
+sous-directrice médiateur médiatrice diplomate conseiller conseillère
 vice-presidente secretário secretária subsecretário diretor diretora embaixador embaixadora
 porta-voz rei rainha chefe prefeito prefeita governador governadora comissário comissária
 chanceler procurador procuradora juiz juíza deputado deputada negociadora coordenador
-subdiretor subdiretora
+subdiretor subdiretora diplomata conselheiro conselheira
 coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-geral
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador
@@ -87,10 +88,65 @@ def _is_place_or_body(word: str) -> bool:
     return gazetteer.place(bare) is not None or (bare.isupper() and len(bare) > 1)
 
 
+# "la colombiana Paula Andrea Restrepo Gil", "l'Angolais João Lourenço": an article, a
+# nationality (lower case; capitalised in French) and a name of two capitalised words or
+# more. The name's first capital is found first (after the end of a nationality: one
+# look-behind for each ending), then the article and the nationality before it.
+_NATIONALITY_ENDINGS = (
+    "ano ana eño eña ense ês esa ais aise ois oise ien ienne ino ina eiro eira".split()
+)
+_AFTER_NATIONALITY = re.compile(
+    r"[A-ZÀ-Þ](?:" + "|".join(rf"(?<={e} .)" for e in _NATIONALITY_ENDINGS) + ")"
+    r"(?=[\w’'\-]+\s(?:(?:de|da|do|dos|das|del|van|von|la|le)\s)*[A-ZÀ-Þ])"
+)
+_ARTICLE_AND_NATIONALITY = re.compile(
+    r"(?:\b(?:el|la|le|o|a)\s|\bl['’])"
+    r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?<=ais|ois|ien|nne|ise|ise))\s\Z"
+)
+
+
+def nationalities_before_names(text: str) -> list[int]:
+    """Offsets of the names that an article and a nationality introduce (es/fr/pt)."""
+    return [
+        m.start()
+        for m in _AFTER_NATIONALITY.finditer(text)
+        if _ARTICLE_AND_NATIONALITY.search(text, max(0, m.start() - 24), m.start())
+    ]
+
+
+def titles_after_names(text: str) -> list[tuple[int, str]]:
+    """(offset of the comma after a name, the title) for each es/fr/pt title that follows a
+    name in apposition: "Ilham Aliyev, président de l'Azerbaïdjan, a déclaré"."""
+    return romance_titles(text)[1]
+
+
+def _title_after_name(text: str, head: re.Match[str]) -> tuple[int, str] | None:
+    start = head.start()
+    comma = _APPOSITION_BEFORE_HEAD.search(text, max(0, start - 6), start)
+    if comma is None:
+        return None
+    end = text.find(",", head.end(), head.end() + 80)
+    if end < 0 or "\n" in text[start:end] or "." in text[start:end].replace("’", ""):
+        return None
+    return comma.start(), " ".join(text[start:end].split())
+
+
+_APPOSITION_BEFORE_HEAD = re.compile(r", (?:(?:el|la|le|l['’]|o|a) ?)?\Z")
+
+
 def titles_before_names(text: str) -> list[tuple[int, str]]:
     """(offset where a name may start, the title before it) for each es/fr/pt title."""
-    found = []
+    return romance_titles(text)[0]
+
+
+def romance_titles(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The titles of ``titles_before_names`` and of ``titles_after_names``, in one pass."""
+    found, after = [], []
     for head in _head_pattern().finditer(text):
+        if "," in text[max(0, head.start() - 6) : head.start()]:
+            apposition = _title_after_name(text, head)
+            if apposition is not None:
+                after.append(apposition)
         before = _BEFORE_HEAD.search(text, max(0, head.start() - 12), head.start())
         role_start = head.start()
         if before is None and not (head.start() == 0 or text[head.start() - 1] in '\n"“«'):
@@ -99,7 +155,7 @@ def titles_before_names(text: str) -> list[tuple[int, str]]:
         if candidate is not None:
             offset, role_end = candidate
             found.append((offset, " ".join(text[role_start:role_end].split())))
-    return found
+    return found, after
 
 
 def _name_after(text: str, start: int) -> tuple[int, int] | None:
@@ -117,6 +173,12 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
         if word == ",":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt and _capitalised(nxt[2]):
+                listed = _listed_ministry_end(tokens, i + 1)
+                if listed is not None:
+                    # "ministra do Mar, Águas Interiores e Pescas, Lídia ...": the title
+                    # goes on to the comma after its last "e"
+                    i = listed
+                    continue
                 return nxt[0], tokens[i - 1][1] if i else start
             # "la ministra de Medio Ambiente, la chilena ..." and other forms: no name here
             return None
@@ -144,6 +206,30 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
             after_preposition = False
         i += 1
     return None
+
+
+def _listed_ministry_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """The index of the comma that ends a list of portfolios starting at token ``i``
+    ("Águas Interiores e Pescas,"), or None when the run at ``i`` is no such list."""
+    from treatytui.facts.people_names import words
+
+    run = _capitalised_run(tokens, i)
+    if run + 2 < len(tokens) and tokens[run + 1][2] in ("e", "y", "et", "and"):
+        end = _capitalised_run(tokens, run + 2) if _capitalised(tokens[run + 2][2]) else None
+        if end is not None and end + 1 < len(tokens) and tokens[end + 1][2] == ",":
+            portfolio = words("not_names") | _PORTFOLIOS
+            if any(t[2] in portfolio for t in tokens[i : end + 1]):
+                return end + 1  # (two people after a title stay two people)
+    return None
+
+
+# Portfolio words of ministers' titles that the name lists do not hold
+_PORTFOLIOS = frozenset(
+    """Águas Aguas Agua Pescas Pesca Pêche Pêches Mar Mer Mares Interiores Océans Oceanos
+    Recursos Hídricos Turismo Transportes Obras Vivienda Habitação Logement Minas Mines
+    Hidrocarburos Pesquerías Comunicaciones Comunicações Deportes Desporto Juventude Juventud
+    Jeunesse Mujer Mujeres Mulheres Femmes Familia Família Famille Trabajo Emprego Emploi""".split()
+)
 
 
 def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:

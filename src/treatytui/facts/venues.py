@@ -44,7 +44,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A location line: an emoji pin, or the "Where:" line the cleaner makes of one.
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
-_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al"
+_ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al Ao ao"
 _PREPOSITIONS = (
     "In in At at Inside inside",
     "On the (?:shores|banks) of",
@@ -119,11 +119,13 @@ _AT_HEADQUARTERS = re.compile(
     r"(?i:\b(?:at|in|inside|en|à|au|em|no|na)\s+(?:the\s+|la\s+|le\s+|o\s+|a\s+)?"
     r"(?:[\w.'’-]+\s+){0,4}(?:headquarters|secretariat|seat|sede|siège)\s+)$"
 )
-_IN_TOWN = re.compile(rf"\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
+# (after the venue's acronym and a comma too: "(CICAD), à Diamniadio")
+_IN_TOWN = re.compile(rf"(?:\s\([A-Z]{{2,10}}\))?,?\s+(?:in|en|à|em)\s+(?P<run>{_RUN})")
 _LIST_NEXT = re.compile(
     rf"(?P<sep>,\s*(?:and\s+|in\s+|en\s+|au\s+|aux\s+|em\s+|na\s+|no\s+|nos\s+|nas\s+)?"
-    rf"|\s+and\s+)(?P<run>{_RUN})"
+    rf"|\s+and\s+(?:the\s+)?)(?P<run>{_RUN})"
 )
+_AND_NAME = re.compile(rf"[ ](?:and|y|e|et)[ ](?:the[ ]|las[ ]|los[ ]|les[ ]|as[ ]|os[ ])?{_RUN}")
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _ROMANCE = frozenset({"es", "fr", "pt"})
 _BARE = frozenset({"en", "à", "em"})
@@ -136,8 +138,10 @@ _BARE_TOWN_AFTER = frozenset(
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<run>[{_CAPS}][{_CAPS}.'’\-]+(?:[ /][{_CAPS}][{_CAPS}.'’\-]+)*"
     rf"|(?P<titled>[{_UP}][\w’'\-]+(?: [{_UP}][\w’'\-]+)*))"
-    rf"(?P<rest>,[^\n—–()]{{0,40}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?\.?"
-    r"(?:—|–|--|-)\s",
+    r"(?:\s\([^()\n]{3,30}\))?"  # the country in brackets: "SANTA MARTA (Colombia), 8 nov"
+    rf"(?P<rest>,[^\n—–()]{{0,60}}?)?\s*(?P<agency>\([\w ./&-]{{2,30}}\)\s*)?"
+    # a dash ends it, or the full stop after its date: "BAKU, Azerbaijan, November 23. "
+    r"(?:\.?(?:—|–|--|-)|(?<=\d)\.(?=\s[A-Z“\"]))\s",
     re.MULTILINE,
 )
 
@@ -146,7 +150,7 @@ _VENUE_HEAD = re.compile(
     r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
     r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
     r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
-    r"Château|Fortaleza|Itamaraty|Élysée)\b"
+    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus|Casa)\b"
 )
 # Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
 _ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
@@ -157,11 +161,23 @@ _ONLINE_VERB_BEFORE = re.compile(
 # The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
 _ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
                  "realiz", "tenu", "réuni", "place")  # fmt: skip
-_ONLINE_HINTS = ("online", "virtual", "hybrid", "línea", "ligne", "híbrid", "hybride")
+_ONLINE_HINTS = ("online", "virtual", "virtuel", "hybrid", "línea", "ligne", "híbrid", "hybride")
 _ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
 _ONLINE_NOUN_AFTER = re.compile(
     r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
     r"réunion|sommet|reunião|sessão|cúpula)s?\b)"
+)
+_ONLINE_KIND_AFTER_NOUN = ("virtual", "virtuais", "virtuel", "híbrid", "hybride", "en línea",
+                           "en ligne", "online")  # fmt: skip
+_ONLINE_NOUN_BEFORE = re.compile(
+    r"\b(?:[Rr]euni(?:ón|ones|ão|ões)|[Rr]éunions?|[Ss]esi(?:ón|ones)|[Ss]ess(?:ão|ões)|"
+    r"[Ss]éances?|[Cc]umbres?|[Cc]úpulas?|[Ss]ommets?|[Cc]onferencias?|[Cc]onferências?|"
+    r"[Cc]onférences?|[Ee]ncuentros?|[Ee]ncontros?|[Ff]oros?|[Ff]óruns?)[ ]"
+    # (one adjective may come between: "una sesión extraordinaria virtual")
+    r"(?:(?:extraordinari[ao]s?|extraordinaires?|especial(?:es)?|spéciales?|ministerial(?:es)?|"
+    r"ministériel(?:le)?s?|plenari[ao]s?|plénières?|informal(?:es)?|informais|informelles?)[ ])?"
+    r"(?P<kind>virtual(?:es)?|virtuais|virtuelles?|híbrid[oa]s?|hybrides?|en[ ]línea|"
+    r"en[ ]ligne|online)\b"
 )
 _LAKE = re.compile(rf"^(?:Lake|Mount|Mt\.?) {_WORD}$")
 # Words after which a place is where someone or something is, not where an event is.
@@ -210,6 +226,64 @@ def _known_venues() -> re.Pattern[str]:
 
 
 _THE = ("The", "the", "THE")
+# The lower-case words a Spanish, French or Portuguese venue's name may go on with,
+# ending with "de" and a capitalised name: "des congrès de Montréal"
+_ROMANCE_VENUE_TAIL = re.compile(
+    r"(?:[ ](?:international|internationale|internacional|nacional|national|nationale|"
+    r"municipal|régional|regional|olympique|olímpico))?"
+    r"(?:[ ](?:de|des|du|da|do|das|dos|del)[ ](?:la[ ]|l['’])?"
+    r"(?:congrès|conférences|conférence|congresos|congressos|convenciones|convenções|"
+    r"conventions|exposiciones|expositions|exposições|culture|cultura|arts|artes|"
+    # ("... de conférences Abdou Diouf": a proper name may follow the noun directly)
+    r"sports|deportes|esportes|nations|naciones|peuple|pueblo|povo|eventos|événements))?"
+    rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?[{_UP}][\w’'\-]+"
+    rf"(?:[ ][{_UP}][\w’'\-]+)*(?=[\s,.;:)])"
+)
+_LOWER_HEADS = ("hôtel", "hotel", "palais", "palacio", "palácio", "centre", "centro")
+_LOWER_HEAD_VENUE = re.compile(
+    r"\b(?:à|au|en|no|na|em|dans|del|do|da)[ ](?:l['’]|el[ ]|o[ ]|le[ ]|la[ ])?"
+    r"(?P<head>hôtel|hotel|palais|palacio|palácio|centre|centro)[ ]"
+    rf"(?P<run>{_RUN})"
+)
+_DE_TOWN = re.compile(rf"[ ](?:de|d['’]|do|da|del)[ ]?(?P<town>{_WORD})")
+_OF_THE_TAIL = re.compile(rf"[ ]of[ ]the[ ]{_WORD}(?:[ ]{_WORD}){{0,3}}")
+_OWNED_VENUE = re.compile(rf"(?P<city>{_WORD}(?:[ ]{_WORD})?)['’]s[ ](?P<venue>.+)")
+# "... Resort and Royal Beach Casino", "... Hotel and Conference Centre"
+_AND_VENUE = re.compile(
+    rf"[ ]and[ ](?:[{_UP}][\w’'\-]*[ ]){{0,3}}(?:Casino|Spa|Golf[ ]Club|Conference[ ]Cent(?:re|er)|"
+    r"Convention[ ]Cent(?:re|er)|Resort|Marina|Suites|Towers)\b"
+)
+_GENERIC_WORDS = frozenset(
+    """national international convention conference congress centre center hall palace
+    exhibition trade expo plaza hotel grand royal main general assembly headquarters the
+    and of city""".split()
+)
+
+
+def _generic(name: str) -> bool:
+    """True for a venue name made of common words only ("National Convention Centre")."""
+    return all(word in _GENERIC_WORDS for word in name.lower().split())
+
+
+_BODY_GLUE = "of|for|and|the|de|des|da|do|das|dos|del|la|para|a|e|y|et"
+_BODY = rf"(?:[{_UP}][\w.&’'\-]*(?:[ ](?:(?:{_BODY_GLUE})[ ])*[{_UP}][\w.&’'\-]*){{0,8}})"
+# "at the AU headquarters", "au siège de l'UNESCO", "en la sede de la CEPAL", "na sede da FAO"
+_HEADQUARTERS = re.compile(
+    r"(?<![\w])(?:at|in|inside|au|du|à|en|na|no|em)[ ](?:the[ ]|la[ ]|le[ ]|l['’]|a[ ]|o[ ])?"
+    rf"(?P<venue>(?P<body_en>{_BODY})[ ](?P<hq>[Hh]eadquarters|HQ)\b"
+    r"|(?:siège|sede)[ ]"
+    r"(?:de[ ]la[ ]|de[ ]l['’]|des[ ]|du[ ]|de[ ]|del[ ]|da[ ]|do[ ]|das[ ]|dos[ ])"
+    rf"(?P<body_other>{_BODY}))"
+)
+_OTHER_MEETING = ("next ", "previous ", "last year", "próxim", "anterior", "prochain",
+                  "précédent", "seguinte", "passad", "pasad")  # fmt: skip
+_BRACKETED_PLACE = re.compile(r" \((?P<name>[^()\n]{3,30})\)")
+_NAMED_AFTER = re.compile(
+    rf",[ ](?:at[ ]the|at|au|en[ ]el|no|na|à[ ]la|à[ ]l['’]|dans[ ]le)[ ]?[{_UP}]"
+)
+_UNITED_NATIONS = frozenset({"Nations", "Nations Unies", "Naciones Unidas", "Nações Unidas", "ONU"})
+_UN_TAIL = re.compile(r"(?:[ ]unies)?")
+_ACRONYM_AFTER = re.compile(r"[ ]\(([A-Z][A-Za-z]{1,9})\)")
 _NAME_CHARS = r"\w’'"
 
 
@@ -251,8 +325,13 @@ class _Collector:
     def add(self, start: int, end: int, name: str) -> None:
         """A venue fact; a place written in Spanish, French or Portuguese keeps its own
         ``name`` and gets the English one as ``name_en`` ("Ginebra" → Geneva)."""
-        sentence = self.sentences.sentence_text(start, end)
         written = _strip_possessive(self.text[start:end])
+        acronym = _ACRONYM_AFTER.match(self.text, end) if _VENUE_HEAD.search(written) else None
+        if acronym:
+            # "Centre International de Conférences Genève (CICG)": the span holds the
+            # acronym, as the organisation's definition does (both facts are kept)
+            end = acronym.end()
+        sentence = self.sentences.sentence_text(start, end)
         attrs = {"name": name}
         foreign = gazetteer.foreign(written) if written != name else None
         if foreign is not None and foreign.name == name:
@@ -274,11 +353,71 @@ class _Collector:
                     self.add(start, end, found.name if found else self.text[start:end])
 
     def known(self) -> None:
-        """Every mention of a well-known venue that is not part of a longer name."""
+        """Every mention of a well-known venue that is not part of a longer name; a name
+        made of common words only ("National Convention Centre") is that venue only in an
+        article that names its city (Vientiane has one too)."""
         for match in _known_venues().finditer(self.text):
             start, end = _venue_span(match)
             if not _inside_name(self.text, match.start(), end):
-                self.add(start, end, gazetteer.venue(self.text[start:end]).name)
+                written = self.text[start:end]
+                name = gazetteer.venue(written).name
+                if _generic(written) and not self._names_city_of(written):
+                    name = written
+                self.add(start, end, name)
+                if self.text.startswith(" and ", end):
+                    self._list_after(end, "venue")  # "... and the CICG"
+
+    def _names_city_of(self, venue: str) -> bool:
+        city = gazetteer.venue_city(venue)
+        return city is None or city.lower() in self.lowered
+
+    def headquarters(self) -> None:
+        """ "at the AU headquarters", "au siège de l'UNESCO", "na sede da FAO": a meeting at
+        an organisation's seat (in a sentence about an event)."""
+        lowered = self.lowered
+        if len(lowered) != len(self.text):
+            lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in self.text)
+        offsets = sorted(
+            i for word in ("headquarters", "siège", "sede", " hq") for i in find_all(lowered, word)
+        )
+        matches = {}
+        for i in offsets:
+            # the preposition is at most ~120 characters before the keyword
+            for found in _HEADQUARTERS.finditer(self.text, max(0, i - 120), i + 130):
+                if found.start("venue") <= i < found.end("venue") + 1:
+                    matches[found.span("venue")] = found
+        for match in matches.values():
+            start, end = match.span("venue")
+            if any(s < end and start < e for s, e in self.facts):
+                continue  # a well-known venue ("UN Headquarters", "siège des Nations unies")
+            before = max(0, start - 40)
+            if _SEAT.search(self.text, before, match.start()):
+                continue
+            sentence = self.sentences.at(start)
+            if sentence is None or not _EVENT.search(sentence.text):
+                continue
+            acronym = _ACRONYM_AFTER.match(self.text, end)
+            if _NAMED_AFTER.match(self.text, acronym.end() if acronym else end):
+                continue  # "au siège de l'OMC, au Centre William Rappard": the named venue
+            body = match.group("body_en") or match.group("body_other")
+            short = acronym.group(1) if acronym else body
+            if short in _UNITED_NATIONS:  # "siège des Nations unies", "sede da ONU"
+                short = "United Nations"
+                end = max(end, _UN_TAIL.match(self.text, end).end())
+            english = f"{short} headquarters"
+            known = gazetteer.venue(english) or gazetteer.venue(self.text[start:end])
+            if match.group("hq"):  # English: "AU headquarters"
+                self.add(start, end, known.name if known else self.text[start:end])
+            else:
+                self._add_named(start, end, known.name if known else english)
+
+    def _add_named(self, start: int, end: int, name_en: str) -> None:
+        """A venue written in another language with its English name ("siège de l'UNESCO")."""
+        sentence = self.sentences.sentence_text(start, end)
+        attrs = {"name": self.text[start:end], "name_en": name_en}
+        self.facts.setdefault(
+            (start, end), Fact("venue", self.text[start:end], start, end, sentence, attrs)
+        )
 
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
@@ -313,8 +452,17 @@ class _Collector:
                 self.add(*capital.span("run"), city.name)
             return
         found = gazetteer.place(bare) if bare == run else None
+        owner = _OWNED_VENUE.match(run) if found is None else None
+        if owner and gazetteer.city(owner.group("city")) and _VENUE_HEAD.search(owner["venue"]):
+            # "Beijing's Great Hall of the People": the city, and its venue
+            city_end = start + len(owner.group("city"))
+            self.add(start, city_end, gazetteer.city(owner.group("city")).name)
+            start += owner.start("venue")
+            run = owner.group("venue")
         if found is None:
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
+                end = self._venue_name_end(end)
+                run = self.text[start:end]
                 self.add(start, end, run)
                 self._town_after(end)
                 self._list_after(end, "city")
@@ -331,6 +479,41 @@ class _Collector:
             return
         self.add(start, end, found.name)
         self._list_after(end, found.kind)
+
+    def lowercase_heads(self) -> None:
+        """ "à l'hôtel Radisson Blu de Dakar", "en el hotel Hilton de Lima": a venue whose
+        head a Spanish, French or Portuguese text writes in lower case, and its town."""
+        if self.sentences.language not in _ROMANCE:
+            return
+        for word in _LOWER_HEADS:
+            for i in find_all(self.lowered, word):
+                match = _LOWER_HEAD_VENUE.search(self.text, max(0, i - 12), i + 160)
+                if match is None or match.start("head") != i:
+                    continue
+                start, end = match.start("head"), match.end("run")
+                run = match.group("run")
+                for town in _DE_TOWN.finditer(run):  # "de Dakar", "de Viña del Mar"
+                    found = gazetteer.city(run[town.start("town") :])
+                    if found is not None:
+                        end = match.start("run") + town.start()
+                        self.add(match.start("run") + town.start("town"), match.end("run"),
+                                 found.name)  # fmt: skip
+                        break
+                self.add(start, end, self.text[start:end])
+
+    def _venue_name_end(self, end: int) -> int:
+        """Where a venue's name ends when it goes on past its capitalised words: in lower
+        case ("Palais des congrès de Montréal", "Centre international de conférences de
+        Kintélé") or joined by "and" to a second head ("... Resort and Royal Beach
+        Casino")."""
+        romance = _ROMANCE_VENUE_TAIL.match(self.text, end)
+        if romance:
+            return romance.end()
+        of_the = _OF_THE_TAIL.match(self.text, end)
+        if of_the:  # "Great Hall of the People", "Hall of the Americas"
+            return of_the.end()
+        joined = _AND_VENUE.match(self.text, end)
+        return joined.end() if joined else end
 
     def _town_after(self, end: int) -> None:
         """ "the Sheraton Conference Centre in Kololo": the place a venue is in."""
@@ -380,13 +563,29 @@ class _Collector:
             ):
                 self.add(match.start("run"), match.end("run"), found.name)
 
+    def _place_at(self, following: re.Match[str]) -> tuple[gazetteer.Place | None, tuple[int, int]]:
+        """The place a match of ``_LIST_NEXT`` names, and its span: after a comma, a
+        country named with a conjunction ("Trinidad y Tobago") as a whole."""
+        span = following.span("run")
+        found = gazetteer.place(following.group("run"))
+        joined = _AND_NAME.match(self.text, span[1])
+        if joined and "and" not in following["sep"]:
+            longer = gazetteer.country(self.text[span[0] : joined.end()])
+            if longer is not None:
+                return longer, (span[0], joined.end())
+        return found, span
+
     def _country_follows(self, end: int) -> bool:
         """Whether ", <country>" follows (and ends the clause) at ``end``."""
         following = _LIST_NEXT.match(self.text, end)
         if not following or "and" in following["sep"]:
             return False
-        found = gazetteer.country(following.group("run"))
-        return found is not None and not _NAME_AFTER.match(self.text, following.end())
+        found, span = self._place_at(following)
+        return (
+            found is not None
+            and found.kind == "country"
+            and not _NAME_AFTER.match(self.text, span[1])
+        )
 
     def online(self) -> None:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
@@ -407,6 +606,14 @@ class _Collector:
                     _ONLINE_VERB_BEFORE.search(text, max(0, i - 40), i)
                 ):
                     self._add_online(i, end)
+        if not english:
+            # "una reunión virtual", "uma reunião híbrida", "une réunion virtuelle": the
+            # adjective is found first, then the noun before it
+            for word in _ONLINE_KIND_AFTER_NOUN:
+                for i in find_all(lowered, word):
+                    match = _ONLINE_NOUN_BEFORE.search(text, max(0, i - 30), i + 12)
+                    if match and match.start("kind") == i:
+                        self._add_online(*match.span("kind"))
         for word in _ONLINE_KIND[:3] if english else _ONLINE_KIND:
             for i in find_all(lowered, word):
                 end = i + len(word)
@@ -429,32 +636,84 @@ class _Collector:
         return bool(sentence and _EVENT.search(sentence.text))
 
     def _list_after(self, end: int, kind: str) -> None:
-        """ "Hanoi, Vietnam" and "Geneva and Vienna": the places that follow a venue."""
+        """ "Hanoi, Vietnam", "Geneva and Vienna", "Kingstown, San Vicente y las Granadinas",
+        "the Palais des Nations and the CICG": the places that follow a venue."""
         while following := _LIST_NEXT.match(self.text, end):
-            found = gazetteer.place(following.group("run"))
+            found, span = self._place_at(following)
             is_comma_country = found and found.kind == "country" and "and" not in following["sep"]
             if not found or not (found.kind == kind or is_comma_country):
+                if not found and kind == "venue" and _VENUE_HEAD.search(following["run"]):
+                    self.add(*span, following["run"])  # "... and the Centre International ..."
+                    end = span[1]
+                    continue
                 return
-            self.add(*following.span("run"), found.name)
-            end = following.end()
+            self.add(*span, found.name)
+            end = span[1]
 
     def datelines(self) -> None:
-        """A dateline's place, unless the other venues put the event in another country."""
-        others = {gazetteer.place(f.attrs["name"]) for f in self.facts.values()}
-        countries = {p.country for p in others if p and p.country}
-        names = {f.attrs["name"] for f in self.facts.values()}
+        """A dateline's place (and the country written after it: "BONN, Germany, June 26
+        (IPS) —"), unless the venues of its own paragraph put the event in another country
+        (a later paragraph's venue, such as the next meeting's, says nothing of it)."""
         line_starts = [0, *(i + 1 for i in find_all(self.text, "\n"))]
         for match in matches_at(_DATELINE, self.text, line_starts):
             if match.group("titled") and not match.group("agency"):
                 continue
-            run = match.group("run").split("/")[0].strip()
+            run = match.group("run").split("/")[0].strip().rstrip(".")
             found = gazetteer.city(run) or gazetteer.country(run)
-            if found is None or (
-                names and found.name not in names and found.country not in countries
-            ):
+            if found is None:
+                found = self._town_of_country(run, match.group("rest"))
+            if found is None or self._elsewhere(found, match.start(), match.end()):
                 continue
             start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
             self.add(start, start + len(run), found.name)
+            if found.kind != "city":
+                continue
+            if match.group("rest"):
+                self._dateline_country(match.start("rest") + 1, match.group("rest")[1:], found)
+            country = _BRACKETED_PLACE.match(self.text, start + len(run))
+            if country:  # "SANTA MARTA (Colombia), 8 nov (EFE).-"
+                self._dateline_country(country.start("name"), country.group("name"), found)
+
+    @staticmethod
+    def _town_of_country(run: str, rest: str | None) -> gazetteer.Place | None:
+        """ "TROMSØ, Norway —": a town the gazetteer lacks, that the country after it vouches
+        for (as a city of that country)."""
+        country = gazetteer.country(rest[1:].split(",")[0].strip()) if rest else None
+        if country is None or not _looks_like_town(run):
+            return None
+        name = run.title() if run.isupper() else run
+        return gazetteer.Place(name, "city", country.country)
+
+    def _elsewhere(self, found: gazetteer.Place, line_start: int, dateline_end: int) -> bool:
+        """True when the venues of the dateline's paragraph lie in another country."""
+        paragraph_end = self.text.find("\n", dateline_end)
+        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        facts = [
+            f
+            for (s, _), f in self.facts.items()
+            if line_start <= s < paragraph_end and not self._other_meeting(s)
+        ]
+        names = {f.attrs["name"] for f in facts}
+        if not names or found.name in names:
+            return False
+        others = {gazetteer.place(f.attrs.get("name_en") or f.attrs["name"]) for f in facts}
+        countries = {p.country for p in others if p and p.country}
+        return bool(countries) and found.country not in countries
+
+    def _other_meeting(self, start: int) -> bool:
+        """True for the venue of the next or the last meeting ("the next conference in
+        Mongolia", "la próxima cumbre en ...", "la précédente réunion à ...")."""
+        before = self.lowered[max(0, start - 45) : start]
+        return any(word in before for word in _OTHER_MEETING)
+
+    def _dateline_country(self, offset: int, rest: str, city: gazetteer.Place) -> None:
+        """ "DURBAN, South Africa, July 18": the country after the dateline's city."""
+        part = rest.split(",")[0]
+        name = part.strip()
+        found = gazetteer.country(name)
+        if found is not None and found.country == city.country:
+            start = offset + len(part) - len(part.lstrip())
+            self.add(start, start + len(name), found.name)
 
 
 def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
@@ -462,7 +721,9 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector = _Collector(article, sentences)
     collector.markers()
     collector.known()
+    collector.headquarters()
     collector.locatives()
+    collector.lowercase_heads()
     collector.online()
     collector.hosts()
     collector.datelines()
