@@ -375,3 +375,78 @@ def test_a_german_verb_of_saying_does_not_set_the_side(text: str, expected: str)
     sentences = SentenceIndex(article)
     assert sentences.language == "de"
     assert [f.get("date_from") for f in extract_dates(article, sentences)] == [expected]
+
+
+JUNE_2026 = date(2026, 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past verb, then a word that puts the date after the verb's moment: nearest year
+        (
+            "Ministers met on Thursday to finalise the text before the leaders' summit in "
+            "Quito on July 7-8.",
+            "2026-07-07",
+        ),
+        ("Envoys gathered in Rabat to prepare the ministerial meeting on 14 July.", "2026-07-14"),
+        (
+            "Los cancilleres se reunieron el lunes para preparar la cumbre del 15 de julio.",
+            "2026-07-15",
+        ),
+        (
+            "Les experts se sont réunis à Dakar en vue de la conférence du 9 juillet.",
+            "2026-07-09",
+        ),
+        (
+            "Os negociadores reuniram-se em Maputo antes da cúpula de 20 de julho.",
+            "2026-07-20",
+        ),
+        # the word before a date that is itself past stays on the past side when nearer
+        ("Talks collapsed on Monday before the deadline of 2 June.", "2026-06-02"),
+        # without such a word the past verb still decides; "until" is not one
+        ("The round of talks was held on 3 July in Geneva.", "2025-07-03"),
+        ("The talks were suspended until 3 July, the secretariat said.", "2025-07-03"),
+        ("Delegates will meet before the summit on 3 May.", "2027-05-03"),
+    ],
+)
+def test_a_date_after_a_past_moment_takes_the_nearest_year(text: str, expected: str) -> None:
+    assert _from(text, JUNE_2026)[-1] == expected
+
+
+def _pt_facts(text: str, published: date | None) -> list[Fact]:
+    article = Article(id="b.txt", path="/tmp/b.txt", text=text, published=published)
+    sentences = SentenceIndex(article)
+    assert sentences.language == "pt"
+    return extract_dates(article, sentences)
+
+
+BRAZIL = (
+    "Os ministros do bloco se reuniram nesta terça-feira (24) em Brasília e voltam a se "
+    "reunir na quinta-feira (26), segundo o Itamaraty. A cúpula dos presidentes será no "
+    "sábado (28)."
+)
+
+
+def test_a_brazilian_weekday_and_day_is_placed_by_the_publication_date() -> None:
+    facts = _pt_facts(BRAZIL, date(2026, 2, 25))  # a Wednesday
+    assert [(f.text, f.get("date_from")) for f in facts] == [
+        ("terça-feira (24)", "2026-02-24"),
+        ("quinta-feira (26)", "2026-02-26"),
+        ("sábado (28)", "2026-02-28"),
+    ]
+
+
+def test_the_weekday_and_day_reach_into_the_next_or_last_month() -> None:
+    text = "O encontro de chanceleres acontece na segunda-feira (2) em Montevidéu, no Uruguai."
+    (fact,) = _pt_facts(text, date(2026, 2, 27))  # 2 March 2026 is a Monday
+    assert fact.get("date_from") == "2026-03-02"
+    text = "A reunião terminou no domingo (29) em Belém, informou o ministério."
+    (fact,) = _pt_facts(text, date(2026, 4, 1))  # 29 March 2026 is a Sunday
+    assert fact.get("date_from") == "2026-03-29"
+
+
+def test_a_weekday_and_day_that_do_not_agree_near_publication_say_nothing() -> None:
+    text = "Os negociadores se reuniram na sexta-feira (24) em Genebra, na Suíça."
+    assert _pt_facts(text, date(2026, 2, 25)) == []  # 24 Feb 2026 is a Tuesday
+    assert _pt_facts(BRAZIL, None) == []  # nothing places them

@@ -267,6 +267,17 @@ def _holds(text: str, run: tuple[int, int], need: str) -> bool:
 
 
 _RELATIVE_WORDS = ("yesterday", "tomorrow", "last year", "next year")
+WEEKDAY_AND_DAY = "weekday and day"
+"""The ``relative`` of a Brazilian "terça-feira (25)": a weekday with its day of the month
+in brackets, which the publication date places (the nearest such day)."""
+# Brazilian news dates the week's events by weekday and day: "nesta terça-feira (25)",
+# "no sábado (20)"; found from the brackets' "(" after "-feira", "sábado" or "domingo".
+_WEEKDAY_AND_DAY = re.compile(
+    r"(?i:\b(segunda|ter[çc]a|quarta|quinta|sexta)-feira|\b(s[áa]bado|domingo))"
+    r"\s?\(([1-9]|[12][0-9]|3[01])\)"
+)
+_PT_WEEKDAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
+                "sábado": 5, "sabado": 5, "domingo": 6}  # fmt: skip
 _RELATIVE_NOT_AFTER = re.compile(r"(?:[\w-]|\bthe\s)$")
 _RELATIVE_NOT_BEFORE = re.compile(r"\w|['’]s\b|\s+(?:or|and)\b")
 
@@ -407,6 +418,22 @@ def _relative_mentions(text: str) -> Iterator[DateMention]:
         yield DateMention(start, end, None, relative=text[start:end].lower())
 
 
+def _weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
+    """ "terça-feira (25)", "sábado (20)": a weekday and, in brackets, its day."""
+    if "(" not in text:
+        return
+    for match in _WEEKDAY_AND_DAY.finditer(text):
+        weekday = _PT_WEEKDAYS[(match[1] or match[2]).lower()]
+        yield DateMention(
+            match.start(),
+            match.end(),
+            None,
+            int(match[3]),
+            weekday=weekday,
+            relative=WEEKDAY_AND_DAY,
+        )
+
+
 def date_offsets(text: str, language: str = "en") -> list[int]:
     """Where the matches of ``date_triggers(language)`` begin (and a few more places
     inside them): the sentences worth searching for dates hold one. The month stems of
@@ -483,6 +510,10 @@ def find_date_mentions(
         if mention.hint_end is not None:  # "last year" in "Sept. 18 last year" is a hint
             taken[mention.end : mention.hint_end] = b"\x01" * (mention.hint_end - mention.end)
     mentions.extend(m for m in _relative_mentions(text) if taken.find(1, m.start, m.end) < 0)
+    if language == "pt":
+        mentions.extend(
+            m for m in _weekday_and_day_mentions(text) if taken.find(1, m.start, m.end) < 0
+        )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 

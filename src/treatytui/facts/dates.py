@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from treatytui.corpus.dates import date_in_url
 from treatytui.facts.datepatterns import (
+    WEEKDAY_AND_DAY,
     DateMention,
     date_offsets,
     find_date_mentions,
@@ -360,12 +361,30 @@ def _relative_attrs(mention: DateMention, published: date | None) -> dict[str, A
     if published is None:
         return None
     word = mention.relative
+    if word == WEEKDAY_AND_DAY:
+        day = _nearest_weekday_and_day(published, mention.weekday, mention.day)
+        return _attrs(day, None, "day") | {"resolved": "relative"} if day else None
     if word in ("yesterday", "tomorrow"):
         day = published + timedelta(days=-1 if word == "yesterday" else 1)
         return _attrs(day, None, "day") | {"resolved": "relative"}
     if word in ("last year", "next year"):
         year = published.year + (-1 if word == "last year" else 1)
         return _attrs(date(year, 1, 1), None, "year") | {"resolved": "relative"}
+    return None
+
+
+_WEEKDAY_REACH = 24
+"""Days either side of the publication date a "terça-feira (25)" is looked for in."""
+
+
+def _nearest_weekday_and_day(published: date, weekday: int | None, day: int | None) -> date | None:
+    """The day nearest ``published`` that falls on ``weekday`` and is the ``day`` of its
+    month (within ``_WEEKDAY_REACH`` days), or None."""
+    for distance in range(_WEEKDAY_REACH + 1):
+        step = timedelta(days=distance)
+        for candidate in (published - step, published + step):
+            if candidate.day == day and candidate.weekday() == weekday:
+                return candidate
     return None
 
 

@@ -85,6 +85,32 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# Words that put what follows after the time of the clause's verb: "ministers met on
+# Thursday to prepare the summit on July 7-8", "se reunieron para preparar la cumbre del 15
+# de octubre". After a past verb such a date is after a past moment, not necessarily
+# before the publication date: its year is the nearest one. ("until" is not one of them:
+# "was suspended until 3 March" keeps the past.)
+_LATER_THAN_VERB: dict[str, str] = {
+    "en": r"\b(?:before|prior\s+to|in\s+preparation\s+for|to\s+prepare|preparing\s+for|"
+    r"in\s+the\s+(?:run|lead)-up\s+to|preparatory\s+to)\b",
+    "es": r"\b(?:antes\s+de|para\s+preparar|preparando|con\s+miras\s+a|de\s+cara\s+a|"
+    r"en\s+preparación\s+(?:de|para)|preparatori[oa]s?\s+(?:de|para))\b",
+    "fr": r"\b(?:avant|en\s+vue\s+d|pour\s+préparer|en\s+préparation\s+d|préparant|"
+    r"préparatoires?\s+(?:à|au|aux|de|du))",
+    "pt": r"\b(?:antes\s+d|para\s+preparar|preparando|com\s+vistas?\s+a|rumo\s+[àa]|"
+    r"em\s+preparação\s+(?:para|d)|preparatóri[oa]s?\s+(?:para|d))",
+    "it": r"\b(?:prima\s+d|in\s+vista\s+d|per\s+preparare|in\s+preparazione\s+d)",
+    "de": r"\b(?:vor\s+de[mnr]|im\s+vorfeld|zur\s+vorbereitung)\b",
+}
+
+
+@cache
+def _later_pattern(language: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The pattern of ``_LATER_THAN_VERB`` words of ``language`` (lower case; English for
+    a language without its own markers, as for the tense markers), if any."""
+    words = _LATER_THAN_VERB.get(language, "" if language in _MARKERS else _LATER_THAN_VERB["en"])
+    return re.compile(words, flags) if words else None
+
 
 @cache
 def _patterns(
@@ -124,6 +150,8 @@ class Tenses:
     past: list[tuple[int, int]]
     weak: list[tuple[int, int]]
     breaks: list[int]
+    later: list[int]
+    """Where a word that puts what follows after the verb's time begins ("to prepare")."""
 
     @classmethod
     def of(cls, sentence: str, language: str = "en") -> Tenses:
@@ -133,9 +161,11 @@ class Tenses:
         lowered = sentence.lower()
         if len(lowered) == len(sentence):  # offsets agree (not so for "İ")
             future, past, weak, breaks = _patterns(language)
+            later = _later_pattern(language)
         else:
             lowered = sentence
             future, past, weak, breaks = _patterns(language, re.IGNORECASE)
+            later = _later_pattern(language, re.IGNORECASE)
         return cls(
             [m.span() for m in future.finditer(lowered)],
             [m.span() for m in past.finditer(lowered)],
@@ -145,6 +175,7 @@ class Tenses:
                 if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
             ],
             [m.start() for m in breaks.finditer(lowered)],
+            [m.start() for m in later.finditer(lowered)] if later is not None else [],
         )
 
     def at(self, offset: int) -> Direction:
@@ -167,7 +198,10 @@ class Tenses:
             if clause < start and end <= offset
         ]
         if before:
-            return min(before)[2]
+            distance, _rank, way = min(before)
+            if way < 0 and any(offset - distance <= at < offset for at in self.later):
+                return 0  # after a past moment: "met on Thursday to prepare the summit on"
+            return way
         after = [
             (start - offset, rank, way)
             for way, rank, spans in kinds[:2]
