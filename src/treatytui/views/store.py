@@ -1,0 +1,217 @@
+"""Compact storage for the collection views: what a row shows is kept, the rest compressed.
+
+A view of 100,000 articles cites some 400,000 sentences; as Python strings and objects they
+were most of the reader's memory. Here a view keeps its texts zlib-compressed in blocks
+(``TextStore``: a sentence is read back when its row is shown or exported, a block at a
+time), the articles it cites once each (``ArticleTable``) and its mentions as arrays of
+numbers (``MentionTable``); ``Mention`` objects are made when asked for.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from datetime import date
+from typing import TYPE_CHECKING
+
+from treatytui.views.mentions import Mention
+
+if TYPE_CHECKING:
+    from treatytui.facts.model import Fact
+    from treatytui.search.documents import ArticleFacts
+
+BLOCK = 64  # texts a block: ~10 KB of sentences, read back in some 20 µs
+CACHED_BLOCKS = 4  # blocks kept read back (the last ones read: a row, a screenful)
+
+
+class TextStore:
+    """Texts appended one by one, numbered from 0, kept compressed a block at a time."""
+
+    def __init__(self) -> None:
+        self._blocks: list[bytes] = []
+        self._open: list[str] = []
+        self._cached: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._blocks) * BLOCK + len(self._open)
+
+    def add(self, text: str) -> int:
+        """Keep ``text``; its number."""
+        self._open.append(text)
+        number = len(self) - 1
+        if len(self._open) == BLOCK:
+            self._blocks.append(_pack(self._open))
+            self._open = []
+        return number
+
+    def _block(self, index: int) -> list[str]:
+        if index == len(self._blocks):
+            return self._open
+        texts = self._cached.get(index)
+        if texts is None:
+            if len(self._cached) >= CACHED_BLOCKS:
+                self._cached.clear()
+            texts = self._cached[index] = _unpack(self._blocks[index])
+        return texts
+
+    def __getitem__(self, number: int) -> str:
+        return self._block(number // BLOCK)[number % BLOCK]
+
+    def matching(self, needle: str) -> set[int]:
+        """The numbers of the texts holding ``needle`` (already case-folded), case-insensitive."""
+        found: set[int] = set()
+        for index in range(len(self._blocks) + 1):
+            texts = _unpack(self._blocks[index]) if index < len(self._blocks) else self._open
+            if needle not in "\n".join(texts).casefold():  # most blocks: one look
+                continue
+            base = index * BLOCK
+            found.update(base + i for i, text in enumerate(texts) if needle in text.casefold())
+        return found
+
+
+def _pack(texts: list[str]) -> bytes:
+    lengths = array("I", (len(t.encode("utf-8", "surrogatepass")) for t in texts))
+    body = "".join(texts).encode("utf-8", "surrogatepass")
+    return zlib.compress(lengths.tobytes() + body, 1)
+
+
+def _unpack(block: bytes) -> list[str]:
+    raw = zlib.decompress(block)
+    lengths = array("I")
+    lengths.frombytes(raw[: BLOCK * lengths.itemsize])
+    texts, position = [], BLOCK * lengths.itemsize
+    for length in lengths:
+        texts.append(raw[position : position + length].decode("utf-8", "surrogatepass"))
+        position += length
+    return texts
+
+
+class ArticleTable:
+    """The articles a view cites, each once: id, title and URL compressed, the source
+    (a few distinct ones) shared, the publication date as a day number (0: none)."""
+
+    def __init__(self) -> None:
+        self._ids = TextStore()
+        self._titles = TextStore()
+        self._urls = TextStore()
+        self._sources: list[str | None] = []
+        self._source_numbers: dict[str | None, int] = {}
+        self._source_of = array("H")
+        self._published = array("i")
+
+    def __len__(self) -> int:
+        return len(self._published)
+
+    def add(self, article: ArticleFacts) -> int:
+        """Keep ``article``'s citation details; its number."""
+        self._ids.add(article.id)
+        self._titles.add(article.title)
+        self._urls.add(article.url or "")
+        source = self._source_numbers.get(article.source)
+        if source is None:
+            source = self._source_numbers[article.source] = len(self._sources)
+            self._sources.append(article.source)
+        self._source_of.append(min(source, 0xFFFF))
+        self._published.append(article.published.toordinal() if article.published else 0)
+        return len(self._published) - 1
+
+    def id(self, number: int) -> str:
+        return self._ids[number]
+
+    def published(self, number: int) -> date | None:
+        day = self._published[number]
+        return date.fromordinal(day) if day else None
+
+    def source(self, number: int) -> str | None:
+        return self._sources[self._source_of[number]]
+
+    def order(self) -> array:
+        """Each article's rank in the order mentions are listed: dated ones first, by date
+        (oldest first), then by id."""
+        numbers = sorted(
+            range(len(self)),
+            key=lambda n: (not self._published[n], self._published[n], self._ids[n]),
+        )
+        ranks = array("i", bytes(4 * len(numbers)))
+        for rank, number in enumerate(numbers):
+            ranks[number] = rank
+        return ranks
+
+    def matching(self, needle: str) -> set[int]:
+        """The articles whose title or source holds ``needle`` (case-folded)."""
+        sources = {n for n, s in enumerate(self._sources) if s and needle in s.casefold()}
+        found = self._titles.matching(needle)
+        if sources:
+            found.update(n for n, s in enumerate(self._source_of) if s in sources)
+        return found
+
+    def mention(self, number: int, start: int, end: int, text: str, sentence: str) -> Mention:
+        """The mention of a fact of article ``number``."""
+        url = self._urls[number]
+        return Mention(
+            article_id=self._ids[number],
+            title=self._titles[number],
+            source=self.source(number),
+            published=self.published(number),
+            url=url or None,
+            start=start,
+            end=end,
+            text=text,
+            sentence=sentence,
+        )
+
+
+class MentionTable:
+    """Mentions as numbers: the article, the span, and the fact's text and sentence in a
+    ``TextStore`` (one sentence stored once for the facts of an article that share it)."""
+
+    def __init__(self, articles: ArticleTable | None = None) -> None:
+        self.articles = articles or ArticleTable()
+        self.texts = TextStore()
+        self.article = array("i")
+        self.start = array("i")
+        self.end = array("i")
+        self.text = array("i")
+        self.sentence = array("i")
+        self._sentences: dict[str, int] = {}  # the current article's
+        self._current = -1
+
+    def __len__(self) -> int:
+        return len(self.article)
+
+    def add(self, article: int, fact: Fact) -> int:
+        """Keep the mention of ``fact`` (of article number ``article``); its number."""
+        if article != self._current:
+            self._current, self._sentences = article, {}
+        sentence = self._sentences.get(fact.sentence)
+        if sentence is None:
+            sentence = self._sentences[fact.sentence] = self.texts.add(fact.sentence)
+        self.article.append(article)
+        self.start.append(fact.start)
+        self.end.append(fact.end)
+        self.text.append(self.texts.add(fact.text))
+        self.sentence.append(sentence)
+        return len(self.article) - 1
+
+    def sentence_of(self, number: int) -> str:
+        return self.texts[self.sentence[number]]
+
+    def text_of(self, number: int) -> str:
+        return self.texts[self.text[number]]
+
+    def __getitem__(self, number: int) -> Mention:
+        return self.articles.mention(
+            self.article[number],
+            self.start[number],
+            self.end[number],
+            self.text_of(number),
+            self.sentence_of(number),
+        )
+
+    def matching(self, needle: str) -> set[int]:
+        """The mentions whose sentence, article title or source holds ``needle``."""
+        texts = self.texts.matching(needle)
+        articles = self.articles.matching(needle)
+        return {
+            n for n in range(len(self)) if self.sentence[n] in texts or self.article[n] in articles
+        }
