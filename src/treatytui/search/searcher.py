@@ -330,12 +330,17 @@ class Searcher:
         return list(self.stream_facts(query_text, kinds))
 
     def stream_facts(
-        self, query_text: str | None = None, kinds: Collection[str] | None = None
+        self,
+        query_text: str | None = None,
+        kinds: Collection[str] | None = None,
+        *,
+        by_id: bool = False,
     ) -> Iterator[ArticleFacts]:
         """The facts (of ``kinds``, or all) of every article, or of those matching
         ``query_text``, in document order, read one article at a time as they are asked
         for (nothing is kept: a pass over 100,000 articles holds one at a time). The
         searcher first moves to the index as it is now, when another process changed it.
+        ``by_id``: in the order of the articles' ids instead (read from the lexicon).
 
         The stored fields are read with ordinary file reads, not through the searcher's
         maps, so that a pass over every document leaves none of its pages resident
@@ -356,6 +361,8 @@ class Searcher:
                         query_text, self._whoosh.reader(), deadline=deadline
                     )
                     documents = sorted(self._ranker.scores(parsed.query, deadline))
+                if by_id:
+                    documents = _in_id_order(self._whoosh.reader(), documents)
             folder = self.location.root / stamp[0]
             try:
                 reader = plain_reader(str(folder), stamp[1])
@@ -388,6 +395,21 @@ class Searcher:
         with self._lock:
             if self._ranker is not None:
                 self._ranker.warm()
+
+
+def _in_id_order(reader: IndexReader, documents: list[int] | None) -> list[int]:
+    """``documents`` (all when None) in the order of their ids: the id field's lexicon
+    lists them sorted (UTF-8 order is code point order), each with its document."""
+    wanted = None if documents is None else set(documents)
+    ordered = []
+    for term in reader.lexicon("id"):
+        postings = reader.postings("id", term)  # deleted documents left out
+        while postings.is_active():
+            number = postings.id()
+            if wanted is None or number in wanted:
+                ordered.append(number)
+            postings.next()
+    return ordered
 
 
 def _worth_correcting(word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -65,8 +65,13 @@ def _mention_record(m: Mention) -> dict[str, Any]:
 
 def timeline_records(rows: Iterable[TimelineRow]) -> list[dict[str, Any]]:
     """One record per timeline row, its mentions nested."""
-    return [
-        {
+    return list(iter_timeline_records(rows))
+
+
+def iter_timeline_records(rows: Iterable[TimelineRow]) -> Iterator[dict[str, Any]]:
+    """``timeline_records`` one at a time."""
+    for row in rows:
+        yield {
             "date_from": _iso(row.date_from),
             "date_to": _iso(row.date_to),
             "precision": row.precision,
@@ -75,8 +80,6 @@ def timeline_records(rows: Iterable[TimelineRow]) -> list[dict[str, Any]]:
             "articles": row.article_count,
             "mentions": [_mention_record(m) for m in row.mentions],
         }
-        for row in rows
-    ]
 
 
 def _value(number: float | None) -> int | float | None:
@@ -87,7 +90,12 @@ def _value(number: float | None) -> int | float | None:
 
 def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
     """One record per group (unit and verb), its figures nested."""
-    return [
+    return list(iter_figure_records(groups))
+
+
+def iter_figure_records(groups: Iterable[FigureGroup]) -> Iterator[dict[str, Any]]:
+    """``figure_records`` one at a time."""
+    return (
         {
             "unit": group.unit,
             "verb": group.verb,
@@ -111,7 +119,7 @@ def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
             ],
         }
         for group in groups
-    ]
+    )
 
 
 def _cell(value: Any) -> Any:
@@ -121,20 +129,50 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> str:
+def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
+    yield buffer.getvalue()  # the header, before the first row is read
+    buffer.seek(0)
+    buffer.truncate()
     for line in lines:
         writer.writerow({key: _cell(line.get(key)) for key in columns})
-    return buffer.getvalue()
+        if buffer.tell() > 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]) -> str:
+def json_array(items: Iterable[Any], *, ascii_only: bool = False) -> Iterator[str]:
+    """``items`` as the text of one JSON array, an item at a time: the same text as
+    ``json_text(list(items))`` (and a newline), without holding the list."""
+    count = 0
+    for item in items:
+        text = json_text(item, ascii_only=ascii_only).replace("\n", "\n  ")
+        yield ("[\n  " if count == 0 else ",\n  ") + text
+        count += 1
+    yield "\n]\n" if count else "[]\n"
+
+
+def yaml_list(items: Iterable[Any], *, width: int | None = 100) -> Iterator[str]:
+    """``items`` as the text of one YAML list, an item at a time."""
+    count = 0
+    for item in items:
+        yield yaml_text([item], width=width)
+        count += 1
+    if not count:
+        yield yaml_text([], width=width)
+
+
+def _render(
+    records: Iterable[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]
+) -> Iterator[str]:
     if fmt == "json":
-        return json_text(records) + "\n"
+        return json_array(records)
     if fmt == "yaml":
-        return yaml_text(records, width=100)
+        return yaml_list(records)
     if fmt == "csv":
         flat = (
             {**{k: v for k, v in record.items() if k != nested}, **child}
@@ -147,9 +185,19 @@ def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Se
 
 def export_timeline(rows: Iterable[TimelineRow], fmt: Format) -> str:
     """``rows`` as CSV (one line per mention), YAML or JSON text."""
-    return _render(timeline_records(rows), fmt, "mentions", TIMELINE_COLUMNS)
+    return "".join(stream_timeline(rows, fmt))
+
+
+def stream_timeline(rows: Iterable[TimelineRow], fmt: Format) -> Iterator[str]:
+    """``export_timeline``'s text in pieces, a row at a time (for a pipe: nothing is held)."""
+    return _render(iter_timeline_records(rows), fmt, "mentions", TIMELINE_COLUMNS)
 
 
 def export_figures(groups: Iterable[FigureGroup], fmt: Format) -> str:
     """``groups`` as CSV (one line per figure), YAML or JSON text."""
-    return _render(figure_records(groups), fmt, "figures", FIGURE_COLUMNS)
+    return "".join(stream_figures(groups, fmt))
+
+
+def stream_figures(groups: Iterable[FigureGroup], fmt: Format) -> Iterator[str]:
+    """``export_figures``'s text in pieces, a group at a time."""
+    return _render(iter_figure_records(groups), fmt, "figures", FIGURE_COLUMNS)
