@@ -97,3 +97,18 @@ def test_facts_json_of_the_index_is_written_as_it_is_read(
     finally:
         searcher.close()
     assert ids == [article.id for article in expected]
+
+
+def test_a_long_list_inside_an_item_is_written_as_it_is_read() -> None:
+    # A figures group of 100,000 figures, a timeline row of many mentions: one item of
+    # the array, written a figure at a time.
+    inner = Counting({"figure": n, "nested": {"k": [n]}} for n in range(50))
+    pieces = json_array([{"unit": "countries", "figures": iter(inner), "n": 2}])
+    text = ""
+    while inner.read < 2:
+        text += next(pieces)
+    assert inner.read == 2
+    text += "".join(pieces)
+    expected = [{"unit": "countries", "figures": [
+        {"figure": n, "nested": {"k": [n]}} for n in range(50)], "n": 2}]  # fmt: skip
+    assert text == json_text(expected) + "\n"
