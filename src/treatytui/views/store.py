@@ -21,16 +21,20 @@ if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
 
 BLOCK = 64  # texts a block: ~10 KB of sentences, read back in some 20 µs
-CACHED_BLOCKS = 4  # blocks kept read back (the last ones read: a row, a screenful)
+CACHED_BLOCKS = 32  # blocks kept decompressed (the last ones read: rows, a screenful)
+_OFFSETS = array("I").itemsize * (BLOCK + 1)
 
 
 class TextStore:
-    """Texts appended one by one, numbered from 0, kept compressed a block at a time."""
+    """Texts appended one by one, numbered from 0, kept compressed a block at a time.
+
+    A block is its texts' end offsets and their UTF-8, zlib-compressed; reading a text
+    decompresses its block (kept for the next reads) and decodes that text only."""
 
     def __init__(self) -> None:
         self._blocks: list[bytes] = []
         self._open: list[str] = []
-        self._cached: dict[int, list[str]] = {}
+        self._cached: dict[int, tuple[array, bytes]] = {}
 
     def __len__(self) -> int:
         return len(self._blocks) * BLOCK + len(self._open)
@@ -44,46 +48,53 @@ class TextStore:
             self._open = []
         return number
 
-    def _block(self, index: int) -> list[str]:
-        if index == len(self._blocks):
-            return self._open
-        texts = self._cached.get(index)
-        if texts is None:
+    def _block(self, index: int) -> tuple[array, bytes]:
+        found = self._cached.get(index)
+        if found is None:
             if len(self._cached) >= CACHED_BLOCKS:
                 self._cached.clear()
-            texts = self._cached[index] = _unpack(self._blocks[index])
-        return texts
+            found = self._cached[index] = _unpack(self._blocks[index])
+        return found
 
     def __getitem__(self, number: int) -> str:
-        return self._block(number // BLOCK)[number % BLOCK]
+        index, position = divmod(number, BLOCK)
+        if index == len(self._blocks):
+            return self._open[position]
+        offsets, body = self._block(index)
+        return body[offsets[position] : offsets[position + 1]].decode("utf-8", "surrogatepass")
 
     def matching(self, needle: str) -> set[int]:
         """The numbers of the texts holding ``needle`` (already case-folded), case-insensitive."""
         found: set[int] = set()
         for index in range(len(self._blocks) + 1):
-            texts = _unpack(self._blocks[index]) if index < len(self._blocks) else self._open
-            if needle not in "\n".join(texts).casefold():  # most blocks: one look
-                continue
+            if index < len(self._blocks):
+                offsets, body = _unpack(self._blocks[index])
+                if needle not in body.decode("utf-8", "surrogatepass").casefold():
+                    continue  # most blocks: one look
+                texts = [
+                    body[offsets[i] : offsets[i + 1]].decode("utf-8", "surrogatepass")
+                    for i in range(BLOCK)
+                ]
+            else:
+                texts = self._open
             base = index * BLOCK
             found.update(base + i for i, text in enumerate(texts) if needle in text.casefold())
         return found
 
 
 def _pack(texts: list[str]) -> bytes:
-    lengths = array("I", (len(t.encode("utf-8", "surrogatepass")) for t in texts))
-    body = "".join(texts).encode("utf-8", "surrogatepass")
-    return zlib.compress(lengths.tobytes() + body, 1)
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    offsets = array("I", [0])
+    for text in encoded:
+        offsets.append(offsets[-1] + len(text))
+    return zlib.compress(offsets.tobytes() + b"".join(encoded), 1)
 
 
-def _unpack(block: bytes) -> list[str]:
+def _unpack(block: bytes) -> tuple[array, bytes]:
     raw = zlib.decompress(block)
-    lengths = array("I")
-    lengths.frombytes(raw[: BLOCK * lengths.itemsize])
-    texts, position = [], BLOCK * lengths.itemsize
-    for length in lengths:
-        texts.append(raw[position : position + length].decode("utf-8", "surrogatepass"))
-        position += length
-    return texts
+    offsets = array("I")
+    offsets.frombytes(raw[:_OFFSETS])
+    return offsets, raw[_OFFSETS:]
 
 
 class ArticleTable:
@@ -91,9 +102,7 @@ class ArticleTable:
     (a few distinct ones) shared, the publication date as a day number (0: none)."""
 
     def __init__(self) -> None:
-        self._ids = TextStore()
-        self._titles = TextStore()
-        self._urls = TextStore()
+        self._texts = TextStore()  # id, title and URL of each article, one after another
         self._sources: list[str | None] = []
         self._source_numbers: dict[str | None, int] = {}
         self._source_of = array("H")
@@ -104,9 +113,9 @@ class ArticleTable:
 
     def add(self, article: ArticleFacts) -> int:
         """Keep ``article``'s citation details; its number."""
-        self._ids.add(article.id)
-        self._titles.add(article.title)
-        self._urls.add(article.url or "")
+        self._texts.add(article.id)
+        self._texts.add(article.title)
+        self._texts.add(article.url or "")
         source = self._source_numbers.get(article.source)
         if source is None:
             source = self._source_numbers[article.source] = len(self._sources)
@@ -116,7 +125,7 @@ class ArticleTable:
         return len(self._published) - 1
 
     def id(self, number: int) -> str:
-        return self._ids[number]
+        return self._texts[3 * number]
 
     def published(self, number: int) -> date | None:
         day = self._published[number]
@@ -130,7 +139,7 @@ class ArticleTable:
         (oldest first), then by id."""
         numbers = sorted(
             range(len(self)),
-            key=lambda n: (not self._published[n], self._published[n], self._ids[n]),
+            key=lambda n: (not self._published[n], self._published[n], self.id(n)),
         )
         ranks = array("i", bytes(4 * len(numbers)))
         for rank, number in enumerate(numbers):
@@ -140,17 +149,17 @@ class ArticleTable:
     def matching(self, needle: str) -> set[int]:
         """The articles whose title or source holds ``needle`` (case-folded)."""
         sources = {n for n, s in enumerate(self._sources) if s and needle in s.casefold()}
-        found = self._titles.matching(needle)
+        found = {n // 3 for n in self._texts.matching(needle) if n % 3 == 1}
         if sources:
             found.update(n for n, s in enumerate(self._source_of) if s in sources)
         return found
 
     def mention(self, number: int, start: int, end: int, text: str, sentence: str) -> Mention:
         """The mention of a fact of article ``number``."""
-        url = self._urls[number]
+        url = self._texts[3 * number + 2]
         return Mention(
-            article_id=self._ids[number],
-            title=self._titles[number],
+            article_id=self._texts[3 * number],
+            title=self._texts[3 * number + 1],
             source=self.source(number),
             published=self.published(number),
             url=url or None,
