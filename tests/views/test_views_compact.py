@@ -127,3 +127,19 @@ def test_text_store_gives_back_what_it_was_given() -> None:
     assert store.matching("sentence 70 — genève") == {70}
     assert store.matching("são paulo") == set(numbers)
     assert store.matching("nowhere") == set()
+
+
+def test_figure_lines_are_made_when_read_and_found_again() -> None:
+    from treatytui.views.figures import Figure, FigureEntries, FigureGroup
+
+    groups = build_figures(stream(BEFORE["articles"]))
+    entries = FigureEntries(groups)
+    listed = [entry for group in groups for entry in (group, *group.figures)]
+    assert len(entries) == len(listed) and list(entries) == listed
+    assert entries.figure_count == sum(isinstance(e, Figure) for e in listed)
+    assert entries[-1] == listed[-1] and entries[1:3] == listed[1:3]
+    for position, entry in enumerate(listed):
+        assert entries.index(entry) == position
+    assert isinstance(entries[0], FigureGroup)
+    with pytest.raises(ValueError):
+        entries.index("nothing")

@@ -552,6 +552,35 @@ class FigureEntries(Sequence["FigureGroup | Figure"]):
         offset = index - self._starts[number]
         return group if offset == 0 else group.figures[offset - 1]
 
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """Where ``value`` (a group or a figure equal to one here) stands; ``ValueError``
+        when absent. A figure is looked for by its value and span first, so that only
+        the figures that may be it are made."""
+        stop = self._length if stop is None else stop
+        for number, group in enumerate(self.groups):
+            position = self._starts[number]
+            if isinstance(value, FigureGroup):
+                if group == value and start <= position < stop:
+                    return position
+                continue
+            figures = group.figures
+            if not isinstance(value, Figure) or group.unit != value.unit:
+                continue
+            if not isinstance(figures, FigureList):
+                candidates = enumerate(figures)
+            else:
+                table, at = figures.table, value.mention.start
+                starts, mentions = table.mentions.start, table.mention
+                candidates = (
+                    (i, table[n])
+                    for i, n in enumerate(figures.numbers)
+                    if table.value[n] == value.value and starts[mentions[n]] == at
+                )
+            for i, figure in candidates:
+                if figure == value and start <= position + 1 + i < stop:
+                    return position + 1 + i
+        raise ValueError(f"{value!r} is not in the list")
+
 
 def _listed(figures: Iterable[Figure]) -> FigureList:
     """Figures made elsewhere (by hand, in a test) as a ``FigureList`` of their own."""
