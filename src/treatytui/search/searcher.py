@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -340,7 +340,8 @@ class Searcher:
         ``query_text``, in document order, read one article at a time as they are asked
         for (nothing is kept: a pass over 100,000 articles holds one at a time). The
         searcher first moves to the index as it is now, when another process changed it.
-        ``by_id``: in the order of the articles' ids instead (read from the lexicon).
+        ``by_id``: in the order of the articles' ids instead (the id field's lexicon, read
+        along: the first article comes as soon as the first id is read).
 
         The stored fields are read with ordinary file reads, not through the searcher's
         maps, so that a pass over every document leaves none of its pages resident
@@ -361,8 +362,6 @@ class Searcher:
                         query_text, self._whoosh.reader(), deadline=deadline
                     )
                     documents = sorted(self._ranker.scores(parsed.query, deadline))
-                if by_id:
-                    documents = _in_id_order(self._whoosh.reader(), documents)
             folder = self.location.root / stamp[0]
             try:
                 reader = plain_reader(str(folder), stamp[1])
@@ -371,12 +370,14 @@ class Searcher:
                 with self._lock:
                     self._open()
                 continue
+            if by_id:
+                return self._read_facts(reader, _in_id_order(reader, documents), kinds)
             return self._read_facts(reader, documents, kinds)
         raise IndexMissing(f"the index in {self.location.root} cannot be read")
 
     @staticmethod
     def _read_facts(
-        reader: IndexReader, documents: list[int] | None, kinds: Collection[str] | None
+        reader: IndexReader, documents: Iterable[int] | None, kinds: Collection[str] | None
     ) -> Iterator[ArticleFacts]:
         try:
             if documents is None:
@@ -397,19 +398,17 @@ class Searcher:
                 self._ranker.warm()
 
 
-def _in_id_order(reader: IndexReader, documents: list[int] | None) -> list[int]:
-    """``documents`` (all when None) in the order of their ids: the id field's lexicon
-    lists them sorted (UTF-8 order is code point order), each with its document."""
+def _in_id_order(reader: IndexReader, documents: list[int] | None) -> Iterator[int]:
+    """``documents`` (all when None) in the order of their ids, as the id field's lexicon
+    lists them (sorted: UTF-8 order is code point order), read as they are asked for."""
     wanted = None if documents is None else set(documents)
-    ordered = []
     for term in reader.lexicon("id"):
         postings = reader.postings("id", term)  # deleted documents left out
         while postings.is_active():
             number = postings.id()
             if wanted is None or number in wanted:
-                ordered.append(number)
+                yield number
             postings.next()
-    return ordered
 
 
 def _worth_correcting(word: str) -> bool:
