@@ -86,6 +86,9 @@ class ViewCache:
                 return cached[0]
             articles = Counted(facts(None, spec.kinds))
             data = (spec.build(articles), articles.count)
+            from treatytui.views.bulk import give_back_memory
+
+            give_back_memory()  # what the build needed only while building
             if version == self.version:  # not if the index changed meanwhile
                 self._data[spec.name] = (data, version)
             return data

@@ -408,7 +408,7 @@ def _fields(article: ArticleFacts, count: Fact, dates: list[Fact]) -> tuple | No
     )
 
 
-def _mark_disagreements(table: FigureTable, numbers: list[int]) -> None:
+def _mark_disagreements(table: FigureTable, numbers: Sequence[int]) -> None:
     """Mark the figures (one quantity, one date) that meet no other."""
     if len(numbers) < 2:
         return
@@ -430,8 +430,8 @@ def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
     with gc_paused():
         table = FigureTable()
         mentions = table.mentions
-        buckets: dict[tuple[str, str, str], dict[tuple[int, int], list[int]]]
-        buckets = defaultdict(lambda: defaultdict(list))
+        buckets: dict[tuple[str, str, str], dict[tuple[int, int], array]]
+        buckets = defaultdict(lambda: defaultdict(lambda: array("i")))
         for article in articles:
             counts = [f for f in article.facts if f.kind == "count"]
             if not counts:

@@ -98,7 +98,8 @@ class _Collected:
     table: MentionTable
     keys: list[DateKey]  # the distinct date values
     key_of: array  # each mention's date value (a number in ``keys``)
-    venues: dict[int, frozenset[str]]  # the venues of a mention's sentence (when any)
+    venue_of: array  # the venues of each mention's sentence (a number in ``venue_sets``)
+    venue_sets: list[frozenset[str]]  # the distinct sets (the first one empty)
 
 
 def _collect(articles: Iterable[ArticleFacts]) -> _Collected:
@@ -109,9 +110,9 @@ def _collect(articles: Iterable[ArticleFacts]) -> _Collected:
             parsed[value] = parse_iso(value)
         return parsed[value]
 
-    collected = _Collected(MentionTable(), [], array("i"), {})
+    collected = _Collected(MentionTable(), [], array("i"), array("i"), [frozenset()])
     key_numbers: dict[DateKey, int] = {}
-    venue_sets: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set
+    venue_numbers: dict[frozenset[str], int] = {frozenset(): 0}
     for article in articles:
         dated = [f for f in article.facts if f.kind == "date"]
         if not dated:
@@ -130,20 +131,22 @@ def _collect(articles: Iterable[ArticleFacts]) -> _Collected:
             key = (start, None if end == start else end, fact.attrs.get("precision") or "day")
             if number is None:
                 number = collected.table.articles.add(article)
-            mention_number = collected.table.add(number, fact)
+            collected.table.add(number, fact)
             key_number = key_numbers.get(key)
             if key_number is None:
                 key_number = key_numbers[key] = len(collected.keys)
                 collected.keys.append(key)
             collected.key_of.append(key_number)
-            near = venues.get(fact.sentence)
-            if near:
-                shared = frozenset(near)
-                collected.venues[mention_number] = venue_sets.setdefault(shared, shared)
+            near = frozenset(venues.get(fact.sentence, ()))
+            venue_number = venue_numbers.get(near)
+            if venue_number is None:
+                venue_number = venue_numbers[near] = len(collected.venue_sets)
+                collected.venue_sets.append(near)
+            collected.venue_of.append(venue_number)
     return collected
 
 
-def _content_words(sentence: str, text: str, words_seen: dict[str, str]) -> tuple[str, ...]:
+def _content_words(sentence: str, text: str) -> list[str]:
     """The content words around the date, in text order (at most ``MAX_WORDS``)."""
     start, end = locate(sentence, text)
     low, high = max(0, start - WORD_REACH), end + WORD_REACH
@@ -152,15 +155,25 @@ def _content_words(sentence: str, text: str, words_seen: dict[str, str]) -> tupl
         words = words[:-1]  # the last word may be cut, and the first
     if low > 0:
         words = words[1:]
-    kept = list(dict.fromkeys(w for w in words if w not in _STOPWORDS))[:MAX_WORDS]
-    return tuple(words_seen.setdefault(w, w) for w in kept)
+    return list(dict.fromkeys(w for w in words if w not in _STOPWORDS))[:MAX_WORDS]
+
+
+@dataclass(slots=True)
+class _Words:
+    """The content words of the mentions that share a date, as numbers: mention ``m``'s
+    are ``numbers[start[m]:end[m]]`` (arrays: a few bytes a mention, whatever the count)."""
+
+    numbers: array
+    start: array
+    end: array
+    count: int = 0  # mentions with their words here
+
+    def of(self, mention: int) -> array:
+        return self.numbers[self.start[mention] : self.end[mention]]
 
 
 def _clusters(
-    items: list[int],
-    words: dict[int, tuple[str, ...]],
-    venues: dict[int, frozenset[str]],
-    common: frozenset[str],
+    items: Sequence[int], words: _Words, collected: _Collected, common: frozenset[int]
 ) -> list[list[int]]:
     parent = list(range(len(items)))
 
@@ -171,9 +184,10 @@ def _clusters(
         return i
 
     first_with: dict[object, int] = {}
+    venue_of, venue_sets = collected.venue_of, collected.venue_sets
     for i, item in enumerate(items):
-        kept = sorted(w for w in words[item] if w not in common)
-        keys: list[object] = [("venue", v) for v in venues.get(item, ())]
+        kept = sorted(w for w in words.of(item) if w not in common)
+        keys: list[object] = [("venue", v) for v in venue_sets[venue_of[item]]]
         keys.extend(combinations(kept, SHARED_WORDS))
         for key in keys:
             j = first_with.setdefault(key, i)
@@ -185,7 +199,7 @@ def _clusters(
     return list(groups.values())
 
 
-def _row(key: DateKey, items: list[int], table: MentionTable, ranks: array) -> TimelineRow:
+def _row(key: DateKey, items: Sequence[int], table: MentionTable, ranks: array) -> TimelineRow:
     start, end, precision = key
     items = sorted(items, key=lambda n: (ranks[table.article[n]], table.start[n]))
     first, last = covered_days(start, end, precision)
@@ -211,9 +225,9 @@ def build_timeline(articles: Iterable[ArticleFacts]) -> list[TimelineRow]:
     with gc_paused():
         collected = _collect(articles)
         table = collected.table
-        by_date: dict[int, list[int]] = defaultdict(list)
+        by_date: dict[int, array] = defaultdict(lambda: array("i"))
         for number, key in enumerate(collected.key_of):
-            by_date[key].append(number)
+            by_date[key].append(number)  # an array: 4 bytes a mention, not an int object
         del collected.key_of
         ranks = table.articles.order()
         keys = collected.keys
@@ -222,24 +236,31 @@ def build_timeline(articles: Iterable[ArticleFacts]) -> list[TimelineRow]:
                 if len(items) == 1]  # fmt: skip
         words, common = _common_words(shared, table)
         for key, items in shared:
-            for cluster in _clusters(items, words, collected.venues, common):
+            for cluster in _clusters(items, words, collected, common):
                 rows.append(_row(keys[key], cluster, table, ranks))
         rows.sort(key=lambda row: (row.first, -row.last.toordinal(), row.label))
     return rows
 
 
 def _common_words(
-    shared: list[tuple[int, list[int]]], table: MentionTable
-) -> tuple[dict[int, tuple[str, ...]], frozenset[str]]:
+    shared: list[tuple[int, array]], table: MentionTable
+) -> tuple[_Words, frozenset[int]]:
     """The content words of mentions that share a date; the too common ones."""
-    document_frequency: Counter[str] = Counter()
-    words: dict[int, tuple[str, ...]] = {}
-    words_seen: dict[str, str] = {}
+    document_frequency: Counter[int] = Counter()
+    size = len(table)
+    words = _Words(array("i"), array("i", bytes(4 * size)), array("i", bytes(4 * size)))
+    vocabulary: dict[str, int] = {}
     for number in sorted(n for _key, items in shared for n in items):  # the store's order
-        found = _content_words(table.sentence_of(number), table.text_of(number), words_seen)
-        words[number] = found
+        found = [
+            vocabulary.setdefault(word, len(vocabulary))
+            for word in _content_words(table.sentence_of(number), table.text_of(number))
+        ]
+        words.start[number] = len(words.numbers)
+        words.numbers.extend(found)
+        words.end[number] = len(words.numbers)
+        words.count += 1
         document_frequency.update(found)
-    total = len(words)
+    total = words.count
     if total < COMMON_MINIMUM:
         return words, frozenset()
     common = frozenset(
