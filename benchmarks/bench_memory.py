@@ -57,7 +57,7 @@ class Steps:
     def __init__(self, trace: bool) -> None:
         self.trace = trace
         if trace:
-            tracemalloc.start(8)
+            tracemalloc.start(4)
 
     def step(self, name: str, function, *args):
         wall, cpu = time.perf_counter(), time.process_time()
