@@ -16,6 +16,7 @@ import codecs
 import contextlib
 import io
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,21 @@ def json_output(value: Any) -> None:
 def yaml_output(value: Any, width: int | None = None) -> None:
     """Print ``value`` as YAML (likewise)."""
     print(yaml_text(value, width=width, ascii_only=not unicode_output()), end="")
+
+
+FLUSH_EVERY = 1 << 16  # characters written between flushes of a stream
+
+
+def write_stream(pieces: Iterable[str]) -> None:
+    """Write ``pieces`` of text to stdout as they come: the first at once, then about
+    every ``FLUSH_EVERY`` characters, so that a reader of a pipe starts before the end."""
+    out = sys.stdout
+    pending = 0
+    first = True
+    for piece in pieces:
+        out.write(piece)
+        pending += len(piece)
+        if first or pending >= FLUSH_EVERY:
+            out.flush()
+            pending, first = 0, False
+    out.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,10 @@ from treatytui.commands.common import (
     EXIT_OK,
     fail,
     index_dir,
-    json_output,
     stderr,
     stdout,
+    unicode_output,
+    write_stream,
     yaml_output,
 )
 from treatytui.commands.session import open_searcher
@@ -30,6 +31,7 @@ from treatytui.facts import article_facts_json, extract
 from treatytui.facts.model import FACT_KINDS, KIND_TITLES, QUALIFIER_PHRASES, group_header
 from treatytui.textsafety import one_line, visible
 from treatytui.views.dates import fact_date_label
+from treatytui.views.export import json_array
 
 CSV_COLUMNS = ("path", "title", "published", "kind", "text", "start", "end", "sentence")
 
@@ -49,11 +51,12 @@ def _from_files(files: list[str], problems: list[str]) -> Iterator[dict[str, Any
 
 
 def _from_index(args: argparse.Namespace) -> Iterator[dict[str, Any]] | None:
+    """Every indexed article's facts, by id, read one article at a time as printed."""
     searcher = open_searcher(index_dir(args), stderr())
     if searcher is None:
         return None
     try:
-        stored = sorted(searcher.iter_facts(), key=lambda article: article.id)
+        stored = searcher.stream_facts(by_id=True)  # reads on with the searcher closed
     finally:
         searcher.close()
     # The stored facts carry the title and date the contract needs; no text is read.
@@ -88,7 +91,7 @@ def _grouped(facts: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
     return list(groups.items())
 
 
-def _print_tables(documents: list[dict[str, Any]]) -> None:
+def _print_tables(documents: Iterable[dict[str, Any]]) -> None:
     out = stdout()
     for document in documents:
         heading = Text(one_line(document["title"] or "") or visible(document["path"]), style="bold")
@@ -157,22 +160,30 @@ def run_facts(args: argparse.Namespace) -> int:
     output = args.format or ("json" if args.json else "table")
     problems: list[str] = []
     if args.files:
-        documents = list(_from_files(args.files, problems))
+        stream: Iterator[dict[str, Any]] | None = _from_files(args.files, problems)
     else:
         stream = _from_index(args)
         if stream is None:
             return EXIT_ERROR
-        documents = list(stream)
-    if output == "json":
-        json_output(documents)
+    found = False
+
+    def noted(documents: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal found
+        for document in documents:
+            found = found or bool(document["facts"])
+            yield document
+
+    documents = noted(stream)
+    if output == "json":  # printed as read: an article at a time
+        write_stream(json_array(documents, ascii_only=not unicode_output()))
     elif output == "yaml":
-        yaml_output(documents)
-    elif output == "csv":
-        print(to_csv(documents), end="")
+        yaml_output(list(documents))
+    elif output == "csv":  # the columns are known once every fact has been seen
+        print(to_csv(list(documents)), end="")
     else:
         _print_tables(documents)
     for problem in problems:
         fail(problem)
     if problems:
         return EXIT_ERROR
-    return EXIT_OK if any(document["facts"] for document in documents) else EXIT_NOTHING
+    return EXIT_OK if found else EXIT_NOTHING

@@ -19,10 +19,12 @@ from treatytui.commands.common import (
     say,
     stderr,
     stdout,
+    write_stream,
 )
 from treatytui.commands.timeline import add_format_options
+from treatytui.library.views import Counted
 from treatytui.textsafety import one_line
-from treatytui.views.export import export_figures
+from treatytui.views.export import stream_figures
 from treatytui.views.figures import FIGURE_KINDS, FigureGroup, build_figures, filter_figures
 
 DISAGREES = "≠"  # a sign, not only a style: the table stays readable when piped
@@ -93,22 +95,23 @@ def run_figures(args: argparse.Namespace) -> int:
     found = query_facts(args, FIGURE_KINDS)
     if isinstance(found, int):
         return found
-    dates, articles = found
+    dates, stream = found
     if restriction is not None:
-        articles = [article for article in articles if restriction.allows(article.id)]
+        stream = (article for article in stream if restriction.allows(article.id))
+    articles = Counted(stream)
     groups = filter_figures(build_figures(articles), dates, args.grep)
     status = EXIT_OK if groups else EXIT_NOTHING
     if args.format:
-        print(export_figures(groups, args.format), end="")
+        write_stream(stream_figures(groups, args.format))
         return status
     stdout().print(_table(groups))
     figures = sum(len(group.figures) for group in groups)
     disagree = sum(group.disagreements for group in groups)
-    noun = "article" if len(articles) == 1 else "articles"
+    noun = "article" if articles.count == 1 else "articles"
     say(
         stderr(),
         f"{figures} {'figure' if figures == 1 else 'figures'} in {len(groups)} "
-        f"{'group' if len(groups) == 1 else 'groups'} from {len(articles)} {noun}"
+        f"{'group' if len(groups) == 1 else 'groups'} from {articles.count} {noun}"
         + (f", {disagree} marked {DISAGREES}" if disagree else ""),
     )
     return status

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Collection as KindSet
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,9 +36,10 @@ def open_searcher(root: Path, console: Console) -> Searcher | None:
 
 def query_facts(
     args: argparse.Namespace, kinds: KindSet[str]
-) -> tuple[DateRange, list[ArticleFacts]] | int:
+) -> tuple[DateRange, Iterable[ArticleFacts]] | int:
     """For ``timeline`` and ``figures``: the ``--dates`` range and the facts of ``kinds`` of
-    the articles matching the query (all when none), or the exit status after an error."""
+    the articles matching the query (all when none; a stream, read one article at a time
+    as the view is built), or the exit status after an error."""
     from treatytui.search.results import QueryError
 
     try:
@@ -48,7 +50,7 @@ def query_facts(
     if searcher is None:
         return EXIT_ERROR
     try:
-        return dates, searcher.iter_facts(" ".join(args.query) or None, kinds=kinds)
+        return dates, searcher.stream_facts(" ".join(args.query) or None, kinds=kinds)
     except QueryError as error:
         return fail(f"query error: {error}")
     finally:

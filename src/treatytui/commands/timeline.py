@@ -18,9 +18,11 @@ from treatytui.commands.common import (
     say,
     stderr,
     stdout,
+    write_stream,
 )
+from treatytui.library.views import Counted
 from treatytui.textsafety import one_line
-from treatytui.views.export import export_timeline
+from treatytui.views.export import stream_timeline
 from treatytui.views.timeline import TIMELINE_KINDS, TimelineFilter, TimelineRow, build_timeline
 
 
@@ -89,16 +91,17 @@ def run_timeline(args: argparse.Namespace) -> int:
     found = query_facts(args, TIMELINE_KINDS)
     if isinstance(found, int):
         return found
-    dates, articles = found
+    dates, stream = found
     if restriction is not None:
-        articles = [article for article in articles if restriction.allows(article.id)]
+        stream = (article for article in stream if restriction.allows(article.id))
+    articles = Counted(stream)
     rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
     status = EXIT_OK if rows else EXIT_NOTHING
     if args.format:
-        print(export_timeline(rows, args.format), end="")
+        write_stream(stream_timeline(rows, args.format))
     else:
         stdout().print(_table(rows))
         events = "event" if len(rows) == 1 else "events"
-        noun = "article" if len(articles) == 1 else "articles"
-        say(stderr(), f"{len(rows)} {events} from {len(articles)} {noun}")
+        noun = "article" if articles.count == 1 else "articles"
+        say(stderr(), f"{len(rows)} {events} from {articles.count} {noun}")
     return status

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -338,7 +338,13 @@ class Library:
     def view_data(self, name: str) -> ViewData:
         """View ``name``'s (``timeline``, ``figures``) data for the whole collection and the
         number of articles it was built from: built once per version of the index."""
-        return self._views.get(VIEWS[name], self.facts)
+        return self._views.get(VIEWS[name], self._stream_facts)
+
+    def _stream_facts(
+        self, query_text: str | None = None, kinds: Collection[str] | None = None
+    ) -> Iterable[ArticleFacts]:
+        searcher = self._searcher
+        return searcher.stream_facts(query_text, kinds) if searcher is not None else ()
 
     def view_ready(self, name: str) -> bool:
         """Whether ``view_data(name)`` would answer at once."""

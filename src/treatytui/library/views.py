@@ -5,7 +5,7 @@ while the reader paints its first frame)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ class ViewSpec:
 
     name: str
     kinds_of: Callable[[], frozenset[str]]
-    build: Callable[[list[ArticleFacts]], Any]
+    build: Callable[[Iterable[ArticleFacts]], Any]
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -36,7 +36,7 @@ def _timeline_kinds() -> frozenset[str]:
     return TIMELINE_KINDS
 
 
-def _timeline(articles: list[ArticleFacts]) -> Any:
+def _timeline(articles: Iterable[ArticleFacts]) -> Any:
     from treatytui.views.timeline import TimelineFilter, build_timeline
 
     return TimelineFilter(build_timeline(articles))
@@ -48,7 +48,7 @@ def _figure_kinds() -> frozenset[str]:
     return FIGURE_KINDS
 
 
-def _figures(articles: list[ArticleFacts]) -> Any:
+def _figures(articles: Iterable[ArticleFacts]) -> Any:
     from treatytui.views.figures import build_figures
 
     return build_figures(articles)
@@ -74,17 +74,21 @@ class ViewCache:
         self.version = 0
 
     def get(
-        self, spec: ViewSpec, facts: Callable[[None, Collection[str]], list[ArticleFacts]]
+        self, spec: ViewSpec, facts: Callable[[None, Collection[str]], Iterable[ArticleFacts]]
     ) -> ViewData:
-        """``spec``'s data, built from ``facts(None, spec.kinds)`` when not cached."""
+        """``spec``'s data, built from ``facts(None, spec.kinds)`` when not cached (a
+        stream: the view reads one article at a time and keeps only its rows)."""
         lock = self._locks.setdefault(spec.name, threading.Lock())
         with lock:
             version = self.version
             cached = self._data.get(spec.name)
             if cached is not None and cached[1] == version:
                 return cached[0]
-            articles = facts(None, spec.kinds)
-            data = (spec.build(articles), len(articles))
+            articles = Counted(facts(None, spec.kinds))
+            data = (spec.build(articles), articles.count)
+            from treatytui.views.bulk import give_back_memory
+
+            give_back_memory()  # what the build needed only while building
             if version == self.version:  # not if the index changed meanwhile
                 self._data[spec.name] = (data, version)
             return data
@@ -98,3 +102,16 @@ class ViewCache:
         """The index changed: every view is built again when next asked for."""
         self.version += 1
         self._data.clear()
+
+
+class Counted:
+    """An iterable of articles, counting them as they are read."""
+
+    def __init__(self, articles: Iterable[ArticleFacts]) -> None:
+        self._articles = articles
+        self.count = 0
+
+    def __iter__(self) -> Iterator[ArticleFacts]:
+        for article in self._articles:
+            self.count += 1
+            yield article

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from treatytui.search.analysis import WORD_PATTERN, fold, index_term, match_terms
 from treatytui.search.documents import ArticleFacts, IndexedArticle, stored_article, stored_facts
+from treatytui.search.engine.mapped import open_in_place, plain_reader
 from treatytui.search.expansion import edit_distance, similar_terms
 from treatytui.search.limits import Deadline, QueryTooBroad
 from treatytui.search.location import IndexLocation
@@ -73,8 +74,6 @@ class Searcher:
         self._lengths: LengthsCache = {}
         self._shared: SharedCache = {}
         self._stamp: Stamp | None = None
-        self._facts_cache: tuple[Stamp | None, dict[int, ArticleFacts]] | None = None
-        self._facts_lock = threading.Lock()
         self._numbers = ArticleNumbers()
         self._open()
 
@@ -87,7 +86,8 @@ class Searcher:
                     f"no index in {self.location.root} yet — run `treatytui index` first"
                 )
             try:
-                index = whoosh_index.open_dir(str(folder), readonly=True)
+                # Read in place from maps: Whoosh's own maps copy every sub-file read.
+                index = open_in_place(str(folder))
                 searcher = index.searcher()
             except (OSError, whoosh_index.EmptyIndexError, ValueError, EOFError):
                 # A rebuild may have replaced this generation between our two reads.
@@ -346,61 +346,89 @@ class Searcher:
         self, query_text: str | None = None, kinds: Collection[str] | None = None
     ) -> list[ArticleFacts]:
         """The facts (of ``kinds``, or all) of every article, or of those matching
-        ``query_text``."""
-        stamp, by_document = self._collection_facts()
-        if not query_text or not query_text.strip():
-            chosen = list(by_document.values())
-        else:
+        ``query_text`` (``stream_facts`` as a list)."""
+        return list(self.stream_facts(query_text, kinds))
+
+    def stream_facts(
+        self,
+        query_text: str | None = None,
+        kinds: Collection[str] | None = None,
+        *,
+        by_id: bool = False,
+    ) -> Iterator[ArticleFacts]:
+        """The facts (of ``kinds``, or all) of every article, or of those matching
+        ``query_text``, in document order, read one article at a time as they are asked
+        for (nothing is kept: a pass over 100,000 articles holds one at a time). The
+        searcher first moves to the index as it is now, when another process changed it.
+        ``by_id``: in the order of the articles' ids instead (the id field's lexicon, read
+        along: the first article comes as soon as the first id is read).
+
+        The stored fields are read with ordinary file reads, not through the searcher's
+        maps, so that a pass over every document leaves none of its pages resident
+        here; outside the lock that searches take. The query (when there is one) is
+        run first, so that a ``QueryError`` comes before the first article."""
+        for _attempt in range(3):
             with self._lock:
-                if stamp != self._stamp:
-                    # The facts were read from a newer version of the index than this
-                    # searcher has open: move to it, so document numbers agree.
+                live = self._current_stamp()
+                if self._searcher is None or (live is not None and live != self._stamp):
+                    self._open()  # the facts follow the index as it is now
+                stamp = self._stamp
+                assert stamp is not None
+                documents: list[int] | None = None
+                if query_text and query_text.strip():
+                    assert self._builder is not None and self._ranker is not None
+                    deadline = Deadline()
+                    parsed = self._builder.parse(
+                        query_text, self._whoosh.reader(), deadline=deadline
+                    )
+                    documents = sorted(self._ranker.scores(parsed.query, deadline))
+            folder = self.location.root / stamp[0]
+            try:
+                reader = plain_reader(str(folder), stamp[1])
+            except (OSError, whoosh_index.EmptyIndexError, ValueError, EOFError):
+                # That version is gone (replaced by a rebuild): read the one now live.
+                with self._lock:
                     self._open()
-                    stamp, by_document = self._stamp, self._read_facts(self._whoosh.reader())
-                    self._facts_cache = (stamp, by_document)
-                assert self._builder is not None
-                deadline = Deadline()
-                parsed = self._builder.parse(query_text, self._whoosh.reader(), deadline=deadline)
-                assert self._ranker is not None
-                documents = sorted(self._ranker.scores(parsed.query, deadline))
-            chosen = [by_document[n] for n in documents if n in by_document]
-        if kinds is None:
-            return chosen
-        return [
-            replace(article, facts=tuple(f for f in article.facts if f.kind in kinds))
-            for article in chosen
-        ]
-
-    def _collection_facts(self) -> tuple[Stamp | None, dict[int, ArticleFacts]]:
-        """Every article's facts by document number, read once per version of the index.
-
-        Reading the stored fields of a large collection takes a second or more, so it
-        happens with a reader of its own, outside the lock that searches take.
-        """
-        with self._facts_lock:
-            with self._lock:
-                stamp, index = self._stamp, self._index
-                if self._facts_cache is not None and self._facts_cache[0] == stamp:
-                    return self._facts_cache
-            assert index is not None
-            with index.reader() as reader:
-                read_stamp = (stamp[0], reader.generation()) if stamp else None
-                facts = self._read_facts(reader)
-            with self._lock:
-                self._facts_cache = (read_stamp, facts)
-            return self._facts_cache
+                continue
+            if by_id:
+                return self._read_facts(reader, _in_id_order(reader, documents), kinds)
+            return self._read_facts(reader, documents, kinds)
+        raise IndexMissing(f"the index in {self.location.root} cannot be read")
 
     @staticmethod
-    def _read_facts(reader: IndexReader) -> dict[int, ArticleFacts]:
-        return {number: stored_facts(fields) for number, fields in reader.iter_docs()}
+    def _read_facts(
+        reader: IndexReader, documents: Iterable[int] | None, kinds: Collection[str] | None
+    ) -> Iterator[ArticleFacts]:
+        try:
+            if documents is None:
+                for _number, fields in reader.iter_docs():
+                    yield stored_facts(fields, kinds)
+            else:
+                for number in documents:
+                    yield stored_facts(reader.stored_fields(number), kinds)
+        finally:
+            reader.close()
 
     def warm(self) -> None:
         """Read now (e.g. in a background thread after opening) what the first phrase
-        query and the first collection view would otherwise wait for."""
+        query would otherwise wait for (the collection views read the facts as they are
+        built: they are not kept here)."""
         with self._lock:
             if self._ranker is not None:
                 self._ranker.warm()
-        self._collection_facts()
+
+
+def _in_id_order(reader: IndexReader, documents: list[int] | None) -> Iterator[int]:
+    """``documents`` (all when None) in the order of their ids, as the id field's lexicon
+    lists them (sorted: UTF-8 order is code point order), read as they are asked for."""
+    wanted = None if documents is None else set(documents)
+    for term in reader.lexicon("id"):
+        postings = reader.postings("id", term)  # deleted documents left out
+        while postings.is_active():
+            number = postings.id()
+            if wanted is None or number in wanted:
+                yield number
+            postings.next()
 
 
 def _worth_correcting(word: str) -> bool:

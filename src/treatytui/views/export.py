@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -65,18 +65,24 @@ def _mention_record(m: Mention) -> dict[str, Any]:
 
 def timeline_records(rows: Iterable[TimelineRow]) -> list[dict[str, Any]]:
     """One record per timeline row, its mentions nested."""
-    return [
-        {
+    return list(iter_timeline_records(rows))
+
+
+def iter_timeline_records(
+    rows: Iterable[TimelineRow], *, lazy: bool = False
+) -> Iterator[dict[str, Any]]:
+    """``timeline_records`` one at a time (``lazy``: each row's mentions an iterator)."""
+    for row in rows:
+        mentions = (_mention_record(m) for m in row.mentions)
+        yield {
             "date_from": _iso(row.date_from),
             "date_to": _iso(row.date_to),
             "precision": row.precision,
             "date": row.date_label,
             "event": one_line(row.label),
             "articles": row.article_count,
-            "mentions": [_mention_record(m) for m in row.mentions],
+            "mentions": mentions if lazy else list(mentions),
         }
-        for row in rows
-    ]
 
 
 def _value(number: float | None) -> int | float | None:
@@ -87,31 +93,41 @@ def _value(number: float | None) -> int | float | None:
 
 def figure_records(groups: Iterable[FigureGroup]) -> list[dict[str, Any]]:
     """One record per group (unit and verb), its figures nested."""
-    return [
-        {
+    return list(iter_figure_records(groups))
+
+
+def iter_figure_records(
+    groups: Iterable[FigureGroup], *, lazy: bool = False
+) -> Iterator[dict[str, Any]]:
+    """``figure_records`` one at a time (``lazy``: each group's figures an iterator)."""
+    for group in groups:
+        figures = _figure_list(group)
+        yield {
             "unit": group.unit,
             "verb": group.verb,
             "role": group.role,
             "disagreements": group.disagreements,
-            "figures": [
-                {
-                    "label": figure.label,
-                    "value": _value(figure.value),
-                    "value_to": _value(figure.value_to),
-                    "qualifier": figure.qualifier,
-                    "written_unit": figure.written_unit,
-                    "date_from": _iso(figure.date_from),
-                    "date_to": _iso(figure.date_to),
-                    "precision": figure.precision,
-                    "dated_by": figure.dated_by or None,
-                    "disagrees": figure.disagrees,
-                    **_mention_record(figure.mention),
-                }
-                for figure in group.figures
-            ],
+            "figures": figures if lazy else list(figures),
         }
-        for group in groups
-    ]
+
+
+def _figure_list(group: FigureGroup) -> Iterator[dict[str, Any]]:
+    return (
+        {
+            "label": figure.label,
+            "value": _value(figure.value),
+            "value_to": _value(figure.value_to),
+            "qualifier": figure.qualifier,
+            "written_unit": figure.written_unit,
+            "date_from": _iso(figure.date_from),
+            "date_to": _iso(figure.date_to),
+            "precision": figure.precision,
+            "dated_by": figure.dated_by or None,
+            "disagrees": figure.disagrees,
+            **_mention_record(figure.mention),
+        }
+        for figure in group.figures
+    )
 
 
 def _cell(value: Any) -> Any:
@@ -121,20 +137,77 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> str:
+def _csv(columns: Sequence[str], lines: Iterable[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
+    yield buffer.getvalue()  # the header, before the first row is read
+    buffer.seek(0)
+    buffer.truncate()
     for line in lines:
         writer.writerow({key: _cell(line.get(key)) for key in columns})
-    return buffer.getvalue()
+        if buffer.tell() > 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]) -> str:
+def json_array(items: Iterable[Any], *, ascii_only: bool = False) -> Iterator[str]:
+    """``items`` as the text of one JSON array, a piece at a time: the same text as
+    ``json_text(list(items))`` (and a newline), without holding the list. A value that is
+    an iterator (a row's mentions, a group's figures) is written as a list as it is read."""
+    yield from _json_pieces(_Streamed(items), 0, ascii_only)
+    yield "\n"
+
+
+class _Streamed:
+    """A list to be written an item at a time (``_json_pieces``)."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+def _json_pieces(value: Any, level: int, ascii_only: bool) -> Iterator[str]:
+    if isinstance(value, Iterator):
+        value = _Streamed(value)
+    if isinstance(value, _Streamed):
+        inner = "\n" + "  " * (level + 1)
+        count = 0
+        for item in value.items:
+            yield ("[" if count == 0 else ",") + inner
+            yield from _json_pieces(item, level + 1, ascii_only)
+            count += 1
+        yield "\n" + "  " * level + "]" if count else "[]"
+    elif isinstance(value, dict) and any(isinstance(v, Iterator) for v in value.values()):
+        inner = "\n" + "  " * (level + 1)
+        for count, (key, item) in enumerate(value.items()):
+            yield ("{" if count == 0 else ",") + inner + json_text(key, ascii_only=ascii_only)
+            yield ": "
+            yield from _json_pieces(item, level + 1, ascii_only)
+        yield "\n" + "  " * level + "}"
+    else:
+        text = json_text(value, ascii_only=ascii_only)
+        yield text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def yaml_list(items: Iterable[Any], *, width: int | None = 100) -> Iterator[str]:
+    """``items`` as the text of one YAML list, an item at a time."""
+    count = 0
+    for item in items:
+        yield yaml_text([item], width=width)
+        count += 1
+    if not count:
+        yield yaml_text([], width=width)
+
+
+def _render(
+    records: Iterable[dict[str, Any]], fmt: Format, nested: str, columns: Sequence[str]
+) -> Iterator[str]:
     if fmt == "json":
-        return json_text(records) + "\n"
+        return json_array(records)
     if fmt == "yaml":
-        return yaml_text(records, width=100)
+        return yaml_list(records)
     if fmt == "csv":
         flat = (
             {**{k: v for k, v in record.items() if k != nested}, **child}
@@ -147,9 +220,21 @@ def _render(records: list[dict[str, Any]], fmt: Format, nested: str, columns: Se
 
 def export_timeline(rows: Iterable[TimelineRow], fmt: Format) -> str:
     """``rows`` as CSV (one line per mention), YAML or JSON text."""
-    return _render(timeline_records(rows), fmt, "mentions", TIMELINE_COLUMNS)
+    return "".join(stream_timeline(rows, fmt))
+
+
+def stream_timeline(rows: Iterable[TimelineRow], fmt: Format) -> Iterator[str]:
+    """``export_timeline``'s text in pieces, a row at a time (for a pipe: nothing is held)."""
+    return _render(
+        iter_timeline_records(rows, lazy=fmt != "yaml"), fmt, "mentions", TIMELINE_COLUMNS
+    )
 
 
 def export_figures(groups: Iterable[FigureGroup], fmt: Format) -> str:
     """``groups`` as CSV (one line per figure), YAML or JSON text."""
-    return _render(figure_records(groups), fmt, "figures", FIGURE_COLUMNS)
+    return "".join(stream_figures(groups, fmt))
+
+
+def stream_figures(groups: Iterable[FigureGroup], fmt: Format) -> Iterator[str]:
+    """``export_figures``'s text in pieces, a group at a time."""
+    return _render(iter_figure_records(groups, lazy=fmt != "yaml"), fmt, "figures", FIGURE_COLUMNS)

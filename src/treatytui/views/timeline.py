@@ -17,9 +17,10 @@ venue and word-pair keys (linear in mentions), one sort — O(n log n) in the fa
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -27,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from treatytui.views.bulk import gc_paused
 from treatytui.views.dates import DateRange, covered_days, date_label, parse_iso
-from treatytui.views.mentions import Mention, locate, mention, trim_around
+from treatytui.views.mentions import Mention, locate, trim_around
+from treatytui.views.store import MentionTable
 
 if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
@@ -56,9 +58,12 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]{2,}")
 _STAMP = re.compile(r"^\W*(?:latest\s+)?(?:updated?|published|posted)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TimelineRow:
-    """One event on the timeline: its date, what is said of it, and who says it."""
+    """One event on the timeline: its date, what is said of it, and who says it.
+
+    The mentions are kept as numbers in the timeline's ``MentionTable`` (their texts
+    compressed) and made into ``Mention`` objects when asked for."""
 
     date_from: date
     date_to: date | None
@@ -66,28 +71,38 @@ class TimelineRow:
     first: date
     last: date
     label: str
-    mentions: tuple[Mention, ...]
+    article_count: int
+    """How many articles report it (a row may hold two mentions from one article)."""
+    table: MentionTable
+    numbers: array
+    """Its mentions' numbers in ``table``, in the order they are listed."""
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Who reports it: by publication date (undated last), article id, position."""
+        return tuple(self.table[n] for n in self.numbers)
 
     @property
     def date_label(self) -> str:
         """The date as people write it: ``25–26 Oct 2025``."""
         return date_label(self.date_from, self.date_to, self.precision)
 
-    @property
-    def article_count(self) -> int:
-        """How many articles report it (a row may hold two mentions from one article)."""
-        return len({m.article_id for m in self.mentions})
+
+DateKey = tuple[date, date | None, str]
 
 
 @dataclass(slots=True)
-class _Dated:
-    key: tuple[date, date | None, str]
-    mention: Mention
-    venues: frozenset[str]
-    words: list[str]
+class _Collected:
+    """The dated mentions of a collection while its timeline is built."""
+
+    table: MentionTable
+    keys: list[DateKey]  # the distinct date values
+    key_of: array  # each mention's date value (a number in ``keys``)
+    venue_of: array  # the venues of each mention's sentence (a number in ``venue_sets``)
+    venue_sets: list[frozenset[str]]  # the distinct sets (the first one empty)
 
 
-def _collect(articles: Iterable[ArticleFacts]) -> Iterator[_Dated]:
+def _collect(articles: Iterable[ArticleFacts]) -> _Collected:
     parsed: dict[object, date | None] = {}  # ISO strings repeat: parse each once
 
     def day(value: object) -> date | None:
@@ -95,6 +110,9 @@ def _collect(articles: Iterable[ArticleFacts]) -> Iterator[_Dated]:
             parsed[value] = parse_iso(value)
         return parsed[value]
 
+    collected = _Collected(MentionTable(), [], array("i"), array("i"), [frozenset()])
+    key_numbers: dict[DateKey, int] = {}
+    venue_numbers: dict[frozenset[str], int] = {frozenset(): 0}
     for article in articles:
         dated = [f for f in article.facts if f.kind == "date"]
         if not dated:
@@ -104,23 +122,33 @@ def _collect(articles: Iterable[ArticleFacts]) -> Iterator[_Dated]:
             if fact.kind == "venue":
                 venue = fact.attrs.get("name_en") or fact.attrs.get("name") or fact.text
                 venues[fact.sentence].add(str(venue).casefold())
+        number: int | None = None
         for fact in dated:
             start = day(fact.attrs.get("date_from"))
             if start is None or _STAMP.match(fact.sentence):
                 continue
             end = day(fact.attrs.get("date_to"))
-            yield _Dated(
-                key=(start, None if end == start else end, fact.attrs.get("precision") or "day"),
-                mention=mention(article, fact),
-                venues=frozenset(venues.get(fact.sentence, ())),
-                words=[],
-            )
+            key = (start, None if end == start else end, fact.attrs.get("precision") or "day")
+            if number is None:
+                number = collected.table.articles.add(article)
+            collected.table.add(number, fact)
+            key_number = key_numbers.get(key)
+            if key_number is None:
+                key_number = key_numbers[key] = len(collected.keys)
+                collected.keys.append(key)
+            collected.key_of.append(key_number)
+            near = frozenset(venues.get(fact.sentence, ()))
+            venue_number = venue_numbers.get(near)
+            if venue_number is None:
+                venue_number = venue_numbers[near] = len(collected.venue_sets)
+                collected.venue_sets.append(near)
+            collected.venue_of.append(venue_number)
+    return collected
 
 
-def _content_words(item: _Dated) -> list[str]:
+def _content_words(sentence: str, text: str) -> list[str]:
     """The content words around the date, in text order (at most ``MAX_WORDS``)."""
-    sentence = item.mention.sentence
-    start, end = locate(sentence, item.mention.text)
+    start, end = locate(sentence, text)
     low, high = max(0, start - WORD_REACH), end + WORD_REACH
     words = _WORDS.findall(sentence[low:high].lower())
     if high < len(sentence):
@@ -130,7 +158,23 @@ def _content_words(item: _Dated) -> list[str]:
     return list(dict.fromkeys(w for w in words if w not in _STOPWORDS))[:MAX_WORDS]
 
 
-def _clusters(items: list[_Dated], common: frozenset[str]) -> list[list[_Dated]]:
+@dataclass(slots=True)
+class _Words:
+    """The content words of the mentions that share a date, as numbers: mention ``m``'s
+    are ``numbers[start[m]:end[m]]`` (arrays: a few bytes a mention, whatever the count)."""
+
+    numbers: array
+    start: array
+    end: array
+    count: int = 0  # mentions with their words here
+
+    def of(self, mention: int) -> array:
+        return self.numbers[self.start[mention] : self.end[mention]]
+
+
+def _clusters(
+    items: Sequence[int], words: _Words, collected: _Collected, common: frozenset[int]
+) -> list[list[int]]:
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -140,66 +184,89 @@ def _clusters(items: list[_Dated], common: frozenset[str]) -> list[list[_Dated]]
         return i
 
     first_with: dict[object, int] = {}
+    venue_of, venue_sets = collected.venue_of, collected.venue_sets
     for i, item in enumerate(items):
-        words = sorted(w for w in item.words if w not in common)
-        keys: list[object] = [("venue", v) for v in item.venues]
-        keys.extend(combinations(words, SHARED_WORDS))
+        kept = sorted(w for w in words.of(item) if w not in common)
+        keys: list[object] = [("venue", v) for v in venue_sets[venue_of[item]]]
+        keys.extend(combinations(kept, SHARED_WORDS))
         for key in keys:
             j = first_with.setdefault(key, i)
             if j != i:
                 parent[root(i)] = root(j)
-    groups: dict[int, list[_Dated]] = defaultdict(list)
+    groups: dict[int, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[root(i)].append(item)
     return list(groups.values())
 
 
-def _mention_order(m: Mention) -> tuple[bool, date, str, int]:
-    return (m.published is None, m.published or date.max, m.article_id, m.start)
-
-
-def _row(items: list[_Dated]) -> TimelineRow:
-    start, end, precision = items[0].key
-    mentions = tuple(sorted((item.mention for item in items), key=_mention_order))
+def _row(key: DateKey, items: Sequence[int], table: MentionTable, ranks: array) -> TimelineRow:
+    start, end, precision = key
+    items = sorted(items, key=lambda n: (ranks[table.article[n]], table.start[n]))
     first, last = covered_days(start, end, precision)
-    lead = mentions[0]
+    lead = items[0]
     return TimelineRow(
         date_from=start,
         date_to=end,
         precision=precision,
         first=first,
         last=last,
-        label=trim_around(lead.sentence, lead.text),
-        mentions=mentions,
+        label=trim_around(table.sentence_of(lead), table.text_of(lead)),
+        article_count=len({table.article[n] for n in items}),
+        table=table,
+        numbers=array("i", items),
     )
 
 
 def build_timeline(articles: Iterable[ArticleFacts]) -> list[TimelineRow]:
-    """Every dated fact of ``articles`` in chronological order, one row per event."""
+    """Every dated fact of ``articles`` in chronological order, one row per event.
+
+    ``articles`` is read once, one at a time (a stream from the index will do): what the
+    rows keep of each is its mentions' numbers and compressed texts, not its facts."""
     with gc_paused():
-        by_date: dict[tuple[date, date | None, str], list[_Dated]] = defaultdict(list)
-        for item in _collect(articles):
-            by_date[item.key].append(item)
-        shared = [items for items in by_date.values() if len(items) > 1]
-        rows = [_row(items) for items in by_date.values() if len(items) == 1]
-        common = _common_words(shared)
-        for items in shared:
-            rows.extend(_row(cluster) for cluster in _clusters(items, common))
+        collected = _collect(articles)
+        table = collected.table
+        by_date: dict[int, array] = defaultdict(lambda: array("i"))
+        for number, key in enumerate(collected.key_of):
+            by_date[key].append(number)  # an array: 4 bytes a mention, not an int object
+        del collected.key_of
+        ranks = table.articles.order()
+        keys = collected.keys
+        shared = [(key, items) for key, items in by_date.items() if len(items) > 1]
+        rows = [_row(keys[key], items, table, ranks) for key, items in by_date.items()
+                if len(items) == 1]  # fmt: skip
+        words, common = _common_words(shared, table)
+        for key, items in shared:
+            for cluster in _clusters(items, words, collected, common):
+                rows.append(_row(keys[key], cluster, table, ranks))
         rows.sort(key=lambda row: (row.first, -row.last.toordinal(), row.label))
     return rows
 
 
-def _common_words(shared: list[list[_Dated]]) -> frozenset[str]:
-    """Fill in the content words of mentions that share a date; the too common ones."""
-    document_frequency: Counter[str] = Counter()
-    for items in shared:
-        for item in items:
-            item.words = _content_words(item)
-            document_frequency.update(item.words)
-    total = sum(len(items) for items in shared)
+def _common_words(
+    shared: list[tuple[int, array]], table: MentionTable
+) -> tuple[_Words, frozenset[int]]:
+    """The content words of mentions that share a date; the too common ones."""
+    document_frequency: Counter[int] = Counter()
+    size = len(table)
+    words = _Words(array("i"), array("i", bytes(4 * size)), array("i", bytes(4 * size)))
+    vocabulary: dict[str, int] = {}
+    for number in sorted(n for _key, items in shared for n in items):  # the store's order
+        found = [
+            vocabulary.setdefault(word, len(vocabulary))
+            for word in _content_words(table.sentence_of(number), table.text_of(number))
+        ]
+        words.start[number] = len(words.numbers)
+        words.numbers.extend(found)
+        words.end[number] = len(words.numbers)
+        words.count += 1
+        document_frequency.update(found)
+    total = words.count
     if total < COMMON_MINIMUM:
-        return frozenset()
-    return frozenset(word for word, n in document_frequency.items() if n > COMMON_FRACTION * total)
+        return words, frozenset()
+    common = frozenset(
+        word for word, n in document_frequency.items() if n > COMMON_FRACTION * total
+    )
+    return words, common
 
 
 # -- filters and jumps -------------------------------------------------------------------
@@ -208,28 +275,31 @@ class TimelineFilter:
 
     def __init__(self, rows: Sequence[TimelineRow]) -> None:
         self.rows = rows
-        self._haystacks: list[str] | None = None
 
-    def _haystack(self, index: int) -> str:
-        if self._haystacks is None:
-            self._haystacks = [
-                "\n".join(
-                    [row.label, row.date_label]
-                    + [f"{m.sentence}\n{m.title}\n{m.source or ''}" for m in row.mentions]
-                ).casefold()
-                for row in self.rows
-            ]
-        return self._haystacks[index]
+    def _matching(self, needle: str) -> list[bool]:
+        """For each row: whether its label, date, sentences, titles or sources hold ``needle``."""
+        matched: dict[int, set[int]] = {}  # by table: the rows may come from several
+        kept = []
+        for row in self.rows:
+            if needle in row.label.casefold() or needle in row.date_label.casefold():
+                kept.append(True)
+                continue
+            found = matched.get(id(row.table))
+            if found is None:
+                found = matched[id(row.table)] = row.table.matching(needle)
+            kept.append(any(n in found for n in row.numbers))
+        return kept
 
     def apply(self, dates: DateRange | None = None, text: str = "") -> list[TimelineRow]:
         """The rows within ``dates`` whose label, sentences, titles or sources hold ``text``."""
         needle = " ".join(text.split()).casefold()
         dates = dates or DateRange()
+        matches = self._matching(needle) if needle else None
         return [
             row
             for i, row in enumerate(self.rows)
             if (dates.is_everything or dates.overlaps(row.first, row.last))
-            and (not needle or needle in self._haystack(i))
+            and (matches is None or matches[i])
         ]
 
 

@@ -4,7 +4,7 @@ a detail pane, opening an article at a sentence, and export to a file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -23,6 +23,7 @@ from treatytui.app.dialogs.export import VIEWS_CSS, ExportDialog
 from treatytui.app.widgets.footer import FittingFooter
 from treatytui.app.widgets.row_list import RowList
 from treatytui.library import VIEWS, ViewData
+from treatytui.library.views import Counted
 from treatytui.search.documents import ArticleFacts
 from treatytui.textsafety import one_line
 from treatytui.views.dates import DateRange, parse_date_range
@@ -35,7 +36,7 @@ class FactsSource(Protocol):
 
     def __call__(
         self, query_text: str | None = None, kinds: Collection[str] | None = None
-    ) -> list[ArticleFacts]: ...
+    ) -> Iterable[ArticleFacts]: ...
 
 
 SharedData = Callable[[str], ViewData]
@@ -108,7 +109,7 @@ class CollectionViewScreen(Screen[None]):
 
     # -- subclass hooks --------------------------------------------------------------
     @classmethod
-    def build(cls, articles: list[ArticleFacts]) -> Any:
+    def build(cls, articles: Iterable[ArticleFacts]) -> Any:
         """The view's data for ``articles`` (runs in a worker thread), as the library
         builds it for the whole collection."""
         return VIEWS[cls.VIEW_NAME].build(articles)
@@ -195,8 +196,8 @@ class CollectionViewScreen(Screen[None]):
                 # Often built already, in the background, before the view was opened.
                 data = self.shared(self.VIEW_NAME)
             else:
-                articles = self.load(query if scope == "results" else None, self.KINDS)
-                data = (self.build(articles), len(articles))
+                articles = Counted(self.load(query if scope == "results" else None, self.KINDS))
+                data = (self.build(articles), articles.count)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(scope, data, generation))
 

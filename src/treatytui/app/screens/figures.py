@@ -13,6 +13,7 @@ from treatytui.views.export import export_figures
 from treatytui.views.figures import (
     FIGURE_KINDS,
     Figure,
+    FigureEntries,
     FigureGroup,
     filter_figures,
 )
@@ -28,15 +29,19 @@ class FiguresScreen(CollectionViewScreen):
     VIEW_NAME = "figures"
     KINDS = FIGURE_KINDS
 
-    def filtered(self, data: list[FigureGroup], dates: DateRange, text: str) -> list[Entry]:
-        groups = filter_figures(data, dates, text)
-        return [entry for group in groups for entry in (group, *group.figures)]
+    def filtered(self, data: list[FigureGroup], dates: DateRange, text: str) -> FigureEntries:
+        return FigureEntries(filter_figures(data, dates, text))
 
     def total_entries(self, data: list[FigureGroup]) -> int:
         return sum(len(group.figures) for group in data)
 
     def summary(self, shown: int, total: int) -> str:
-        figures = sum(1 for entry in self.entries if isinstance(entry, Figure))
+        entries = self.entries
+        figures = (
+            entries.figure_count
+            if isinstance(entries, FigureEntries)
+            else sum(1 for entry in entries if isinstance(entry, Figure))
+        )
         noun = "figure" if total == 1 else "figures"
         return f"{total:,} {noun}" if figures == total else f"{figures:,} of {total:,} {noun}"
 
@@ -82,5 +87,10 @@ class FiguresScreen(CollectionViewScreen):
         return text
 
     def export_text(self, fmt: str) -> str:
-        groups = [entry for entry in self.entries if isinstance(entry, FigureGroup)]
+        entries = self.entries
+        groups = (
+            entries.groups
+            if isinstance(entries, FigureEntries)
+            else [entry for entry in entries if isinstance(entry, FigureGroup)]
+        )
         return export_figures(groups, fmt)  # type: ignore[arg-type]
