@@ -116,9 +116,29 @@ other more additional participating different signatory individual foreign partn
 developing developed island sovereign member regional national international
 non-governmental civil society high-level senior government economic integration
 like-minded neighbouring neighboring small prime trade finance environment world
-accredited registered negotiating formal official
+accredited registered negotiating formal official titular consultative ratifying
+contracting founding full associate observer dialogue health foreign defence defense
+justice interior agriculture energy education labour labor transport fisheries climate
+nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
+# Modifiers that say how many more, not what is counted: left out of the unit.
+_NOT_IN_UNIT = frozenset({"more", "additional", "further"})
+# Adjectives after a Spanish, French or Portuguese noun that say what is counted ("70
+# países observadores", "12 organizações internacionais"): part of the unit.
+# Where they are from ("54 pays africains") is, as in English ("48 African countries"),
+# which countries, not what is counted: not one of these.
+_POST_ADJECTIVES = """
+observadores observateurs signatarios signataires signatários internacionales
+internacionais internationales plenos titulares titulaires ambientales ambientais insulares
+"""
+_POST_ADJECTIVE = re.compile(
+    rf"\s+(?i:{'|'.join(sorted(set(_POST_ADJECTIVES.split()), key=len, reverse=True))})"
+    r"(?![\w'’-])"
+)
+# What may follow "members" alone so that they are members of something said ("36
+# membres du Conseil", "40 miembros más"): else "12 members" is no count.
+_MEMBERS_OF = re.compile(r"\s+(?i:of|de|du|des|del|do|da|dos|das|más|mas|de\s+plus|more)\b")
 
 
 def _count_pattern(number: str, units: list[str]) -> str:
@@ -156,8 +176,8 @@ _NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WO
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = re.compile(
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|de\s+los|de\s+las|des|dos|das|"
-    r"sur\s+les)\s+$"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+[\w&.-]+['’]s|de\s+los|"
+    r"de\s+las|des|dos|das|sur\s+les)\s+$"
 )
 
 
@@ -208,12 +228,39 @@ def _looks_like_year(number: str) -> bool:
 
 
 def _modifiers_allowed(words: str | None) -> bool:
-    return all(w[0].isupper() or w.lower() in _MODIFIER_WORDS for w in (words or "").split())
+    return all(
+        w[0].isupper()
+        or w.lower() in _MODIFIER_WORDS
+        or (w.startswith("non-") and w[4:5].isupper())
+        for w in (words or "").split()
+    )
+
+
+def _unit_modifiers(words: str | None) -> list[str]:
+    """The modifiers that say what is counted ("nine partner countries": "partner", "14
+    finance ministers": "finance"). Names and demonyms say which ones ("11 ASEAN member
+    states", "48 African countries") and words like "more" how many more ("two more
+    states"): the unit leaves them out, so that counts of countries group together."""
+    kept = (words or "").split()
+    if any(w[0].isupper() or ("-" in w and w.split("-")[1][:1].isupper()) for w in kept):
+        return []  # "the 18 Pacific Islands Forum members": a name, however long
+    while kept and kept[0].lower() in _NOT_IN_UNIT:
+        kept.pop(0)
+    return kept
+
+
+# After a second noun, a count of its own: "81 parties and observers from some 40 states".
+_OWN_COUNT_AFTER = re.compile(r"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){0,2}?\d")
 
 
 def _unit_end(match: re.Match[str]) -> int:
-    """Where the unit ends: after a second noun ("countries and regional organisations")."""
-    if match.group("unit2") and _modifiers_allowed(match.group("mods2")):
+    """Where the unit ends: after a second noun ("countries and regional organisations"),
+    unless a number of its own follows that one."""
+    if (
+        match.group("unit2")
+        and _modifiers_allowed(match.group("mods2"))
+        and not _OWN_COUNT_AFTER.match(match.string, match.end("unit2"))
+    ):
         return match.end("unit2")
     return match.end("unit")
 
@@ -231,7 +278,8 @@ def _count_attrs(
     value = parse_number(number)
     if value is None or value < 2 or _looks_like_year(number):
         return None
-    unit = _normalise_unit(match.string[match.start("unit") : end])
+    modifiers = _unit_modifiers(match.group("mods"))
+    unit = _normalise_unit(" ".join([*modifiers, match.string[match.start("unit") : end]]))
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
@@ -358,10 +406,14 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     text = article.text
     facts: list[Fact] = []
     language = sentences.language
+    english = language == "en"
     languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
     done = [0]  # the end of the last count kept: the candidates inside it are skipped
     for start, match in _matches(text, sentences, done):
         end = _unit_end(match)
+        if not english and end == match.end("unit"):
+            adjective = _POST_ADJECTIVE.match(text, end)
+            end = adjective.end() if adjective else end
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
         if _VOTE_AFTER.match(text, end):
@@ -390,7 +442,10 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             kind,
             bounds,
             whole_of_part=part_value is not None,
-            bare_members=is_bare_members(match.group("unit")),
+            bare_members=is_bare_members(match.group("unit"))
+            and not _unit_modifiers(match.group("mods"))
+            and end == match.end("unit")
+            and _MEMBERS_OF.match(text, end) is None,
         )
         if role is None or (
             role == "participants" and needs_context(kind) and not has_participation(sentence_text)
@@ -409,7 +464,17 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             )
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
-    return _distinct(sorted(facts, key=lambda f: (f.start, f.end)))
+    return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
+
+
+def _without_title_repeats(article: Article, facts: list[Fact]) -> list[Fact]:
+    """The counts but those of the title that the body states too: a headline shortens
+    ("Eleven states sign" over "Eleven member states signed"), the body says it in full."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return facts
+    body_values = {f.get("value") for f in facts if f.start >= len(title)}
+    return [f for f in facts if f.start >= len(title) or f.get("value") not in body_values]
 
 
 def _distinct(facts: list[Fact]) -> list[Fact]:
