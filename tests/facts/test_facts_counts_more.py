@@ -102,7 +102,25 @@ def _counts(text: str, title: str = "") -> set[tuple[int, str]]:
             "Unos 40 miembros más están tramitando la aceptación del acuerdo.",
             (40, "miembros"),
         ),
-        # part of a total written with a name
+        (
+            "The session opened with 700 participants from 130 Members registered.",
+            (130, "members"),
+        ),
+        # a collective elided before its noun
+        (
+            "Plus de 90 pays et une quarantaine d'organisations participent à la réunion.",
+            (40, "organisations"),
+        ),
+        ("Quelque 30 nouvelles candidatures seront examinées.", (30, "nouvelles candidatures")),
+        # part of a total written with a name or a possessive
+        (
+            "Representantes de 31 de sus 34 Estados miembros participaron en la sesión.",
+            (31, "estados miembros"),
+        ),
+        (
+            "Des délégués de 40 de ses 54 États membres assistaient à la réunion.",
+            (40, "états membres"),
+        ),
         (
             "The assembly was attended by delegations from 190 of WHO's 194 Member States.",
             (194, "member states"),
@@ -153,6 +171,12 @@ def test_a_headline_count_repeated_by_the_body_is_kept_once() -> None:
     title = "Eleven states sign convention on environmental crime"
     text = f"{title}\n\nEleven member states signed the convention at a ceremony on Wednesday."
     assert _counts(text, title=title) == {(11, "member states")}
+
+
+def test_a_headline_count_of_another_unit_stays() -> None:
+    title = "Assembly gathers 180 delegations in Marrakech"
+    text = f"{title}\n\nSome 1,500 delegates from 180 countries met in the congress hall."
+    assert {(180, "delegations"), (180, "countries")} <= _counts(text, title=title)
 
 
 def test_a_headline_count_of_its_own_stays() -> None:

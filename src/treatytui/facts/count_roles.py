@@ -99,7 +99,8 @@ _KIND_WORDS: dict[UnitKind, str] = {
         signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
         signatários""",
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
-    "application": """applications|candidatures|candidaturas|solicitudes""",
+    "application": """applications|solicitudes""",
+    "other": "candidatures|candidaturas",
     "partner": "partners|socios|partenaires|parceiros|sócios",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
         ratificações|acceptances|aceptaciones|adhesiones|acceptations|adhésions|

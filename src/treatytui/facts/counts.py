@@ -176,12 +176,13 @@ _NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WO
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = re.compile(
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+[\w&.-]+['’]s|de\s+los|"
-    r"de\s+las|des|dos|das|sur\s+les)\s+$"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
+    r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
+    r"sur\s+les)\s+$"
 )
 
 
-_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l")
+_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l", "de s", "de leurs")
 
 
 @cache
@@ -225,6 +226,10 @@ def _is_identifier_or_money(text: str, start: int) -> bool:
 
 def _looks_like_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
+
+
+# "participants from 130 members": the members of the body meeting.
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
 
 
 def _modifiers_allowed(words: str | None) -> bool:
@@ -445,7 +450,8 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             bare_members=is_bare_members(match.group("unit"))
             and not _unit_modifiers(match.group("mods"))
             and end == match.end("unit")
-            and _MEMBERS_OF.match(text, end) is None,
+            and _MEMBERS_OF.match(text, end) is None
+            and _FROM_BEFORE.search(text, max(0, start - 6), start) is None,
         )
         if role is None or (
             role == "participants" and needs_context(kind) and not has_participation(sentence_text)
@@ -473,8 +479,21 @@ def _without_title_repeats(article: Article, facts: list[Fact]) -> list[Fact]:
     title = article.title
     if not title or not article.text.startswith(title):
         return facts
-    body_values = {f.get("value") for f in facts if f.start >= len(title)}
-    return [f for f in facts if f.start >= len(title) or f.get("value") not in body_values]
+    body = [(f.get("value"), f.get("unit")) for f in facts if f.start >= len(title)]
+    return [
+        f
+        for f in facts
+        if f.start >= len(title) or not any(_restates(f, value, unit) for value, unit in body)
+    ]
+
+
+def _restates(title_count: Fact, value: int, unit: str) -> bool:
+    """Whether a count of the title says what a count of the body says: the same value of
+    the same unit or of a longer one ("states" of "member states")."""
+    title_unit = title_count.get("unit")
+    return title_count.get("value") == value and (
+        unit == title_unit or unit.endswith(f" {title_unit}")
+    )
 
 
 def _distinct(facts: list[Fact]) -> list[Fact]:

@@ -142,7 +142,8 @@ _DOZEN = r"(?:(?:half\s+)?a\s+dozen)"
 
 NUMBER_PATTERN = (
     rf"(?i:{_DOZEN}|{_COLLECTIVE}|{_DIGIT_NUMBER}|\b{_WORD_NUMBER}(?![\w-])|\b{_ROMANCE_NUMBER})"
-    r"(?<![.,])(?!\w)(?![.,][0-9])"
+    # a letter may follow the elided "d'" of a collective ("une quarantaine d'organisations")
+    r"(?<![.,])(?:(?<=['’])|(?!\w))(?![.,][0-9])"
 )
 """A regex fragment matching one written number (use inside a larger pattern)."""
 
