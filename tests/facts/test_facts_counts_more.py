@@ -112,6 +112,18 @@ def _counts(text: str, title: str = "") -> set[tuple[int, str]]:
             (40, "organisations"),
         ),
         ("Quelque 30 nouvelles candidatures seront examinées.", (30, "nouvelles candidatures")),
+        # a hyphenated modifier, a number word after a second noun, registration verbs
+        (
+            "Delegations came from 22 of the 35 least-developed countries.",
+            (35, "least-developed countries"),
+        ),
+        (
+            "Envoys of 21 dialogue partners and observers from seven associate members attended.",
+            (21, "dialogue partners"),
+        ),
+        ("Plus de 40 ministres sont inscrits.", (40, "ministres")),
+        ("Más de 30 ministros están registrados para la sesión final.", (30, "ministros")),
+        ("Mais de 25 ministros estão inscritos.", (25, "ministros")),
         # part of a total written with a name or a possessive
         (
             "Representantes de 31 de sus 34 Estados miembros participaron en la sesión.",

@@ -191,7 +191,7 @@ _PARTICIPATION = re.compile(
     r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
     r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
     r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
-    r"credenciad|compareceram)"
+    r"credenciad|compareceram|inscri|registrad)"
 )
 
 

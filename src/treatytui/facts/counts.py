@@ -236,6 +236,7 @@ def _modifiers_allowed(words: str | None) -> bool:
     return all(
         w[0].isupper()
         or w.lower() in _MODIFIER_WORDS
+        or w.lower().rsplit("-", 1)[-1] in _MODIFIER_WORDS  # "least-developed"
         or (w.startswith("non-") and w[4:5].isupper())
         for w in (words or "").split()
     )
@@ -255,7 +256,9 @@ def _unit_modifiers(words: str | None) -> list[str]:
 
 
 # After a second noun, a count of its own: "81 parties and observers from some 40 states".
-_OWN_COUNT_AFTER = re.compile(r"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){0,2}?\d")
+_OWN_COUNT_AFTER = re.compile(
+    rf"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){{0,2}}?(?:{NUMBER_PATTERN})"
+)
 
 
 def _unit_end(match: re.Match[str]) -> int:
