@@ -15,8 +15,13 @@ stand at 23", "four rounds of talks") or ``threshold`` (what entry into force ne
 "after the 31st ratification", "once 40 states have ratified", "31 ratifications are
 needed"), so that views never compare a threshold or a total with attendance.
 
-Not counts: money, percentages, ages, ordinals other than ratifications, vote tallies
-("101 states voting in favour"), "the G7", article numbers, years; people and officials
+Countries or people that vote are counted ("112 countries voting in favour", "57 countries
+voted to adjourn": the figures view files them under "adopted"); the tallies of votes
+themselves ("by 140 votes to 11, with 20 abstentions", "a 101-45 vote") are results, not
+numbers of anyone, and would need a role of their own: they are not counts.
+
+Not counts: money, percentages, ages, ordinals other than ratifications, vote tallies,
+"the G7", article numbers, years; people and officials
 ("leaders", "ministers") away from a meeting, a signing or an attendance; "the two
 leaders" (a reference to people already named, not a count).
 """
@@ -204,11 +209,6 @@ _IDENTIFIER_BEFORE = re.compile(
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
-_VOTE_AFTER = re.compile(
-    r"\s+(?:voting|voted|vote|in\s+favou?r|against|abstain(?:ed|ing)?|abstentions?|"
-    r"votaron|votaram|ont\s+voté|a\s+favor|en\s+contra)\b",
-    re.IGNORECASE,
-)
 
 
 def _normalise_unit(text: str) -> str:
@@ -423,8 +423,6 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             adjective = _POST_ADJECTIVE.match(text, end)
             end = adjective.end() if adjective else end
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
-            continue
-        if _VOTE_AFTER.match(text, end):
             continue
         attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
