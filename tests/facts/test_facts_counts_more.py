@@ -209,3 +209,36 @@ def test_a_headline_count_of_its_own_stays() -> None:
 )
 def test_not_counts(text: str) -> None:
     assert not _counts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Plus de 300 délégués participent à la session, dont une cinquantaine en ligne.",
+            (50, "délégués"),
+        ),
+        ("More than 700 participants attended, including 200 online.", (200, "participants")),
+        ("Ten states have ratified the treaty; nine of them are in Europe.", (9, "states")),
+        (
+            "Mais de 100 delegados participaram, dos quais 30 por videoconferência.",
+            (30, "delegados"),
+        ),
+        ("Asistieron 80 delegados, entre ellos 15 observadores.", (15, "observadores")),
+    ],
+)
+def test_a_part_with_its_noun_left_out(text: str, expected: tuple[int, str]) -> None:
+    assert expected in _counts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 60 countries attended, including 2024 hosts Peru.",  # a year
+        "About 500 delegates came, including 40% women.",  # a share
+        "About 500 delegates came, including 40 per cent women.",
+        "Some 30 countries signed, including 600 more later.",  # not a part: more than all
+    ],
+)
+def test_not_parts(text: str) -> None:
+    assert len(_counts(text)) == 1

@@ -50,6 +50,7 @@ from treatytui.facts.count_roles import (
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import (
+    COLLECTIVE_WORDS,
     ENGLISH_NUMBER_PATTERN,
     LANGUAGES,
     NUMBER_PATTERN,
@@ -469,9 +470,64 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             facts.append(
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
             )
+    facts += _elided_counts(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
+
+
+# A part of a count just made, its noun left out: "300 délégués, dont une cinquantaine en
+# ligne", "700 participants, including 200 online", "nine of them".
+_ELIDED_BEFORE = re.compile(
+    r"(?i:,?\s*(?:dont|including|among\s+them|of\s+whom|entre\s+ellos|entre\s+ellas|"
+    r"incluidos|incluidas|entre\s+eux|entre\s+elles|dos\s+quais|das\s+quais|"
+    r"entre\s+os\s+quais|entre\s+as\s+quais)\s+)"
+    rf"(?P<num>(?i:(?:une|un|una|uma|um)\s+(?:{'|'.join(sorted(COLLECTIVE_WORDS))})\b)|"
+    rf"{NUMBER_PATTERN})(?![\w%-]|\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent))"
+)
+_OF_THEM = re.compile(
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+them|of\s+those|de\s+ellos|de\s+ellas|"
+    r"d['’]entre\s+eux|d['’]entre\s+elles|deles|delas)\b"
+)
+_ELIDED_REACH = 120
+_ELIDED_HINTS = ("dont", "includ", "among", "whom", "entre", "of them", "of those",
+                 "de ell", "deles", "delas", "quais")  # fmt: skip
+
+
+def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """Parts of the counts in ``facts`` whose noun is left out, with the whole's unit and
+    role: "Plus de 300 délégués participent, dont une cinquantaine en ligne" (50)."""
+    found = []
+    for fact in list(facts):
+        sentence = sentences.at(fact.start)
+        if sentence is None:
+            continue
+        high = min(sentence.end, fact.end + _ELIDED_REACH)
+        window = text[fact.end : high].lower()
+        if not any(hint in window for hint in _ELIDED_HINTS):
+            continue
+        for pattern in (_ELIDED_BEFORE, _OF_THEM):
+            match = pattern.search(text, fact.end, high)
+            if match is None:
+                continue
+            number = match.group("num")
+            value = parse_number(number)
+            if value is None or not 2 <= value < fact.get("value") or _looks_like_year(number):
+                continue
+            start, end = match.span("num")
+            if text[start - 1 : start] in _NOT_BEFORE or any(
+                f.start < end and start < f.end for f in facts
+            ):
+                continue
+            attrs = {"value": value, "qualifier": "about" if is_collective(number) else "exact",
+                     "unit": fact.get("unit"), "role": fact.get("role")}  # fmt: skip
+            found.append(
+                Fact(
+                    "count", text[start:end], start, end, sentences.sentence_text(start, end), attrs
+                )
+            )
+            break
+    return found
 
 
 def _without_title_repeats(article: Article, facts: list[Fact]) -> list[Fact]:
