@@ -134,7 +134,6 @@ def test_range_without_qualifier_is_at_least() -> None:
         "A 45-year-old analyst and a man aged 60 were charged.",
         "The 63rd Annual Session opened on time.",
         "It passed in a 101-45 vote with 20 abstentions.",
-        "With 120 states voting in favour, the text passed.",
         "The G7 and the G20 welcomed it.",
         "Article 40 states that each party shall cooperate.",
         "In 2024 countries agreed on a text.",
@@ -151,6 +150,22 @@ def test_range_without_qualifier_is_at_least() -> None:
 )
 def test_not_counts(text: str) -> None:
     assert _counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With 120 states voting in favour, the text passed.", (120, "states")),
+        (
+            "It adjourned after 57 countries voted to adjourn and 49 voted against.",
+            (57, "countries"),
+        ),
+        ("La résolution a été adoptée, 95 pays ayant voté pour.", (95, "pays")),
+        ("El texto fue aprobado con 30 países a favor.", (30, "países")),
+    ],
+)
+def test_countries_that_vote_are_counted(text: str, expected: tuple[int, str]) -> None:
+    assert [(value, unit) for _, value, _, unit in _counts(text)] == [expected]
 
 
 def test_people_count_only_when_they_take_part() -> None:

@@ -31,7 +31,17 @@ if TYPE_CHECKING:
     from treatytui.facts.sentences import SentenceIndex
 
 Role = Literal["participants", "total", "threshold"]
-UnitKind = Literal["state", "member", "attendee", "person", "event", "ratification", "other"]
+UnitKind = Literal[
+    "state",
+    "member",
+    "attendee",
+    "person",
+    "event",
+    "ratification",
+    "application",
+    "partner",
+    "other",
+]
 
 # The nouns a count may count, by language ("" = several languages), "|"-separated.
 UNITS_BY_LANGUAGE = {
@@ -44,26 +54,32 @@ UNITS_BY_LANGUAGE = {
         presidents|representatives|ministers|officials|experts|negotiators|diplomats|
         envoys|journalists|parliamentarians|lawmakers|mayors|organisations|organizations|
         agencies|NGOs|parties|people|persons|rounds|ratifications|accessions|
-        instruments of ratification""",
+        instruments of ratification|acceptances|applications|candidatures|
+        allies|partners|territories|legislators|senators|heads""",
     "es": """estados miembros|países miembros|estados partes|estados parte|
         jefes de estado y de gobierno|jefes de estado|jefes de gobierno|países|naciones|
         estados|gobiernos|economías|miembros|delegados|delegadas|delegaciones|asistentes|
         observadores|signatarios|líderes|dirigentes|mandatarios|presidentes|ministros|
         ministras|cancilleres|representantes|funcionarios|expertos|negociadores|
-        periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones""",
+        periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones|
+        aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
+        diputados|senadores|defensores""",
     "fr": """états membres|pays membres|états parties|chefs d'état et de gouvernement|
         chefs d’état et de gouvernement|chefs d'état|chefs d’état|chefs de gouvernement|
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
         observateurs|signataires|dirigeants|présidents|ministres|représentants|
         responsables|négociateurs|journalistes|organisations|ONG|parties|personnes|
-        cycles|ratifications|chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
+        cycles|ratifications|acceptations|adhésions|candidatures|alliés|
+        partenaires|territoires|députés|sénateurs|défenseurs|
+        chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
         chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
         signatários|líderes|dirigentes|presidentes|ministros|ministras|chanceleres|
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
-        ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações""",
+        ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
+        candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores""",
     "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations",
     "es pt": "participantes|presidentes|representantes",
 }
@@ -76,14 +92,19 @@ _KIND_WORDS: dict[UnitKind, str] = {
         membres|estados-membros|estados membros|países-membros|países membros|membros""",
     "state": """countries|countries and territories|nations|states|governments|economies|
         jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
-        économies|nações|governos|economias|parties|partes""",
+        économies|nações|governos|economias|parties|partes|allies|territories|aliados|territorios|alliés|
+        territoires|territórios""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
         signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
         signatários""",
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
+    "application": """applications|solicitudes""",
+    "other": "candidatures|candidaturas",
+    "partner": "partners|socios|partenaires|parceiros|sócios",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
-        ratificações""",
+        ratificações|acceptances|aceptaciones|adhesiones|acceptations|adhésions|
+        aceitações|adesões""",
 }
 
 
@@ -156,7 +177,7 @@ def is_bare_members(unit: str) -> bool:
 
 def needs_context(kind: UnitKind) -> bool:
     """Whether a count of this kind needs a meeting or a signing in its sentence."""
-    return kind == "person"
+    return kind in ("person", "application", "partner")
 
 
 _PARTICIPATION = re.compile(
@@ -170,7 +191,7 @@ _PARTICIPATION = re.compile(
     r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
     r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
     r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
-    r"credenciad|compareceram)"
+    r"credenciad|compareceram|inscri|registrad)"
 )
 
 
@@ -415,16 +436,19 @@ _TALLY_NOUNS = (
     "ratifications|accessions|signatures|signatories|states parties|parties|members|"
     "member states|instruments of ratification"
 )
+# Nouns a tally names only after "the number of" ("the number of ratifying states to 180").
+_NUMBER_OF_NOUNS = "ratifying states|ratifying countries|states|countries|acceptances"
 _TALLY = re.compile(
     rf"(?i:\b(?P<unit>{_TALLY_NOUNS})\s+(?:\w+\s+){{0,2}}?(?:now\s+)?"
     r"(?:stands?|stood|standing|rose|rises|risen|reached|reaches|totals?|totall?ed|"
     r"climbed|numbers?|has\s+(?:reached|risen|climbed)|have\s+(?:reached|risen|climbed))\s+"
     rf"(?:at\s+|to\s+)?)(?P<num>{NUMBER_PATTERN})"
     r"|(?i:\b(?:number|total|tally|count)\s+of\s+(?:its\s+|their\s+|the\s+)?"
-    rf"(?P<unit2>{_TALLY_NOUNS})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at)\s+)(?P<num2>{NUMBER_PATTERN})"
+    rf"(?P<unit2>{_TALLY_NOUNS}|{_NUMBER_OF_NOUNS})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at)\s+)"
+    rf"(?P<num2>{NUMBER_PATTERN})"
 )
 _MEMBER_ADJECTIVE = re.compile(rf"(?P<num>{NUMBER_PATTERN})-(?i:member|nation|country)\b")
-_TALLY_NOUN_HINTS = ("ratification", "accession", "signat", "parties", "members")
+_TALLY_NOUN_HINTS = ("ratification", "accession", "signat", "parties", "members", "number of")
 _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "climb",
                 "number", "tally", "count")  # fmt: skip
 

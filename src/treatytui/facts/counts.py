@@ -15,8 +15,13 @@ stand at 23", "four rounds of talks") or ``threshold`` (what entry into force ne
 "after the 31st ratification", "once 40 states have ratified", "31 ratifications are
 needed"), so that views never compare a threshold or a total with attendance.
 
-Not counts: money, percentages, ages, ordinals other than ratifications, vote tallies
-("101 states voting in favour"), "the G7", article numbers, years; people and officials
+Countries or people that vote are counted ("112 countries voting in favour", "57 countries
+voted to adjourn": the figures view files them under "adopted"); the tallies of votes
+themselves ("by 140 votes to 11, with 20 abstentions", "a 101-45 vote") are results, not
+numbers of anyone, and would need a role of their own: they are not counts.
+
+Not counts: money, percentages, ages, ordinals other than ratifications, vote tallies,
+"the G7", article numbers, years; people and officials
 ("leaders", "ministers") away from a meeting, a signing or an attendance; "the two
 leaders" (a reference to people already named, not a count).
 """
@@ -45,6 +50,7 @@ from treatytui.facts.count_roles import (
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import (
+    COLLECTIVE_WORDS,
     ENGLISH_NUMBER_PATTERN,
     LANGUAGES,
     NUMBER_PATTERN,
@@ -116,9 +122,29 @@ other more additional participating different signatory individual foreign partn
 developing developed island sovereign member regional national international
 non-governmental civil society high-level senior government economic integration
 like-minded neighbouring neighboring small prime trade finance environment world
-accredited registered negotiating formal official
+accredited registered negotiating formal official titular consultative ratifying
+contracting founding full associate observer dialogue health foreign defence defense
+justice interior agriculture energy education labour labor transport fisheries climate
+nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
+# Modifiers that say how many more, not what is counted: left out of the unit.
+_NOT_IN_UNIT = frozenset({"more", "additional", "further"})
+# Adjectives after a Spanish, French or Portuguese noun that say what is counted ("70
+# países observadores", "12 organizações internacionais"): part of the unit.
+# Where they are from ("54 pays africains") is, as in English ("48 African countries"),
+# which countries, not what is counted: not one of these.
+_POST_ADJECTIVES = """
+observadores observateurs signatarios signataires signatários internacionales
+internacionais internationales plenos titulares titulaires ambientales ambientais insulares
+"""
+_POST_ADJECTIVE = re.compile(
+    rf"\s+(?i:{'|'.join(sorted(set(_POST_ADJECTIVES.split()), key=len, reverse=True))})"
+    r"(?![\w'’-])"
+)
+# What may follow "members" alone so that they are members of something said ("36
+# membres du Conseil", "40 miembros más"): else "12 members" is no count.
+_MEMBERS_OF = re.compile(r"\s+(?i:of|de|du|des|del|do|da|dos|das|más|mas|de\s+plus|more)\b")
 
 
 def _count_pattern(number: str, units: list[str]) -> str:
@@ -156,12 +182,13 @@ _NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WO
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = re.compile(
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|de\s+los|de\s+las|des|dos|das|"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
+    r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
     r"sur\s+les)\s+$"
 )
 
 
-_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l")
+_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l", "de s", "de leurs")
 
 
 @cache
@@ -183,11 +210,6 @@ _IDENTIFIER_BEFORE = re.compile(
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
-_VOTE_AFTER = re.compile(
-    r"\s+(?:voting|voted|vote|in\s+favou?r|against|abstain(?:ed|ing)?|abstentions?|"
-    r"votaron|votaram|ont\s+voté|a\s+favor|en\s+contra)\b",
-    re.IGNORECASE,
-)
 
 
 def _normalise_unit(text: str) -> str:
@@ -207,13 +229,47 @@ def _looks_like_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
 
 
+# "participants from 130 members": the members of the body meeting.
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
+
+
 def _modifiers_allowed(words: str | None) -> bool:
-    return all(w[0].isupper() or w.lower() in _MODIFIER_WORDS for w in (words or "").split())
+    return all(
+        w[0].isupper()
+        or w.lower() in _MODIFIER_WORDS
+        or w.lower().rsplit("-", 1)[-1] in _MODIFIER_WORDS  # "least-developed"
+        or (w.startswith("non-") and w[4:5].isupper())
+        for w in (words or "").split()
+    )
+
+
+def _unit_modifiers(words: str | None) -> list[str]:
+    """The modifiers that say what is counted ("nine partner countries": "partner", "14
+    finance ministers": "finance"). Names and demonyms say which ones ("11 ASEAN member
+    states", "48 African countries") and words like "more" how many more ("two more
+    states"): the unit leaves them out, so that counts of countries group together."""
+    kept = (words or "").split()
+    if any(w[0].isupper() or ("-" in w and w.split("-")[1][:1].isupper()) for w in kept):
+        return []  # "the 18 Pacific Islands Forum members": a name, however long
+    while kept and kept[0].lower() in _NOT_IN_UNIT:
+        kept.pop(0)
+    return kept
+
+
+# After a second noun, a count of its own: "81 parties and observers from some 40 states".
+_OWN_COUNT_AFTER = re.compile(
+    rf"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){{0,2}}?(?:{NUMBER_PATTERN})"
+)
 
 
 def _unit_end(match: re.Match[str]) -> int:
-    """Where the unit ends: after a second noun ("countries and regional organisations")."""
-    if match.group("unit2") and _modifiers_allowed(match.group("mods2")):
+    """Where the unit ends: after a second noun ("countries and regional organisations"),
+    unless a number of its own follows that one."""
+    if (
+        match.group("unit2")
+        and _modifiers_allowed(match.group("mods2"))
+        and not _OWN_COUNT_AFTER.match(match.string, match.end("unit2"))
+    ):
         return match.end("unit2")
     return match.end("unit")
 
@@ -231,7 +287,8 @@ def _count_attrs(
     value = parse_number(number)
     if value is None or value < 2 or _looks_like_year(number):
         return None
-    unit = _normalise_unit(match.string[match.start("unit") : end])
+    modifiers = _unit_modifiers(match.group("mods"))
+    unit = _normalise_unit(" ".join([*modifiers, match.string[match.start("unit") : end]]))
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
@@ -358,13 +415,15 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     text = article.text
     facts: list[Fact] = []
     language = sentences.language
+    english = language == "en"
     languages = frozenset({language}) if language in LANGUAGES else LANGUAGES
     done = [0]  # the end of the last count kept: the candidates inside it are skipped
     for start, match in _matches(text, sentences, done):
         end = _unit_end(match)
+        if not english and end == match.end("unit"):
+            adjective = _POST_ADJECTIVE.match(text, end)
+            end = adjective.end() if adjective else end
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
-            continue
-        if _VOTE_AFTER.match(text, end):
             continue
         attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
@@ -390,7 +449,11 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             kind,
             bounds,
             whole_of_part=part_value is not None,
-            bare_members=is_bare_members(match.group("unit")),
+            bare_members=is_bare_members(match.group("unit"))
+            and not _unit_modifiers(match.group("mods"))
+            and end == match.end("unit")
+            and _MEMBERS_OF.match(text, end) is None
+            and _FROM_BEFORE.search(text, max(0, start - 6), start) is None,
         )
         if role is None or (
             role == "participants" and needs_context(kind) and not has_participation(sentence_text)
@@ -407,9 +470,87 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             facts.append(
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
             )
+    facts += _elided_counts(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
-    return _distinct(sorted(facts, key=lambda f: (f.start, f.end)))
+    return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
+
+
+# A part of a count just made, its noun left out: "300 délégués, dont une cinquantaine en
+# ligne", "700 participants, including 200 online", "nine of them".
+_ELIDED_BEFORE = re.compile(
+    r"(?i:,?\s*(?:dont|including|among\s+them|of\s+whom|entre\s+ellos|entre\s+ellas|"
+    r"incluidos|incluidas|entre\s+eux|entre\s+elles|dos\s+quais|das\s+quais|"
+    r"entre\s+os\s+quais|entre\s+as\s+quais)\s+)"
+    rf"(?P<num>(?i:(?:une|un|una|uma|um)\s+(?:{'|'.join(sorted(COLLECTIVE_WORDS))})\b)|"
+    rf"{NUMBER_PATTERN})(?![\w%-]|\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent))"
+)
+_OF_THEM = re.compile(
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+them|of\s+those|de\s+ellos|de\s+ellas|"
+    r"d['’]entre\s+eux|d['’]entre\s+elles|deles|delas)\b"
+)
+_ELIDED_REACH = 120
+_ELIDED_HINTS = ("dont", "includ", "among", "whom", "entre", "of them", "of those",
+                 "de ell", "deles", "delas", "quais")  # fmt: skip
+
+
+def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """Parts of the counts in ``facts`` whose noun is left out, with the whole's unit and
+    role: "Plus de 300 délégués participent, dont une cinquantaine en ligne" (50)."""
+    found = []
+    for fact in list(facts):
+        sentence = sentences.at(fact.start)
+        if sentence is None:
+            continue
+        high = min(sentence.end, fact.end + _ELIDED_REACH)
+        window = text[fact.end : high].lower()
+        if not any(hint in window for hint in _ELIDED_HINTS):
+            continue
+        for pattern in (_ELIDED_BEFORE, _OF_THEM):
+            match = pattern.search(text, fact.end, high)
+            if match is None:
+                continue
+            number = match.group("num")
+            value = parse_number(number)
+            if value is None or not 2 <= value < fact.get("value") or _looks_like_year(number):
+                continue
+            start, end = match.span("num")
+            if text[start - 1 : start] in _NOT_BEFORE or any(
+                f.start < end and start < f.end for f in facts
+            ):
+                continue
+            attrs = {"value": value, "qualifier": "about" if is_collective(number) else "exact",
+                     "unit": fact.get("unit"), "role": fact.get("role")}  # fmt: skip
+            found.append(
+                Fact(
+                    "count", text[start:end], start, end, sentences.sentence_text(start, end), attrs
+                )
+            )
+            break
+    return found
+
+
+def _without_title_repeats(article: Article, facts: list[Fact]) -> list[Fact]:
+    """The counts but those of the title that the body states too: a headline shortens
+    ("Eleven states sign" over "Eleven member states signed"), the body says it in full."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return facts
+    body = [(f.get("value"), f.get("unit")) for f in facts if f.start >= len(title)]
+    return [
+        f
+        for f in facts
+        if f.start >= len(title) or not any(_restates(f, value, unit) for value, unit in body)
+    ]
+
+
+def _restates(title_count: Fact, value: int, unit: str) -> bool:
+    """Whether a count of the title says what a count of the body says: the same value of
+    the same unit or of a longer one ("states" of "member states")."""
+    title_unit = title_count.get("unit")
+    return title_count.get("value") == value and (
+        unit == title_unit or unit.endswith(f" {title_unit}")
+    )
 
 
 def _distinct(facts: list[Fact]) -> list[Fact]:

@@ -87,6 +87,8 @@ _COLLECTIVES: dict[str, tuple[int, str]] = {
     "vintena": (20, "pt"), "centena": (100, "pt"), "milhar": (1_000, "pt"),
 }  # fmt: skip
 EXACT_COLLECTIVES = frozenset({"docena", "douzaine", "dúzia", "dozen"})
+COLLECTIVE_WORDS = frozenset(_COLLECTIVES)
+"""The words of "une vingtaine de" and its kin ("vingtaine", "docena", "dezena"...)."""
 
 NUMBER_WORDS = frozenset(
     {*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "dozen", *_ROMANCE_WORDS, *_ROMANCE_SCALES}
@@ -142,7 +144,8 @@ _DOZEN = r"(?:(?:half\s+)?a\s+dozen)"
 
 NUMBER_PATTERN = (
     rf"(?i:{_DOZEN}|{_COLLECTIVE}|{_DIGIT_NUMBER}|\b{_WORD_NUMBER}(?![\w-])|\b{_ROMANCE_NUMBER})"
-    r"(?<![.,])(?!\w)(?![.,][0-9])"
+    # a letter may follow the elided "d'" of a collective ("une quarantaine d'organisations")
+    r"(?<![.,])(?:(?<=['’])|(?!\w))(?![.,][0-9])"
 )
 """A regex fragment matching one written number (use inside a larger pattern)."""
 
