@@ -96,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_global_options(search, top=False)
     search.add_argument("query", nargs="*", help="the query (empty: newest articles first)")
     search.add_argument("--limit", "-n", type=int, default=10, help="how many hits (default 10)")
-    search.add_argument(
-        "--sort", choices=SORT_ORDERS, default=SORT_ORDERS[0], help="order"
-    )
+    search.add_argument("--sort", choices=SORT_ORDERS, default=SORT_ORDERS[0], help="order")
     search.add_argument("--json", action="store_true", help="print a JSON array of hits")
     search.add_argument(
         "--unread", action="store_true", help="only articles not read yet (as is:unread)"

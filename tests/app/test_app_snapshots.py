@@ -87,6 +87,7 @@ def test_snapshot_results_with_marks(make_app, snap_compare):
 
     with ReadingState.open() as state:
         state.set_note(ArticleKey("seeds/003_1a7183f8b07ea888.txt"), "call the ministry")
+
     # The first read and starred, the second unread with a note: the marks are shapes.
     async def mark(pilot) -> None:
         await steps("tab", "m", "asterisk")(pilot)

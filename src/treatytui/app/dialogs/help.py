@@ -51,9 +51,7 @@ class HelpScreen(ModalScreen[None]):
             id="help.page-down",
             tooltip="Scroll a page",
         ),
-        Binding(
-            "b,pageup", "page(-1)", "Page up", show=False, id="help.page-up", tooltip="Scroll"
-        ),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="help.page-up", tooltip="Scroll"),
         Binding("g,home", "edge(0)", "Top", show=False, id="help.top", tooltip="Scroll"),
         Binding("G,end", "edge(1)", "Bottom", show=False, id="help.bottom", tooltip="Scroll"),
     ]
