@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
+from tests.fetch.pages import atom_feed, rss_feed, serve_pages
 
 from treatytui.fetch.http import HttpSettings
 
@@ -24,3 +25,17 @@ def server() -> Iterator[HTTPServer]:
     finally:
         web.clear()
         web.stop()
+
+
+@pytest.fixture
+def news(server: HTTPServer) -> HTTPServer:
+    """The server with an RSS and an Atom feed (``/rss.xml``, ``/atom.xml``) and their pages."""
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/rss.xml").respond_with_data(
+        rss_feed(base), content_type="application/rss+xml"
+    )
+    server.expect_request("/atom.xml").respond_with_data(
+        atom_feed(base), content_type="application/atom+xml"
+    )
+    serve_pages(server)
+    return server

@@ -7,22 +7,9 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from tests.fetch.pages import article_page, atom_feed, rss_feed, serve_pages
+from tests.fetch.pages import article_page
 
 from treatytui.cli import main
-
-
-@pytest.fixture
-def news(server: HTTPServer) -> HTTPServer:
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/rss.xml").respond_with_data(
-        rss_feed(base), content_type="application/rss+xml"
-    )
-    server.expect_request("/atom.xml").respond_with_data(
-        atom_feed(base), content_type="application/atom+xml"
-    )
-    serve_pages(server)
-    return server
 
 
 def test_follow_fetch_search_and_fetch_again(

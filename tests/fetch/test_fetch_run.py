@@ -10,7 +10,7 @@ import pytest
 import yaml
 from pytest_httpserver import HTTPServer
 from tests.fetch.conftest import FAST
-from tests.fetch.pages import PAGES, article_page, atom_feed, rss_feed, serve_pages
+from tests.fetch.pages import PAGES, article_page, rss_feed, serve_pages
 from werkzeug import Request, Response
 
 from treatytui.fetch.lock import FetchBusy, FetchLock
@@ -31,19 +31,6 @@ def stored(store: Path) -> dict[str, dict]:
         p.relative_to(store).as_posix(): yaml.safe_load(p.with_suffix(".yaml").read_text())
         for p in sorted(store.rglob("*.html"))
     }
-
-
-@pytest.fixture
-def news(server: HTTPServer) -> HTTPServer:
-    base = server.url_for("").rstrip("/")
-    server.expect_request("/rss.xml").respond_with_data(
-        rss_feed(base), content_type="application/rss+xml"
-    )
-    server.expect_request("/atom.xml").respond_with_data(
-        atom_feed(base), content_type="application/atom+xml"
-    )
-    serve_pages(server)
-    return server
 
 
 def test_rss_and_atom_entries_are_stored_with_their_metadata(
