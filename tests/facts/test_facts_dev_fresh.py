@@ -8,6 +8,11 @@ The floors sit under the F1 measured when they were last raised (dev2 to dev6 to
 first, before the fixes that followed each set: dates 0.93, counts 0.77). Raise them when the
 extractor improves; never lower them to make a change pass, and never special-case a name
 of these files: write a new fresh set instead.
+
+dev7 (24 articles, 10 en / 5 es / 5 fr / 4 pt, written blind after all the fixes above) has floors
+of its own, a little under its first score (after two gold fixes: F1 dates 0.90, venues 0.88,
+counts 0.84, people 0.94; precision 0.98, 0.96, 0.97, 0.98), so that it is not averaged away by
+the fitted sets; its misses are listed in /work/wt/_notes/dev7_misses.md.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 FRESH = [ROOT / "tests" / "facts" / name for name in ("dev2", "dev3", "dev4", "dev5", "dev6")]
 FLOORS = {"date": 0.94, "venue": 0.94, "count": 0.88, "person": 0.96}
 PRECISION_FLOORS = {"date": 0.95, "venue": 0.95, "count": 0.93, "person": 0.95}
+BLIND = ROOT / "tests" / "facts" / "dev7"
+BLIND_FLOORS = {"date": 0.88, "venue": 0.86, "count": 0.82, "person": 0.92}
+BLIND_PRECISION_FLOORS = {"date": 0.95, "venue": 0.93, "count": 0.94, "person": 0.95}
 
 
 @cache
@@ -31,7 +39,13 @@ def fresh_totals() -> dict:
     return module.totals(module.evaluate(cases))
 
 
-@pytest.mark.parametrize("folder", FRESH, ids=lambda p: p.name)
+@cache
+def blind_totals() -> dict:
+    module = harness()
+    return module.totals(module.evaluate(module.load_dev(BLIND)))
+
+
+@pytest.mark.parametrize("folder", [*FRESH, BLIND], ids=lambda p: p.name)
 def test_fresh_files_are_well_formed(folder: Path) -> None:
     assert len(list(folder.glob("*.yaml"))) >= 8
     assert not harness().gold_problems(folder)
@@ -42,3 +56,10 @@ def test_fresh_f1_and_precision_stay_above_their_floors(kind: str) -> None:
     score = fresh_totals()[kind]
     assert score.f1 >= FLOORS[kind], f"{kind}: F1 {score.f1:.3f} < {FLOORS[kind]}"
     assert score.precision >= PRECISION_FLOORS[kind], f"{kind}: P {score.precision:.3f}"
+
+
+@pytest.mark.parametrize("kind", sorted(BLIND_FLOORS))
+def test_blind_set_f1_and_precision_stay_above_their_floors(kind: str) -> None:
+    score = blind_totals()[kind]
+    assert score.f1 >= BLIND_FLOORS[kind], f"{kind}: F1 {score.f1:.3f} < {BLIND_FLOORS[kind]}"
+    assert score.precision >= BLIND_PRECISION_FLOORS[kind], f"{kind}: P {score.precision:.3f}"
