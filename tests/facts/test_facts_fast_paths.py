@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatytui.facts import counts, datepatterns, gazetteer, people, people_names
+from treatytui.facts import counts, datepatterns, gazetteer, people, people_names, words
 from treatytui.facts.sentences import matches_at, positions
 
 # Texts made of the characters these patterns care about, so that edge cases come up often.
@@ -80,9 +80,9 @@ _WORD_TEXTS = st.text(
 
 @settings(max_examples=300, deadline=None)  # a first call compiles patterns: no deadline
 @given(_WORD_TEXTS)
-def test_ascii_words_are_those_of_the_plain_pattern(text: str) -> None:
+def test_ascii_runs_are_those_of_the_plain_pattern(text: str) -> None:
     lowered = text.lower()
-    assert counts._ascii_words(lowered) == set(counts._ASCII_WORD.findall(lowered))
+    assert words.ascii_runs(text) == set(re.findall("[a-z]+", lowered))
 
 
 def _plain_name_ending_at(
@@ -211,12 +211,14 @@ def test_date_offsets_mark_the_sentences_the_triggers_mark(text: str, language: 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(list("países, (ONU) l'accord sub-regional g20 ²½ “x” _é\n")), max_size=40
+        st.sampled_from(list("países, (ONU) l'accord sub-regional g20 ²½ “x” _é\n«»—·°ºİſ\udcff")),
+        max_size=40,
     ).map("".join)
 )
 def test_letter_runs_are_those_of_the_plain_pattern(text: str) -> None:
     lowered = text.lower()
-    assert counts._letter_runs(lowered) == set(counts._WORD.findall(lowered))
+    assert words.letter_runs(text) == set(re.findall(r"[^\W\d_]+", lowered))
+    assert words.ascii_runs(text) == set(re.findall("[a-z]+", lowered))
 
 
 def _plain_is_abbreviation(text: str, dot: int) -> bool:

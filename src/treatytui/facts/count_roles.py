@@ -22,9 +22,11 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from treatytui.facts.alternation import alternation
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import LANGUAGES, NUMBER_PATTERN, parse_number
 from treatytui.facts.sentences import find_all
+from treatytui.facts.words import letter_runs, lower_text
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -180,18 +182,26 @@ def needs_context(kind: UnitKind) -> bool:
     return kind in ("person", "application", "partner")
 
 
+# Beginnings of words of meetings, signings and attendance, searched as one trie (whose
+# cost hardly grows with the number of words).
+_PARTICIPATION_WORDS = """
+attend particip gather join presen regist delegat sign conven arriv travel expected invited
+summit conference meeting session ceremon talks forum assembl plenary congress welcom
+represent hosted addressed dinner
+asist reun reún congreg firm lleg acud viaj esperad invitad cumbre conferencia sesión
+ceremonia foro asamblea encuentro acredit
+assist réuni rassembl attendu invité sommet conférence réunion séance cérémonie assemblée
+présen accrédit rencontr déplac compar estuvieron estiveram
+assin cheg convidad cúpula conferência sessão cerimônia cerimónia fórum assembleia
+credenciad compareceram inscri registrad
+"""
+_PARTICIPATION_PHRASES = (
+    "took part", "take part", "taking part", "turn out", "turned out", "brought together",
+    "bring together", "brings together", "bringing together",
+)  # fmt: skip
 _PARTICIPATION = re.compile(
-    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|presen|regist|"
-    r"turn(?:ed)?\s+out|delegat|sign|\bmeet|\bmet\b|conven|arriv|travel|expected|invited|"
-    r"summit|conference|meeting|session|ceremon|talks|forum|assembl|plenary|congress|"
-    r"brought\s+together|bring(?:s|ing)?\s+together|\bdrew\b|welcom|represent|hosted|"
-    r"addressed|\bspoke|dinner|\bround|"
-    r"asist|reun|reún|congreg|firm|lleg|acud|viaj|esperad|invitad|cumbre|conferencia|"
-    r"sesión|ceremonia|foro|asamblea|encuentro|acredit|"
-    r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
-    r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
-    r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
-    r"credenciad|compareceram|inscri|registrad)"
+    rf"(?i:{alternation([*_PARTICIPATION_WORDS.split(), *_PARTICIPATION_PHRASES])}"
+    r"|\b(?:meet|spoke|round)|\b(?:met|drew)\b)"
 )
 
 
@@ -201,10 +211,9 @@ def has_participation(sentence: str) -> bool:
 
 
 # "the two leaders": a reference to people already named, not a count.
-_ANAPHORA_BEFORE = re.compile(
-    r"(?i:\b(?:the|these|those|both|los|las|estos|estas|esos|esas|ambos|ambas|les|ces|"
-    r"os|as|estes|estas|esses|essas)\s+)$"
-)
+_ANAPHORA_WORDS = """the these those both los las estos estas esos esas ambos ambas les ces os
+as estes estas esses essas"""
+_ANAPHORA_BEFORE = re.compile(rf"(?i:\b{alternation(_ANAPHORA_WORDS.split())}\s+)$")
 _ANAPHORA_LIMIT = 3
 
 
@@ -217,40 +226,46 @@ def is_anaphoric(text: str, start: int, value: int, qualifier: str) -> bool:
 
 # -- roles -----------------------------------------------------------------------------
 
-_RATIFICATION = re.compile(
-    r"(?i:ratif|accession|acced|\bdeposit|entry\s+into\s+force|enter(?:s|ed)?\s+into\s+force|"
-    r"in\s+vigor|en\s+vigueur|em\s+vigor|adhesi|adhési|adesão)"
-)
+_RATIFICATION_PHRASES = (
+    "ratif", "accession", "acced", "entry into force", "enter into force", "enters into force",
+    "entered into force", "in vigor", "en vigueur", "em vigor", "adhesi", "adhési", "adesão",
+)  # fmt: skip
+_RATIFICATION = re.compile(rf"(?i:{alternation(_RATIFICATION_PHRASES)}|\bdeposit)")
 _RATIFICATION_REACH = 32
 # What every match of _RATIFICATION holds (lower case): a cheap test before the pattern.
 _RATIFICATION_NEAR = ("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur",
                       "adhes", "adhés", "adesão")  # fmt: skip
+_THRESHOLD_WORDS = (
+    "once", "after", "upon", "following", "unless", "when", "need", "needs", "needed", "must",
+    "minimum", "threshold", "cuando", "tras", "después de", "una vez", "hasta que", "requiere",
+    "necesita", "mínimo", "lorsque", "quand", "après", "dès que", "une fois", "nécessite",
+    "seuil", "após", "quando", "assim que", "exige", "requer",
+)  # fmt: skip
 _THRESHOLD_BEFORE = re.compile(
-    r"(?i:\b(?:once|after|upon|following|until(?!\s+now)|unless|when|requir\w*|needs?|"
-    r"needed|must|minimum|threshold|cuando|tras|después\s+de|una\s+vez|hasta\s+que|requiere|"
-    r"necesita|mínimo|lorsque|quand|après|dès\s+que|une\s+fois|nécessite|seuil|"
-    r"após|depois\s+d[aeo]s?|quando|assim\s+que|exige|requer)\b)"
+    rf"(?i:\b(?:{alternation(_THRESHOLD_WORDS)}|until(?!\s+now)|requir\w*|depois\s+d[aeo]s?)\b)"
 )
 _THRESHOLD_BEFORE_REACH = 45
 _THRESHOLD_AFTER = re.compile(
     r"(?i:^[^.;]{0,25}?\b(?:are|is|were|be)?\s*(?:needed|required|necessary|necesari|"
     r"requeridas|nécessaires|requises|necessárias|exigidas))"
 )
-_TOTAL_BEFORE = re.compile(
-    r"(?i:(?:['’]s|\b(?:its|their|all|all\s+the|sus|todos\s+los|ses|leurs|tous\s+les|"
-    r"seus|suas|todos\s+os)|\b(?:has|have|had|counts?|comprises?|comprising|numbers?|"
-    r"totals?|formed\s+by|made\s+up\s+of|composed\s+of|cuenta\s+con|contaba\s+con|"
-    r"formado\s+por|integrado\s+por|compuesto\s+por|compte|regroupe|composée?\s+de|"
-    r"formée?\s+de|conta\s+com|composto\s+por|formada\s+por|reúne|réunit))\s+(?:now\s+)?$)"
-)
+_TOTAL_WORDS = (
+    "its", "their", "all", "all the", "sus", "todos los", "ses", "leurs", "tous les", "seus",
+    "suas", "todos os", "has", "have", "had", "count", "counts", "comprise", "comprises",
+    "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
+    "composed of", "cuenta con", "contaba con", "formado por", "integrado por",
+    "compuesto por", "compte", "regroupe", "composé de", "composée de", "formé de",
+    "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
+)  # fmt: skip
+_TOTAL_BEFORE = re.compile(rf"(?i:(?:['’]s|\b{alternation(_TOTAL_WORDS)})\s+(?:now\s+)?$)")
 # What every match of _TOTAL_BEFORE holds (lower case): a cheap test first.
 _TOTAL_HINTS = ("'s", "’s", "its", "their", "all", "sus", "todos", "ses", "leurs", "tous",
-                "seus", "suas", "ha", "count", "compris", "number", "total", "form", "made",
-                "compos", "cuenta", "contaba", "integrado", "compte", "regroupe", "conta",
-                "reúne", "réunit")  # fmt: skip
-_DEFINITE_BEFORE = re.compile(
-    r"(?i:\b(?:the|los|las|les|des|os|as|dos|das|del|de\s+los|de\s+las)\s+$)"
-)
+                "seus", "suas", "has", "have", "had", "count", "compris", "number", "total",
+                "form", "made", "compos", "cuenta", "contaba", "integrado", "compte", "regroupe",
+                "conta", "reúne", "réunit")  # fmt: skip
+_DEFINITE_WORDS = ("the", "los", "las", "les", "des", "os", "as", "dos", "das", "del", "de los",
+                   "de las")  # fmt: skip
+_DEFINITE_BEFORE = re.compile(rf"(?i:\b{alternation(_DEFINITE_WORDS)}\s+$)")
 
 
 def role_of(
@@ -377,12 +392,6 @@ def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, in
     return windows
 
 
-@lru_cache(maxsize=4)
-def lower_text(text: str) -> str:
-    """``text.lower()``, computed once for the extractors reading the same article."""
-    return text.lower()
-
-
 def _ordinal_value(text: str) -> int | None:
     lowered = text.lower()
     if lowered[0].isdigit():
@@ -394,9 +403,35 @@ def _ordinal_value(text: str) -> int | None:
     return _ORDINAL_WORDS.get(lowered)
 
 
+# What an ordinal count holds, as runs of letters of the lower-cased text: one of its
+# nouns' first words and an ordinal word, a tens word and a unit ordinal ("twenty-first"),
+# or the letters after an ordinal's digits ("37th", "1er", "1º"); "°" is no letter.
+_ORDINAL_NOUN_WORDS = frozenset(noun.split()[0] for noun in _ORDINAL_NOUNS)
+_ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
+_TENS_WORDS = frozenset(_TENS.split("|"))
+_DIGIT_ORDINAL_LETTERS = frozenset("st nd rd th º ª e er ème eme".split())
+_DIGIT_ORDINAL = re.compile(r"[0-9](?i:st|nd|rd|th|º|ª|\.º|\.ª|°|e|er|ème|eme)")
+
+
+def _may_hold_ordinal_count(text: str) -> bool:
+    """False when ``text`` lacks a word every ordinal count needs (set lookups, mostly)."""
+    words = letter_runs(text)
+    if words.isdisjoint(_ORDINAL_NOUN_WORDS):
+        return False
+    if not words.isdisjoint(_ORDINAL_WORD_SET):
+        return True
+    if not words.isdisjoint(_TENS_WORDS) and not words.isdisjoint(_EN_UNIT_ORDINALS):
+        return True
+    return (not words.isdisjoint(_DIGIT_ORDINAL_LETTERS) or "°" in text) and bool(
+        _DIGIT_ORDINAL.search(text)
+    )
+
+
 def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "became the 37th state to ratify" (total), "after the 60th ratification" (threshold)."""
     text = article.text
+    if not _may_hold_ordinal_count(text):
+        return []
     lowered = lower_text(text)
     offsets = [i for hint in _RATIFICATION_HINTS for i in find_all(lowered, hint)]
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
@@ -453,12 +488,26 @@ _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "cl
                 "number", "tally", "count")  # fmt: skip
 
 
+# Words a tally needs (runs of letters of the lower-cased text): its verb, or the noun of
+# "the number of"; and the noun of "the 193-member body".
+_TALLY_WORDS = frozenset(
+    "stand stands stood standing rose rises risen reached reaches total totals totaled "
+    "totalled climbed number numbers tally count".split()
+)
+_MEMBER_ADJECTIVE_WORDS = frozenset({"member", "nation", "country"})
+
+
 def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "ratifications now stand at 23", "the number of members to 166", "the 193-member"."""
     text = article.text
+    words = letter_runs(text)
+    facts: list[Fact] = []
+    if words.isdisjoint(_TALLY_WORDS) and words.isdisjoint(_MEMBER_ADJECTIVE_WORDS):
+        return facts
     lowered = lower_text(text)
-    facts = []
-    if "-member" in lowered or "-nation" in lowered or "-country" in lowered:
+    if not words.isdisjoint(_MEMBER_ADJECTIVE_WORDS) and (
+        "-member" in lowered or "-nation" in lowered or "-country" in lowered
+    ):
         for match in _MEMBER_ADJECTIVE.finditer(text):
             value = parse_number(match.group("num"))
             if value is None or value < 2 or (match.group("num")[0].isalpha() and value < 3):
@@ -477,6 +526,8 @@ def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
                     "count", text[start:end], start, end, sentences.sentence_text(start, end), attrs
                 )
             )
+    if words.isdisjoint(_TALLY_WORDS):
+        return facts
     nouns = [i for noun in _TALLY_NOUN_HINTS for i in find_all(lowered, noun)]
     runs = _sentence_runs(sentences, nouns) if len(lowered) == len(text) else [(0, len(text))]
     for run_start, run_end in runs:

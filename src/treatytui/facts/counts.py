@@ -34,12 +34,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from treatytui.facts.alternation import alternation
 from treatytui.facts.count_roles import (
     all_units,
     has_participation,
     is_anaphoric,
     is_bare_members,
-    lower_text,
     needs_context,
     ordinal_counts,
     role_of,
@@ -63,6 +63,7 @@ from treatytui.facts.numbers import (
     parse_number,
 )
 from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.words import ascii_runs, letter_runs, lower_text
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -101,19 +102,13 @@ _AMBIGUOUS_NUMBERS = frozenset({"dos", "once", "sept", "cent", "mil", "six"})
 _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {"+": "more_than", "plus": "more_than"}
 
 _UNITS = all_units()
-# The full pattern is tried only at numbers followed, within _UNIT_REACH characters, by
-# the first word of a unit: plain string searches rule out most of an article.
-_UNIT_FIRST_WORDS = sorted({unit.split()[0].split("-")[0].lower() for unit in _UNITS})
+# A count's unit begins within _UNIT_REACH characters of its number.
 _UNIT_REACH = 100
 # A number that follows one of these (or a letter or digit) is part of a code or amount.
 _NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 # The first digit of a number that follows none of them (the look-behind is written after
 # the digit so that the engine skips ahead to digits).
 _DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # enough for English number and unit words
-# Every byte but a-z turned into a space: see _ascii_words.
-_A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 
 # Words allowed between the number and the unit: any capitalised word ("47 African
 # countries", "27 EU member states") or one of these.
@@ -138,17 +133,14 @@ _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
 """
-_POST_ADJECTIVE = re.compile(
-    rf"\s+(?i:{'|'.join(sorted(set(_POST_ADJECTIVES.split()), key=len, reverse=True))})"
-    r"(?![\w'’-])"
-)
+_POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
 # What may follow "members" alone so that they are members of something said ("36
 # membres du Conseil", "40 miembros más"): else "12 members" is no count.
 _MEMBERS_OF = re.compile(r"\s+(?i:of|de|du|des|del|do|da|dos|das|más|mas|de\s+plus|more)\b")
 
 
 def _count_pattern(number: str, units: list[str]) -> str:
-    unit_words = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+    unit_words = alternation(units)
     return (
         rf"(?P<num>{number})"
         rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
@@ -162,9 +154,7 @@ def _count_pattern(number: str, units: list[str]) -> str:
 
 
 def _qualifier_pattern(qualifiers: list[str]) -> re.Pattern[str]:
-    words = "|".join(
-        sorted((re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers), key=len, reverse=True)
-    )
+    words = alternation(qualifiers)
     return re.compile(rf"(?<![\w-])(?P<qual>(?i:{words}))(?:(?<=['’])|\s+)$")
 
 
@@ -177,8 +167,16 @@ def _qualifier_regex(english: bool) -> re.Pattern[str]:
     return _qualifier_pattern(_ENGLISH_QUALIFIERS if english else list(_QUALIFIERS))
 
 
-_NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
-_NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WORDS))}))")
+
+
+@cache
+def _number_word_regex() -> re.Pattern[str]:
+    """Where a number word begins (any language): for a text whose lower-cased form has
+    other offsets."""
+    words = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))")
+
+
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = re.compile(
@@ -202,11 +200,10 @@ def _count_regex(english: bool) -> re.Pattern[str]:
 
 
 # Words just before the number that make it an identifier, not a count.
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:articles?|art\.|paragraphs?|para\.|sections?|chapters?|resolutions?|rules?|"
-    r"no\.|number|page|protocol|annex|item|artículo|article|párrafo)\s*$",
-    re.IGNORECASE,
-)
+_IDENTIFIER_WORDS = """article articles art. paragraph paragraphs para. section sections chapter
+chapters resolution resolutions rule rules no. number page protocol annex item artículo
+párrafo"""
+_IDENTIFIER_BEFORE = re.compile(rf"\b{alternation(_IDENTIFIER_WORDS.split())}\s*$", re.IGNORECASE)
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
@@ -335,31 +332,6 @@ def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
     return by_last, frozenset(unit_first_words(language))
 
 
-def _ascii_words(lowered: str) -> set[str]:
-    """``set(_ASCII_WORD.findall(lowered))``, about twice as fast: every character but
-    a-z (any other one becomes "?" in ASCII) turns into a space, and the rest splits."""
-    ascii_only = lowered.encode("ascii", "replace").translate(_A_TO_Z_ONLY)
-    return set(ascii_only.decode("ascii").split())
-
-
-# Punctuation that may cling to a word ("países,", "(ONU)"): never part of a letter run.
-_CLINGING = ".,;:!?()[]{}\"'«»“”‘’"
-
-
-def _letter_runs(lowered: str) -> set[str]:
-    """``set(_WORD.findall(lowered))``, several times faster: most white-space separated
-    tokens are one run of letters once their clinging punctuation is stripped; only the
-    others ("sub-regional", "l'accord", "g20") go through the pattern."""
-    runs = set()
-    for token in set(lowered.split()):
-        bare = token.strip(_CLINGING)
-        if bare.isalpha():
-            runs.add(bare)
-        else:
-            runs.update(_WORD.findall(token))
-    return runs
-
-
 def _candidates(text: str, language: str) -> list[tuple[int, int]]:
     """(where a number begins that a unit word follows closely, where the first unit word
     after it begins), in order."""
@@ -370,12 +342,12 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = _ascii_words(lowered) if english else _letter_runs(lowered)
+        words = ascii_runs(text) if english else letter_runs(text)
         present = [form for last in words & number_search.keys() for form in number_search[last]]
         starts += _word_starts(lowered, present)
         units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
-        starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
+        starts += [m.start() for m in _number_word_regex().finditer(text)]
         units = list(range(len(text)))
     found = {}
     for i in sorted(set(starts)):
