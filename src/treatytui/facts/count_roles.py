@@ -233,8 +233,10 @@ _RATIFICATION_PHRASES = (
 _RATIFICATION = re.compile(rf"(?i:{alternation(_RATIFICATION_PHRASES)}|\bdeposit)")
 _RATIFICATION_REACH = 32
 # What every match of _RATIFICATION holds (lower case): a cheap test before the pattern.
-_RATIFICATION_NEAR = ("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur",
-                      "adhes", "adhés", "adesão")  # fmt: skip
+_RATIFICATION_NEAR = re.compile(
+    alternation(("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur", "adhes",
+                 "adhés", "adesão"))
+)  # fmt: skip
 _THRESHOLD_WORDS = (
     "once", "after", "upon", "following", "unless", "when", "need", "needs", "needed", "must",
     "minimum", "threshold", "cuando", "tras", "después de", "una vez", "hasta que", "requiere",
@@ -258,14 +260,13 @@ _TOTAL_WORDS = (
     "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
 )  # fmt: skip
 _TOTAL_BEFORE = re.compile(rf"(?i:(?:['’]s|\b{alternation(_TOTAL_WORDS)})\s+(?:now\s+)?$)")
-# What every match of _TOTAL_BEFORE holds (lower case): a cheap test first.
-_TOTAL_HINTS = ("'s", "’s", "its", "their", "all", "sus", "todos", "ses", "leurs", "tous",
-                "seus", "suas", "has", "have", "had", "count", "compris", "number", "total",
-                "form", "made", "compos", "cuenta", "contaba", "integrado", "compte", "regroupe",
-                "conta", "reúne", "réunit")  # fmt: skip
+# What the text before a total ends with (case-folded, white space left out): a cheap
+# test before the pattern.
+_TOTAL_ENDINGS = ("'s", "’s", "now", *{phrase.split()[-1] for phrase in _TOTAL_WORDS})
 _DEFINITE_WORDS = ("the", "los", "las", "les", "des", "os", "as", "dos", "das", "del", "de los",
                    "de las")  # fmt: skip
 _DEFINITE_BEFORE = re.compile(rf"(?i:\b{alternation(_DEFINITE_WORDS)}\s+$)")
+_DEFINITE_ENDINGS = tuple({phrase.split()[-1] for phrase in _DEFINITE_WORDS})
 
 
 def role_of(
@@ -283,9 +284,8 @@ def role_of(
     low, high = bounds
     before = text[max(low, start - _THRESHOLD_BEFORE_REACH) : start]
     near = text[max(low, start - _RATIFICATION_REACH) : min(high, end + _RATIFICATION_REACH)]
-    near_lower = near.lower()
     if kind == "ratification" or (
-        any(hint in near_lower for hint in _RATIFICATION_NEAR) and _RATIFICATION.search(near)
+        _RATIFICATION_NEAR.search(near.lower()) and _RATIFICATION.search(near)
     ):
         after = text[end : min(high, end + 40)]
         if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after):
@@ -293,15 +293,13 @@ def role_of(
         return "total"
     if kind == "event" or whole_of_part:
         return "total"
+    if kind not in ("member", "state"):
+        return None if bare_members else "participants"
     short = text[max(low, start - 30) : start]
-    tail = short.lower()
-    if (
-        kind in ("member", "state")
-        and any(hint in tail for hint in _TOTAL_HINTS)
-        and _TOTAL_BEFORE.search(short)
-    ):
+    tail = short.rstrip().casefold()
+    if tail.endswith(_TOTAL_ENDINGS) and _TOTAL_BEFORE.search(short):
         return "total"
-    if kind == "member" and _DEFINITE_BEFORE.search(short):
+    if kind == "member" and tail.endswith(_DEFINITE_ENDINGS) and _DEFINITE_BEFORE.search(short):
         return "total"
     if bare_members:
         return None  # "12 members": of what is not said

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from treatytui.facts.alternation import alternation
@@ -167,8 +167,6 @@ def _qualifier_regex(english: bool) -> re.Pattern[str]:
     return _qualifier_pattern(_ENGLISH_QUALIFIERS if english else list(_QUALIFIERS))
 
 
-
-
 @cache
 def _number_word_regex() -> re.Pattern[str]:
     """Where a number word begins (any language): for a text whose lower-cased form has
@@ -186,7 +184,8 @@ _PART_OF = re.compile(
 )
 
 
-_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l", "de s", "de leurs")
+# What the text just before a part of a total holds ("19 of the 22 countries").
+_PART_GLUE = re.compile("of |de l|des |dos |das |sur l|de s")
 
 
 @cache
@@ -209,17 +208,30 @@ _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
 
 
+@lru_cache(maxsize=1024)
 def _normalise_unit(text: str) -> str:
     """The unit as written, lower case (acronyms such as "NGOs" keep theirs)."""
     words = text.split()
     return " ".join(w if w[:-1].isupper() and len(w) > 2 else w.lower() for w in words)
 
 
+# What the text before an identifier's number ends with (case-folded, white space left
+# out), and the last characters of an amount's currency: cheap tests before the patterns.
+_IDENTIFIER_ENDINGS = tuple(word.casefold() for word in _IDENTIFIER_WORDS.split())
+_CURRENCY_LAST = frozenset("$€£¥SDRP")
+
+
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
-    if "solu" in text[max(0, start - 14) : start].lower() and _IDIOM_BEFORE.search(before):
+    tail = before.rstrip()
+    if not tail:
+        return False
+    folded = tail.casefold()
+    if "solu" in folded and _IDIOM_BEFORE.search(before):
         return True
-    return bool(_IDENTIFIER_BEFORE.search(before) or _CURRENCY_BEFORE.search(before))
+    if folded.endswith(_IDENTIFIER_ENDINGS) and _IDENTIFIER_BEFORE.search(before):
+        return True
+    return tail[-1] in _CURRENCY_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
 def _looks_like_year(number: str) -> bool:
@@ -231,6 +243,8 @@ _FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
 
 
 def _modifiers_allowed(words: str | None) -> bool:
+    if not words:
+        return True
     return all(
         w[0].isupper()
         or w.lower() in _MODIFIER_WORDS
@@ -245,7 +259,9 @@ def _unit_modifiers(words: str | None) -> list[str]:
     finance ministers": "finance"). Names and demonyms say which ones ("11 ASEAN member
     states", "48 African countries") and words like "more" how many more ("two more
     states"): the unit leaves them out, so that counts of countries group together."""
-    kept = (words or "").split()
+    if not words:
+        return []
+    kept = words.split()
     if any(w[0].isupper() or ("-" in w and w.split("-")[1][:1].isupper()) for w in kept):
         return []  # "the 18 Pacific Islands Forum members": a name, however long
     while kept and kept[0].lower() in _NOT_IN_UNIT:
@@ -274,25 +290,30 @@ def _unit_end(match: re.Match[str]) -> int:
 def _count_attrs(
     match: re.Match[str], qualifier_text: str, end: int, languages: frozenset[str]
 ) -> dict[str, Any] | None:
-    number = match.group("num")
-    if not _modifiers_allowed(match.group("mods")):
+    number, mods, unit_text, suffix_text, number_to = match.group(
+        "num", "mods", "unit", "suffix", "num2"
+    )
+    if not _modifiers_allowed(mods):
         return None
-    if not number_languages(number) & unit_languages(match.group("unit")) & languages:
+    if not number_languages(number) & unit_languages(unit_text) & languages:
         return None  # "once countries": Spanish eleven before an English noun
-    if number.lower() in _AMBIGUOUS_NUMBERS and match.group("unit")[0].isupper():
+    in_words = number[0].isalpha()
+    if in_words and number.lower() in _AMBIGUOUS_NUMBERS and unit_text[0].isupper():
         return None  # "dos Países de Língua Portuguesa": a name, not a count
     value = parse_number(number)
     if value is None or value < 2 or _looks_like_year(number):
         return None
-    modifiers = _unit_modifiers(match.group("mods"))
-    unit = _normalise_unit(" ".join([*modifiers, match.string[match.start("unit") : end]]))
+    unit = match.string[match.start("unit") : end]
+    if mods:
+        unit = " ".join([*_unit_modifiers(mods), unit])
+    unit = _normalise_unit(unit)
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
-    elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
+    elif in_words and is_collective(number) and not is_exact_collective(number):
         qualifier = "about"
-    suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
-    value_to = parse_number(match.group("num2")) if match.group("num2") else None
+    suffix = suffix_text.strip().lstrip("-").lower() if suffix_text else ""
+    value_to = parse_number(number_to) if number_to else None
     if value_to is not None and value_to <= value:
         return None
     if suffix == "or more":
@@ -407,7 +428,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         kind = unit_kind(match.group("unit"))
         part = None
         just_before = text[max(0, start - 12) : start]
-        if any(glue in just_before for glue in _PART_GLUE):
+        if _PART_GLUE.search(just_before):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
         part_value = parse_number(part.group("num")) if part else None
@@ -462,8 +483,10 @@ _OF_THEM = re.compile(
     r"d['’]entre\s+eux|d['’]entre\s+elles|deles|delas)\b"
 )
 _ELIDED_REACH = 120
-_ELIDED_HINTS = ("dont", "includ", "among", "whom", "entre", "of them", "of those",
-                 "de ell", "deles", "delas", "quais")  # fmt: skip
+_ELIDED_HINTS = re.compile(
+    alternation(("dont", "includ", "among", "whom", "entre", "of them", "of those", "de ell",
+                 "deles", "delas", "quais"), space=" ")
+)  # fmt: skip
 
 
 def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
@@ -476,7 +499,7 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
             continue
         high = min(sentence.end, fact.end + _ELIDED_REACH)
         window = text[fact.end : high].lower()
-        if not any(hint in window for hint in _ELIDED_HINTS):
+        if not _ELIDED_HINTS.search(window):
             continue
         for pattern in (_ELIDED_BEFORE, _OF_THEM):
             match = pattern.search(text, fact.end, high)
