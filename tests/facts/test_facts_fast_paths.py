@@ -421,8 +421,20 @@ def test_hints_tried_after_one_search_of_them_all_are_those_tried_one_by_one(
         datepatterns.datelanguages.patterns = plain
 
 
+def _append(found: list, text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without its surrounding white space, unless it is empty."""
+    from treatytui.facts.sentences import Sentence
+
+    span = text[start:end]
+    stripped = span.strip()
+    if stripped:
+        start += span.index(stripped[0])
+        found.append(Sentence(start, start + len(stripped), stripped))
+
+
 def _plain_split(text: str, start: int, end: int) -> list:
-    """``split_sentences`` trying the boundary pattern at the first mark of each run."""
+    """``split_sentences`` trying the boundary pattern at the first mark of each run and
+    reading every word before a stop."""
     from bisect import bisect_left
 
     from treatytui.facts import sentences
@@ -438,11 +450,11 @@ def _plain_split(text: str, start: int, end: int) -> list:
         cursor = line_start
         first, last = bisect_left(marks, line_start), bisect_left(marks, line_end)
         for match in matches_at(sentences._BOUNDARY, text, marks[first:last], line_end):
-            if text[match.start()] == "." and sentences._is_abbreviation(text, match.start()):
+            if text[match.start()] == "." and _plain_is_abbreviation(text, match.start()):
                 continue
-            sentences._append(found, text, cursor, match.end())
+            _append(found, text, cursor, match.end())
             cursor = match.end()
-        sentences._append(found, text, cursor, line_end)
+        _append(found, text, cursor, line_end)
     return found
 
 
