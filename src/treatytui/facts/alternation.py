@@ -11,29 +11,31 @@ alternation sorted longest first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _END = ""  # the key of a trie node's "a word ends here"
 
 
-def _depth(node: dict[str, dict]) -> int:
-    """The length of the longest word below ``node``."""
-    return max((1 + _depth(child) for key, child in node.items() if key != _END), default=0)
-
-
-def _emit(node: dict[str, dict], space: str) -> str:
-    keys = sorted((k for k in node if k != _END), key=lambda k: -_depth(node[k]))
-    branches = [(space if key == " " else re.escape(key)) + _emit(node[key], space) for key in keys]
+def _emit(node: dict[str, dict], space: str) -> tuple[str, int]:
+    """The pattern of the words below ``node``, and the length of the longest."""
+    branches = []
+    for key, child in node.items():
+        if key != _END:
+            pattern, depth = _emit(child, space)
+            branches.append((depth + 1, (space if key == " " else re.escape(key)) + pattern))
     if not branches:
-        return ""
+        return "", 0
+    branches.sort(key=lambda branch: -branch[0])  # stable: longer words first
+    depth = branches[0][0]
     ends_here = _END in node
     if len(branches) == 1 and not ends_here:
-        return branches[0]
-    group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return branches[0][1], depth
+    body = "|".join(pattern for _, pattern in branches)
+    group = branches[0][1] if len(branches) == 1 else f"(?:{body})"
     if ends_here:
         # optional, greedy: the longer word first, then the word that ends here
-        return f"(?:{group})?" if len(branches) == 1 else f"{group}?"
-    return group
+        return (f"(?:{group})?" if len(branches) == 1 else f"{group}?"), depth
+    return group, depth
 
 
 def alternation(words: Iterable[str], space: str = r"\s+") -> str:
@@ -48,4 +50,35 @@ def alternation(words: Iterable[str], space: str = r"\s+") -> str:
         node[_END] = {}
     if not root:
         return "(?!)"
-    return f"(?:{_emit(root, space)})"
+    return f"(?:{_emit(root, space)[0]})"
+
+
+class LazyPattern:
+    """A regular expression compiled when first used (``search``, ``match``,
+    ``finditer``): a pattern that most articles never need costs nothing at import."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, string: str, *bounds: int) -> re.Match[str] | None:
+        """``re.Pattern.search``."""
+        return self.compiled.search(string, *bounds)
+
+    def match(self, string: str, *bounds: int) -> re.Match[str] | None:
+        """``re.Pattern.match``."""
+        return self.compiled.match(string, *bounds)
+
+    def finditer(self, string: str, *bounds: int) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer``."""
+        return self.compiled.finditer(string, *bounds)

@@ -22,7 +22,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from treatytui.facts.alternation import alternation
+from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import LANGUAGES, NUMBER_PATTERN, parse_number
 from treatytui.facts.sentences import find_all
@@ -343,7 +343,7 @@ _ORDINAL_NOUNS = {
     "estado": "estados", "país": "países", "ratificación": "ratificaciones",
     "état": "états", "pays": "pays", "ratificação": "ratificações",
 }  # fmt: skip
-_ORDINAL_COUNT = re.compile(
+_ORDINAL_COUNT = LazyPattern(
     rf"(?i:(?:\b(?:the|la|el|le|a|o|its|sa|su|sua)|['’]s)\s+{_ORDINAL}\s+"
     rf"(?P<noun>{'|'.join(sorted(map(re.escape, _ORDINAL_NOUNS), key=len, reverse=True))}))"
     r"(?![\w-])"
@@ -471,7 +471,7 @@ _TALLY_NOUNS = (
 )
 # Nouns a tally names only after "the number of" ("the number of ratifying states to 180").
 _NUMBER_OF_NOUNS = "ratifying states|ratifying countries|states|countries|acceptances"
-_TALLY = re.compile(
+_TALLY = LazyPattern(
     rf"(?i:\b(?P<unit>{_TALLY_NOUNS})\s+(?:\w+\s+){{0,2}}?(?:now\s+)?"
     r"(?:stands?|stood|standing|rose|rises|risen|reached|reaches|totals?|totall?ed|"
     r"climbed|numbers?|has\s+(?:reached|risen|climbed)|have\s+(?:reached|risen|climbed))\s+"
@@ -480,7 +480,7 @@ _TALLY = re.compile(
     rf"(?P<unit2>{_TALLY_NOUNS}|{_NUMBER_OF_NOUNS})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at)\s+)"
     rf"(?P<num2>{NUMBER_PATTERN})"
 )
-_MEMBER_ADJECTIVE = re.compile(rf"(?P<num>{NUMBER_PATTERN})-(?i:member|nation|country)\b")
+_MEMBER_ADJECTIVE = LazyPattern(rf"(?P<num>{NUMBER_PATTERN})-(?i:member|nation|country)\b")
 _TALLY_NOUN_HINTS = ("ratification", "accession", "signat", "parties", "members", "number of")
 _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "climb",
                 "number", "tally", "count")  # fmt: skip

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from treatytui.facts.alternation import alternation
+from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.count_roles import (
     all_units,
     has_participation,
@@ -177,7 +177,7 @@ def _number_word_regex() -> re.Pattern[str]:
 
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
-_PART_OF = re.compile(
+_PART_OF = LazyPattern(
     rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
     r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
     r"sur\s+les)\s+$"
@@ -270,7 +270,7 @@ def _unit_modifiers(words: str | None) -> list[str]:
 
 
 # After a second noun, a count of its own: "81 parties and observers from some 40 states".
-_OWN_COUNT_AFTER = re.compile(
+_OWN_COUNT_AFTER = LazyPattern(
     rf"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){{0,2}}?(?:{NUMBER_PATTERN})"
 )
 
@@ -471,14 +471,14 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
 
 # A part of a count just made, its noun left out: "300 délégués, dont une cinquantaine en
 # ligne", "700 participants, including 200 online", "nine of them".
-_ELIDED_BEFORE = re.compile(
+_ELIDED_BEFORE = LazyPattern(
     r"(?i:,?\s*(?:dont|including|among\s+them|of\s+whom|entre\s+ellos|entre\s+ellas|"
     r"incluidos|incluidas|entre\s+eux|entre\s+elles|dos\s+quais|das\s+quais|"
     r"entre\s+os\s+quais|entre\s+as\s+quais)\s+)"
     rf"(?P<num>(?i:(?:une|un|una|uma|um)\s+(?:{'|'.join(sorted(COLLECTIVE_WORDS))})\b)|"
     rf"{NUMBER_PATTERN})(?![\w%-]|\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent))"
 )
-_OF_THEM = re.compile(
+_OF_THEM = LazyPattern(
     rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+them|of\s+those|de\s+ellos|de\s+ellas|"
     r"d['’]entre\s+eux|d['’]entre\s+elles|deles|delas)\b"
 )
