@@ -360,9 +360,9 @@ def _sentence_runs(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[i
     """The (start, end) of each distinct sentence holding one of ``offsets``."""
     runs = set()
     for offset in offsets:
-        sentence = sentences.at(offset)
-        if sentence is not None:
-            runs.add((sentence.start, sentence.end))
+        span = sentences.span_at(offset)
+        if span is not None:
+            runs.add(span)
     return sorted(runs)
 
 
@@ -378,11 +378,11 @@ def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, in
     """Merged windows around ``offsets``, each within its sentence."""
     windows: list[tuple[int, int]] = []
     for offset in sorted(offsets):
-        sentence = sentences.at(offset)
-        if sentence is None:
+        span = sentences.span_at(offset)
+        if span is None:
             continue
-        low = max(sentence.start, offset - _ORDINAL_BEFORE_HINT)
-        high = min(sentence.end, offset + _ORDINAL_AFTER_HINT)
+        low = max(span[0], offset - _ORDINAL_BEFORE_HINT)
+        high = min(span[1], offset + _ORDINAL_AFTER_HINT)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
         else:
@@ -539,8 +539,8 @@ def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             if value is None or value < 2 or (len(match.group(group)) == 4 and value > 1900):
                 continue
             start, end = match.span()
-            sentence = sentences.at(start)
-            if sentence is None or end > sentence.end:
+            span = sentences.span_at(start)
+            if span is None or end > span[1]:
                 continue
             attrs = {
                 "value": value,

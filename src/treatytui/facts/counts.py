@@ -328,6 +328,11 @@ def _count_attrs(
     return attrs
 
 
+def _joined_before(character: str) -> bool:
+    """Whether a number after ``character`` is part of a word, code or amount."""
+    return character.isalnum() or character in _NOT_BEFORE
+
+
 def _word_starts(haystack: str, words: list[str]) -> list[int]:
     """Where each of ``words`` begins a word of ``haystack`` (lower case), in order."""
     starts = []
@@ -365,15 +370,16 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
         # tokens): only a filter on which number and unit words to look for.
         words = ascii_runs(text) if english else letter_runs(text)
         present = [form for last in words & number_search.keys() for form in number_search[last]]
-        starts += _word_starts(lowered, present)
+        in_words = _word_starts(lowered, present) if present else []
         units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
-        starts += [m.start() for m in _number_word_regex().finditer(text)]
+        in_words = [m.start() for m in _number_word_regex().finditer(text)]
         units = list(range(len(text)))
+    if in_words:  # (the digits' pattern leaves out those after a letter, digit or sign)
+        in_words = [i for i in in_words if not i or not _joined_before(text[i - 1])]
+        starts = sorted({*starts, *in_words})
     found = {}
-    for i in sorted(set(starts)):
-        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _NOT_BEFORE):
-            continue
+    for i in starts:
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
             article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
@@ -393,13 +399,13 @@ def _matches(
     for i, unit in _candidates(text, sentences.language):
         if i < done[0]:
             continue
-        sentence = sentences.at(i)
-        if sentence is None or unit >= sentence.end:
+        span = sentences.span_at(i)
+        if span is None or unit >= span[1]:
             continue  # the pattern, held to the sentence, could not reach a unit
-        match = pattern.match(text, i, sentence.end)
+        match = pattern.match(text, i, span[1])
         if match is None:
             continue
-        qualifier = qualifiers.search(text, max(sentence.start, i - 24), i)
+        qualifier = qualifiers.search(text, max(span[0], i - 24), i)
         yield (qualifier.start() if qualifier else i), match
 
 
@@ -494,10 +500,10 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
     role: "Plus de 300 délégués participent, dont une cinquantaine en ligne" (50)."""
     found = []
     for fact in list(facts):
-        sentence = sentences.at(fact.start)
-        if sentence is None:
+        span = sentences.span_at(fact.start)
+        if span is None:
             continue
-        high = min(sentence.end, fact.end + _ELIDED_REACH)
+        high = min(span[1], fact.end + _ELIDED_REACH)
         window = text[fact.end : high].lower()
         if not _ELIDED_HINTS.search(window):
             continue

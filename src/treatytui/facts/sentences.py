@@ -219,6 +219,14 @@ class SentenceIndex:
             return self._sentence(i)
         return None
 
+    def span_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence that contains character ``offset``, if any:
+        ``at`` without making the Sentence."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return self._starts[i], self._ends[i]
+        return None
+
     def runs_at(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
         """(start, end) runs of consecutive sentences holding any of ``offsets`` (each
         counted in the last sentence starting at or before it)."""
