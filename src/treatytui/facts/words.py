@@ -32,7 +32,10 @@ def letter_runs(text: str) -> frozenset[str]:
     signs and the commonest other ones become spaces in the UTF-8 bytes, the rest splits
     at white space, and only the pieces that are not all letters ("x²", "a·b") go
     through the pattern."""
-    data = lower_text(text).encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
+    lowered = lower_text(text)
+    if lowered.isascii():  # runs of a-z, all of them letters: no other sign to look for
+        return frozenset(lowered.encode("ascii").translate(_ASCII_SEPARATORS).decode().split())
+    data = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
     data = _GENERAL_PUNCTUATION.sub(b" ", data)
     for mark in _GUILLEMETS:
         data = data.replace(mark, b" ")
@@ -50,7 +53,7 @@ def ascii_runs(text: str) -> frozenset[str]:
     """``set(re.findall("[a-z]+", text.lower()))``: the runs of letters, those with other
     letters than a-z ("são") cut into their a-z parts."""
     runs = letter_runs(text)
-    if "".join(runs).isascii():
+    if text.isascii() or "".join(runs).isascii():
         return runs
     found = {run for run in runs if run.isascii()}
     for run in runs - found:
