@@ -22,9 +22,11 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.model import Fact
 from treatytui.facts.numbers import LANGUAGES, NUMBER_PATTERN, parse_number
 from treatytui.facts.sentences import find_all
+from treatytui.facts.words import letter_runs, lower_text
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -180,18 +182,26 @@ def needs_context(kind: UnitKind) -> bool:
     return kind in ("person", "application", "partner")
 
 
+# Beginnings of words of meetings, signings and attendance, searched as one trie (whose
+# cost hardly grows with the number of words).
+_PARTICIPATION_WORDS = """
+attend particip gather join presen regist delegat sign conven arriv travel expected invited
+summit conference meeting session ceremon talks forum assembl plenary congress welcom
+represent hosted addressed dinner
+asist reun reún congreg firm lleg acud viaj esperad invitad cumbre conferencia sesión
+ceremonia foro asamblea encuentro acredit
+assist réuni rassembl attendu invité sommet conférence réunion séance cérémonie assemblée
+présen accrédit rencontr déplac compar estuvieron estiveram
+assin cheg convidad cúpula conferência sessão cerimônia cerimónia fórum assembleia
+credenciad compareceram inscri registrad
+"""
+_PARTICIPATION_PHRASES = (
+    "took part", "take part", "taking part", "turn out", "turned out", "brought together",
+    "bring together", "brings together", "bringing together",
+)  # fmt: skip
 _PARTICIPATION = re.compile(
-    r"(?i:attend|particip|took\s+part|take\s+part|taking\s+part|gather|join|presen|regist|"
-    r"turn(?:ed)?\s+out|delegat|sign|\bmeet|\bmet\b|conven|arriv|travel|expected|invited|"
-    r"summit|conference|meeting|session|ceremon|talks|forum|assembl|plenary|congress|"
-    r"brought\s+together|bring(?:s|ing)?\s+together|\bdrew\b|welcom|represent|hosted|"
-    r"addressed|\bspoke|dinner|\bround|"
-    r"asist|reun|reún|congreg|firm|lleg|acud|viaj|esperad|invitad|cumbre|conferencia|"
-    r"sesión|ceremonia|foro|asamblea|encuentro|acredit|"
-    r"assist|réuni|rassembl|attendu|invité|sommet|conférence|réunion|séance|cérémonie|"
-    r"assemblée|présen|accrédit|rencontr|déplac|compar|estuvieron|estiveram|"
-    r"assin|cheg|convidad|cúpula|conferência|sessão|cerimônia|cerimónia|fórum|assembleia|"
-    r"credenciad|compareceram|inscri|registrad)"
+    rf"(?i:{alternation([*_PARTICIPATION_WORDS.split(), *_PARTICIPATION_PHRASES])}"
+    r"|\b(?:meet|spoke|round)|\b(?:met|drew)\b)"
 )
 
 
@@ -201,10 +211,9 @@ def has_participation(sentence: str) -> bool:
 
 
 # "the two leaders": a reference to people already named, not a count.
-_ANAPHORA_BEFORE = re.compile(
-    r"(?i:\b(?:the|these|those|both|los|las|estos|estas|esos|esas|ambos|ambas|les|ces|"
-    r"os|as|estes|estas|esses|essas)\s+)$"
-)
+_ANAPHORA_WORDS = """the these those both los las estos estas esos esas ambos ambas les ces os
+as estes estas esses essas"""
+_ANAPHORA_BEFORE = re.compile(rf"(?i:\b{alternation(_ANAPHORA_WORDS.split())}\s+)$")
 _ANAPHORA_LIMIT = 3
 
 
@@ -217,40 +226,47 @@ def is_anaphoric(text: str, start: int, value: int, qualifier: str) -> bool:
 
 # -- roles -----------------------------------------------------------------------------
 
-_RATIFICATION = re.compile(
-    r"(?i:ratif|accession|acced|\bdeposit|entry\s+into\s+force|enter(?:s|ed)?\s+into\s+force|"
-    r"in\s+vigor|en\s+vigueur|em\s+vigor|adhesi|adhési|adesão)"
-)
+_RATIFICATION_PHRASES = (
+    "ratif", "accession", "acced", "entry into force", "enter into force", "enters into force",
+    "entered into force", "in vigor", "en vigueur", "em vigor", "adhesi", "adhési", "adesão",
+)  # fmt: skip
+_RATIFICATION = re.compile(rf"(?i:{alternation(_RATIFICATION_PHRASES)}|\bdeposit)")
 _RATIFICATION_REACH = 32
 # What every match of _RATIFICATION holds (lower case): a cheap test before the pattern.
-_RATIFICATION_NEAR = ("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur",
-                      "adhes", "adhés", "adesão")  # fmt: skip
+_RATIFICATION_NEAR = re.compile(
+    alternation(("ratif", "accession", "acced", "deposit", "force", "vigor", "vigueur", "adhes",
+                 "adhés", "adesão"))
+)  # fmt: skip
+_THRESHOLD_WORDS = (
+    "once", "after", "upon", "following", "unless", "when", "need", "needs", "needed", "must",
+    "minimum", "threshold", "cuando", "tras", "después de", "una vez", "hasta que", "requiere",
+    "necesita", "mínimo", "lorsque", "quand", "après", "dès que", "une fois", "nécessite",
+    "seuil", "após", "quando", "assim que", "exige", "requer",
+)  # fmt: skip
 _THRESHOLD_BEFORE = re.compile(
-    r"(?i:\b(?:once|after|upon|following|until(?!\s+now)|unless|when|requir\w*|needs?|"
-    r"needed|must|minimum|threshold|cuando|tras|después\s+de|una\s+vez|hasta\s+que|requiere|"
-    r"necesita|mínimo|lorsque|quand|après|dès\s+que|une\s+fois|nécessite|seuil|"
-    r"após|depois\s+d[aeo]s?|quando|assim\s+que|exige|requer)\b)"
+    rf"(?i:\b(?:{alternation(_THRESHOLD_WORDS)}|until(?!\s+now)|requir\w*|depois\s+d[aeo]s?)\b)"
 )
 _THRESHOLD_BEFORE_REACH = 45
 _THRESHOLD_AFTER = re.compile(
     r"(?i:^[^.;]{0,25}?\b(?:are|is|were|be)?\s*(?:needed|required|necessary|necesari|"
     r"requeridas|nécessaires|requises|necessárias|exigidas))"
 )
-_TOTAL_BEFORE = re.compile(
-    r"(?i:(?:['’]s|\b(?:its|their|all|all\s+the|sus|todos\s+los|ses|leurs|tous\s+les|"
-    r"seus|suas|todos\s+os)|\b(?:has|have|had|counts?|comprises?|comprising|numbers?|"
-    r"totals?|formed\s+by|made\s+up\s+of|composed\s+of|cuenta\s+con|contaba\s+con|"
-    r"formado\s+por|integrado\s+por|compuesto\s+por|compte|regroupe|composée?\s+de|"
-    r"formée?\s+de|conta\s+com|composto\s+por|formada\s+por|reúne|réunit))\s+(?:now\s+)?$)"
-)
-# What every match of _TOTAL_BEFORE holds (lower case): a cheap test first.
-_TOTAL_HINTS = ("'s", "’s", "its", "their", "all", "sus", "todos", "ses", "leurs", "tous",
-                "seus", "suas", "ha", "count", "compris", "number", "total", "form", "made",
-                "compos", "cuenta", "contaba", "integrado", "compte", "regroupe", "conta",
-                "reúne", "réunit")  # fmt: skip
-_DEFINITE_BEFORE = re.compile(
-    r"(?i:\b(?:the|los|las|les|des|os|as|dos|das|del|de\s+los|de\s+las)\s+$)"
-)
+_TOTAL_WORDS = (
+    "its", "their", "all", "all the", "sus", "todos los", "ses", "leurs", "tous les", "seus",
+    "suas", "todos os", "has", "have", "had", "count", "counts", "comprise", "comprises",
+    "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
+    "composed of", "cuenta con", "contaba con", "formado por", "integrado por",
+    "compuesto por", "compte", "regroupe", "composé de", "composée de", "formé de",
+    "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
+)  # fmt: skip
+_TOTAL_BEFORE = re.compile(rf"(?i:(?:['’]s|\b{alternation(_TOTAL_WORDS)})\s+(?:now\s+)?$)")
+# What the text before a total ends with (case-folded, white space left out): a cheap
+# test before the pattern.
+_TOTAL_ENDINGS = ("'s", "’s", "now", *{phrase.split()[-1] for phrase in _TOTAL_WORDS})
+_DEFINITE_WORDS = ("the", "los", "las", "les", "des", "os", "as", "dos", "das", "del", "de los",
+                   "de las")  # fmt: skip
+_DEFINITE_BEFORE = re.compile(rf"(?i:\b{alternation(_DEFINITE_WORDS)}\s+$)")
+_DEFINITE_ENDINGS = tuple({phrase.split()[-1] for phrase in _DEFINITE_WORDS})
 
 
 def role_of(
@@ -268,9 +284,8 @@ def role_of(
     low, high = bounds
     before = text[max(low, start - _THRESHOLD_BEFORE_REACH) : start]
     near = text[max(low, start - _RATIFICATION_REACH) : min(high, end + _RATIFICATION_REACH)]
-    near_lower = near.lower()
     if kind == "ratification" or (
-        any(hint in near_lower for hint in _RATIFICATION_NEAR) and _RATIFICATION.search(near)
+        _RATIFICATION_NEAR.search(near.lower()) and _RATIFICATION.search(near)
     ):
         after = text[end : min(high, end + 40)]
         if _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after):
@@ -278,15 +293,13 @@ def role_of(
         return "total"
     if kind == "event" or whole_of_part:
         return "total"
+    if kind not in ("member", "state"):
+        return None if bare_members else "participants"
     short = text[max(low, start - 30) : start]
-    tail = short.lower()
-    if (
-        kind in ("member", "state")
-        and any(hint in tail for hint in _TOTAL_HINTS)
-        and _TOTAL_BEFORE.search(short)
-    ):
+    tail = short.rstrip().casefold()
+    if tail.endswith(_TOTAL_ENDINGS) and _TOTAL_BEFORE.search(short):
         return "total"
-    if kind == "member" and _DEFINITE_BEFORE.search(short):
+    if kind == "member" and tail.endswith(_DEFINITE_ENDINGS) and _DEFINITE_BEFORE.search(short):
         return "total"
     if bare_members:
         return None  # "12 members": of what is not said
@@ -330,7 +343,7 @@ _ORDINAL_NOUNS = {
     "estado": "estados", "país": "países", "ratificación": "ratificaciones",
     "état": "états", "pays": "pays", "ratificação": "ratificações",
 }  # fmt: skip
-_ORDINAL_COUNT = re.compile(
+_ORDINAL_COUNT = LazyPattern(
     rf"(?i:(?:\b(?:the|la|el|le|a|o|its|sa|su|sua)|['’]s)\s+{_ORDINAL}\s+"
     rf"(?P<noun>{'|'.join(sorted(map(re.escape, _ORDINAL_NOUNS), key=len, reverse=True))}))"
     r"(?![\w-])"
@@ -347,9 +360,9 @@ def _sentence_runs(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[i
     """The (start, end) of each distinct sentence holding one of ``offsets``."""
     runs = set()
     for offset in offsets:
-        sentence = sentences.at(offset)
-        if sentence is not None:
-            runs.add((sentence.start, sentence.end))
+        span = sentences.span_at(offset)
+        if span is not None:
+            runs.add(span)
     return sorted(runs)
 
 
@@ -365,22 +378,16 @@ def _windows(sentences: SentenceIndex, offsets: list[int]) -> list[tuple[int, in
     """Merged windows around ``offsets``, each within its sentence."""
     windows: list[tuple[int, int]] = []
     for offset in sorted(offsets):
-        sentence = sentences.at(offset)
-        if sentence is None:
+        span = sentences.span_at(offset)
+        if span is None:
             continue
-        low = max(sentence.start, offset - _ORDINAL_BEFORE_HINT)
-        high = min(sentence.end, offset + _ORDINAL_AFTER_HINT)
+        low = max(span[0], offset - _ORDINAL_BEFORE_HINT)
+        high = min(span[1], offset + _ORDINAL_AFTER_HINT)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
         else:
             windows.append((low, high))
     return windows
-
-
-@lru_cache(maxsize=4)
-def lower_text(text: str) -> str:
-    """``text.lower()``, computed once for the extractors reading the same article."""
-    return text.lower()
 
 
 def _ordinal_value(text: str) -> int | None:
@@ -394,9 +401,35 @@ def _ordinal_value(text: str) -> int | None:
     return _ORDINAL_WORDS.get(lowered)
 
 
+# What an ordinal count holds, as runs of letters of the lower-cased text: one of its
+# nouns' first words and an ordinal word, a tens word and a unit ordinal ("twenty-first"),
+# or the letters after an ordinal's digits ("37th", "1er", "1º"); "°" is no letter.
+_ORDINAL_NOUN_WORDS = frozenset(noun.split()[0] for noun in _ORDINAL_NOUNS)
+_ORDINAL_WORD_SET = frozenset(_ORDINAL_WORDS)
+_TENS_WORDS = frozenset(_TENS.split("|"))
+_DIGIT_ORDINAL_LETTERS = frozenset("st nd rd th º ª e er ème eme".split())
+_DIGIT_ORDINAL = re.compile(r"[0-9](?i:st|nd|rd|th|º|ª|\.º|\.ª|°|e|er|ème|eme)")
+
+
+def _may_hold_ordinal_count(text: str) -> bool:
+    """False when ``text`` lacks a word every ordinal count needs (set lookups, mostly)."""
+    words = letter_runs(text)
+    if words.isdisjoint(_ORDINAL_NOUN_WORDS):
+        return False
+    if not words.isdisjoint(_ORDINAL_WORD_SET):
+        return True
+    if not words.isdisjoint(_TENS_WORDS) and not words.isdisjoint(_EN_UNIT_ORDINALS):
+        return True
+    return (not words.isdisjoint(_DIGIT_ORDINAL_LETTERS) or "°" in text) and bool(
+        _DIGIT_ORDINAL.search(text)
+    )
+
+
 def ordinal_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "became the 37th state to ratify" (total), "after the 60th ratification" (threshold)."""
     text = article.text
+    if not _may_hold_ordinal_count(text):
+        return []
     lowered = lower_text(text)
     offsets = [i for hint in _RATIFICATION_HINTS for i in find_all(lowered, hint)]
     if len(lowered) != len(text):  # lower() moved some offsets: a pattern finds them
@@ -438,7 +471,7 @@ _TALLY_NOUNS = (
 )
 # Nouns a tally names only after "the number of" ("the number of ratifying states to 180").
 _NUMBER_OF_NOUNS = "ratifying states|ratifying countries|states|countries|acceptances"
-_TALLY = re.compile(
+_TALLY = LazyPattern(
     rf"(?i:\b(?P<unit>{_TALLY_NOUNS})\s+(?:\w+\s+){{0,2}}?(?:now\s+)?"
     r"(?:stands?|stood|standing|rose|rises|risen|reached|reaches|totals?|totall?ed|"
     r"climbed|numbers?|has\s+(?:reached|risen|climbed)|have\s+(?:reached|risen|climbed))\s+"
@@ -447,18 +480,32 @@ _TALLY = re.compile(
     rf"(?P<unit2>{_TALLY_NOUNS}|{_NUMBER_OF_NOUNS})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at)\s+)"
     rf"(?P<num2>{NUMBER_PATTERN})"
 )
-_MEMBER_ADJECTIVE = re.compile(rf"(?P<num>{NUMBER_PATTERN})-(?i:member|nation|country)\b")
+_MEMBER_ADJECTIVE = LazyPattern(rf"(?P<num>{NUMBER_PATTERN})-(?i:member|nation|country)\b")
 _TALLY_NOUN_HINTS = ("ratification", "accession", "signat", "parties", "members", "number of")
 _TALLY_HINTS = ("stand", "stood", "rose", "rise", "risen", "reach", "total", "climb",
                 "number", "tally", "count")  # fmt: skip
 
 
+# Words a tally needs (runs of letters of the lower-cased text): its verb, or the noun of
+# "the number of"; and the noun of "the 193-member body".
+_TALLY_WORDS = frozenset(
+    "stand stands stood standing rose rises risen reached reaches total totals totaled "
+    "totalled climbed number numbers tally count".split()
+)
+_MEMBER_ADJECTIVE_WORDS = frozenset({"member", "nation", "country"})
+
+
 def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """ "ratifications now stand at 23", "the number of members to 166", "the 193-member"."""
     text = article.text
+    words = letter_runs(text)
+    facts: list[Fact] = []
+    if words.isdisjoint(_TALLY_WORDS) and words.isdisjoint(_MEMBER_ADJECTIVE_WORDS):
+        return facts
     lowered = lower_text(text)
-    facts = []
-    if "-member" in lowered or "-nation" in lowered or "-country" in lowered:
+    if not words.isdisjoint(_MEMBER_ADJECTIVE_WORDS) and (
+        "-member" in lowered or "-nation" in lowered or "-country" in lowered
+    ):
         for match in _MEMBER_ADJECTIVE.finditer(text):
             value = parse_number(match.group("num"))
             if value is None or value < 2 or (match.group("num")[0].isalpha() and value < 3):
@@ -477,6 +524,8 @@ def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
                     "count", text[start:end], start, end, sentences.sentence_text(start, end), attrs
                 )
             )
+    if words.isdisjoint(_TALLY_WORDS):
+        return facts
     nouns = [i for noun in _TALLY_NOUN_HINTS for i in find_all(lowered, noun)]
     runs = _sentence_runs(sentences, nouns) if len(lowered) == len(text) else [(0, len(text))]
     for run_start, run_end in runs:
@@ -490,8 +539,8 @@ def tally_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             if value is None or value < 2 or (len(match.group(group)) == 4 and value > 1900):
                 continue
             start, end = match.span()
-            sentence = sentences.at(start)
-            if sentence is None or end > sentence.end:
+            span = sentences.span_at(start)
+            if span is None or end > span[1]:
                 continue
             attrs = {
                 "value": value,

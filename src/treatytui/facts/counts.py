@@ -31,15 +31,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.count_roles import (
     all_units,
     has_participation,
     is_anaphoric,
     is_bare_members,
-    lower_text,
     needs_context,
     ordinal_counts,
     role_of,
@@ -63,6 +63,7 @@ from treatytui.facts.numbers import (
     parse_number,
 )
 from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.words import ascii_runs, letter_runs, lower_text
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -101,19 +102,13 @@ _AMBIGUOUS_NUMBERS = frozenset({"dos", "once", "sept", "cent", "mil", "six"})
 _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {"+": "more_than", "plus": "more_than"}
 
 _UNITS = all_units()
-# The full pattern is tried only at numbers followed, within _UNIT_REACH characters, by
-# the first word of a unit: plain string searches rule out most of an article.
-_UNIT_FIRST_WORDS = sorted({unit.split()[0].split("-")[0].lower() for unit in _UNITS})
+# A count's unit begins within _UNIT_REACH characters of its number.
 _UNIT_REACH = 100
 # A number that follows one of these (or a letter or digit) is part of a code or amount.
 _NOT_BEFORE = frozenset("$€£¥.,/+#-_")
 # The first digit of a number that follows none of them (the look-behind is written after
 # the digit so that the engine skips ahead to digits).
 _DIGITS_START = re.compile(r"[0-9](?<![\w$€£¥.,/+#\-].)")
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # enough for English number and unit words
-# Every byte but a-z turned into a space: see _ascii_words.
-_A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 
 # Words allowed between the number and the unit: any capitalised word ("47 African
 # countries", "27 EU member states") or one of these.
@@ -138,17 +133,14 @@ _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
 """
-_POST_ADJECTIVE = re.compile(
-    rf"\s+(?i:{'|'.join(sorted(set(_POST_ADJECTIVES.split()), key=len, reverse=True))})"
-    r"(?![\w'’-])"
-)
+_POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
 # What may follow "members" alone so that they are members of something said ("36
 # membres du Conseil", "40 miembros más"): else "12 members" is no count.
 _MEMBERS_OF = re.compile(r"\s+(?i:of|de|du|des|del|do|da|dos|das|más|mas|de\s+plus|more)\b")
 
 
 def _count_pattern(number: str, units: list[str]) -> str:
-    unit_words = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in units)
+    unit_words = alternation(units)
     return (
         rf"(?P<num>{number})"
         rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
@@ -162,9 +154,7 @@ def _count_pattern(number: str, units: list[str]) -> str:
 
 
 def _qualifier_pattern(qualifiers: list[str]) -> re.Pattern[str]:
-    words = "|".join(
-        sorted((re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers), key=len, reverse=True)
-    )
+    words = alternation(qualifiers)
     return re.compile(rf"(?<![\w-])(?P<qual>(?i:{words}))(?:(?<=['’])|\s+)$")
 
 
@@ -177,18 +167,25 @@ def _qualifier_regex(english: bool) -> re.Pattern[str]:
     return _qualifier_pattern(_ENGLISH_QUALIFIERS if english else list(_QUALIFIERS))
 
 
-_NUMBER_SEARCH_WORDS = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
-_NUMBER_WORD = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _NUMBER_SEARCH_WORDS))}))")
+@cache
+def _number_word_regex() -> re.Pattern[str]:
+    """Where a number word begins (any language): for a text whose lower-cased form has
+    other offsets."""
+    words = sorted(NUMBER_WORDS - {"dozen"} | {"a dozen", "half a dozen"})
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))")
+
+
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
-_PART_OF = re.compile(
+_PART_OF = LazyPattern(
     rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
     r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
     r"sur\s+les)\s+$"
 )
 
 
-_PART_GLUE = ("of ", "de l", "des ", "dos ", "das ", "sur l", "de s", "de leurs")
+# What the text just before a part of a total holds ("19 of the 22 countries").
+_PART_GLUE = re.compile("of |de l|des |dos |das |sur l|de s")
 
 
 @cache
@@ -202,27 +199,39 @@ def _count_regex(english: bool) -> re.Pattern[str]:
 
 
 # Words just before the number that make it an identifier, not a count.
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:articles?|art\.|paragraphs?|para\.|sections?|chapters?|resolutions?|rules?|"
-    r"no\.|number|page|protocol|annex|item|artículo|article|párrafo)\s*$",
-    re.IGNORECASE,
-)
+_IDENTIFIER_WORDS = """article articles art. paragraph paragraphs para. section sections chapter
+chapters resolution resolutions rule rules no. number page protocol annex item artículo
+párrafo"""
+_IDENTIFIER_BEFORE = re.compile(rf"\b{alternation(_IDENTIFIER_WORDS.split())}\s*$", re.IGNORECASE)
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s*$|\b(?:US|USD|EUR|GBP|R\$)\s*$")
 
 
+@lru_cache(maxsize=1024)
 def _normalise_unit(text: str) -> str:
     """The unit as written, lower case (acronyms such as "NGOs" keep theirs)."""
     words = text.split()
     return " ".join(w if w[:-1].isupper() and len(w) > 2 else w.lower() for w in words)
 
 
+# What the text before an identifier's number ends with (case-folded, white space left
+# out), and the last characters of an amount's currency: cheap tests before the patterns.
+_IDENTIFIER_ENDINGS = tuple(word.casefold() for word in _IDENTIFIER_WORDS.split())
+_CURRENCY_LAST = frozenset("$€£¥SDRP")
+
+
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
-    if "solu" in text[max(0, start - 14) : start].lower() and _IDIOM_BEFORE.search(before):
+    tail = before.rstrip()
+    if not tail:
+        return False
+    folded = tail.casefold()
+    if "solu" in folded and _IDIOM_BEFORE.search(before):
         return True
-    return bool(_IDENTIFIER_BEFORE.search(before) or _CURRENCY_BEFORE.search(before))
+    if folded.endswith(_IDENTIFIER_ENDINGS) and _IDENTIFIER_BEFORE.search(before):
+        return True
+    return tail[-1] in _CURRENCY_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
 def _looks_like_year(number: str) -> bool:
@@ -234,6 +243,8 @@ _FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
 
 
 def _modifiers_allowed(words: str | None) -> bool:
+    if not words:
+        return True
     return all(
         w[0].isupper()
         or w.lower() in _MODIFIER_WORDS
@@ -248,7 +259,9 @@ def _unit_modifiers(words: str | None) -> list[str]:
     finance ministers": "finance"). Names and demonyms say which ones ("11 ASEAN member
     states", "48 African countries") and words like "more" how many more ("two more
     states"): the unit leaves them out, so that counts of countries group together."""
-    kept = (words or "").split()
+    if not words:
+        return []
+    kept = words.split()
     if any(w[0].isupper() or ("-" in w and w.split("-")[1][:1].isupper()) for w in kept):
         return []  # "the 18 Pacific Islands Forum members": a name, however long
     while kept and kept[0].lower() in _NOT_IN_UNIT:
@@ -257,7 +270,7 @@ def _unit_modifiers(words: str | None) -> list[str]:
 
 
 # After a second noun, a count of its own: "81 parties and observers from some 40 states".
-_OWN_COUNT_AFTER = re.compile(
+_OWN_COUNT_AFTER = LazyPattern(
     rf"\s+(?i:from|of|de|des|da|do|dos|das)\s+(?:[^\W\d]+\s+){{0,2}}?(?:{NUMBER_PATTERN})"
 )
 
@@ -277,25 +290,30 @@ def _unit_end(match: re.Match[str]) -> int:
 def _count_attrs(
     match: re.Match[str], qualifier_text: str, end: int, languages: frozenset[str]
 ) -> dict[str, Any] | None:
-    number = match.group("num")
-    if not _modifiers_allowed(match.group("mods")):
+    number, mods, unit_text, suffix_text, number_to = match.group(
+        "num", "mods", "unit", "suffix", "num2"
+    )
+    if not _modifiers_allowed(mods):
         return None
-    if not number_languages(number) & unit_languages(match.group("unit")) & languages:
+    if not number_languages(number) & unit_languages(unit_text) & languages:
         return None  # "once countries": Spanish eleven before an English noun
-    if number.lower() in _AMBIGUOUS_NUMBERS and match.group("unit")[0].isupper():
+    in_words = number[0].isalpha()
+    if in_words and number.lower() in _AMBIGUOUS_NUMBERS and unit_text[0].isupper():
         return None  # "dos Países de Língua Portuguesa": a name, not a count
     value = parse_number(number)
     if value is None or value < 2 or _looks_like_year(number):
         return None
-    modifiers = _unit_modifiers(match.group("mods"))
-    unit = _normalise_unit(" ".join([*modifiers, match.string[match.start("unit") : end]]))
+    unit = match.string[match.start("unit") : end]
+    if mods:
+        unit = " ".join([*_unit_modifiers(mods), unit])
+    unit = _normalise_unit(unit)
     qualifier: Qualifier = "exact"
     if qualifier_text:
         qualifier = _QUALIFIERS[" ".join(qualifier_text.lower().split())]
-    elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
+    elif in_words and is_collective(number) and not is_exact_collective(number):
         qualifier = "about"
-    suffix = (match.group("suffix") or "").strip().lstrip("-").lower()
-    value_to = parse_number(match.group("num2")) if match.group("num2") else None
+    suffix = suffix_text.strip().lstrip("-").lower() if suffix_text else ""
+    value_to = parse_number(number_to) if number_to else None
     if value_to is not None and value_to <= value:
         return None
     if suffix == "or more":
@@ -308,6 +326,11 @@ def _count_attrs(
     if value_to is not None:
         attrs["value_to"] = value_to
     return attrs
+
+
+def _joined_before(character: str) -> bool:
+    """Whether a number after ``character`` is part of a word, code or amount."""
+    return character.isalnum() or character in _NOT_BEFORE
 
 
 def _word_starts(haystack: str, words: list[str]) -> list[int]:
@@ -335,31 +358,6 @@ def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
     return by_last, frozenset(unit_first_words(language))
 
 
-def _ascii_words(lowered: str) -> set[str]:
-    """``set(_ASCII_WORD.findall(lowered))``, about twice as fast: every character but
-    a-z (any other one becomes "?" in ASCII) turns into a space, and the rest splits."""
-    ascii_only = lowered.encode("ascii", "replace").translate(_A_TO_Z_ONLY)
-    return set(ascii_only.decode("ascii").split())
-
-
-# Punctuation that may cling to a word ("países,", "(ONU)"): never part of a letter run.
-_CLINGING = ".,;:!?()[]{}\"'«»“”‘’"
-
-
-def _letter_runs(lowered: str) -> set[str]:
-    """``set(_WORD.findall(lowered))``, several times faster: most white-space separated
-    tokens are one run of letters once their clinging punctuation is stripped; only the
-    others ("sub-regional", "l'accord", "g20") go through the pattern."""
-    runs = set()
-    for token in set(lowered.split()):
-        bare = token.strip(_CLINGING)
-        if bare.isalpha():
-            runs.add(bare)
-        else:
-            runs.update(_WORD.findall(token))
-    return runs
-
-
 def _candidates(text: str, language: str) -> list[tuple[int, int]]:
     """(where a number begins that a unit word follows closely, where the first unit word
     after it begins), in order."""
@@ -370,17 +368,18 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
     if len(lowered) == len(text):
         # Every word of the text (a superset of the hyphen-separated parts of its
         # tokens): only a filter on which number and unit words to look for.
-        words = _ascii_words(lowered) if english else _letter_runs(lowered)
+        words = ascii_runs(text) if english else letter_runs(text)
         present = [form for last in words & number_search.keys() for form in number_search[last]]
-        starts += _word_starts(lowered, present)
+        in_words = _word_starts(lowered, present) if present else []
         units = _word_starts(lowered, list(words & unit_first))
     else:  # lower() changed the length of some character: no shortcuts
-        starts += [m.start() for m in _NUMBER_WORD.finditer(text)]
+        in_words = [m.start() for m in _number_word_regex().finditer(text)]
         units = list(range(len(text)))
+    if in_words:  # (the digits' pattern leaves out those after a letter, digit or sign)
+        in_words = [i for i in in_words if not i or not _joined_before(text[i - 1])]
+        starts = sorted({*starts, *in_words})
     found = {}
-    for i in sorted(set(starts)):
-        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in _NOT_BEFORE):
-            continue
+    for i in starts:
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
             article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
@@ -400,13 +399,13 @@ def _matches(
     for i, unit in _candidates(text, sentences.language):
         if i < done[0]:
             continue
-        sentence = sentences.at(i)
-        if sentence is None or unit >= sentence.end:
+        span = sentences.span_at(i)
+        if span is None or unit >= span[1]:
             continue  # the pattern, held to the sentence, could not reach a unit
-        match = pattern.match(text, i, sentence.end)
+        match = pattern.match(text, i, span[1])
         if match is None:
             continue
-        qualifier = qualifiers.search(text, max(sentence.start, i - 24), i)
+        qualifier = qualifiers.search(text, max(span[0], i - 24), i)
         yield (qualifier.start() if qualifier else i), match
 
 
@@ -435,7 +434,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         kind = unit_kind(match.group("unit"))
         part = None
         just_before = text[max(0, start - 12) : start]
-        if any(glue in just_before for glue in _PART_GLUE):
+        if _PART_GLUE.search(just_before):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
         part_value = parse_number(part.group("num")) if part else None
@@ -478,20 +477,22 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
 
 # A part of a count just made, its noun left out: "300 délégués, dont une cinquantaine en
 # ligne", "700 participants, including 200 online", "nine of them".
-_ELIDED_BEFORE = re.compile(
+_ELIDED_BEFORE = LazyPattern(
     r"(?i:,?\s*(?:dont|including|among\s+them|of\s+whom|entre\s+ellos|entre\s+ellas|"
     r"incluidos|incluidas|entre\s+eux|entre\s+elles|dos\s+quais|das\s+quais|"
     r"entre\s+os\s+quais|entre\s+as\s+quais)\s+)"
     rf"(?P<num>(?i:(?:une|un|una|uma|um)\s+(?:{'|'.join(sorted(COLLECTIVE_WORDS))})\b)|"
     rf"{NUMBER_PATTERN})(?![\w%-]|\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent))"
 )
-_OF_THEM = re.compile(
+_OF_THEM = LazyPattern(
     rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+them|of\s+those|de\s+ellos|de\s+ellas|"
     r"d['’]entre\s+eux|d['’]entre\s+elles|deles|delas)\b"
 )
 _ELIDED_REACH = 120
-_ELIDED_HINTS = ("dont", "includ", "among", "whom", "entre", "of them", "of those",
-                 "de ell", "deles", "delas", "quais")  # fmt: skip
+_ELIDED_HINTS = re.compile(
+    alternation(("dont", "includ", "among", "whom", "entre", "of them", "of those", "de ell",
+                 "deles", "delas", "quais"), space=" ")
+)  # fmt: skip
 
 
 def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
@@ -499,12 +500,12 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
     role: "Plus de 300 délégués participent, dont une cinquantaine en ligne" (50)."""
     found = []
     for fact in list(facts):
-        sentence = sentences.at(fact.start)
-        if sentence is None:
+        span = sentences.span_at(fact.start)
+        if span is None:
             continue
-        high = min(sentence.end, fact.end + _ELIDED_REACH)
+        high = min(span[1], fact.end + _ELIDED_REACH)
         window = text[fact.end : high].lower()
-        if not any(hint in window for hint in _ELIDED_HINTS):
+        if not _ELIDED_HINTS.search(window):
             continue
         for pattern in (_ELIDED_BEFORE, _OF_THEM):
             match = pattern.search(text, fact.end, high)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from treatytui.facts.alternation import alternation
+
 LANGUAGES = frozenset({"en", "es", "fr", "pt"})
 
 _EN_UNITS = {
@@ -115,13 +117,9 @@ _ONES = frozenset({"un", "une", "uno", "um", "uma"})
 _CONNECTORS = frozenset({"a", "and", "y", "e", "et", "de", "d", "una", "un", "une", "uma", "um"})
 
 
-def _alternatives(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
-_UNIT_WORDS = _alternatives(_EN_UNITS)
-_TENS_WORDS = _alternatives(_EN_TENS)
-_SCALE_WORDS = _alternatives(_EN_SCALES)
+_UNIT_WORDS = alternation(_EN_UNITS)
+_TENS_WORDS = alternation(_EN_TENS)
+_SCALE_WORDS = alternation(_EN_SCALES)
 
 # "forty-two", "forty two", "forty", "eleven"
 _WORDS_BELOW_100 = rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
@@ -130,10 +128,10 @@ _WORD_NUMBER = (
     rf"(?:(?:a|{_WORDS_BELOW_100})(?:\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_WORDS_BELOW_100})?)+"
     rf"|{_WORDS_BELOW_100})"
 )
-_ROMANCE_WORD = rf"(?:{_alternatives([*_ROMANCE_WORDS, *_ROMANCE_SCALES])})(?![\w])"
+_ROMANCE_WORD = rf"{alternation([*_ROMANCE_WORDS, *_ROMANCE_SCALES])}(?![\w])"
 # "treinta y cinco", "vingt et un", "dix-sept", "cinquenta mil", "deux cents"
 _ROMANCE_NUMBER = rf"(?:{_ROMANCE_WORD}(?:(?:[\s-]+|\s+(?:y|e|et)\s+){_ROMANCE_WORD})*)"
-_COLLECTIVE = rf"(?:(?:una|un|une|uma|um)\s+(?:{_alternatives(_COLLECTIVES)})\s*(?:de\b|d['’]))"
+_COLLECTIVE = rf"(?:(?:una|un|une|uma|um)\s+{alternation(_COLLECTIVES)}\s*(?:de\b|d['’]))"
 _DIGIT_SCALES = "million|billion|millions|mil|mille|millones|millón|milhões|milhão"
 _DIGIT_NUMBER = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"

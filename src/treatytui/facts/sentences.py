@@ -27,14 +27,16 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split()) | _MONTH_ABBREVIATIONS
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 # Possessive: a mark or a closer given back could never be followed by a space.
-_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(r"[.!?]++[\"'”’)\]]*+(?=(\s+)[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _MARKS = ".!?"
 # The same, found only at the first mark of a run ("?!", "..."): a boundary tried later in
 # the run meets the same text after it. Starting with the marks themselves, it lets the
 # engine skip ahead to them.
-_RUN_BOUNDARY = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# (Group 1, the white space after the boundary, ends where the next sentence begins.)
+_RUN_BOUNDARY = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=(\s+)[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 _LINE = re.compile(r"[^\n]+")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +84,44 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences; line breaks always end a sentence."""
+    starts, ends = sentence_spans(text, start, end)
+    return [Sentence(s, e, text[s:e]) for s, e in zip(starts, ends, strict=True)]
+
+
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[list[int], list[int]]:
+    """The (starts, ends) of the sentences ``split_sentences`` finds, without their texts:
+    each sentence without its surrounding white space."""
     end = len(text) if end is None else end
-    sentences: list[Sentence] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    longest = _LONGEST_ABBREVIATION + 1
     for line in _LINE.finditer(text, start, end):
         line_start, line_end = line.span()
-        cursor = line_start
+        first = _NON_SPACE.search(text, line_start, line_end)
+        if first is None:
+            continue  # white space only
+        cursor = first.start()
         for match in _boundaries(text, start, line_start, line_end):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            mark = match.start()
+            # a stop after a word longer than any abbreviation ends a sentence (the common
+            # case, told by one test); else the word is read
+            if (
+                text[mark] == "."
+                and (mark < longest or not text[mark - longest : mark].isalpha())
+                and _is_abbreviation(text, mark)
+            ):
                 continue
-            _append(sentences, text, cursor, match.end())
-            cursor = match.end()
-        _append(sentences, text, cursor, line_end)
-    return sentences
+            if match.end() > cursor:
+                starts.append(cursor)
+                ends.append(match.end())
+            cursor = match.end(1)  # where the white space after the boundary ends
+        rest = text[cursor:line_end].rstrip()
+        if rest:
+            starts.append(cursor)
+            ends.append(cursor + len(rest))
+    return starts, ends
 
 
 def _boundaries(text: str, start: int, line_start: int, line_end: int) -> Iterator[re.Match[str]]:
@@ -152,23 +180,26 @@ def matches_at(
             resume = max(match.end(), start + 1)
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    """Add ``text[start:end]`` without its surrounding white space, unless it is empty."""
-    span = text[start:end]
-    stripped = span.strip()
-    if stripped:
-        # the first character kept is the first one that is not white space
-        start += span.index(stripped[0])
-        sentences.append(Sentence(start, start + len(stripped), stripped))
-
-
 class SentenceIndex:
     """The sentences of one article, with lookup of the sentence around an offset."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.sentences = split_sentences(article.text)
-        self._starts = [s.start for s in self.sentences]
+        self._starts, self._ends = sentence_spans(article.text)
+        # each Sentence made when first asked for: most are never looked up
+        self._made: list[Sentence | None] = [None] * len(self._starts)
+
+    def _sentence(self, i: int) -> Sentence:
+        made = self._made[i]
+        if made is None:
+            start, end = self._starts[i], self._ends[i]
+            made = self._made[i] = Sentence(start, end, self.article.text[start:end])
+        return made
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence, in order."""
+        return [self._sentence(i) for i in range(len(self._starts))]
 
     def __iter__(self) -> Iterator[Sentence]:
         return iter(self.sentences)
@@ -179,13 +210,21 @@ class SentenceIndex:
         return detect_language(self.article.text)
 
     def __len__(self) -> int:
-        return len(self.sentences)
+        return len(self._starts)
 
     def at(self, offset: int) -> Sentence | None:
         """The sentence that contains character ``offset``, if any."""
         i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
-            return self.sentences[i]
+        if i >= 0 and offset < self._ends[i]:
+            return self._sentence(i)
+        return None
+
+    def span_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the sentence that contains character ``offset``, if any:
+        ``at`` without making the Sentence."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return self._starts[i], self._ends[i]
         return None
 
     def runs_at(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
@@ -218,16 +257,16 @@ class SentenceIndex:
         break ("Jane Doe," on one line, "Executive Director" on the next).
         """
         text = self.article.text
-        sentences = self.sentences
+        starts, ends = self._starts, self._ends
         hits: set[int] = set()
         for offset in offsets:
-            i = bisect_right(self._starts, offset) - 1
+            i = bisect_right(starts, offset) - 1
             if i < 0 or i in hits:
                 continue
             hits.add(i)
-            if i > 0 and "\n" in text[sentences[i - 1].end : sentences[i].start]:
+            if i > 0 and "\n" in text[ends[i - 1] : starts[i]]:
                 hits.add(i - 1)
-            if i + 1 < len(sentences) and "\n" in text[sentences[i].end : sentences[i + 1].start]:
+            if i + 1 < len(starts) and "\n" in text[ends[i] : starts[i + 1]]:
                 hits.add(i + 1)
         return self._runs(hits)
 
@@ -235,11 +274,10 @@ class SentenceIndex:
         runs: list[tuple[int, int]] = []
         previous = -2
         for i in sorted(hits):
-            sentence = self.sentences[i]
             if i == previous + 1 and runs:
-                runs[-1] = (runs[-1][0], sentence.end)
+                runs[-1] = (runs[-1][0], self._ends[i])
             else:
-                runs.append((sentence.start, sentence.end))
+                runs.append((self._starts[i], self._ends[i]))
             previous = i
         return runs
 
