@@ -1,0 +1,204 @@
+"""Bare years of events: "the next summit will be held in Dushanbe in 2027".
+
+News is full of years that date nothing that happens: "founded in 1998", "since 2015",
+"a 2030 target", "by 2030", "the 2022 report", "in 2023, exports rose". A bare year is a
+date fact (precision ``year``) only when its clause says an event happens or happened in
+it: an event verb ("will be held", "took place", "se celebrará", "aura lieu", "será
+realizada", "signed", "entered into force") or an event noun ("summit", "session",
+"cumbre", "conférence", "COP16") stands before the year's preposition ("in", "en", "em",
+"in early", "en el primer semestre de"), with only a place, articles or a word such as
+"previous" between them ("the next conference in Mongolia in 2026", "les conférences
+précédentes, en 2015 et en 2022"); or a scheduling word comes right before it and an event
+noun earlier in the clause ("La dixième conférence d'examen est prévue pour 2027").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from treatytui.facts.model import Fact
+
+if TYPE_CHECKING:
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_CLAUSE_REACH = 160
+"""Characters before the year's preposition in which an event word is looked for."""
+_LEAD_REACH = 48
+
+# The preposition (and "early", "the first half of"...) right before the year; group
+# "plan" holds a scheduling word ("scheduled for", "prévue pour"), which needs an event
+# noun earlier in the clause.
+_LEADS = {
+    "en": r"(?:(?P<plan>(?:scheduled|slated|set|planned|due)\s+(?:for|in))|in|during|"
+    r"in\s+(?:early|late|mid-?)|in\s+the\s+(?:first|second)\s+half\s+of)",
+    "es": r"(?:(?P<plan>(?:previst|programad|marcad|fijad|convocad)[oa]s?\s+(?:para|en))|en|"
+    r"durante|en\s+el\s+(?:primer|segundo)\s+(?:semestre|trimestre)\s+de|"
+    r"a\s+(?:principios|comienzos|inicios|finales|fines|mediados)\s+de)",
+    "fr": r"(?:(?P<plan>(?:prévu|programmé|fixé|convoqué)e?s?\s+(?:pour|en))|en|"
+    r"au\s+(?:premier|second|deuxième)\s+semestre|début|fin|courant|mi-)",
+    "pt": r"(?:(?P<plan>(?:previst|programad|marcad|agendad|convocad)[oa]s?\s+(?:para|em))|"
+    r"em|durante|no\s+(?:primeiro|segundo)\s+semestre\s+de|"
+    r"em\s+(?:meados|fins|finais|inícios?)\s+de|no\s+(?:início|final|fim)\s+de)",
+}
+
+# Verbs that put an event in a time: they need no event noun.
+_VERBS = {
+    "en": r"held|holds?|holding|take[sn]?\s+place|took\s+place|taking\s+place|convened?|"
+    r"convenes|convening|meets?|met|meeting|signed|adopted|hosted|"
+    r"(?:enter(?:ed|s)?|c[ao]me|comes)\s+into\s+(?:force|effect)",
+    "es": r"(?:se\s+)?(?:celebr|realiz|reun)(?:ará|arán|ó|aron|a|an|ada|adas|ado|ados|arse|"
+    r"irá|irán|ió|ieron)|tendrá[n]?\s+lugar|tuvo\s+lugar|tuvieron\s+lugar|tiene[n]?\s+lugar|"
+    r"firmad[oa]s?|firmó|firmaron|adoptad[oa]s?|acoger(?:á|án)|acogió|albergará|"
+    r"(?:entrará|entró|entraron|entrarán)\s+en\s+vigor",
+    "fr": r"aura\s+lieu|auront\s+lieu|(?:a|ont|avait|avaient)\s+eu\s+lieu|"
+    r"(?:se\s+|s['’])?(?:tiendra|tiendront|tenue?s?|est\s+tenue?|sont\s+tenue?s)|"
+    r"(?:se\s+|s['’])?réunir(?:a|ont)|réunie?s?|signée?s?|adoptée?s?|organisée?s?|"
+    r"accueillera|accueilli|(?:entrera|est\s+entrée?|entré)\s+en\s+vigueur",
+    "pt": r"realizad[oa]s?|realiz(?:ou|a|ará|arão)-se|(?:se\s+)?realizará|acontecer(?:á|ão)|"
+    r"aconteceu|ocorrer(?:á|ão)?|ocorreu|ter(?:á|ão)\s+lugar|teve\s+lugar|"
+    r"(?:se\s+)?reunir(?:á|ão)|reuniu|assinad[oa]s?|assinou|adotad[oa]s?|sediar(?:á|ão)?|"
+    r"sediou|(?:entrará|entrou)\s+em\s+vigor",
+}
+
+# Events: meetings and what they do.
+_NOUNS = {
+    "en": r"summits?|meetings?|sessions?|conferences?|rounds?|assembly|assemblies|votes?|"
+    r"referendum|elections?|signing|ceremony|talks|congress|forum|gathering|negotiations|"
+    r"ministerial|plenary",
+    "es": r"cumbres?|reuni(?:ón|ones)|sesi(?:ón|ones)|conferencias?|rondas?|asambleas?|"
+    r"votaci(?:ón|ones)|referéndum|elecciones|firma|ceremonia|negociaciones|congreso|foro|"
+    r"cita|encuentro",
+    "fr": r"sommets?|réunions?|sessions?|conférences?|assemblées?|votes?|scrutin|référendum|"
+    r"élections?|signature|cérémonie|négociations|pourparlers|congrès|forum|rencontre",
+    "pt": r"cúpulas?|cimeiras?|reuni(?:ão|ões)|sess(?:ão|ões)|conferências?|rodadas?|rondas?|"
+    r"assembleias?|votaç(?:ão|ões)|referendo|eleiç(?:ão|ões)|assinatura|cerim[ôó]nia|"
+    r"negociações|congresso|fórum|encontro",
+}
+_ACRONYM_EVENTS = r"COP\s?[0-9]*|CMP\s?[0-9]*|MOP\s?[0-9]*|CSP\s?[0-9]*|UNGA|G[0-9]{1,2}"
+
+# Words a place name, an article or an adjective of order may put between the event word
+# and the year's preposition ("held in Dushanbe, Tajikistan, in 2027").
+_LINK_WORDS = frozenset(
+    "in at of the on to a an en à au aux em no na nos nas de del la le les el los las du des "
+    "da do dos das y e et and d' l' previous last next past précédente précédentes précédent "
+    "précédents dernière dernières dernier derniers prochaine prochain anterior anteriores "
+    "pasada pasadas pasado próxima próximo passée passées also again".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[0-9][\w-]*|[,()–]|\S")
+_JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
+
+
+class _Language:
+    """The patterns of one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lead = re.compile(rf"(?<!\w){_LEADS[lang]}\s+$", re.IGNORECASE)
+        self.verb = re.compile(rf"(?<!\w)(?:{_VERBS[lang]})(?!\w)", re.IGNORECASE)
+        self.noun = re.compile(rf"(?<!\w)(?:(?i:{_NOUNS[lang]})|{_ACRONYM_EVENTS})(?!\w)")
+
+
+_PATTERNS: dict[str, _Language] = {}
+
+
+def _patterns(lang: str) -> _Language | None:
+    if lang not in _LEADS:
+        return None
+    found = _PATTERNS.get(lang)
+    if found is None:
+        found = _PATTERNS[lang] = _Language(lang)
+    return found
+
+
+def _linking_only(gap: str) -> bool:
+    """Whether ``gap`` holds only place names, articles and words of order."""
+    after_name = False
+    for token in _TOKEN.findall(gap):
+        if token in ",()–":
+            continue
+        if token[0].isupper() or token[0].isdigit():
+            after_name = True
+            continue
+        word = token.lower()
+        if word in _LINK_WORDS or word.rstrip("'’") + "'" in _LINK_WORDS:
+            continue
+        if after_name and word.isalpha():  # "République démocratique du Congo"
+            after_name = False
+            continue
+        return False
+    return True
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at ``start`` are a word of their own, not part of a number,
+    a range or a code ("2027-2029", "1,2025", "20250", "/2025")."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "/.,-_"):
+        return False
+    after = text[end : end + 2]
+    if after[:1].isalnum() or after[:1] in ("/", "-", "_"):
+        return False
+    return not (after[:1] in (".", ",") and after[1:2].isdigit())
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """The end of the last match of ``pattern`` in ``text[start:end]``, or -1."""
+    last = -1
+    for match in pattern.finditer(text, start, end):
+        last = match.end()
+    return last
+
+
+def _is_event_year(text: str, lead_start: int, clause_start: int, language: _Language) -> bool:
+    verb = _last_end(language.verb, text, clause_start, lead_start)
+    noun = _last_end(language.noun, text, clause_start, lead_start)
+    nearest = max(verb, noun)
+    return nearest >= 0 and _linking_only(text[nearest:lead_start])
+
+
+def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact]:
+    """Date facts of precision ``year`` for bare years of events, in text order."""
+    text = article.text
+    if _YEAR.search(text) is None:
+        return []
+    language = _patterns(sentences.language)
+    if language is None:
+        return []
+    facts: list[Fact] = []
+    last_end = -1
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if not _stands_alone(text, start, end):
+            continue
+        sentence = sentences.at(start)
+        sentence_start = sentence.start if sentence is not None else text.rfind("\n", 0, start) + 1
+        lead = language.lead.search(text, max(sentence_start, start - _LEAD_REACH), start)
+        if lead is None:
+            continue
+        clause_start = max(sentence_start, start - _CLAUSE_REACH, text.rfind(";", 0, start) + 1)
+        joined = last_end >= 0 and _JOINED.fullmatch(text[last_end:start]) is not None
+        if lead.group("plan"):
+            found = language.noun.search(text, clause_start, lead.start()) is not None
+        else:
+            found = joined or _is_event_year(text, lead.start(), clause_start, language)
+        if not found:
+            continue
+        year = int(match.group())
+        facts.append(
+            Fact(
+                kind="date",
+                text=match.group(),
+                start=start,
+                end=end,
+                sentence=sentences.sentence_text(start, end),
+                attrs={
+                    "date_from": date(year, 1, 1).isoformat(),
+                    "date_to": None,
+                    "precision": "year",
+                },
+            )
+        )
+        last_end = end
+    return facts
