@@ -48,20 +48,35 @@ _LEADS = {
 # Verbs that put an event in a time: they need no event noun.
 _VERBS = {
     "en": r"held|holds?|holding|take[sn]?\s+place|took\s+place|taking\s+place|convened?|"
-    r"convenes|convening|meets?|met|meeting|signed|adopted|hosted|"
+    r"convenes|convening|meets?|met|meeting|hosted|"
     r"(?:enter(?:ed|s)?|c[ao]me|comes)\s+into\s+(?:force|effect)",
-    "es": r"(?:se\s+)?(?:celebr|realiz|reun)(?:ará|arán|ó|aron|a|an|ada|adas|ado|ados|arse|"
-    r"irá|irán|ió|ieron)|tendrá[n]?\s+lugar|tuvo\s+lugar|tuvieron\s+lugar|tiene[n]?\s+lugar|"
-    r"firmad[oa]s?|firmó|firmaron|adoptad[oa]s?|acoger(?:á|án)|acogió|albergará|"
+    "es": r"se\s+(?:celebr|realiz|reun)(?:ará|arán|ó|aron|a|an|irá|irán|ió|ieron)|"
+    r"celebrarse|realizarse|reunirse|tendrá[n]?\s+lugar|tuvo\s+lugar|tuvieron\s+lugar|"
+    r"tiene[n]?\s+lugar|acoger(?:á|án)|acogió|albergará|"
     r"(?:entrará|entró|entraron|entrarán)\s+en\s+vigor",
     "fr": r"aura\s+lieu|auront\s+lieu|(?:a|ont|avait|avaient)\s+eu\s+lieu|"
-    r"(?:se\s+|s['’])?(?:tiendra|tiendront|tenue?s?|est\s+tenue?|sont\s+tenue?s)|"
-    r"(?:se\s+|s['’])?réunir(?:a|ont)|réunie?s?|signée?s?|adoptée?s?|organisée?s?|"
-    r"accueillera|accueilli|(?:entrera|est\s+entrée?|entré)\s+en\s+vigueur",
-    "pt": r"realizad[oa]s?|realiz(?:ou|a|ará|arão)-se|(?:se\s+)?realizará|acontecer(?:á|ão)|"
+    r"(?:se\s+|s['’])(?:tiendra|tiendront|est\s+tenue?|sont\s+tenue?s|était\s+tenue?)|"
+    r"(?:se\s+|s['’])réunir(?:a|ont)|accueillera|accueilli|"
+    r"(?:entrera|est\s+entrée?|entré)\s+en\s+vigueur",
+    "pt": r"realiz(?:ou|a|ará|arão)-se|se\s+realizará|acontecer(?:á|ão)|"
     r"aconteceu|ocorrer(?:á|ão)?|ocorreu|ter(?:á|ão)\s+lugar|teve\s+lugar|"
-    r"(?:se\s+)?reunir(?:á|ão)|reuniu|assinad[oa]s?|assinou|adotad[oa]s?|sediar(?:á|ão)?|"
-    r"sediou|(?:entrará|entrou)\s+em\s+vigor",
+    r"(?:se\s+)?reunir(?:á|ão)|reuniu|sediar(?:á|ão)?|sediou|"
+    r"(?:entrará|entrou)\s+em\s+vigor",
+}
+# Verbs that date an event only when the clause names one, or the instrument it signs
+# ("the treaty, signed in 1959"; not "a study carried out in 2019", "a law adopted").
+_WEAK_VERBS = {
+    "en": r"signed|adopted|organi[sz]ed",
+    "es": r"firmad[oa]s?|firmó|firmaron|adoptad[oa]s?|celebrad[oa]s?|realizad[oa]s?|"
+    r"organizad[oa]s?",
+    "fr": r"signée?s?|adoptée?s?|organisée?s?|tenue?s?|réunie?s?",
+    "pt": r"assinad[oa]s?|assinou|assinaram|adotad[oa]s?|realizad[oa]s?|organizad[oa]s?",
+}
+_INSTRUMENTS = {
+    "en": r"treaty|agreement|convention|protocol|amendment|accord|charter|declaration",
+    "es": r"tratado|acuerdo|convenio|convención|protocolo|enmienda|carta|declaración",
+    "fr": r"traité|accord|convention|protocole|amendement|charte|déclaration",
+    "pt": r"tratado|acordo|convenção|convênio|protocolo|emenda|carta|declaração",
 }
 
 # Events: meetings and what they do.
@@ -69,12 +84,15 @@ _NOUNS = {
     "en": r"summits?|meetings?|sessions?|conferences?|rounds?|assembly|assemblies|votes?|"
     r"referendum|elections?|signing|ceremony|talks|congress|forum|gathering|negotiations|"
     r"ministerial|plenary",
-    "es": r"cumbres?|reuni(?:ón|ones)|sesi(?:ón|ones)|conferencias?|rondas?|asambleas?|"
+    "es": r"cumbres?|reuni(?:ón|ones)|sesi(?:ón|ones)|conferencias?(?:\s+de\s+examen)?|"
+    r"rondas?|asambleas?|"
     r"votaci(?:ón|ones)|referéndum|elecciones|firma|ceremonia|negociaciones|congreso|foro|"
     r"cita|encuentro",
-    "fr": r"sommets?|réunions?|sessions?|conférences?|assemblées?|votes?|scrutin|référendum|"
+    "fr": r"sommets?|réunions?|sessions?|conférences?(?:\s+d['’]examen)?|assemblées?|votes?|"
+    r"scrutin|référendum|"
     r"élections?|signature|cérémonie|négociations|pourparlers|congrès|forum|rencontre",
-    "pt": r"cúpulas?|cimeiras?|reuni(?:ão|ões)|sess(?:ão|ões)|conferências?|rodadas?|rondas?|"
+    "pt": r"cúpulas?|cimeiras?|reuni(?:ão|ões)|sess(?:ão|ões)|conferências?(?:\s+de\s+revisão)?|"
+    r"rodadas?|rondas?|"
     r"assembleias?|votaç(?:ão|ões)|referendo|eleiç(?:ão|ões)|assinatura|cerim[ôó]nia|"
     r"negociações|congresso|fórum|encontro",
 }
@@ -86,7 +104,12 @@ _LINK_WORDS = frozenset(
     "in at of the on to a an en à au aux em no na nos nas de del la le les el los las du des "
     "da do dos das y e et and d' l' previous last next past précédente précédentes précédent "
     "précédents dernière dernières dernier derniers prochaine prochain anterior anteriores "
-    "pasada pasadas pasado próxima próximo passée passées also again".split()
+    "pasada pasadas pasado próxima próximo passée passées also again "
+    # adjectives a Romance event noun takes after it ("la reunión ministerial")
+    "ministerial ministeriales ministérielle ministérielles anual anuales annuelle annuelles "
+    "extraordinaire extraordinaria extraordinária ordinaire ordinaria ordinária plenaria "
+    "plénière plenária regional régionale bilateral bilatérale mundial mondiale "
+    "internacional internationale".split()
 )
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[0-9][\w-]*|[,()–]|\S")
 _JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
@@ -98,7 +121,9 @@ class _Language:
     def __init__(self, lang: str) -> None:
         self.lead = re.compile(rf"(?<!\w){_LEADS[lang]}\s+$", re.IGNORECASE)
         self.verb = re.compile(rf"(?<!\w)(?:{_VERBS[lang]})(?!\w)", re.IGNORECASE)
+        self.weak_verb = re.compile(rf"(?<!\w)(?:{_WEAK_VERBS[lang]})(?!\w)", re.IGNORECASE)
         self.noun = re.compile(rf"(?<!\w)(?:(?i:{_NOUNS[lang]})|{_ACRONYM_EVENTS})(?!\w)")
+        self.instrument = re.compile(rf"(?<!\w)(?:{_INSTRUMENTS[lang]})(?!\w)", re.IGNORECASE)
 
 
 _PATTERNS: dict[str, _Language] = {}
@@ -119,9 +144,13 @@ def _linking_only(gap: str) -> bool:
     for token in _TOKEN.findall(gap):
         if token in ",()–":
             continue
-        if token[0].isupper() or token[0].isdigit():
+        if token[0].isupper():
             after_name = True
             continue
+        if token[0].isdigit():  # a day or year after a month name: "in May 2027"
+            if after_name:
+                continue
+            return False
         word = token.lower()
         if word in _LINK_WORDS or word.rstrip("'’") + "'" in _LINK_WORDS:
             continue
@@ -154,7 +183,11 @@ def _last_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
 def _is_event_year(text: str, lead_start: int, clause_start: int, language: _Language) -> bool:
     verb = _last_end(language.verb, text, clause_start, lead_start)
     noun = _last_end(language.noun, text, clause_start, lead_start)
-    nearest = max(verb, noun)
+    weak = _last_end(language.weak_verb, text, clause_start, lead_start)
+    if weak > max(verb, noun):
+        named = noun >= 0 or language.instrument.search(text, clause_start, weak) is not None
+        weak = weak if named else -1
+    nearest = max(verb, noun, weak)
     return nearest >= 0 and _linking_only(text[nearest:lead_start])
 
 
