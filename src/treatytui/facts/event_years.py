@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from treatytui.corpus.article import Article
     from treatytui.facts.sentences import SentenceIndex
 
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+# One pattern a century: a literal prefix lets the regex engine skip ahead fast, where
+# "(?:19|20)" would try every position.
+_CENTURIES = (re.compile(r"20[0-9]{2}"), re.compile(r"19[0-9]{2}"))
 _CLAUSE_REACH = 160
 """Characters before the year's preposition in which an event word is looked for."""
 _LEAD_REACH = 48
@@ -34,18 +36,32 @@ _LEAD_REACH = 48
 # noun earlier in the clause.
 _LEADS = {
     "en": r"(?:(?P<plan>(?:scheduled|slated|set|planned|due)\s+(?:for|in))|in|during|"
-    r"in\s+(?:early|late|mid-?)|in\s+the\s+(?:first|second)\s+half\s+of)",
+    r"in\s+(?:early|late|mid)|in\s+the\s+(?:first|second)\s+half\s+of)",
     "es": r"(?:(?P<plan>(?:previst|programad|marcad|fijad|convocad)[oa]s?\s+(?:para|en))|en|"
     r"durante|en\s+el\s+(?:primer|segundo)\s+(?:semestre|trimestre)\s+de|"
     r"a\s+(?:principios|comienzos|inicios|finales|fines|mediados)\s+de)",
     "fr": r"(?:(?P<plan>(?:prévu|programmé|fixé|convoqué)e?s?\s+(?:pour|en))|en|"
-    r"au\s+(?:premier|second|deuxième)\s+semestre|début|fin|courant|mi-)",
+    r"au\s+(?:premier|second|deuxième)\s+semestre|début|fin|courant)",
     "pt": r"(?:(?P<plan>(?:previst|programad|marcad|agendad|convocad)[oa]s?\s+(?:para|em))|"
     r"em|durante|no\s+(?:primeiro|segundo)\s+semestre\s+de|"
     r"em\s+(?:meados|fins|finais|inícios?)\s+de|no\s+(?:início|final|fim)\s+de)",
 }
 
 # Verbs that put an event in a time: they need no event noun.
+# The last word of each language's leads: a year after any other word is passed over
+# without running the lead pattern (most years close a full date: "4 May 2025").
+_LEAD_WORDS = {
+    "en": frozenset("in during for of early late mid".split()),
+    "es": frozenset("en durante para de".split()),
+    "fr": frozenset("en pour semestre début fin courant".split()),
+    "pt": frozenset("em durante para de".split()),
+}
+# Before "of" / "de", a lead has one of these: "the first half of", "a mediados de".
+_BEFORE_OF = frozenset(
+    "half semestre trimestre principios comienzos inicios finales fines mediados meados "
+    "início inícios final fim fins finais".split()
+)
+
 _VERBS = {
     "en": r"held|holds?|holding|take[sn]?\s+place|took\s+place|taking\s+place|convened?|"
     r"convenes|convening|meets?|met|meeting|hosted|"
@@ -119,6 +135,7 @@ class _Language:
     """The patterns of one language."""
 
     def __init__(self, lang: str) -> None:
+        self.lead_words = _LEAD_WORDS[lang]
         self.lead = re.compile(rf"(?<!\w){_LEADS[lang]}\s+$", re.IGNORECASE)
         self.verb = re.compile(rf"(?<!\w)(?:{_VERBS[lang]})(?!\w)", re.IGNORECASE)
         self.weak_verb = re.compile(rf"(?<!\w)(?:{_WEAK_VERBS[lang]})(?!\w)", re.IGNORECASE)
@@ -172,6 +189,16 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (after[:1] in (".", ",") and after[1:2].isdigit())
 
 
+def _after_lead_word(text: str, start: int, language: _Language) -> bool:
+    """Whether the word before the year (after white space) may end a lead."""
+    if not start or not text[start - 1].isspace():
+        return False
+    words = text[max(0, start - 24) : start].split()
+    if not words or words[-1].lower() not in language.lead_words:
+        return False
+    return words[-1] not in ("of", "de") or (len(words) > 1 and words[-2] in _BEFORE_OF)
+
+
 def _last_end(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
     """The end of the last match of ``pattern`` in ``text[start:end]``, or -1."""
     last = -1
@@ -194,16 +221,17 @@ def _is_event_year(text: str, lead_start: int, clause_start: int, language: _Lan
 def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """Date facts of precision ``year`` for bare years of events, in text order."""
     text = article.text
-    if _YEAR.search(text) is None:
+    starts = sorted(m.start() for pattern in _CENTURIES for m in pattern.finditer(text))
+    if not starts:
         return []
     language = _patterns(sentences.language)
     if language is None:
         return []
     facts: list[Fact] = []
     last_end = -1
-    for match in _YEAR.finditer(text):
-        start, end = match.span()
-        if not _stands_alone(text, start, end):
+    for start in starts:
+        end = start + 4
+        if not _stands_alone(text, start, end) or not _after_lead_word(text, start, language):
             continue
         sentence = sentences.at(start)
         sentence_start = sentence.start if sentence is not None else text.rfind("\n", 0, start) + 1
@@ -218,11 +246,11 @@ def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact
             found = joined or _is_event_year(text, lead.start(), clause_start, language)
         if not found:
             continue
-        year = int(match.group())
+        year = int(text[start:end])
         facts.append(
             Fact(
                 kind="date",
-                text=match.group(),
+                text=text[start:end],
                 start=start,
                 end=end,
                 sentence=sentences.sentence_text(start, end),
