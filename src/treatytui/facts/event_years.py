@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
 from treatytui.facts.model import Fact
 
+TYPE_CHECKING = False  # the idiom type checkers understand, without importing typing
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
     from treatytui.facts.sentences import SentenceIndex
@@ -118,7 +118,7 @@ _ACRONYM_EVENTS = r"COP\s?[0-9]*|CMP\s?[0-9]*|MOP\s?[0-9]*|CSP\s?[0-9]*|UNGA|G[0
 # and the year's preposition ("held in Dushanbe, Tajikistan, in 2027").
 _LINK_WORDS = frozenset(
     "in at of the on to a an en à au aux em no na nos nas de del la le les el los las du des "
-    "da do dos das y e et and d' l' previous last next past précédente précédentes précédent "
+    "da do dos das y e et and previous last next past précédente précédentes précédent "
     "précédents dernière dernières dernier derniers prochaine prochain anterior anteriores "
     "pasada pasadas pasado próxima próximo passée passées also again "
     # adjectives a Romance event noun takes after it ("la reunión ministerial")
@@ -127,7 +127,8 @@ _LINK_WORDS = frozenset(
     "plénière plenária regional régionale bilateral bilatérale mundial mondiale "
     "internacional internationale".split()
 )
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[0-9][\w-]*|[,()–]|\S")
+_GAP_PUNCTUATION = str.maketrans(",()–", "    ")
+_ELISIONS = ("d'", "l'", "d’", "l’")
 _JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
 
 
@@ -158,9 +159,13 @@ def _patterns(lang: str) -> _Language | None:
 def _linking_only(gap: str) -> bool:
     """Whether ``gap`` holds only place names, articles and words of order."""
     after_name = False
-    for token in _TOKEN.findall(gap):
-        if token in ",()–":
-            continue
+    for token in gap.translate(_GAP_PUNCTUATION).split():
+        if token[:2] in _ELISIONS:  # "d'Ivoire", "l'Inde"
+            token = token[2:]
+            if not token:
+                continue
+        if not token[0].isalnum():
+            return False
         if token[0].isupper():
             after_name = True
             continue
@@ -169,7 +174,7 @@ def _linking_only(gap: str) -> bool:
                 continue
             return False
         word = token.lower()
-        if word in _LINK_WORDS or word.rstrip("'’") + "'" in _LINK_WORDS:
+        if word in _LINK_WORDS:
             continue
         if after_name and word.isalpha():  # "République démocratique du Congo"
             after_name = False
