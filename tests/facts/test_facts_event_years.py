@@ -127,3 +127,36 @@ def test_languages_the_rule_does_not_read_give_nothing() -> None:
 )
 def test_a_participle_needs_an_event_or_an_instrument(text: str) -> None:
     assert _years(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2027, the next summit of the leaders will be held in Lima, the ministers said.",
+            "2027",
+        ),
+        ("En 2029, la próxima cumbre de los países se celebrará en Lima, según la nota.", "2029"),
+        ("En 2028, le prochain sommet des pays aura lieu à Dakar, selon les ministres.", "2028"),
+        ("Em 2027, a próxima cúpula dos países será realizada em Lima, segundo a nota.", "2027"),
+    ],
+)
+def test_an_opening_year_of_an_event_clause(text: str, expected: str) -> None:
+    assert _years(text) == [f"{expected}-01-01"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023, exports of the region rose after the summit of the leaders was held in Lima.",
+        "In 2023, the summit noted that the exports of the region had risen.",
+        "En 2023, las exportaciones de la región crecieron antes de que se celebrara la cumbre.",
+    ],
+)
+def test_an_opening_year_of_another_clause_is_not_a_date(text: str) -> None:
+    assert _years(text) == []
+
+
+def test_years_joined_to_an_event_year_are_years_too() -> None:
+    text = "The session of the committee was held in 2019 and 2021 in the city of Geneva."
+    assert _years(text) == ["2019-01-01", "2021-01-01"]

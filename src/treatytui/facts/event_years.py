@@ -30,6 +30,11 @@ _CENTURIES = (re.compile(r"20[0-9]{2}"), re.compile(r"19[0-9]{2}"))
 _CLAUSE_REACH = 160
 """Characters before the year's preposition in which an event word is looked for."""
 _LEAD_REACH = 48
+_OPENING_REACH = 48
+_OPENING_WORDS = 4
+_OPENING_VERB_WORDS = 6
+"""An opening year ("In 2027, the next summit will be held"): the words allowed before
+the event noun and between it and its verb, and the characters each may take."""
 
 # The preposition (and "early", "the first half of"...) right before the year; group
 # "plan" holds a scheduling word ("scheduled for", "prévue pour"), which needs an event
@@ -223,6 +228,46 @@ def _is_event_year(text: str, lead_start: int, clause_start: int, language: _Lan
     return nearest >= 0 and _linking_only(text[nearest:lead_start])
 
 
+def _dates_an_event(text: str, start: int, sentences: SentenceIndex, language: _Language) -> bool:
+    """Whether the bare year at ``start`` follows a lead its clause makes an event's."""
+    if not _after_lead_word(text, start, language):
+        return False
+    sentence = sentences.at(start)
+    sentence_start = sentence.start if sentence is not None else text.rfind("\n", 0, start) + 1
+    lead = language.lead.search(text, max(sentence_start, start - _LEAD_REACH), start)
+    if lead is None:
+        return False
+    clause_start = max(sentence_start, start - _CLAUSE_REACH, text.rfind(";", 0, start) + 1)
+    if lead.group("plan"):
+        return language.noun.search(text, clause_start, lead.start()) is not None
+    if _is_event_year(text, lead.start(), clause_start, language):
+        return True
+    sentence_end = sentence.end if sentence is not None else _line_end(text, start)
+    return lead.start() == clause_start and _opens_event_clause(
+        text, start + 4, sentence_end, language
+    )
+
+
+def _opens_event_clause(text: str, end: int, sentence_end: int, language: _Language) -> bool:
+    """ "In 2027, the next summit will be held in Lima": an opening year whose clause
+    has an event noun among its first words, then an event verb."""
+    if text[end : end + 1] != ",":
+        return False
+    noun = language.noun.search(text, end, min(sentence_end, end + _OPENING_REACH))
+    if noun is None or len(text[end + 1 : noun.start()].split()) > _OPENING_WORDS:
+        return False
+    reach = min(sentence_end, noun.end() + _OPENING_REACH)
+    verb = language.verb.search(text, noun.end(), reach) or language.weak_verb.search(
+        text, noun.end(), reach
+    )
+    return verb is not None and len(text[noun.end() : verb.start()].split()) <= _OPENING_VERB_WORDS
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
 def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """Date facts of precision ``year`` for bare years of events, in text order."""
     text = article.text
@@ -236,20 +281,10 @@ def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact
     last_end = -1
     for start in starts:
         end = start + 4
-        if not _stands_alone(text, start, end) or not _after_lead_word(text, start, language):
+        if not _stands_alone(text, start, end):
             continue
-        sentence = sentences.at(start)
-        sentence_start = sentence.start if sentence is not None else text.rfind("\n", 0, start) + 1
-        lead = language.lead.search(text, max(sentence_start, start - _LEAD_REACH), start)
-        if lead is None:
-            continue
-        clause_start = max(sentence_start, start - _CLAUSE_REACH, text.rfind(";", 0, start) + 1)
-        joined = last_end >= 0 and _JOINED.fullmatch(text[last_end:start]) is not None
-        if lead.group("plan"):
-            found = language.noun.search(text, clause_start, lead.start()) is not None
-        else:
-            found = joined or _is_event_year(text, lead.start(), clause_start, language)
-        if not found:
+        joined = last_end >= 0 and _JOINED.fullmatch(text, last_end, start) is not None
+        if not (joined or _dates_an_event(text, start, sentences, language)):
             continue
         year = int(text[start:end])
         facts.append(
