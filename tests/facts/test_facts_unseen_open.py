@@ -1,12 +1,10 @@
-"""Date and count forms the fresh held-out set (tests/facts/dev2) showed: the one still
-missing is a strict expected failure; the others are settled (an adjective between number
-and noun is read; a vote tally is, by design, not a count)."""
+"""Date and count forms the fresh held-out set (tests/facts/dev2) showed, all settled: a
+bare year of an event is a year (``facts/event_years.py``), an adjective between number
+and noun is read, and a vote tally is, by design, not a count."""
 
 from __future__ import annotations
 
 from datetime import date
-
-import pytest
 
 from treatytui.corpus.article import Article
 from treatytui.facts import extract
@@ -17,14 +15,13 @@ def _facts(text: str, kind: str, published: date = date(2026, 2, 25)) -> list:
     return [f for f in extract(article) if f.kind == kind]
 
 
-@pytest.mark.xfail(strict=True, reason="dates: a bare year of an event ('en 2015 et en 2022')")
 def test_bare_years_of_past_meetings_in_french() -> None:
     text = (
         "Les deux conférences d'examen précédentes, en 2015 et en 2022, s'étaient achevées "
         "sans document final, ont rappelé les délégations réunies à New York."
     )
-    years = {f.get("date_from") for f in _facts(text, "date")}
-    assert {"2015-01-01", "2022-01-01"} <= years
+    years = {(f.get("date_from"), f.get("precision")) for f in _facts(text, "date")}
+    assert {("2015-01-01", "year"), ("2022-01-01", "year")} <= years
 
 
 def test_vote_tallies_are_results_not_counts_but_voting_countries_are() -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _EXTRACTOR_HOMES = (
     ("treatytui.facts.dates", "extract_dates"),
+    ("treatytui.facts.event_years", "extract_event_years"),
     ("treatytui.facts.counts", "extract_counts"),
     ("treatytui.facts.venues", "extract_venues"),
     ("treatytui.facts.people", "extract_people"),
