@@ -58,9 +58,14 @@ def make_app(seed_index: Path, config_home: Path) -> Callable[..., TreatyApp]:
 async def settle(pilot) -> None:
     """Wait until every worker is done and the screen has caught up."""
     app = pilot.app
-    for _ in range(3):
+    quiet = 0
+    for _ in range(50):  # a worker's message can start another worker: wait for two quiet rounds
         await pilot.pause()
+        busy = any(not worker.is_finished for worker in app.workers)
         await app.workers.wait_for_complete()
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 2:
+            break
     await pilot.pause()
 
 

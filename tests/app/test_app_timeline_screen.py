@@ -201,7 +201,7 @@ def test_snapshot_timeline_80x24(events_index: Path, snap_compare) -> None:
     async def run_before(pilot) -> None:
         await ready(pilot)
         await pilot.press("m", "m", "right")
-        await pilot.pause()
+        await ready(pilot)
 
     assert snap_compare(Host(events_index, TimelineScreen), terminal_size=SMALL,
                         run_before=run_before)  # fmt: skip
@@ -211,7 +211,7 @@ def test_snapshot_figures_80x24(events_index: Path, snap_compare) -> None:
     async def run_before(pilot) -> None:
         await ready(pilot)
         await pilot.press("down", "down")
-        await pilot.pause()
+        await ready(pilot)
 
     assert snap_compare(Host(events_index, FiguresScreen), terminal_size=SMALL,
                         run_before=run_before)  # fmt: skip

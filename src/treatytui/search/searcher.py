@@ -88,16 +88,20 @@ class Searcher:
             try:
                 # Read in place from maps: Whoosh's own maps copy every sub-file read.
                 index = open_in_place(str(folder))
+                # Read first: should a writer commit now, the stamp is older, not newer,
+                # than what is opened (one needless reopening, never a stale searcher).
+                generation = index.latest_generation()
                 searcher = index.searcher()
+                schema = index.schema  # (reads the table of contents: the folder may be gone)
             except (OSError, whoosh_index.EmptyIndexError, ValueError, EOFError):
                 # A rebuild may have replaced this generation between our two reads.
                 time.sleep(0.05)
                 continue
             old = self._searcher
             self._index, self._searcher = index, searcher
-            self._builder = QueryBuilder(index.schema)
+            self._builder = QueryBuilder(schema)
             self._ranker = Ranker(searcher, self._lengths, shared=self._shared)
-            self._stamp = (folder.name, index.latest_generation())
+            self._stamp = (folder.name, generation)
             if old is not None:
                 old.close()
             return
