@@ -12,7 +12,13 @@ of these files: write a new fresh set instead.
 dev7 (24 articles, 10 en / 5 es / 5 fr / 4 pt, written blind after all the fixes above) has floors
 of its own, a little under its first score (after two gold fixes: F1 dates 0.90, venues 0.88,
 counts 0.84, people 0.94; precision 0.98, 0.96, 0.97, 0.98), so that it is not averaged away by
-the fitted sets; its misses are listed in /work/wt/_notes/dev7_misses.md.
+the fitted sets.
+
+dev8 (20 articles, 8 en / 4 es / 4 fr / 4 pt, on twenty other bodies, written blind after dev7's
+fixes) scored at first: F1 dates 0.89, venues 0.75, counts 0.75, people 0.79 (precision 0.92,
+0.85, 0.97, 0.89). Its floors sit under those; its misses, by class, are in
+tests/facts/dev8/MISSES.md. It is the team's estimate of how the extractor does on news it was
+not fitted to: fix the classes, never the sentences.
 """
 
 from __future__ import annotations
@@ -27,9 +33,17 @@ ROOT = Path(__file__).resolve().parents[2]
 FRESH = [ROOT / "tests" / "facts" / name for name in ("dev2", "dev3", "dev4", "dev5", "dev6")]
 FLOORS = {"date": 0.94, "venue": 0.94, "count": 0.88, "person": 0.96}
 PRECISION_FLOORS = {"date": 0.95, "venue": 0.95, "count": 0.93, "person": 0.95}
-BLIND = ROOT / "tests" / "facts" / "dev7"
-BLIND_FLOORS = {"date": 0.88, "venue": 0.86, "count": 0.82, "person": 0.92}
-BLIND_PRECISION_FLOORS = {"date": 0.95, "venue": 0.93, "count": 0.94, "person": 0.95}
+BLIND_SETS = {
+    # set: (F1 floors, precision floors)
+    "dev7": (
+        {"date": 0.88, "venue": 0.86, "count": 0.82, "person": 0.92},
+        {"date": 0.95, "venue": 0.93, "count": 0.94, "person": 0.95},
+    ),
+    "dev8": (
+        {"date": 0.87, "venue": 0.73, "count": 0.73, "person": 0.77},
+        {"date": 0.90, "venue": 0.83, "count": 0.95, "person": 0.87},
+    ),
+}
 
 
 @cache
@@ -40,12 +54,15 @@ def fresh_totals() -> dict:
 
 
 @cache
-def blind_totals() -> dict:
+def blind_totals(name: str) -> dict:
     module = harness()
-    return module.totals(module.evaluate(module.load_dev(BLIND)))
+    return module.totals(module.evaluate(module.load_dev(ROOT / "tests" / "facts" / name)))
 
 
-@pytest.mark.parametrize("folder", [*FRESH, BLIND], ids=lambda p: p.name)
+BLIND = [ROOT / "tests" / "facts" / name for name in BLIND_SETS]
+
+
+@pytest.mark.parametrize("folder", [*FRESH, *BLIND], ids=lambda p: p.name)
 def test_fresh_files_are_well_formed(folder: Path) -> None:
     assert len(list(folder.glob("*.yaml"))) >= 8
     assert not harness().gold_problems(folder)
@@ -58,8 +75,11 @@ def test_fresh_f1_and_precision_stay_above_their_floors(kind: str) -> None:
     assert score.precision >= PRECISION_FLOORS[kind], f"{kind}: P {score.precision:.3f}"
 
 
-@pytest.mark.parametrize("kind", sorted(BLIND_FLOORS))
-def test_blind_set_f1_and_precision_stay_above_their_floors(kind: str) -> None:
-    score = blind_totals()[kind]
-    assert score.f1 >= BLIND_FLOORS[kind], f"{kind}: F1 {score.f1:.3f} < {BLIND_FLOORS[kind]}"
-    assert score.precision >= BLIND_PRECISION_FLOORS[kind], f"{kind}: P {score.precision:.3f}"
+@pytest.mark.parametrize(
+    ("name", "kind"), [(name, kind) for name in BLIND_SETS for kind in BLIND_SETS[name][0]]
+)
+def test_blind_set_f1_and_precision_stay_above_their_floors(name: str, kind: str) -> None:
+    f1_floors, precision_floors = BLIND_SETS[name]
+    score = blind_totals(name)[kind]
+    assert score.f1 >= f1_floors[kind], f"{name} {kind}: F1 {score.f1:.3f} < {f1_floors[kind]}"
+    assert score.precision >= precision_floors[kind], f"{name} {kind}: P {score.precision:.3f}"
