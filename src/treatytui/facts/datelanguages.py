@@ -269,6 +269,9 @@ class LanguagePatterns:
     opener_heads: tuple[str, ...] | None
     """The first word of each opener ("del", "desde", "entre"): where a range may begin
     when not at its first day (None when the opener does not tell)."""
+    opener_then_day: re.Pattern[str]
+    """An opener and the first digit of a day: what a range that begins with its opener
+    begins with ("del 3", "entre los días 14")."""
     full_names: tuple[str, ...] | None
     """The full month names in lower case, which the patterns "m_y" and "m" begin with
     (None when those patterns begin otherwise)."""
@@ -330,6 +333,7 @@ def patterns(code: str) -> LanguagePatterns | None:
         between=re.compile(rf"\b{spec.between}\b[^0-9]{{0,16}}$", re.IGNORECASE),
         trigger=re.compile(trigger),
         opener_heads=opener_heads(spec.opener),
+        opener_then_day=re.compile(rf"{spec.opener}[0-9]"),
         full_names=None if spec.numeric_months or spec.month_word else _full_names(spec),
         trigger_words=None if spec.trigger else tuple(sorted(stems)),
     )

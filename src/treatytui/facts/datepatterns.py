@@ -245,17 +245,45 @@ _NEED_FIRST = {
 _NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
 
 
-def _held_mask(text: str, run: tuple[int, int]) -> int:
-    """The needs ``text[run[0]:run[1]]`` holds, one bit each (``_NEED_BITS``): every one
-    is looked for at once, so that each pattern's test is a plain comparison."""
-    mask = 0
-    for need, bit in _NEED_BITS.items():
-        first = _NEED_FIRST.get(need)
-        if first is not None and not mask & _NEED_BITS[first]:
-            continue  # what it needs is not there ("month_number" without a month)
-        if _holds(text, run, need):
-            mask |= bit
-    return mask
+def _held_masks(text: str, runs: list[tuple[int, int]], scan: _Scan) -> list[int]:
+    """The needs each run holds, one bit each (``_NEED_BITS``): every one is looked for
+    at once, so that each pattern's test is a plain comparison. A month stem or a
+    digit-separator-digit run is found from the scan of the whole text (``_Scan``), not
+    by a search of each run."""
+    masks = []
+    months, numerics = scan.months, scan.numerics
+    for run in runs:
+        start, end = run
+        mask = 0
+        # The scan's matches are those of a search of the run when none can cross the
+        # run's start: three characters without white space, after white space (a run of
+        # sentences begins after one) or at the start of the text.
+        if start == 0 or text[start - 1].isspace():
+            # each match is three characters long: it ends in the run when it starts
+            # before ``end - 2``
+            in_run = bisect_left(months, end - 2) - bisect_left(months, start)
+            if in_run:
+                mask |= _MONTH_BITS if in_run == 1 else _MONTH_BITS | _TWO_MONTHS_BIT
+            if bisect_left(numerics, end - 2) > bisect_left(numerics, start):
+                mask |= _NUMERIC_BIT
+            needs = _NEEDS_NOT_SCANNED
+        else:
+            needs = _NEED_BITS.items()
+        for need, bit in needs:
+            first = _NEED_FIRST.get(need)
+            if first is not None and not mask & _NEED_BITS[first]:
+                continue  # what it needs is not there ("month_number" without a month)
+            if _holds(text, run, need):
+                mask |= bit
+        masks.append(mask)
+    return masks
+
+
+_SCANNED = frozenset({"month", "two_months", "numeric"})
+_NEEDS_NOT_SCANNED = tuple((n, b) for n, b in _NEED_BITS.items() if n not in _SCANNED)
+_MONTH_BITS = _NEED_BITS["month"]
+_TWO_MONTHS_BIT = _NEED_BITS["two_months"]
+_NUMERIC_BIT = _NEED_BITS["numeric"]
 
 
 def _holds(text: str, run: tuple[int, int], need: str) -> bool:
@@ -434,22 +462,93 @@ def _weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
         )
 
 
+class _Scan:
+    """The cheap scans of one text, shared by ``date_offsets`` and
+    ``find_date_mentions``: the starts of the English month stems and of the
+    digit-separator-digit runs (``DATE_TRIGGERS``), and the lower-cased text."""
+
+    __slots__ = ("_lowered", "months", "numerics", "spoken", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.months = [m.start() for m in _MONTH_TRIGGER.finditer(text)]
+        self.numerics = [m.start() for m in _NUMERIC_TRIGGER.finditer(text)]
+        self._lowered: str | None = None
+        self.spoken: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        """By list of words: where each of them is in the lower-cased text."""
+
+    @property
+    def lowered(self) -> str:
+        """The text in lower case, made when first asked for."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+
+_last_scan: list[_Scan] = []  # the scan of the text last scanned: one slot
+
+
+def _scan(text: str) -> _Scan:
+    """The scans of ``text``, made once for the text last asked about."""
+    last = _last_scan[0] if _last_scan else None
+    if last is not None and last.text is text:
+        return last
+    made = _Scan(text)
+    _last_scan[:] = [made]
+    return made
+
+
 def date_offsets(text: str, language: str = "en") -> list[int]:
     """Where the matches of ``date_triggers(language)`` begin (and a few more places
     inside them): the sentences worth searching for dates hold one. The month stems of
     another language ("ene", "feb"... in any case) are found by plain searches of the
     lower-cased text, many times faster than a case-blind pattern scan."""
-    offsets = [m.start() for trigger in DATE_TRIGGERS for m in trigger.finditer(text)]
+    scan = _scan(text)
+    offsets = scan.months + scan.numerics
     spoken = datelanguages.patterns(language)
     if spoken is None:
         return offsets
     words = spoken.trigger_words
-    lowered = text.lower()
+    lowered = scan.lowered
     if words is None or len(lowered) != len(text) or any(c in text for c in _OTHER_CASES):
         return offsets + [m.start() for m in spoken.trigger.finditer(text)]
+    found = _word_starts(scan, _month_words(spoken))
     for word in words:
-        offsets += find_all(lowered, word)
+        offsets += found[word]
     return offsets
+
+
+def _month_words(spoken: datelanguages.LanguagePatterns) -> tuple[str, ...]:
+    """The month stems and full month names of a language, in lower case."""
+    return (*(spoken.trigger_words or ()), *(spoken.full_names or ()))
+
+
+@cache
+def _searched_prefixes(words: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each of ``words`` with an earlier one it begins with ("ene" for "enero"), if any:
+    where it is, is among the places of that one."""
+    pairs: list[tuple[str, str | None]] = []
+    for word in dict.fromkeys(words):
+        prefix = next((w for w, _ in pairs if word.startswith(w)), None)
+        pairs.append((word, prefix))
+    return tuple(pairs)
+
+
+def _word_starts(scan: _Scan, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Where each of ``words`` (in lower case) is in the lower-cased text, in order (a
+    plain search for each): a word that begins with one searched before is looked for
+    only where that one is ("enero" where "ene" is)."""
+    found = scan.spoken.get(words)
+    if found is None:
+        lowered = scan.lowered
+        found = {}
+        for word, prefix in _searched_prefixes(words):
+            if prefix is None:
+                found[word] = find_all(lowered, word)
+            else:
+                found[word] = [i for i in found[prefix] if lowered.startswith(word, i)]
+        scan.spoken[words] = found
+    return found
 
 
 def date_triggers(language: str = "en") -> tuple[re.Pattern[str], ...]:
@@ -471,7 +570,7 @@ def find_date_mentions(
     runs = [(0, len(text))] if windows is None else list(windows)
     # What each run holds, found when first asked: a pattern is not tried on a run
     # without what it needs.
-    held = [_held_mask(text, run) for run in runs]
+    held = _held_masks(text, runs, _scan(text))
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
     spoken = datelanguages.patterns(language)
@@ -536,14 +635,19 @@ def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[st
     starts: dict[str, list[int]] = {}
     if spoken.opener_heads is not None:
         led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        # An opener's first word begins a match only when the opener is whole and a day
+        # follows ("de 3"; not the "de" of "cidade" or of "de outubro"): where a match
+        # begins with a letter, the optional opener matched.
+        opened = spoken.opener_then_day.match
         for head in spoken.opener_heads:
-            led += find_all(text, head)
+            led += [i for i in find_all(text, head) if opened(text, i)]
         led.sort()
         starts |= dict.fromkeys(_RANGE_PATTERNS, led)
     if spoken.full_names is not None:
-        lowered = text.lower()
+        lowered = _scan(text).lowered
         if len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES):
-            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
+            found = _word_starts(_scan(text), _month_words(spoken))
+            names = sorted({i for name in spoken.full_names for i in found[name]})
             starts |= dict.fromkeys(_NAME_PATTERNS, names)
     return starts
 

@@ -1,0 +1,177 @@
+"""The fast paths of date extraction give what the general paths give.
+
+Each test runs a shortcut (scans of the whole text shared between steps, needs read from
+those scans, opener heads filtered, month names found among their stems, clause breaks
+as tries) and the plain way it replaces, on sentences with and without digits or month
+words, accents, capitals, in the languages the dates are read in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatytui.facts import datelanguages, datepatterns, tenses
+from treatytui.facts.sentences import find_all
+
+_LANGUAGES = ["en", "es", "fr", "pt", "it", "de", "id", "vi"]
+
+_PIECES = st.sampled_from(
+    ["2025", "3", "12", "31", " ", "-", "/", ".", " de ", " del ", "del", "de", " al ",
+     " y ", " e ", " et ", " au ", "du ", "entre los días ", "desde el ", "entre os dias ",
+     "March", "MARCH", "Mar.", "Sept.", "JANOV", "JUNOV", "Nov", "May", " to ", " and ",
+     "marzo", "Marzo", "MARZO", "setiembre", "Setiembre", "março", "MARÇO", "marco",
+     "février", "FÉVRIER", "fevrier", "décembre", "decembre", "août", "Dezember", "Jänner",
+     "März", "4.", " bis ", "vom ", "ottobre", "dal ", "tanggal ", "Agustus", "tháng ",
+     "ngày ", "cidade ", "desde", "x", "\n", "º", "er", "14/3", "03Nov2025", "2025-03-04",
+     "ſeptiembre", "İ", "ıunio", "enero", "Enero", "ENE", "dic.", "jueves"]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=16).map("".join)
+
+
+def _plain_held_mask(text: str, run: tuple[int, int]) -> int:
+    """The needs of a run, each looked for by a search of the run (the general path)."""
+    mask = 0
+    for need, bit in datepatterns._NEED_BITS.items():
+        first = datepatterns._NEED_FIRST.get(need)
+        if first is not None and not mask & datepatterns._NEED_BITS[first]:
+            continue
+        if datepatterns._holds(text, run, need):
+            mask |= bit
+    return mask
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    from treatytui.corpus.article import Article
+    from treatytui.facts.sentences import SentenceIndex
+
+    sentences = SentenceIndex(Article(id="t", path="t", text=text))
+    every = [(s.start, s.end) for s in sentences]
+    return [(0, len(text)), *every, *sentences.runs_at(range(len(text)))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_needs_read_from_the_scan_are_those_a_search_of_each_run_finds(text: str) -> None:
+    runs = _runs(text)
+    # runs cut anywhere, too: a run that does not begin after white space is searched
+    runs += [(i, len(text)) for i in range(0, len(text), 3)]
+    masks = datepatterns._held_masks(text, runs, datepatterns._Scan(text))
+    assert masks == [_plain_held_mask(text, run) for run in runs]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.sampled_from(_LANGUAGES[1:]))
+def test_words_found_among_their_stems_are_those_a_plain_search_finds(
+    text: str, language: str
+) -> None:
+    spoken = datelanguages.patterns(language)
+    assert spoken is not None
+    words = datepatterns._month_words(spoken)
+    scan = datepatterns._Scan(text)
+    found = datepatterns._word_starts(scan, words)
+    lowered = text.lower()
+    assert found == {word: find_all(lowered, word) for word in words}
+    assert datepatterns._word_starts(scan, words) is found  # once a text
+
+
+def _plain_spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict:
+    """``_spoken_starts`` as it was: every opener head, every full name searched."""
+    starts: dict[str, list[int]] = {}
+    if spoken.opener_heads is not None:
+        led = [
+            i
+            for i in datepatterns.positions(text, datepatterns._DIGITS)
+            if i == 0 or not "0" <= text[i - 1] <= "9"
+        ]
+        for head in spoken.opener_heads:
+            led += find_all(text, head)
+        starts |= dict.fromkeys(datepatterns._RANGE_PATTERNS, sorted(led))
+    if spoken.full_names is not None:
+        lowered = text.lower()
+        if len(lowered) == len(text) and not any(c in text for c in datepatterns._OTHER_CASES):
+            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
+            starts |= dict.fromkeys(datepatterns._NAME_PATTERNS, names)
+    return starts
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS, st.sampled_from(_LANGUAGES))
+def test_spoken_dates_from_filtered_starts_are_those_from_every_start(
+    text: str, language: str
+) -> None:
+    """Opener heads kept only where an opener and a day follow, and month names found
+    among their stems: the same mentions as from every head and a search of each name."""
+    fast = datepatterns.find_date_mentions(text, language=language)
+    starts = datepatterns._spoken_starts
+    try:
+        datepatterns._spoken_starts = _plain_spoken_starts
+        plain = datepatterns.find_date_mentions(text, language=language)
+    finally:
+        datepatterns._spoken_starts = starts
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from(_LANGUAGES))
+def test_offsets_from_the_shared_scan_are_those_of_a_fresh_one(text: str, language: str) -> None:
+    """The scan kept for the text last scanned gives the offsets a fresh scan gives, and
+    a new text (even an equal one) is scanned afresh."""
+    copy = "".join(list(text))
+    first = datepatterns.date_offsets(text, language)
+    datepatterns.date_offsets(copy + "x", language)  # another text fills the slot
+    assert sorted(datepatterns.date_offsets(text, language)) == sorted(first)
+    mentions = datepatterns.find_date_mentions(text, None, language)
+    datepatterns._last_scan.clear()
+    assert datepatterns.find_date_mentions(text, None, language) == mentions
+
+
+_OLD_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
+    r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;|"
+    r",\s+(?:and|but|while|whereas|as|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b"
+)
+_CLAUSE_PIECES = st.sampled_from(
+    [*tenses._CLAUSE_WORDS, *tenses._CLAUSE_JOINS, "x", "q", "qu", "'", "’", ",", " ", ";",
+     ", ", "a", "ey", "1", "_", "é", "Que", "WHICH", "s"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=12).map("".join))
+def test_clause_breaks_as_tries_are_those_of_the_word_list(text: str) -> None:
+    new = re.compile(tenses._CLAUSE_BREAK)
+    assert [m.span() for m in new.finditer(text)] == [
+        m.span() for m in _OLD_CLAUSE_BREAK.finditer(text)
+    ]
+    folded = re.compile(tenses._CLAUSE_BREAK, re.IGNORECASE)
+    old_folded = re.compile(_OLD_CLAUSE_BREAK.pattern, re.IGNORECASE)
+    assert [m.span() for m in folded.finditer(text)] == [
+        m.span() for m in old_folded.finditer(text)
+    ]
+
+
+_TENSE_SENTENCES = [
+    "The ministers met on Thursday to prepare the summit on July 7-8.",
+    "Los ministros se reunieron para preparar la cumbre del 15 de octubre.",
+    "Les ministres se sont réunis avant la conférence du 3 mai.",
+    "Os ministros reuniram-se antes da cúpula de 4 de junho, que vai até 6 de junho.",
+    "The talks, which failed in February, and negotiators resume on September 8.",
+    "İstanbul will host the meeting on 4 May, which was planned in March.",
+]
+
+
+def test_later_words_read_when_asked_are_those_read_at_once() -> None:
+    for sentence in _TENSE_SENTENCES:
+        for language in ("en", "es", "fr", "pt", "it", "de", "xx"):
+            read = tenses.Tenses.of(sentence, language)
+            lowered = sentence.lower()
+            flags = 0 if len(lowered) == len(sentence) else re.IGNORECASE
+            later = tenses._later_pattern(language, flags)
+            target = lowered if flags == 0 else sentence
+            expected = [m.start() for m in later.finditer(target)] if later else []
+            assert read.later == expected
+            for offset in range(len(sentence) + 1):
+                assert read.at(offset) == tenses.Tenses.of(sentence, language).at(offset)
