@@ -175,3 +175,76 @@ def test_later_words_read_when_asked_are_those_read_at_once() -> None:
             assert read.later == expected
             for offset in range(len(sentence) + 1):
                 assert read.at(offset) == tenses.Tenses.of(sentence, language).at(offset)
+
+
+def _windows(text: str, cut: int) -> list[tuple[int, int]]:
+    """The sentence runs of ``text``, or windows cut every ``cut`` characters."""
+    if not cut:
+        from treatytui.corpus.article import Article
+        from treatytui.facts.sentences import SentenceIndex
+
+        sentences = SentenceIndex(Article(id="t", path="t", text=text))
+        return sentences.runs_at(datepatterns.date_offsets(text, "en"))
+    return [(i, min(len(text), i + cut)) for i in range(0, len(text), cut)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS, st.integers(0, 9), st.sampled_from(["en", "es", "pt"]))
+def test_month_led_patterns_tried_at_month_stems_find_what_a_scan_finds(
+    text: str, cut: int, language: str
+) -> None:
+    """The English patterns that begin with a month, tried only where a month stem
+    begins (those that overlap, "JANOV", too), and the needs read from the scan: the
+    same mentions as every pattern scanning every window."""
+    windows = _windows(text, cut)
+    fast = datepatterns.find_date_mentions(text, windows, language)
+    led, masks = datepatterns._TRIED_AT_MONTHS, datepatterns._NEED_MASKS
+    try:
+        datepatterns._TRIED_AT_MONTHS = frozenset()
+        datepatterns._NEED_MASKS = dict.fromkeys(masks, 0)
+        plain = datepatterns.find_date_mentions(text, windows, language)
+    finally:
+        datepatterns._TRIED_AT_MONTHS, datepatterns._NEED_MASKS = led, masks
+    assert fast == plain
+
+
+def test_month_starts_hold_every_place_a_stem_begins() -> None:
+    text = "JANOV 3, JUNOV, Mar.Apr JanJan DECEMBER dec Nov"
+    scan = datepatterns._Scan(text)
+    expected = [i for i in range(len(text)) if datepatterns._MONTH_TRIGGER.match(text, i)]
+    assert datepatterns._all_month_starts(text, scan) == expected
+    assert 2 in expected  # the "NOV" of "JANOV", which a scan of matches skips
+
+
+def test_a_range_of_days_is_asked_for_only_with_a_month() -> None:
+    """``day_range`` is looked for only in runs with a month: every pattern that needs it
+    begins with a month or needs a need that needs one."""
+    for name, needs in datepatterns._NEEDS.items():
+        if "day_range" in needs:
+            month_gated = any(
+                datepatterns._NEED_FIRST.get(n) == "month" for n in needs if n != "day_range"
+            )
+            assert name in datepatterns._TRIED_AT_MONTHS or month_gated, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1700, 2200), st.integers(0, 14), st.one_of(st.none(), st.integers(-1, 33)))
+def test_cached_validity_and_intervals_are_those_computed(year: int, month: int, day) -> None:
+    from datetime import date
+
+    from treatytui.facts import dates
+
+    try:
+        date(year, month, day or 1)
+        real = True
+    except ValueError:
+        real = False
+    assert datepatterns.is_valid(year, month, day) is real
+    if real and day != 0:  # (is_valid reads a day 0 as no day)
+        import calendar
+
+        last_day = day or calendar.monthrange(year, month)[1]
+        assert dates._interval(year, month, day) == (
+            date(year, month, day or 1),
+            date(year, month, last_day),
+        )

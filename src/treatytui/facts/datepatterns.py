@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from treatytui.corpus import calendar_names
 from treatytui.facts import datelanguages
@@ -110,6 +110,7 @@ def month_number(name: str) -> int:
     return _MONTH_BY_PREFIX[name[:3].lower()]
 
 
+@lru_cache(maxsize=4096)  # asked three times a yearless date, of a few dozen days
 def is_valid(year: int, month: int, day: int | None) -> bool:
     """True when the parts make a real calendar date."""
     try:
@@ -198,16 +199,13 @@ DATE_TRIGGERS = (_MONTH_TRIGGER, _NUMERIC_TRIGGER)
 """Patterns whose matches mark the sentences worth searching for dates."""
 
 # What a pattern cannot match without, each found by a cheap search of a run: a
-# month name (in title case or capitals), two of them, one followed by a number or by a
-# year, a day followed by a month name, two days joined as a range ("25-26", "14 and 15"),
-# a digit-separator-digit run ("14/3") or a digit glued to a letter ("03Nov2025").
+# month name (in title case or capitals), two of them, a day followed by a month name,
+# two days joined as a range ("25-26", "14 and 15"), a digit-separator-digit run ("14/3")
+# or a digit glued to a letter ("03Nov2025"). (A pattern that begins with a month is
+# tried only where a month stem begins: ``_all_month_starts``.)
 _MONTH_FORMS = _MONTH_TRIGGER.pattern
 _NEED_SCANS = {
     "month": _MONTH_TRIGGER,
-    "month_number": re.compile(rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s*(?:of\s+)?[0-9]"),
-    "month_year": re.compile(
-        rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s+(?:of\s+)?(?:1[89][0-9]{{2}}|20[0-9]{{2}}|2100)"
-    ),
     "day_month": re.compile(rf"[0-9](?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_FORMS})"),
     "day_range": re.compile(rf"[0-9](?:st|nd|rd|th)?(?:{_DASH}|{_TO}|{_AND})[0-9]"),
     "numeric": _NUMERIC_TRIGGER,
@@ -216,19 +214,19 @@ _NEED_SCANS = {
     "glued": re.compile("[0-9][A-Za-z]"),
 }
 _NEEDS = {
-    "md_md": ("two_months", "month_number"),
+    "md_md": ("two_months",),
     "dm_dm": ("two_months", "day_month"),
-    "md_d": ("month_number", "day_range"),
+    "md_d": ("day_range",),
     "d_dm": ("day_month", "day_range"),
-    "md": ("month_number",),
+    "md": (),
     "dm": ("day_month",),
     "wire": ("glued",),
     "iso": ("numeric_twice",),
     "numeric": ("numeric_twice",),
     "short": ("numeric",),
-    "mm_y": ("two_months", "month_year"),
-    "m_y": ("month_year",),
-    "m": ("month",),
+    "mm_y": ("two_months",),
+    "m_y": (),
+    "m": (),
 }
 
 
@@ -236,11 +234,12 @@ _NEED_BITS = {need: 1 << i for i, need in enumerate((*_NEED_SCANS, "two_months")
 # Needs whose every match holds a match of another, looked for first: without that one,
 # they are not looked for.
 _NEED_FIRST = {
-    "month_number": "month",
-    "month_year": "month",
     "day_month": "month",
     "two_months": "month",
     "numeric_twice": "numeric",
+    # not held in it, but every pattern that needs a range of days needs a month too (it
+    # begins with one, or needs a day before one): without a month, no pattern asks
+    "day_range": "month",
 }
 _NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
 
@@ -279,6 +278,23 @@ def _held_masks(text: str, runs: list[tuple[int, int]], scan: _Scan) -> list[int
     return masks
 
 
+def _all_month_starts(text: str, scan: _Scan) -> list[int]:
+    """Every place where a month stem (``_MONTH_TRIGGER``) begins, in order: those the
+    scan found and those its matches overlap ("NOV" in "JANOV"), where the
+    patterns that begin with a month name can begin (each of its forms begins with a
+    stem)."""
+    found = scan.months
+    extra = [
+        at
+        for start in found
+        for at in (start + 1, start + 2)
+        if _MONTH_TRIGGER.match(text, at) is not None
+    ]
+    return sorted(found + extra) if extra else found
+
+
+_TRIED_AT_MONTHS = _MONTH_LED
+"""The patterns tried only where a month stem begins (they begin with a month name)."""
 _SCANNED = frozenset({"month", "two_months", "numeric"})
 _NEEDS_NOT_SCANNED = tuple((n, b) for n, b in _NEED_BITS.items() if n not in _SCANNED)
 _MONTH_BITS = _NEED_BITS["month"]
@@ -592,12 +608,20 @@ def find_date_mentions(
                     if found:
                         taken[start:end] = b"\x01" * (end - start)
                         mentions.extend(found)
+    month_starts = _all_month_starts(text, _scan(text))
     for name, pattern in _compiled():
         needs = _NEED_MASKS[name]
+        led = name in _TRIED_AT_MONTHS
         for i, (run_start, run_end) in enumerate(runs):
             if held[i] & needs != needs:
                 continue
-            for match in pattern.finditer(text, run_start, run_end):
+            if led:  # tried only where a month stem begins: the same matches
+                low = bisect_left(month_starts, run_start)
+                high = bisect_left(month_starts, run_end)
+                matches = matches_at(pattern, text, month_starts[low:high], run_end)
+            else:
+                matches = pattern.finditer(text, run_start, run_end)
+            for match in matches:
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or "\n" in match.group():
                     continue
