@@ -248,3 +248,12 @@ def test_cached_validity_and_intervals_are_those_computed(year: int, month: int,
             date(year, month, day or 1),
             date(year, month, last_day),
         )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_numeric_starts_are_every_place_the_trigger_matches(text: str) -> None:
+    trigger = datepatterns._NUMERIC_TRIGGER
+    expected = [i for i in range(len(text)) if trigger.match(text, i)]
+    assert datepatterns._numeric_starts(text) == expected
+    assert datepatterns._numeric_starts("1/2/3 4.5-6") == [0, 2, 6, 8]

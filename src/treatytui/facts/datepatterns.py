@@ -216,17 +216,17 @@ _NEED_SCANS = {
 _NEEDS = {
     "md_md": ("two_months",),
     "dm_dm": ("two_months", "day_month"),
-    "md_d": ("day_range",),
+    "md_d": ("month", "day_range"),
     "d_dm": ("day_month", "day_range"),
-    "md": (),
+    "md": ("month",),
     "dm": ("day_month",),
     "wire": ("glued",),
     "iso": ("numeric_twice",),
     "numeric": ("numeric_twice",),
     "short": ("numeric",),
     "mm_y": ("two_months",),
-    "m_y": (),
-    "m": (),
+    "m_y": ("month",),
+    "m": ("month",),
 }
 
 
@@ -481,14 +481,15 @@ def _weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
 class _Scan:
     """The cheap scans of one text, shared by ``date_offsets`` and
     ``find_date_mentions``: the starts of the English month stems and of the
-    digit-separator-digit runs (``DATE_TRIGGERS``), and the lower-cased text."""
+    digit-separator-digit runs (``DATE_TRIGGERS``; every one of those, overlapping
+    ones too), and the lower-cased text."""
 
     __slots__ = ("_lowered", "months", "numerics", "spoken", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.months = [m.start() for m in _MONTH_TRIGGER.finditer(text)]
-        self.numerics = [m.start() for m in _NUMERIC_TRIGGER.finditer(text)]
+        self.numerics = _numeric_starts(text)
         self._lowered: str | None = None
         self.spoken: dict[tuple[str, ...], dict[str, list[int]]] = {}
         """By list of words: where each of them is in the lower-cased text."""
@@ -499,6 +500,21 @@ class _Scan:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+
+def _numeric_starts(text: str) -> list[int]:
+    """Where ``_NUMERIC_TRIGGER`` matches, overlapping matches too ("1/2/3": 0 and 2), in
+    order: from plain searches for its separators (a scan of the text for digits costs
+    more)."""
+    found = []
+    for separator in "/.-":
+        i = text.find(separator, 1)
+        while i >= 0:
+            if "0" <= text[i - 1] <= "9" and "0" <= text[i + 1 : i + 2] <= "9":
+                found.append(i - 1)
+            i = text.find(separator, i + 1)
+    found.sort()
+    return found
 
 
 _last_scan: list[_Scan] = []  # the scan of the text last scanned: one slot
@@ -599,6 +615,8 @@ def find_date_mentions(
                     matches = pattern.finditer(text, run_start, run_end)
                 else:  # tried only where a range can begin: the same matches
                     low, high = bisect_left(starts, run_start), bisect_left(starts, run_end)
+                    if low == high:
+                        continue
                     matches = matches_at(pattern, text, starts[low:high], run_end)
                 for match in matches:
                     start, end = match.span()
@@ -618,6 +636,8 @@ def find_date_mentions(
             if led:  # tried only where a month stem begins: the same matches
                 low = bisect_left(month_starts, run_start)
                 high = bisect_left(month_starts, run_end)
+                if low == high:
+                    continue
                 matches = matches_at(pattern, text, month_starts[low:high], run_end)
             else:
                 matches = pattern.finditer(text, run_start, run_end)
@@ -643,6 +663,8 @@ def find_date_mentions(
 
 _RANGE_PATTERNS = frozenset({"dm_dm", "d_dm"})
 """The patterns of other languages that begin with a day or an opener ("del", "du")."""
+_DAY_PATTERNS = frozenset({"dm"})
+"""The patterns of other languages that begin with a day."""
 _NAME_PATTERNS = frozenset({"m_y", "m"})
 """The patterns of other languages that begin with a full month name."""
 # Characters that match a letter of a month name under IGNORECASE, but are not what
@@ -652,13 +674,16 @@ _OTHER_CASES = ("\u017f", "\u0131")
 
 def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[str, list[int]]:
     """Where the matches of some patterns of another language may begin, by pattern:
-    for a range, a digit that no digit precedes or the first word of an opener ("del 3
-    al 5"); for a month, where a full month name is. Plain string searches: these
+    for a date, a digit that no digit precedes; for a range, that or the first word of
+    an opener ("del 3 al 5"); for a month, where a full month name is. Plain string searches: these
     patterns (an optional opener, a look-behind first) would otherwise be tried at every
     character. A pattern missing here is searched everywhere."""
-    starts: dict[str, list[int]] = {}
+    # A day begins with a digit that no digit precedes (the look-behind of its pattern):
+    # the places of a date that begins with its day ("12 de abril").
+    days = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+    starts: dict[str, list[int]] = dict.fromkeys(_DAY_PATTERNS, days)
     if spoken.opener_heads is not None:
-        led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        led = list(days)
         # An opener's first word begins a match only when the opener is whole and a day
         # follows ("de 3"; not the "de" of "cidade" or of "de outubro"): where a match
         # begins with a letter, the optional opener matched.
