@@ -257,3 +257,73 @@ def test_numeric_starts_are_every_place_the_trigger_matches(text: str) -> None:
     expected = [i for i in range(len(text)) if trigger.match(text, i)]
     assert datepatterns._numeric_starts(text) == expected
     assert datepatterns._numeric_starts("1/2/3 4.5-6") == [0, 2, 6, 8]
+
+
+def test_lowered_patterns_keep_their_escapes() -> None:
+    lowered = datelanguages.lowered_pattern(r"\bAnfang\s+\S+[^\W\d_]Ende\b")
+    assert lowered == r"\banfang\s+\S+[^\W\d_]ende\b"
+
+
+def test_other_cases_cover_the_letters_of_the_case_blind_contexts() -> None:
+    """Every character that a case-blind month context or "between" matches with one
+    of its letters, other than what lower() makes of it, makes them read case-blind."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    letters = {
+        c
+        for spec in datelanguages.LANGUAGES.values()
+        for c in (spec.month_context + spec.between).lower()
+        if c.isalpha()
+    }
+    for letter in letters:
+        for other in _casefix._EXTRA_CASES.get(ord(letter), ()):
+            if chr(other).lower() != letter:
+                assert chr(other) in datepatterns._OTHER_CASES, (letter, chr(other))
+
+
+_CONTEXT_PIECES = st.sampled_from(
+    ["en ", "En ", "EN ", "a finales de ", "A FINALES DE ", "mi-", "MI-", "em ", "No início de ",
+     "Anfang ", "ANFANG ", "im ", "pada bulan ", "entre ", "ENTRE ", "Entre los días ", "tra ",
+     "zwischen ", "antara tanggal ", "ſ", "ı", "İ", "K", "x", " ", "\n", "3", "marzo",
+     "Marzo", "mars", "março", "März", "Maret", "ottobre", "12 ", " y ", " e ", " et ",
+     " und ", " dan ", "14", "de ", "del "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CONTEXT_PIECES, max_size=10).map("".join), st.sampled_from(_LANGUAGES[1:]))
+def test_contexts_read_on_the_lowered_text_are_those_read_case_blind(
+    text: str, language: str
+) -> None:
+    """Month contexts ("a finales de") and "between" read in lower case on the lower-cased
+    text: the same mentions as read case-blind on the text."""
+    from dataclasses import replace
+
+    fast = datepatterns.find_date_mentions(text, language=language)
+    spoken = datelanguages.patterns(language)
+    assert spoken is not None
+    blind = replace(
+        spoken, month_context_lowered=spoken.month_context, between_lowered=spoken.between
+    )
+    plain, scan_type = datelanguages.patterns, datepatterns._Scan
+    try:
+        datepatterns.datelanguages.patterns = lambda code: (
+            blind if code == language else plain(code)
+        )
+        datepatterns._last_scan.clear()
+        unfolded = datepatterns.find_date_mentions(text, language=language)
+    finally:
+        datepatterns.datelanguages.patterns = plain
+        datepatterns._last_scan.clear()
+    # with the case-blind patterns on the lower-cased text, the same too
+    assert fast == unfolded
+    for start in range(len(text) + 1):
+        window = (max(0, start - 32), start)
+        scan = scan_type(text)
+        if scan.foldable:
+            assert bool(spoken.month_context_lowered.search(scan.lowered, *window)) == bool(
+                spoken.month_context.search(text, *window)
+            )
+            assert bool(spoken.between_lowered.search(scan.lowered, *window)) == bool(
+                spoken.between.search(text, *window)
+            )

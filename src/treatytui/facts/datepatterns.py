@@ -484,13 +484,14 @@ class _Scan:
     digit-separator-digit runs (``DATE_TRIGGERS``; every one of those, overlapping
     ones too), and the lower-cased text."""
 
-    __slots__ = ("_lowered", "months", "numerics", "spoken", "text")
+    __slots__ = ("_foldable", "_lowered", "months", "numerics", "spoken", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.months = [m.start() for m in _MONTH_TRIGGER.finditer(text)]
         self.numerics = _numeric_starts(text)
         self._lowered: str | None = None
+        self._foldable: bool | None = None
         self.spoken: dict[tuple[str, ...], dict[str, list[int]]] = {}
         """By list of words: where each of them is in the lower-cased text."""
 
@@ -500,6 +501,17 @@ class _Scan:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    @property
+    def foldable(self) -> bool:
+        """Whether a case-blind pattern may be read as a lower-case one on ``lowered``:
+        lowering keeps every offset and the text has no "ſ" or "ı" (which match "s" and
+        "i" case-blind, but do not lower to them)."""
+        if self._foldable is None:
+            lowered = self.lowered
+            text = self.text
+            self._foldable = len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES)
+        return self._foldable
 
 
 def _numeric_starts(text: str) -> list[int]:
@@ -713,8 +725,12 @@ def _from_spoken(
     before = text[start - 1] if start else " "
     if (before.isalnum() or before in "/.,-") and not (name == "m" and before == "-"):
         return  # inside a word, a number or a code; but "mi-mars" is a date
-    if name == "m" and not spoken.month_context.search(text, max(0, start - 32), start):
-        return  # a bare month is a date only after "en", "a finales de", "mi-"...
+    scan = _scan(text)
+    folded = scan.foldable
+    if name == "m":
+        context = spoken.month_context_lowered if folded else spoken.month_context
+        if not context.search(scan.lowered if folded else text, max(0, start - 32), start):
+            return  # a bare month is a date only after "en", "a finales de", "mi-"...
     groups = match.groupdict()
     d1, d2 = _int(groups, "d1"), _int(groups, "d2")
     if name == "d_dm" and (d1 is None or d2 is None or d2 <= d1):
@@ -741,7 +757,10 @@ def _from_spoken(
     if name == "d_dm":
         assert d1 is not None and d2 is not None
         m2 = m1
-        between = spoken.between.search(text, max(0, start - 24), match.start("d1"))
+        pattern = spoken.between_lowered if folded else spoken.between
+        between = pattern.search(
+            scan.lowered if folded else text, max(0, start - 24), match.start("d1")
+        )
         if groups.get("both") and d2 != d1 + 1 and between is None:
             for mention in _two_days(match, m1, d1, d2, y2):
                 mention.tense = tense
