@@ -29,7 +29,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
         r"should|next|starting|effective|"
         r"(?:enters?|comes?)\s+into\s+(?:force|effect)|takes?\s+effect)\b",
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously|since)\b",
-        r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
+        r"\b(?:adopted|signed|met|held|ran|opened|hosted|attended|gathered|began|convened|launched|"
         r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
         r"prior|failed|agreed|decided|voted|elected|reached|rejected|visited|completed|"
         r"finished|postponed|delayed|suspended|welcomed|endorsed|ratified|deposited|joined|"
