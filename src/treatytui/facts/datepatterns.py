@@ -478,13 +478,75 @@ def _weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
         )
 
 
+# Spanish news dates the week's events by weekday and day too: "el jueves 12", "el
+# próximo lunes 3", "este viernes 20". Found from the days (digits no digit precedes):
+# the word before one, after white space, is a weekday (of these lengths, ending in "s"
+# or "o"), after "el", "este", "del" or "al".
+_ES_WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+                "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6}  # fmt: skip
+_ES_WEEKDAY_LENGTHS = sorted({len(name) for name in _ES_WEEKDAYS})
+_ES_WEEKDAY_ENDS = "sSoO"
+_ES_WEEKDAY_LEAD = re.compile(r"\b(?:el|este|del|al)\s+(?:(?:próximo|pasado)\s+)?$", re.IGNORECASE)
+# After the day, a word that is not a noun the number counts ("el jueves 12 países"):
+# punctuation, the end, a capital, or one of these.
+_ES_AFTER_DAY = re.compile(r"\s+([^\W\d_]+)")
+_ES_FUNCTION_WORDS = frozenset(
+    "en a al y e o u por para con desde hasta se la las el los lo le les del de que "
+    "cuando tras ante sin sobre entre según mientras no ya como durante frente".split()
+)
+
+
+def _spanish_weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
+    """ "el jueves 12", "el próximo lunes 3": a weekday and its day of the month, placed
+    by the publication date as a Brazilian "terça-feira (25)" is."""
+    for day_start in _scan(text).days:
+        gap = day_start
+        while gap and text[gap - 1].isspace():
+            gap -= 1
+        if gap == day_start or not gap or text[gap - 1] not in _ES_WEEKDAY_ENDS:
+            continue  # the common case: no word ending as a weekday just before
+        end = day_start
+        while end < len(text) and "0" <= text[end] <= "9":
+            end += 1
+        digits = text[day_start:end]
+        if len(digits) > 2 or digits[0] == "0" or int(digits) > 31:
+            continue
+        if text[end : end + 1] in (".", ",", ":", "/") and "0" <= text[end + 1 : end + 2] <= "9":
+            continue  # "12,5": a number
+        weekday = next(
+            (
+                gap - length
+                for length in _ES_WEEKDAY_LENGTHS
+                if gap >= length and text[gap - length : gap].lower() in _ES_WEEKDAYS
+            ),
+            None,
+        )
+        if weekday is None:
+            continue
+        if weekday and (text[weekday - 1].isalnum() or text[weekday - 1] == "_"):
+            continue  # inside a word
+        if not _ES_WEEKDAY_LEAD.search(text, max(0, weekday - 20), weekday):
+            continue
+        after = _ES_AFTER_DAY.match(text, end)
+        if after is not None and after[1][0].islower() and after[1] not in _ES_FUNCTION_WORDS:
+            continue  # "el jueves 12 países": a count
+        yield DateMention(
+            weekday,
+            end,
+            None,
+            int(digits),
+            weekday=_ES_WEEKDAYS[text[weekday:gap].lower()],
+            relative=WEEKDAY_AND_DAY,
+        )
+
+
 class _Scan:
     """The cheap scans of one text, shared by ``date_offsets`` and
     ``find_date_mentions``: the starts of the English month stems and of the
     digit-separator-digit runs (``DATE_TRIGGERS``; every one of those, overlapping
     ones too), and the lower-cased text."""
 
-    __slots__ = ("_foldable", "_lowered", "months", "numerics", "spoken", "text")
+    __slots__ = ("_days", "_foldable", "_lowered", "months", "numerics", "spoken", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -492,6 +554,7 @@ class _Scan:
         self.numerics = _numeric_starts(text)
         self._lowered: str | None = None
         self._foldable: bool | None = None
+        self._days: list[int] | None = None
         self.spoken: dict[tuple[str, ...], dict[str, list[int]]] = {}
         """By list of words: where each of them is in the lower-cased text."""
 
@@ -501,6 +564,16 @@ class _Scan:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    @property
+    def days(self) -> list[int]:
+        """Where a number begins (a digit that no digit precedes), made when first asked."""
+        if self._days is None:
+            text = self.text
+            self._days = [
+                i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"
+            ]
+        return self._days
 
     @property
     def foldable(self) -> bool:
@@ -669,6 +742,10 @@ def find_date_mentions(
         mentions.extend(
             m for m in _weekday_and_day_mentions(text) if taken.find(1, m.start, m.end) < 0
         )
+    elif language == "es":
+        mentions.extend(
+            m for m in _spanish_weekday_and_day_mentions(text) if taken.find(1, m.start, m.end) < 0
+        )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -692,7 +769,7 @@ def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[st
     character. A pattern missing here is searched everywhere."""
     # A day begins with a digit that no digit precedes (the look-behind of its pattern):
     # the places of a date that begins with its day ("12 de abril").
-    days = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+    days = _scan(text).days
     starts: dict[str, list[int]] = dict.fromkeys(_DAY_PATTERNS, days)
     if spoken.opener_heads is not None:
         led = list(days)
