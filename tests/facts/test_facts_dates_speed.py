@@ -327,3 +327,22 @@ def test_contexts_read_on_the_lowered_text_are_those_read_case_blind(
             assert bool(spoken.between_lowered.search(scan.lowered, *window)) == bool(
                 spoken.between.search(text, *window)
             )
+
+
+_WEEKDAY_PIECES = st.sampled_from(
+    ["Monday", "Tue.", "Tues", "Wednesday", "Thurs", "Fri", "Saturday's", "Sun", "(", ",",
+     " ", "on", "MON", "monday", "Mo", "T", "x", "Nov. 4", "14", "\n", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WEEKDAY_PIECES, max_size=8).map("".join))
+def test_a_weekday_gated_by_its_initials_is_the_one_the_pattern_finds(text: str) -> None:
+    pattern = datepatterns._WEEKDAY_BEFORE
+    for start in range(len(text) + 1):
+        match = pattern.search(text, max(0, start - 16), start)
+        expected = None
+        if match is not None:
+            prefix = match.group(1)[:3]
+            expected = next(i for i, n in enumerate(datepatterns.WEEKDAYS) if n.startswith(prefix))
+        assert datepatterns._weekday_before(text, start) == expected

@@ -65,6 +65,8 @@ _WEEKDAY_BEFORE = re.compile(
     r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
     r"(?:['’]s)?,?\s*\(?\s*$"
 )
+_WEEKDAY_INITIALS = re.compile("[MTWFS]")
+"""The first letters of ``_WEEKDAY_BEFORE``'s matches: a plain scan for them first."""
 _YEAR_AFTER = re.compile(r",?\s+(?:(?:later|earlier)\s+)?(this|next|last)\s+year\b")
 
 
@@ -337,7 +339,10 @@ def _clear_before(name: str, text: str, start: int) -> bool:
 
 
 def _weekday_before(text: str, start: int) -> int | None:
-    match = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    low = max(0, start - 16)
+    if _WEEKDAY_INITIALS.search(text, low, start) is None:
+        return None  # most dates: no capital a weekday begins with just before
+    match = _WEEKDAY_BEFORE.search(text, low, start)
     if match is None:
         return None
     prefix = match.group(1)[:3]
