@@ -267,15 +267,17 @@ def _held_masks(text: str, runs: list[tuple[int, int]], scan: _Scan) -> list[int
                 mask |= _MONTH_BITS if in_run == 1 else _MONTH_BITS | _TWO_MONTHS_BIT
             if bisect_left(numerics, end - 2) > bisect_left(numerics, start):
                 mask |= _NUMERIC_BIT
-            needs = _NEEDS_NOT_SCANNED
+            for bit, first_bit, scan_pattern in _NEEDS_NOT_SCANNED:
+                # without what it needs first ("day_month" without a month), not looked for
+                if mask & first_bit == first_bit and scan_pattern.search(text, start, end):
+                    mask |= bit
         else:
-            needs = _NEED_BITS.items()
-        for need, bit in needs:
-            first = _NEED_FIRST.get(need)
-            if first is not None and not mask & _NEED_BITS[first]:
-                continue  # what it needs is not there ("month_number" without a month)
-            if _holds(text, run, need):
-                mask |= bit
+            for need, bit in _NEED_BITS.items():
+                first = _NEED_FIRST.get(need)
+                if first is not None and not mask & _NEED_BITS[first]:
+                    continue  # what it needs is not there ("day_month" without a month)
+                if _holds(text, run, need):
+                    mask |= bit
         masks.append(mask)
     return masks
 
@@ -298,7 +300,12 @@ def _all_month_starts(text: str, scan: _Scan) -> list[int]:
 _TRIED_AT_MONTHS = _MONTH_LED
 """The patterns tried only where a month stem begins (they begin with a month name)."""
 _SCANNED = frozenset({"month", "two_months", "numeric"})
-_NEEDS_NOT_SCANNED = tuple((n, b) for n, b in _NEED_BITS.items() if n not in _SCANNED)
+_NEEDS_NOT_SCANNED = tuple(
+    (bit, _NEED_BITS[_NEED_FIRST[need]] if need in _NEED_FIRST else 0, _NEED_SCANS[need])
+    for need, bit in _NEED_BITS.items()
+    if need not in _SCANNED
+)
+"""(bit, bit of the need it needs first or 0, scan) of each need searched in a run."""
 _MONTH_BITS = _NEED_BITS["month"]
 _TWO_MONTHS_BIT = _NEED_BITS["two_months"]
 _NUMERIC_BIT = _NEED_BITS["numeric"]
