@@ -346,3 +346,49 @@ def test_a_weekday_gated_by_its_initials_is_the_one_the_pattern_finds(text: str)
             prefix = match.group(1)[:3]
             expected = next(i for i, n in enumerate(datepatterns.WEEKDAYS) if n.startswith(prefix))
         assert datepatterns._weekday_before(text, start) == expected
+
+
+def _plain_at(read: tenses.Tenses, offset: int) -> int:
+    """``Tenses.at`` as it was: every marker before the date with its way, then the least."""
+    kinds = ((1, 0, read.future), (-1, 1, read.past), (tenses.WEAK_PAST, 2, read.weak))
+    clause = max((b for b in read.breaks if b < offset), default=-1)
+    before = [
+        (offset - end, rank, read._auxiliary(start) if way == tenses.WEAK_PAST else way)
+        for way, rank, spans in kinds
+        for start, end in spans
+        if clause < start and end <= offset
+    ]
+    if before:
+        distance, _rank, way = min(before)
+        if way < 0 and any(offset - distance <= at < offset for at in read.later):
+            return 0
+        return way
+    after = [
+        (start - offset, rank, way)
+        for way, rank, spans in kinds[:2]
+        for start, _ in spans
+        if start >= offset
+    ]
+    if after:
+        return min(after)[2]
+    return tenses.WEAK_PAST if any(start > clause for start, _ in read.weak) else 0
+
+
+_TENSE_PIECES = st.sampled_from(
+    ["will", "was", "were", "was only", "approved", "be signed", "held", "ran", "met",
+     "to prepare", "before", "which", ", and", ";", "se celebrará", "se celebró", "ha firmado",
+     "fue", "para preparar", "que", "vai sediar", "aconteceu", "foi", "assinou", "se tiendra",
+     "s'est tenue", "a signé", "avant", "sera", "prossimo", "è stato", "wird", "hat", "akan",
+     "telah", "sẽ", "đã", "on", "the summit", "3 May", " ", "  ", "x", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_TENSE_PIECES, max_size=10).map(" ".join),
+    st.sampled_from(["en", "es", "fr", "pt", "it", "de", "id", "vi", "xx"]),
+)
+def test_the_nearest_marker_found_once_is_the_least_of_all(sentence: str, language: str) -> None:
+    read = tenses.Tenses.of(sentence, language)
+    for offset in range(len(sentence) + 1):
+        assert read.at(offset) == _plain_at(read, offset)

@@ -724,8 +724,13 @@ def find_date_mentions(
                         taken[start:end] = b"\x01" * (end - start)
                         mentions.extend(found)
     month_starts = _all_month_starts(text, _scan(text))
+    held_anywhere = 0
+    for mask in held:
+        held_anywhere |= mask
     for name, pattern in _compiled():
         needs = _NEED_MASKS[name]
+        if held_anywhere & needs != needs:
+            continue  # no run holds all it needs (in Spanish text, a month in English)
         led = name in _TRIED_AT_MONTHS
         for i, (run_start, run_end) in enumerate(runs):
             if held[i] & needs != needs:

@@ -224,14 +224,18 @@ class Tenses:
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
         clause = max((b for b in self.breaks if b < offset), default=-1)
-        before = [
-            (offset - end, rank, self._auxiliary(start) if way == WEAK_PAST else way)
-            for way, rank, spans in kinds
-            for start, end in spans
-            if clause < start and end <= offset
-        ]
-        if before:
-            distance, _rank, way = min(before)
+        # The nearest: (distance, rank) is never the same for two markers (those of one
+        # kind do not overlap), so the way of a weak one is worked out for that one only.
+        nearest: tuple[int, int, int, Direction] | None = None
+        for way, rank, spans in kinds:
+            for start, end in spans:
+                inside = clause < start and end <= offset
+                if inside and (nearest is None or (offset - end, rank) < nearest[:2]):
+                    nearest = (offset - end, rank, start, way)
+        if nearest is not None:
+            distance, _rank, start, way = nearest
+            if way == WEAK_PAST:
+                way = self._auxiliary(start)
             if way < 0 and any(offset - distance <= at < offset for at in self.later):
                 return 0  # after a past moment: "met on Thursday to prepare the summit on"
             return way
