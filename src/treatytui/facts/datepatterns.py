@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from treatytui.corpus import calendar_names
 from treatytui.facts import datelanguages
@@ -65,6 +65,8 @@ _WEEKDAY_BEFORE = re.compile(
     r"\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
     r"(?:['’]s)?,?\s*\(?\s*$"
 )
+_WEEKDAY_INITIALS = re.compile("[MTWFS]")
+"""The first letters of ``_WEEKDAY_BEFORE``'s matches: a plain scan for them first."""
 _YEAR_AFTER = re.compile(r",?\s+(?:(?:later|earlier)\s+)?(this|next|last)\s+year\b")
 
 
@@ -110,6 +112,7 @@ def month_number(name: str) -> int:
     return _MONTH_BY_PREFIX[name[:3].lower()]
 
 
+@lru_cache(maxsize=4096)  # asked three times a yearless date, of a few dozen days
 def is_valid(year: int, month: int, day: int | None) -> bool:
     """True when the parts make a real calendar date."""
     try:
@@ -198,16 +201,13 @@ DATE_TRIGGERS = (_MONTH_TRIGGER, _NUMERIC_TRIGGER)
 """Patterns whose matches mark the sentences worth searching for dates."""
 
 # What a pattern cannot match without, each found by a cheap search of a run: a
-# month name (in title case or capitals), two of them, one followed by a number or by a
-# year, a day followed by a month name, two days joined as a range ("25-26", "14 and 15"),
-# a digit-separator-digit run ("14/3") or a digit glued to a letter ("03Nov2025").
+# month name (in title case or capitals), two of them, a day followed by a month name,
+# two days joined as a range ("25-26", "14 and 15"), a digit-separator-digit run ("14/3")
+# or a digit glued to a letter ("03Nov2025"). (A pattern that begins with a month is
+# tried only where a month stem begins: ``_all_month_starts``.)
 _MONTH_FORMS = _MONTH_TRIGGER.pattern
 _NEED_SCANS = {
     "month": _MONTH_TRIGGER,
-    "month_number": re.compile(rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s*(?:of\s+)?[0-9]"),
-    "month_year": re.compile(
-        rf"(?:{_MONTH_FORMS})[A-Za-z.]*,?\s+(?:of\s+)?(?:1[89][0-9]{{2}}|20[0-9]{{2}}|2100)"
-    ),
     "day_month": re.compile(rf"[0-9](?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_FORMS})"),
     "day_range": re.compile(rf"[0-9](?:st|nd|rd|th)?(?:{_DASH}|{_TO}|{_AND})[0-9]"),
     "numeric": _NUMERIC_TRIGGER,
@@ -216,18 +216,18 @@ _NEED_SCANS = {
     "glued": re.compile("[0-9][A-Za-z]"),
 }
 _NEEDS = {
-    "md_md": ("two_months", "month_number"),
+    "md_md": ("two_months",),
     "dm_dm": ("two_months", "day_month"),
-    "md_d": ("month_number", "day_range"),
+    "md_d": ("month", "day_range"),
     "d_dm": ("day_month", "day_range"),
-    "md": ("month_number",),
+    "md": ("month",),
     "dm": ("day_month",),
     "wire": ("glued",),
     "iso": ("numeric_twice",),
     "numeric": ("numeric_twice",),
     "short": ("numeric",),
-    "mm_y": ("two_months", "month_year"),
-    "m_y": ("month_year",),
+    "mm_y": ("two_months",),
+    "m_y": ("month",),
     "m": ("month",),
 }
 
@@ -236,26 +236,79 @@ _NEED_BITS = {need: 1 << i for i, need in enumerate((*_NEED_SCANS, "two_months")
 # Needs whose every match holds a match of another, looked for first: without that one,
 # they are not looked for.
 _NEED_FIRST = {
-    "month_number": "month",
-    "month_year": "month",
     "day_month": "month",
     "two_months": "month",
     "numeric_twice": "numeric",
+    # not held in it, but every pattern that needs a range of days needs a month too (it
+    # begins with one, or needs a day before one): without a month, no pattern asks
+    "day_range": "month",
 }
 _NEED_MASKS = {name: sum(_NEED_BITS[need] for need in needs) for name, needs in _NEEDS.items()}
 
 
-def _held_mask(text: str, run: tuple[int, int]) -> int:
-    """The needs ``text[run[0]:run[1]]`` holds, one bit each (``_NEED_BITS``): every one
-    is looked for at once, so that each pattern's test is a plain comparison."""
-    mask = 0
-    for need, bit in _NEED_BITS.items():
-        first = _NEED_FIRST.get(need)
-        if first is not None and not mask & _NEED_BITS[first]:
-            continue  # what it needs is not there ("month_number" without a month)
-        if _holds(text, run, need):
-            mask |= bit
-    return mask
+def _held_masks(text: str, runs: list[tuple[int, int]], scan: _Scan) -> list[int]:
+    """The needs each run holds, one bit each (``_NEED_BITS``): every one is looked for
+    at once, so that each pattern's test is a plain comparison. A month stem or a
+    digit-separator-digit run is found from the scan of the whole text (``_Scan``), not
+    by a search of each run."""
+    masks = []
+    months, numerics = scan.months, scan.numerics
+    for run in runs:
+        start, end = run
+        mask = 0
+        # The scan's matches are those of a search of the run when none can cross the
+        # run's start: three characters without white space, after white space (a run of
+        # sentences begins after one) or at the start of the text.
+        if start == 0 or text[start - 1].isspace():
+            # each match is three characters long: it ends in the run when it starts
+            # before ``end - 2``
+            in_run = bisect_left(months, end - 2) - bisect_left(months, start)
+            if in_run:
+                mask |= _MONTH_BITS if in_run == 1 else _MONTH_BITS | _TWO_MONTHS_BIT
+            if bisect_left(numerics, end - 2) > bisect_left(numerics, start):
+                mask |= _NUMERIC_BIT
+            for bit, first_bit, scan_pattern in _NEEDS_NOT_SCANNED:
+                # without what it needs first ("day_month" without a month), not looked for
+                if mask & first_bit == first_bit and scan_pattern.search(text, start, end):
+                    mask |= bit
+        else:
+            for need, bit in _NEED_BITS.items():
+                first = _NEED_FIRST.get(need)
+                if first is not None and not mask & _NEED_BITS[first]:
+                    continue  # what it needs is not there ("day_month" without a month)
+                if _holds(text, run, need):
+                    mask |= bit
+        masks.append(mask)
+    return masks
+
+
+def _all_month_starts(text: str, scan: _Scan) -> list[int]:
+    """Every place where a month stem (``_MONTH_TRIGGER``) begins, in order: those the
+    scan found and those its matches overlap ("NOV" in "JANOV"), where the
+    patterns that begin with a month name can begin (each of its forms begins with a
+    stem)."""
+    found = scan.months
+    extra = [
+        at
+        for start in found
+        for at in (start + 1, start + 2)
+        if _MONTH_TRIGGER.match(text, at) is not None
+    ]
+    return sorted(found + extra) if extra else found
+
+
+_TRIED_AT_MONTHS = _MONTH_LED
+"""The patterns tried only where a month stem begins (they begin with a month name)."""
+_SCANNED = frozenset({"month", "two_months", "numeric"})
+_NEEDS_NOT_SCANNED = tuple(
+    (bit, _NEED_BITS[_NEED_FIRST[need]] if need in _NEED_FIRST else 0, _NEED_SCANS[need])
+    for need, bit in _NEED_BITS.items()
+    if need not in _SCANNED
+)
+"""(bit, bit of the need it needs first or 0, scan) of each need searched in a run."""
+_MONTH_BITS = _NEED_BITS["month"]
+_TWO_MONTHS_BIT = _NEED_BITS["two_months"]
+_NUMERIC_BIT = _NEED_BITS["numeric"]
 
 
 def _holds(text: str, run: tuple[int, int], need: str) -> bool:
@@ -293,7 +346,10 @@ def _clear_before(name: str, text: str, start: int) -> bool:
 
 
 def _weekday_before(text: str, start: int) -> int | None:
-    match = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    low = max(0, start - 16)
+    if _WEEKDAY_INITIALS.search(text, low, start) is None:
+        return None  # most dates: no capital a weekday begins with just before
+    match = _WEEKDAY_BEFORE.search(text, low, start)
     if match is None:
         return None
     prefix = match.group(1)[:3]
@@ -434,22 +490,194 @@ def _weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
         )
 
 
+# Spanish news dates the week's events by weekday and day too: "el jueves 12", "el
+# próximo lunes 3", "este viernes 20". Found from the days (digits no digit precedes):
+# the word before one, after white space, is a weekday (of these lengths, ending in "s"
+# or "o"), after "el", "este", "del" or "al".
+_ES_WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+                "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6}  # fmt: skip
+_ES_WEEKDAY_LENGTHS = sorted({len(name) for name in _ES_WEEKDAYS})
+_ES_WEEKDAY_ENDS = "sSoO"
+_ES_WEEKDAY_LEAD = re.compile(r"\b(?:el|este|del|al)\s+(?:(?:próximo|pasado)\s+)?$", re.IGNORECASE)
+# After the day, a word that is not a noun the number counts ("el jueves 12 países"):
+# punctuation, the end, a capital, or one of these.
+_ES_AFTER_DAY = re.compile(r"\s+([^\W\d_]+)")
+_ES_FUNCTION_WORDS = frozenset(
+    "en a al y e o u por para con desde hasta se la las el los lo le les del de que "
+    "cuando tras ante sin sobre entre según mientras no ya como durante frente".split()
+)
+
+
+def _spanish_weekday_and_day_mentions(text: str) -> Iterator[DateMention]:
+    """ "el jueves 12", "el próximo lunes 3": a weekday and its day of the month, placed
+    by the publication date as a Brazilian "terça-feira (25)" is."""
+    for day_start in _scan(text).days:
+        gap = day_start
+        while gap and text[gap - 1].isspace():
+            gap -= 1
+        if gap == day_start or not gap or text[gap - 1] not in _ES_WEEKDAY_ENDS:
+            continue  # the common case: no word ending as a weekday just before
+        end = day_start
+        while end < len(text) and "0" <= text[end] <= "9":
+            end += 1
+        digits = text[day_start:end]
+        if len(digits) > 2 or digits[0] == "0" or int(digits) > 31:
+            continue
+        if text[end : end + 1] in (".", ",", ":", "/") and "0" <= text[end + 1 : end + 2] <= "9":
+            continue  # "12,5": a number
+        weekday = next(
+            (
+                gap - length
+                for length in _ES_WEEKDAY_LENGTHS
+                if gap >= length and text[gap - length : gap].lower() in _ES_WEEKDAYS
+            ),
+            None,
+        )
+        if weekday is None:
+            continue
+        if weekday and (text[weekday - 1].isalnum() or text[weekday - 1] == "_"):
+            continue  # inside a word
+        if not _ES_WEEKDAY_LEAD.search(text, max(0, weekday - 20), weekday):
+            continue
+        after = _ES_AFTER_DAY.match(text, end)
+        if after is not None and after[1][0].islower() and after[1] not in _ES_FUNCTION_WORDS:
+            continue  # "el jueves 12 países": a count
+        yield DateMention(
+            weekday,
+            end,
+            None,
+            int(digits),
+            weekday=_ES_WEEKDAYS[text[weekday:gap].lower()],
+            relative=WEEKDAY_AND_DAY,
+        )
+
+
+class _Scan:
+    """The cheap scans of one text, shared by ``date_offsets`` and
+    ``find_date_mentions``: the starts of the English month stems and of the
+    digit-separator-digit runs (``DATE_TRIGGERS``; every one of those, overlapping
+    ones too), and the lower-cased text."""
+
+    __slots__ = ("_days", "_foldable", "_lowered", "months", "numerics", "spoken", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.months = [m.start() for m in _MONTH_TRIGGER.finditer(text)]
+        self.numerics = _numeric_starts(text)
+        self._lowered: str | None = None
+        self._foldable: bool | None = None
+        self._days: list[int] | None = None
+        self.spoken: dict[tuple[str, ...], dict[str, list[int]]] = {}
+        """By list of words: where each of them is in the lower-cased text."""
+
+    @property
+    def lowered(self) -> str:
+        """The text in lower case, made when first asked for."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    @property
+    def days(self) -> list[int]:
+        """Where a number begins (a digit that no digit precedes), made when first asked."""
+        if self._days is None:
+            text = self.text
+            self._days = [
+                i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"
+            ]
+        return self._days
+
+    @property
+    def foldable(self) -> bool:
+        """Whether a case-blind pattern may be read as a lower-case one on ``lowered``:
+        lowering keeps every offset and the text has no "ſ" or "ı" (which match "s" and
+        "i" case-blind, but do not lower to them)."""
+        if self._foldable is None:
+            lowered = self.lowered
+            text = self.text
+            self._foldable = len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES)
+        return self._foldable
+
+
+def _numeric_starts(text: str) -> list[int]:
+    """Where ``_NUMERIC_TRIGGER`` matches, overlapping matches too ("1/2/3": 0 and 2), in
+    order: from plain searches for its separators (a scan of the text for digits costs
+    more)."""
+    found = []
+    for separator in "/.-":
+        i = text.find(separator, 1)
+        while i >= 0:
+            if "0" <= text[i - 1] <= "9" and "0" <= text[i + 1 : i + 2] <= "9":
+                found.append(i - 1)
+            i = text.find(separator, i + 1)
+    found.sort()
+    return found
+
+
+_last_scan: list[_Scan] = []  # the scan of the text last scanned: one slot
+
+
+def _scan(text: str) -> _Scan:
+    """The scans of ``text``, made once for the text last asked about."""
+    last = _last_scan[0] if _last_scan else None
+    if last is not None and last.text is text:
+        return last
+    made = _Scan(text)
+    _last_scan[:] = [made]
+    return made
+
+
 def date_offsets(text: str, language: str = "en") -> list[int]:
     """Where the matches of ``date_triggers(language)`` begin (and a few more places
     inside them): the sentences worth searching for dates hold one. The month stems of
     another language ("ene", "feb"... in any case) are found by plain searches of the
     lower-cased text, many times faster than a case-blind pattern scan."""
-    offsets = [m.start() for trigger in DATE_TRIGGERS for m in trigger.finditer(text)]
+    scan = _scan(text)
+    offsets = scan.months + scan.numerics
     spoken = datelanguages.patterns(language)
     if spoken is None:
         return offsets
     words = spoken.trigger_words
-    lowered = text.lower()
+    lowered = scan.lowered
     if words is None or len(lowered) != len(text) or any(c in text for c in _OTHER_CASES):
         return offsets + [m.start() for m in spoken.trigger.finditer(text)]
+    found = _word_starts(scan, _month_words(spoken))
     for word in words:
-        offsets += find_all(lowered, word)
+        offsets += found[word]
     return offsets
+
+
+def _month_words(spoken: datelanguages.LanguagePatterns) -> tuple[str, ...]:
+    """The month stems and full month names of a language, in lower case."""
+    return (*(spoken.trigger_words or ()), *(spoken.full_names or ()))
+
+
+@cache
+def _searched_prefixes(words: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each of ``words`` with an earlier one it begins with ("ene" for "enero"), if any:
+    where it is, is among the places of that one."""
+    pairs: list[tuple[str, str | None]] = []
+    for word in dict.fromkeys(words):
+        prefix = next((w for w, _ in pairs if word.startswith(w)), None)
+        pairs.append((word, prefix))
+    return tuple(pairs)
+
+
+def _word_starts(scan: _Scan, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Where each of ``words`` (in lower case) is in the lower-cased text, in order (a
+    plain search for each): a word that begins with one searched before is looked for
+    only where that one is ("enero" where "ene" is)."""
+    found = scan.spoken.get(words)
+    if found is None:
+        lowered = scan.lowered
+        found = {}
+        for word, prefix in _searched_prefixes(words):
+            if prefix is None:
+                found[word] = find_all(lowered, word)
+            else:
+                found[word] = [i for i in found[prefix] if lowered.startswith(word, i)]
+        scan.spoken[words] = found
+    return found
 
 
 def date_triggers(language: str = "en") -> tuple[re.Pattern[str], ...]:
@@ -471,7 +699,7 @@ def find_date_mentions(
     runs = [(0, len(text))] if windows is None else list(windows)
     # What each run holds, found when first asked: a pattern is not tried on a run
     # without what it needs.
-    held = [_held_mask(text, run) for run in runs]
+    held = _held_masks(text, runs, _scan(text))
     taken = bytearray(len(text))  # 1 where a mention already lies
     mentions: list[DateMention] = []
     spoken = datelanguages.patterns(language)
@@ -484,6 +712,8 @@ def find_date_mentions(
                     matches = pattern.finditer(text, run_start, run_end)
                 else:  # tried only where a range can begin: the same matches
                     low, high = bisect_left(starts, run_start), bisect_left(starts, run_end)
+                    if low == high:
+                        continue
                     matches = matches_at(pattern, text, starts[low:high], run_end)
                 for match in matches:
                     start, end = match.span()
@@ -493,12 +723,27 @@ def find_date_mentions(
                     if found:
                         taken[start:end] = b"\x01" * (end - start)
                         mentions.extend(found)
+    month_starts = _all_month_starts(text, _scan(text))
+    held_anywhere = 0
+    for mask in held:
+        held_anywhere |= mask
     for name, pattern in _compiled():
         needs = _NEED_MASKS[name]
+        if held_anywhere & needs != needs:
+            continue  # no run holds all it needs (in Spanish text, a month in English)
+        led = name in _TRIED_AT_MONTHS
         for i, (run_start, run_end) in enumerate(runs):
             if held[i] & needs != needs:
                 continue
-            for match in pattern.finditer(text, run_start, run_end):
+            if led:  # tried only where a month stem begins: the same matches
+                low = bisect_left(month_starts, run_start)
+                high = bisect_left(month_starts, run_end)
+                if low == high:
+                    continue
+                matches = matches_at(pattern, text, month_starts[low:high], run_end)
+            else:
+                matches = pattern.finditer(text, run_start, run_end)
+            for match in matches:
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or "\n" in match.group():
                     continue
@@ -514,12 +759,18 @@ def find_date_mentions(
         mentions.extend(
             m for m in _weekday_and_day_mentions(text) if taken.find(1, m.start, m.end) < 0
         )
+    elif language == "es":
+        mentions.extend(
+            m for m in _spanish_weekday_and_day_mentions(text) if taken.find(1, m.start, m.end) < 0
+        )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
 
 _RANGE_PATTERNS = frozenset({"dm_dm", "d_dm"})
 """The patterns of other languages that begin with a day or an opener ("del", "du")."""
+_DAY_PATTERNS = frozenset({"dm"})
+"""The patterns of other languages that begin with a day."""
 _NAME_PATTERNS = frozenset({"m_y", "m"})
 """The patterns of other languages that begin with a full month name."""
 # Characters that match a letter of a month name under IGNORECASE, but are not what
@@ -529,21 +780,29 @@ _OTHER_CASES = ("\u017f", "\u0131")
 
 def _spoken_starts(text: str, spoken: datelanguages.LanguagePatterns) -> dict[str, list[int]]:
     """Where the matches of some patterns of another language may begin, by pattern:
-    for a range, a digit that no digit precedes or the first word of an opener ("del 3
-    al 5"); for a month, where a full month name is. Plain string searches: these
+    for a date, a digit that no digit precedes; for a range, that or the first word of
+    an opener ("del 3 al 5"); for a month, where a full month name is. Plain string searches: these
     patterns (an optional opener, a look-behind first) would otherwise be tried at every
     character. A pattern missing here is searched everywhere."""
-    starts: dict[str, list[int]] = {}
+    # A day begins with a digit that no digit precedes (the look-behind of its pattern):
+    # the places of a date that begins with its day ("12 de abril").
+    days = _scan(text).days
+    starts: dict[str, list[int]] = dict.fromkeys(_DAY_PATTERNS, days)
     if spoken.opener_heads is not None:
-        led = [i for i in positions(text, _DIGITS) if i == 0 or not "0" <= text[i - 1] <= "9"]
+        led = list(days)
+        # An opener's first word begins a match only when the opener is whole and a day
+        # follows ("de 3"; not the "de" of "cidade" or of "de outubro"): where a match
+        # begins with a letter, the optional opener matched.
+        opened = spoken.opener_then_day.match
         for head in spoken.opener_heads:
-            led += find_all(text, head)
+            led += [i for i in find_all(text, head) if opened(text, i)]
         led.sort()
         starts |= dict.fromkeys(_RANGE_PATTERNS, led)
     if spoken.full_names is not None:
-        lowered = text.lower()
+        lowered = _scan(text).lowered
         if len(lowered) == len(text) and not any(c in text for c in _OTHER_CASES):
-            names = sorted({i for name in spoken.full_names for i in find_all(lowered, name)})
+            found = _word_starts(_scan(text), _month_words(spoken))
+            names = sorted({i for name in spoken.full_names for i in found[name]})
             starts |= dict.fromkeys(_NAME_PATTERNS, names)
     return starts
 
@@ -560,8 +819,12 @@ def _from_spoken(
     before = text[start - 1] if start else " "
     if (before.isalnum() or before in "/.,-") and not (name == "m" and before == "-"):
         return  # inside a word, a number or a code; but "mi-mars" is a date
-    if name == "m" and not spoken.month_context.search(text, max(0, start - 32), start):
-        return  # a bare month is a date only after "en", "a finales de", "mi-"...
+    scan = _scan(text)
+    folded = scan.foldable
+    if name == "m":
+        context = spoken.month_context_lowered if folded else spoken.month_context
+        if not context.search(scan.lowered if folded else text, max(0, start - 32), start):
+            return  # a bare month is a date only after "en", "a finales de", "mi-"...
     groups = match.groupdict()
     d1, d2 = _int(groups, "d1"), _int(groups, "d2")
     if name == "d_dm" and (d1 is None or d2 is None or d2 <= d1):
@@ -588,7 +851,10 @@ def _from_spoken(
     if name == "d_dm":
         assert d1 is not None and d2 is not None
         m2 = m1
-        between = spoken.between.search(text, max(0, start - 24), match.start("d1"))
+        pattern = spoken.between_lowered if folded else spoken.between
+        between = pattern.search(
+            scan.lowered if folded else text, max(0, start - 24), match.start("d1")
+        )
         if groups.get("both") and d2 != d1 + 1 and between is None:
             for mention in _two_days(match, m1, d1, d2, y2):
                 mention.tense = tense

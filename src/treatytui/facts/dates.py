@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from treatytui.corpus.dates import date_in_url
@@ -57,6 +58,7 @@ _DATELINE_PLACE_CHARS = 48
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:\.?[-–—]{1,2}|:)")
 
 
+@lru_cache(maxsize=4096)  # asked for each year a yearless date may take
 def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
     """The first and last day a date of some precision covers."""
     if day is not None:

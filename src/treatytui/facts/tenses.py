@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from treatytui.facts.alternation import alternation
+
 Direction = int  # +1 forward (future), -1 back (past), 0 unknown
 WEAK_PAST: Direction = -2
 """Back, but only as a verb such as "gathered" or "announced" says: the date may still be
@@ -27,7 +29,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
         r"should|next|starting|effective|"
         r"(?:enters?|comes?)\s+into\s+(?:force|effect)|takes?\s+effect)\b",
         r"\b(?:was|were|had|took\s+place|ended|concluded|ago|last|earlier|previously|since)\b",
-        r"\b(?:adopted|signed|met|held|opened|hosted|attended|gathered|began|convened|launched|"
+        r"\b(?:adopted|signed|met|held|ran|opened|hosted|attended|gathered|began|convened|launched|"
         r"announced|approved|has\s+been|have\s+been|follows|following|followed|previous|"
         r"prior|failed|agreed|decided|voted|elected|reached|rejected|visited|completed|"
         r"finished|postponed|delayed|suspended|welcomed|endorsed|ratified|deposited|joined|"
@@ -135,11 +137,29 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$")  # run on lower-cased text
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
 # February, and negotiators resume on September 8").
-_CLAUSE_BREAK = (
-    r"\b(?:that|which|who|whose|where|when|que|qui|qu['’]|cual|cuales|quien|quienes|donde|"
-    r"cuando|qual|quais|quem|onde|quando|où|lorsque|quand|che|cui|dove|yang)\b|;|"
-    r",\s+(?:and|but|while|whereas|as|y|pero|mientras|e|mas|enquanto|et|mais|alors|ma)\b"
-)
+_CLAUSE_WORDS = (
+    "that which who whose where when que qui qu' qu’ cual cuales quien quienes donde "
+    "cuando qual quais quem onde quando où lorsque quand che cui dove yang"
+).split()
+_CLAUSE_JOINS = "and but while whereas as y pero mientras e mas enquanto et mais alors ma".split()
+
+
+def _words_after_a_boundary(words: list[str]) -> str:
+    """``\\b(?:words)\\b`` as one alternative a first letter ("q(?<!\\w.)u(?:e|i|...)\\b"),
+    each a trie (``alternation``) checked for a word boundary after its first letter: a
+    pattern whose alternatives all begin with a letter lets the engine skip ahead to
+    those letters, where one beginning with ``\\b`` is tried at every character. Between
+    two word boundaries only one word can match at a place (each is a whole word; "qu'"
+    needs a letter after it), so the matches are those of the flat list."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        rf"{re.escape(first)}(?<!\w.){alternation(rests)}\b" for first, rests in by_letter.items()
+    )
+
+
+_CLAUSE_BREAK = rf"{_words_after_a_boundary(_CLAUSE_WORDS)}|;|,\s+{alternation(_CLAUSE_JOINS)}\b"
 
 
 @dataclass(slots=True)
@@ -150,8 +170,20 @@ class Tenses:
     past: list[tuple[int, int]]
     weak: list[tuple[int, int]]
     breaks: list[int]
-    later: list[int]
-    """Where a word that puts what follows after the verb's time begins ("to prepare")."""
+    _sentence: str
+    """The lower-cased sentence (or the sentence, read case-blind by ``_later``)."""
+    _later: re.Pattern[str] | None
+    _later_starts: list[int] | None = None
+
+    @property
+    def later(self) -> list[int]:
+        """Where a word that puts what follows after the verb's time begins ("to
+        prepare"): looked for when first asked, after a past marker."""
+        if self._later_starts is None:
+            pattern = self._later
+            found = [m.start() for m in pattern.finditer(self._sentence)] if pattern else []
+            self._later_starts = found
+        return self._later_starts
 
     @classmethod
     def of(cls, sentence: str, language: str = "en") -> Tenses:
@@ -175,7 +207,8 @@ class Tenses:
                 if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
             ],
             [m.start() for m in breaks.finditer(lowered)],
-            [m.start() for m in later.finditer(lowered)] if later is not None else [],
+            lowered,
+            later,
         )
 
     def at(self, offset: int) -> Direction:
@@ -191,14 +224,18 @@ class Tenses:
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
         clause = max((b for b in self.breaks if b < offset), default=-1)
-        before = [
-            (offset - end, rank, self._auxiliary(start) if way == WEAK_PAST else way)
-            for way, rank, spans in kinds
-            for start, end in spans
-            if clause < start and end <= offset
-        ]
-        if before:
-            distance, _rank, way = min(before)
+        # The nearest: (distance, rank) is never the same for two markers (those of one
+        # kind do not overlap), so the way of a weak one is worked out for that one only.
+        nearest: tuple[int, int, int, Direction] | None = None
+        for way, rank, spans in kinds:
+            for start, end in spans:
+                inside = clause < start and end <= offset
+                if inside and (nearest is None or (offset - end, rank) < nearest[:2]):
+                    nearest = (offset - end, rank, start, way)
+        if nearest is not None:
+            distance, _rank, start, way = nearest
+            if way == WEAK_PAST:
+                way = self._auxiliary(start)
             if way < 0 and any(offset - distance <= at < offset for at in self.later):
                 return 0  # after a past moment: "met on Thursday to prepare the summit on"
             return way
