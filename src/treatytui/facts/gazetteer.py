@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from treatytui.facts.words import letter_runs, lower_text
+
 PlaceKind = Literal["country", "city", "venue"]
 
 # Capital letters for regular expressions, generously: the extended ranges let a few
@@ -288,6 +290,56 @@ def literal_words(words: Iterable[str], not_before: str = r"\w") -> str:
     """``at_word_start`` for plain strings (escaped), longest first."""
     ordered = sorted(words, key=len, reverse=True)
     return at_word_start([w[0] + re.escape(w[1:]) for w in ordered], not_before)
+
+
+_FIRST_RUN = re.compile(r"[^\W\d_]+")
+
+
+class WordStarts:
+    """Where a word of a fixed set may begin a word of a text: a superset of the places
+    where a pattern of those words, anchored at a word's start (no letter, digit or
+    underscore before it), can match, for ``matches_at``.
+
+    Each word's first run of letters must be a whole run of letters of the text: set
+    lookups in the text's runs (``letter_runs``, computed once per text) tell which words
+    may occur, and plain string searches find only those, instead of a pattern scan that
+    stops at every letter a word may begin with. A word must start with a letter, and
+    the pattern must not match where its first run of letters goes on in the text with
+    more letters ("ministro" is not looked for in "ministros").
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        by_run: dict[str, set[str]] = {}
+        for form in forms:
+            run = _FIRST_RUN.match(form.lower())
+            if run is None:
+                raise ValueError(f"{form!r} does not start with a letter")
+            by_run.setdefault(run.group(), set()).add(form.split(" ")[0])
+        self._forms = {run: tuple(sorted(forms)) for run, forms in by_run.items()}
+        self._runs = frozenset(by_run)
+
+    def starts(self, text: str) -> list[int]:
+        """The places of ``text`` where one of the words may begin, in order."""
+        present = self._runs & letter_runs(text)
+        if not present:
+            return []
+        lowered = lower_text(text)
+        same = len(lowered) == len(text)  # lower() kept every offset: one search a run
+        found = []
+        for run in present:
+            searches = [(run, lowered)] if same else [(form, text) for form in self._forms[run]]
+            for needle, haystack in searches:
+                i = haystack.find(needle)
+                while i >= 0:
+                    if not i or not _in_word(text[i - 1]):
+                        found.append(i)
+                    i = haystack.find(needle, i + 1)
+        return sorted(set(found))
+
+
+def _in_word(char: str) -> bool:
+    r"""True for what ``\w`` matches: a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
 
 
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-.&]*")
