@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from treatytui.facts.sentences import matches_at
 from treatytui.facts.words import letter_runs, lower_text
 
 PlaceKind = Literal["country", "city", "venue"]
@@ -309,14 +310,18 @@ class WordStarts:
     """
 
     def __init__(self, forms: Iterable[str]) -> None:
-        by_run: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] = {}
         for form in forms:
             run = _FIRST_RUN.match(form.lower())
             if run is None:
                 raise ValueError(f"{form!r} does not start with a letter")
-            by_run.setdefault(run.group(), set()).add(form.split(" ")[0])
-        self._forms = {run: tuple(sorted(forms)) for run, forms in by_run.items()}
-        self._runs = frozenset(by_run)
+            firsts.setdefault(run.group(), set()).add(form.split(" ")[0])
+        # the first words to look for, by their first run: as written, and in lower case
+        self._written = {run: tuple(sorted(words)) for run, words in firsts.items()}
+        self._lowered = {
+            run: tuple(sorted({w.lower() for w in words})) for run, words in firsts.items()
+        }
+        self._runs = frozenset(firsts)
 
     def starts(self, text: str) -> list[int]:
         """The places of ``text`` where one of the words may begin, in order."""
@@ -324,17 +329,19 @@ class WordStarts:
         if not present:
             return []
         lowered = lower_text(text)
-        same = len(lowered) == len(text)  # lower() kept every offset: one search a run
-        found = []
+        if len(lowered) == len(text):  # lower() kept every offset: one search a word
+            haystack, needles = lowered, self._lowered
+        else:
+            haystack, needles = text, self._written
+        found = set()
         for run in present:
-            searches = [(run, lowered)] if same else [(form, text) for form in self._forms[run]]
-            for needle, haystack in searches:
+            for needle in needles[run]:
                 i = haystack.find(needle)
                 while i >= 0:
                     if not i or not _in_word(text[i - 1]):
-                        found.append(i)
+                        found.add(i)
                     i = haystack.find(needle, i + 1)
-        return sorted(set(found))
+        return sorted(found)
 
 
 def _in_word(char: str) -> bool:
@@ -350,8 +357,9 @@ class FormIndex:
 
     A name starts where a word starts (a letter not preceded by a letter, digit, hyphen,
     apostrophe or full stop) and its first word must be that whole word (less trailing full
-    stops); the longest name wins. One compiled pattern finds the first words; only the
-    names starting with the word found are then compared.
+    stops); the longest name wins. One compiled pattern finds the first words (tried only
+    where ``WordStarts`` says one may begin); only the names starting with the word found
+    are then compared.
     """
 
     def __init__(self, forms: Iterable[str]) -> None:
@@ -362,12 +370,13 @@ class FormIndex:
                 self._by_first.setdefault(first, []).append(form)
         words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
         self._first = re.compile(rf"{words}\.*(?![\w’'\-.&])")
+        self._starts = WordStarts(self._by_first)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every (start, end, form) found in ``text``, left to right, not overlapping."""
         resume = 0
         by_first = self._by_first
-        for match in self._first.finditer(text):
+        for match in matches_at(self._first, text, self._starts.starts(text)):
             start = match.start()
             if start < resume:
                 continue

@@ -30,6 +30,8 @@ from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from treatytui.corpus.article import Article
 
 _UP = gazetteer.UPPER
@@ -225,7 +227,25 @@ def _known_venues() -> re.Pattern[str]:
     return re.compile(rf"{gazetteer.at_word_start(the + bare, _NAME_CHARS)}(?![{_NAME_CHARS}])")
 
 
+@cache
+def _known_venue_starts() -> gazetteer.WordStarts:
+    """Where a known venue's name may begin (``_known_venues`` is tried there, and four
+    characters before, where a "the" may open it)."""
+    return gazetteer.WordStarts(gazetteer.venue_names())
+
+
+def _known_venue_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_known_venues().finditer(text)`` finds."""
+    starts = []
+    for start in _known_venue_starts().starts(text):
+        if start >= 4 and text[start - 4 : start] in _THE_SPACE:
+            starts.append(start - 4)
+        starts.append(start)
+    return matches_at(_known_venues(), text, sorted(set(starts)))
+
+
 _THE = ("The", "the", "THE")
+_THE_SPACE = frozenset(f"{the} " for the in _THE)
 # The lower-case words a Spanish, French or Portuguese venue's name may go on with,
 # ending with "de" and a capitalised name: "des congrès de Montréal"
 _ROMANCE_VENUE_TAIL = re.compile(
@@ -356,7 +376,7 @@ class _Collector:
         """Every mention of a well-known venue that is not part of a longer name; a name
         made of common words only ("National Convention Centre") is that venue only in an
         article that names its city (Vientiane has one too)."""
-        for match in _known_venues().finditer(self.text):
+        for match in _known_venue_matches(self.text):
             start, end = _venue_span(match)
             if not _inside_name(self.text, match.start(), end):
                 written = self.text[start:end]
