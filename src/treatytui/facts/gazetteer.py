@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from treatytui.facts.sentences import matches_at
-from treatytui.facts.words import letter_runs, lower_text
+from treatytui.facts.words import letter_runs
 
 PlaceKind = Literal["country", "city", "venue"]
 
@@ -316,32 +316,68 @@ class WordStarts:
             if run is None:
                 raise ValueError(f"{form!r} does not start with a letter")
             firsts.setdefault(run.group(), set()).add(form.split(" ")[0])
-        # the first words to look for, by their first run: as written, and in lower case
-        self._written = {run: tuple(sorted(words)) for run, words in firsts.items()}
-        self._lowered = {
-            run: tuple(sorted({w.lower() for w in words})) for run, words in firsts.items()
-        }
+        # the first words to look for (as written: "UN" is no Spanish "un"), by first run
+        self._firsts = {run: tuple(sorted(words)) for run, words in firsts.items()}
         self._runs = frozenset(firsts)
 
     def starts(self, text: str) -> list[int]:
         """The places of ``text`` where one of the words may begin, in order."""
-        present = self._runs & letter_runs(text)
-        if not present:
-            return []
-        lowered = lower_text(text)
-        if len(lowered) == len(text):  # lower() kept every offset: one search a word
-            haystack, needles = lowered, self._lowered
-        else:
-            haystack, needles = text, self._written
         found = set()
-        for run in present:
-            for needle in needles[run]:
-                i = haystack.find(needle)
+        for run in self._runs & letter_runs(text):
+            for first in self._firsts[run]:
+                i = text.find(first)
                 while i >= 0:
                     if not i or not _in_word(text[i - 1]):
                         found.add(i)
-                    i = haystack.find(needle, i + 1)
+                    i = text.find(first, i + 1)
         return sorted(found)
+
+
+# Every ASCII byte that is no word character and no space made NUL (other bytes kept): in
+# the text decoded back, each character is where it was.
+_ASCII_SIGNS = bytes(
+    b if b >= 128 or b == 32 or chr(b).isalnum() or b == 95 else 0 for b in range(256)
+)
+_ASCII = bytes(range(128))
+
+
+class WordStartPattern:
+    """What a pattern finds that can match only where a word starts (after no letter,
+    digit or underscore), and always with one of ``words`` (letters and spaces only).
+
+    The pattern's own scan stops at every letter such a word may begin with. Here it is
+    tried only where a space, or another character that is no word character, comes
+    just before one: spaces and the other non-ASCII signs of the text are found by scans
+    that start with that very character (the engine skips ahead to it), the ASCII signs
+    by one scan of a copy of the text in which each is a NUL.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self._after_space = re.compile(f" (?={pattern.pattern})", pattern.flags)
+        self._after_sign = re.compile(f"\x00(?=(?:{'|'.join(words)}))")
+        self._after: dict[str, re.Pattern[str]] = {}
+
+    def _after_char(self, char: str) -> re.Pattern[str]:
+        found = self._after.get(char)
+        if found is None:
+            found = re.compile(f"{re.escape(char)}(?={self.pattern.pattern})", self.pattern.flags)
+            self._after[char] = found
+        return found
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text)`` finds."""
+        starts = [0]
+        starts += [m.end() for m in self._after_space.finditer(text)]
+        data = text.encode("utf-8", "surrogatepass")
+        signs = data.translate(_ASCII_SIGNS).decode("utf-8", "surrogatepass")
+        starts += [m.end() for m in self._after_sign.finditer(signs)]
+        if not text.isascii():
+            others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+            for char in set(others):
+                if not _in_word(char):
+                    starts += [m.end() for m in self._after_char(char).finditer(text)]
+        return matches_at(self.pattern, text, sorted(set(starts)))
 
 
 def _in_word(char: str) -> bool:

@@ -82,6 +82,21 @@ _LOCATIVE_ITALIAN = re.compile(
     rf"\s+(?:(?:the|la|il|l['’])(?:\s+|(?<=['’])))?(?:(?:city|capital|town) of\s+|città\s+di\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+
+
+@cache
+def _locative_scans() -> tuple[gazetteer.WordStartPattern, ...]:
+    """The English, Spanish/French/Portuguese and Italian locatives, each tried only after
+    a space or another sign."""
+    romance = [*_ENGLISH_PREPOSITIONS, *_ROMANCE_PREPOSITIONS.split()]
+    italian = [*_ENGLISH_PREPOSITIONS, *_ITALIAN_PREPOSITIONS.split()]
+    return (
+        gazetteer.WordStartPattern(_LOCATIVE, _ENGLISH_PREPOSITIONS),
+        gazetteer.WordStartPattern(_LOCATIVE_ROMANCE, romance),
+        gazetteer.WordStartPattern(_LOCATIVE_ITALIAN, italian),
+    )
+
+
 _FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
@@ -442,7 +457,7 @@ class _Collector:
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
         language = self.sentences.language
-        pattern = {"en": _LOCATIVE, "it": _LOCATIVE_ITALIAN}.get(language, _LOCATIVE_ROMANCE)
+        pattern = _locative_scans()[{"en": 0, "it": 2}.get(language, 1)]
         starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
         found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
         for match in sorted(found, key=lambda m: m.start()):
