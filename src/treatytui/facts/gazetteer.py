@@ -322,15 +322,20 @@ class WordStarts:
 
     def starts(self, text: str) -> list[int]:
         """The places of ``text`` where one of the words may begin, in order."""
-        found = set()
+        return sorted({start for start, _ in self.hits(text)})
+
+    def hits(self, text: str) -> list[tuple[int, str]]:
+        """(start, first word) of each place of ``text`` where a word of the set that
+        starts with that first word may begin (in no particular order)."""
+        found = []
         for run in self._runs & letter_runs(text):
             for first in self._firsts[run]:
                 i = text.find(first)
                 while i >= 0:
                     if not i or not _in_word(text[i - 1]):
-                        found.add(i)
+                        found.append((i, first))
                     i = text.find(first, i + 1)
-        return sorted(found)
+        return found
 
 
 # Every ASCII byte that is no word character and no space made NUL (other bytes kept): in

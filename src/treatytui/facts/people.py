@@ -35,6 +35,7 @@ from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
 from treatytui.facts.people_titles import nationalities_before_names, romance_titles
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
+from treatytui.facts.words import letter_runs
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -242,10 +243,43 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(gazetteer.fold(w) for w in name.split() if w[:1].isupper())
 
 
+# Every verb of _SAYING as a plain word ("emphasised", "emphasized"), and "according to"
+_SAYING_FORMS = (
+    *(verb for verb in _SAYING if "[" not in verb),
+    *(verb.replace("[sz]", letter) for verb in _SAYING if "[" in verb for letter in "sz"),
+    "according to",
+)
+
+
+@cache
+def _saying_starts() -> tuple[gazetteer.WordStarts, dict[str, tuple[str, ...]]]:
+    """Where a verb of saying may begin, and the verbs by their first word."""
+    by_first: dict[str, list[str]] = {}
+    for verb in _SAYING_FORMS:
+        by_first.setdefault(verb.split(" ")[0], []).append(verb)
+    index = gazetteer.WordStarts(_SAYING_FORMS)
+    return index, {first: tuple(verbs) for first, verbs in by_first.items()}
+
+
+def _saying(text: str) -> tuple[list[int], list[int]]:
+    """Where ``_SAY_AFTER_NAME`` may match (the space before a verb), and where
+    ``_SAYS_NAME`` may (the capital after a verb and a space), in order."""
+    index, by_first = _saying_starts()
+    spaces, capitals = set(), set()
+    for start, first in index.hits(text):
+        if start and text[start - 1] == " ":
+            spaces.add(start - 1)
+        for verb in by_first[first]:
+            if text.startswith(verb, start):
+                capitals.add(start + len(verb) + 1)
+    return sorted(spaces), sorted(capitals)
+
+
 def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is a credit) of the names next to verbs of saying and in photo credits."""
     found = []
-    for say in _SAY_AFTER_NAME.finditer(text):
+    before_verbs, after_verbs = _saying(text)
+    for say in matches_at(_SAY_AFTER_NAME, text, before_verbs):
         verb = say.start()
         # A name has four words at most: it starts after the fourth space before the verb.
         reach = max(0, verb - _NAME_REACH)
@@ -265,7 +299,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
             match = _NAME_OF_BEFORE_SAY.search(text, max(near, of_at - 60), verb)
             if match:
                 found.append((match.start("name"), match.end("name"), False))
-    for match in _SAYS_NAME.finditer(text):
+    for match in matches_at(_SAYS_NAME, text, after_verbs):
         found.append((match.start("name"), match.end("name"), False))
     found += _country_marked_names(text)
     found += _names_after_plural_titles(text)
@@ -304,8 +338,15 @@ _PLURAL_HEAD_BEFORE = re.compile(
 )
 
 
+# The plural titles' first runs of letters ("co" of "co-chairs"): a text without any of
+# them as a word has no plural title (_PLURAL_HEAD_BEFORE wants whole words).
+_PLURAL_RUNS = frozenset(re.match(r"[^\W\d_]+", h.strip()).group() for h in _PLURAL_HEADS)
+
+
 def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     """The two names a plural title introduces ("the co-chairs, A B and C D")."""
+    if _PLURAL_RUNS.isdisjoint(letter_runs(text)):
+        return []
     found = []
     resume = 0
     capitals = sorted(

@@ -90,8 +90,31 @@ def title_offsets(text: str) -> list[int]:
     sentences are worth tokenising."""
     capitalised, lowercase = title_trigger()
     return [m.start() for m in capitalised.finditer(text)] + [
-        m.start() for m in lowercase.finditer(text)
+        i for i in _after_lowercase_heads(text) if lowercase.match(text, i)
     ]
+
+
+@cache
+def _lowercase_head_starts() -> tuple[gazetteer.WordStarts, dict[str, tuple[str, ...]]]:
+    """Where a lower-case head may begin, and the heads by their first word."""
+    by_first: dict[str, list[str]] = {}
+    for head in words("lowercase_heads"):
+        by_first.setdefault(head.split(" ")[0], []).append(head)
+    index = gazetteer.WordStarts(words("lowercase_heads"))
+    return index, {first: tuple(heads) for first, heads in by_first.items()}
+
+
+def _after_lowercase_heads(text: str) -> list[int]:
+    """The places, in order, one or two characters after a lower-case head (after its
+    space, or its comma and space): where the lower-case trigger may match."""
+    index, by_first = _lowercase_head_starts()
+    found = set()
+    for start, first in index.hits(text):
+        for head in by_first[first]:
+            if text.startswith(head, start):
+                end = start + len(head)
+                found.add(end + 1 if text[end : end + 2] != ", " else end + 2)
+    return sorted(found)
 
 
 @cache
