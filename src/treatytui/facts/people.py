@@ -35,7 +35,6 @@ from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
 from treatytui.facts.people_titles import nationalities_before_names, romance_titles
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
-from treatytui.facts.words import letter_runs
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -275,6 +274,22 @@ def _saying(text: str) -> tuple[list[int], list[int]]:
     return sorted(spaces), sorted(capitals)
 
 
+_UP_CHAR = re.compile(rf"[{gazetteer.UPPER}]")
+
+
+def _capitalised_before(text: str, end: int) -> bool:
+    """False when the word that ends at ``end`` (less a comma) is no capitalised word and
+    no initial: then no name (nor country) of the patterns that end there can."""
+    if text[end - 1 : end] == ",":
+        end -= 1
+    i = end
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_’'-"):
+        i -= 1
+    if i == end:
+        return text[end - 1 : end] == "."
+    return _UP_CHAR.match(text, i) is not None
+
+
 def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is a credit) of the names next to verbs of saying and in photo credits."""
     found = []
@@ -289,6 +304,8 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
             if start < 0:
                 start = reach
                 break
+        if not _capitalised_before(text, verb):
+            continue  # both patterns end with a capitalised word (and a comma)
         match = _NAME_BEFORE_SAY.search(text, start, verb)
         if match:
             found.append((match.start("name"), match.end("name"), False))
@@ -338,21 +355,34 @@ _PLURAL_HEAD_BEFORE = re.compile(
 )
 
 
-# The plural titles' first runs of letters ("co" of "co-chairs"): a text without any of
-# them as a word has no plural title (_PLURAL_HEAD_BEFORE wants whole words).
-_PLURAL_RUNS = frozenset(re.match(r"[^\W\d_]+", h.strip()).group() for h in _PLURAL_HEADS)
+@cache
+def _plural_starts() -> gazetteer.WordStarts:
+    """Where a plural title may begin."""
+    return gazetteer.WordStarts(h.strip() for h in _PLURAL_HEADS)
+
+
+_PLURAL_REACH = 160  # how far before the second name's capital its plural title may start
 
 
 def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
-    """The two names a plural title introduces ("the co-chairs, A B and C D")."""
-    if _PLURAL_RUNS.isdisjoint(letter_runs(text)):
+    """The two names a plural title introduces ("the co-chairs, A B and C D"): the
+    capitals after a conjunction are looked for only in the reach of a plural title."""
+    heads = _plural_starts().starts(text)
+    if not heads:
         return []
+    spans: list[tuple[int, int]] = []
+    for head in heads:  # (runs of text within reach of a title, merged)
+        if spans and head <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], head + _PLURAL_REACH + 1)
+        else:
+            spans.append((head, head + _PLURAL_REACH + 1))
     found = []
     resume = 0
     capitals = sorted(
         i + len(conj)
+        for low, high in spans
         for conj in _CONJUNCTIONS
-        for i in find_all(text, conj)
+        for i in _find_between(text, conj, low, high)
         if text[i + len(conj) : i + len(conj) + 1].isupper()
     )
     for capital in capitals:
@@ -374,6 +404,25 @@ def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+def _capitalised_run_before(text: str, end: int) -> bool:
+    """Whether the run of letters, digits, underscores and hyphens that ends at ``end``
+    starts with a capital and has two characters or more."""
+    i = end
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):
+        i -= 1
+    return end - i >= 2 and _UP_CHAR.match(text, i) is not None
+
+
+def _find_between(text: str, needle: str, low: int, high: int) -> list[int]:
+    """Where ``needle`` starts in ``text`` at ``low`` or after, ending by ``high``."""
+    found = []
+    i = text.find(needle, low, high)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1, high)
+    return found
+
+
 def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
     """Names that a country marks: "Dilma Rousseff (Brasil)", "South Africa's Cyril
     Ramaphosa", "de México, Enrique Peña Nieto"."""
@@ -387,6 +436,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
     for i in find_all(text, "'s ") + find_all(text, "’s "):
         if not text[i + 3 : i + 4].isupper():
             continue  # (a cheap test first: a name starts with a capital)
+        if not _capitalised_run_before(text, i):
+            continue  # (a country's name ends with a capitalised word)
         country = _COUNTRY_BEFORE_POSSESSIVE.search(text, max(0, i - 40), i)
         if country is None or gazetteer.country(country.group("country")) is None:
             continue
@@ -395,6 +446,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
             found.append((name.start(), name.end(), False))
     for i in find_all(text, ", "):
         if not text[i + 2 : i + 3].isupper() or not text[i - 1 : i].isalpha():
+            continue
+        if not _capitalised_run_before(text, i):
             continue
         country = _LISTED_COUNTRY.search(text, max(0, i - 50), i)
         if country is None or gazetteer.country(country.group("country")) is None:
