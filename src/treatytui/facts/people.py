@@ -540,6 +540,12 @@ def _nationality_mentions(parser: NameParser, offsets: list[int]) -> list[Mentio
     return found
 
 
+@cache
+def _never_owners() -> frozenset[str]:
+    """Words that never stand alone for a person: Vietnamese surnames, function words."""
+    return words("vietnamese_surnames") | words("function_words")
+
+
 def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int]]) -> list:
     """Further mentions of known full names and of their distinctive words."""
     counts: dict[str, int] = {}
@@ -552,8 +558,8 @@ def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int
         for word in person.name.split():
             if counts.get(gazetteer.fold(word)) == 1 and len(word) > 2:
                 owners.setdefault(word, person)
-    for word in words("vietnamese_surnames") | words("function_words"):
-        owners.pop(word, None)
+    for word in owners.keys() & _never_owners():
+        del owners[word]
     found = []
     for start, end, form in _occurrences(text, owners):
         if any(s < end and start < e for s, e in taken) or _in_run(text, start, end):

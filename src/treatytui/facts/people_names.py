@@ -154,8 +154,17 @@ def _after_any(heads: Iterable[str], tail: str) -> str:
     return "|".join(groups)
 
 
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """``word`` without a final "'s" or "'" (what ``_POSSESSIVE`` removes), told by
+    ``endswith`` where no line break can bring in the pattern's other end ("$" before one)."""
+    if "\n" in word:
+        return _POSSESSIVE.sub("", word)
+    if not word.endswith(_POSSESSIVE_ENDS):
+        return word
+    return word[:-2] if word.endswith(("'s", "’s")) else word[:-1]
 
 
 def _is_headline(line: str) -> bool:
@@ -177,6 +186,7 @@ class NameParser:
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self._name_ends: dict[int, int | None] = {}
         for start, end in [(0, len(text))] if windows is None else windows:
             # Each token with the white space (or underscores) before it: the offsets are
             # running sums of their lengths, with no match object made per token.
@@ -309,7 +319,15 @@ class NameParser:
         )
 
     def _name_end(self, i: int) -> int | None:
-        """The index of the last token of the name starting at token ``i``, if any."""
+        """The index of the last token of the name starting at token ``i``, if any (read
+        once for each token: titles and patterns ask again for the same names)."""
+        try:
+            return self._name_ends[i]
+        except KeyError:
+            end = self._name_ends[i] = self._read_name_end(i)
+            return end
+
+    def _read_name_end(self, i: int) -> int | None:
         count, k, last = 0, i, None
         while self._name_word(k, first=count == 0):
             count, last = count + 1, k
@@ -364,8 +382,8 @@ class NameParser:
         """Every name that a title introduces or follows."""
         title_words = titles()
         found, resume = [], 0
-        for i, word in enumerate(self.words):
-            if i >= resume and word in title_words and self._kind(i):
+        for i in [i for i, word in enumerate(self.words) if word in title_words]:
+            if i >= resume and self._kind(i):
                 mention, resume = self._title_at(i)
                 if mention:
                     found.append(mention)
