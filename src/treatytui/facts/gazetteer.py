@@ -324,6 +324,11 @@ class WordStarts:
         """The places of ``text`` where one of the words may begin, in order."""
         return sorted({start for start, _ in self.hits(text)})
 
+    def searches(self, text: str) -> int:
+        """How many plain string searches ``hits`` would make in ``text``: each reads the
+        whole text, so that past a few a pattern's own scan costs less."""
+        return sum(len(self._firsts[run]) for run in self._runs & letter_runs(text))
+
     def hits(self, text: str) -> list[tuple[int, str]]:
         """(start, first word) of each place of ``text`` where a word of the set that
         starts with that first word may begin (in no particular order)."""
@@ -393,14 +398,18 @@ def _in_word(char: str) -> bool:
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-.&]*")
 
 
+_MOST_SEARCHES = 4  # more plain searches than this cost more than one pattern scan
+
+
 class FormIndex:
     """Finds any of a fixed set of names in a text (case-sensitive, whole words).
 
     A name starts where a word starts (a letter not preceded by a letter, digit, hyphen,
     apostrophe or full stop) and its first word must be that whole word (less trailing full
-    stops); the longest name wins. One compiled pattern finds the first words (tried only
-    where ``WordStarts`` says one may begin); only the names starting with the word found
-    are then compared.
+    stops); the longest name wins. The first words are found where ``WordStarts`` says one
+    may begin (or, when that takes many searches, by one compiled pattern, the same as
+    ``literal_words(first words)`` followed by full stops and no word character); only the
+    names starting with the word found are then compared.
     """
 
     def __init__(self, forms: Iterable[str]) -> None:
@@ -409,24 +418,78 @@ class FormIndex:
             first = form.split(" ")[0].rstrip(".")
             if _WORD_TOKEN.fullmatch(first):
                 self._by_first.setdefault(first, []).append(form)
-        words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
-        self._first = re.compile(rf"{words}\.*(?![\w’'\-.&])")
         self._starts = WordStarts(self._by_first)
+        self._pattern: re.Pattern[str] | None = None  # compiled when first needed
+
+    def _first(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
+            self._pattern = re.compile(rf"{words}\.*(?![\w’'\-.&])")
+        return self._pattern
+
+    def _first_words(self, text: str) -> Iterator[tuple[int, str]]:
+        """(start, first word) of every first word in ``text``, left to right."""
+        if self._starts.searches(text) > _MOST_SEARCHES:
+            for match in self._first().finditer(text):
+                yield match.start(), match.group().rstrip(".")
+            return
+        for start, first in sorted(self._starts.hits(text)):
+            # the pattern's test: a whole token (full stops after it allowed)
+            if (start and _token_char(text[start - 1])) or not text.startswith(first, start):
+                continue
+            end = start + len(first)
+            while text[end : end + 1] == ".":
+                end += 1
+            if end == len(text) or not _token_char(text[end]):
+                yield start, first
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every (start, end, form) found in ``text``, left to right, not overlapping."""
         resume = 0
         by_first = self._by_first
-        for match in matches_at(self._first, text, self._starts.starts(text)):
-            start = match.start()
+        for start, first in self._first_words(text):
             if start < resume:
                 continue
-            for form in by_first[match.group().rstrip(".")]:
+            for form in by_first[first]:
                 end = start + len(form)
                 if text.startswith(form, start) and not _word_char(text, end):
                     yield start, end, form
                     resume = end
                     break
+
+
+_UPPER_CHAR = re.compile(rf"[{UPPER}]")
+
+
+def word_may_end_before(text: str, end: int, glue: Iterable[str], initials: bool = False) -> bool:
+    """False when no search of ``WORD[ ](?:(?:glue)[ ])?(?:the[ ])?$`` ending at ``end``
+    can match, WORD being a capitalised word ``[UPPER][\\w’'\\-]*`` (or, with
+    ``initials``, also ``[UPPER](?:\\.[UPPER])+\\.?``): a cheap test before such a
+    search, which tries every place of its window. True when one may.
+    """
+    ends = [end] if text[end - 1 : end] != "\n" else [end, end - 1]
+    for stop in ends:
+        if text[stop - 1 : stop] != " ":
+            continue
+        for suffix in (" ", " the ", *(f" {g} " for g in glue), *(f" {g} the " for g in glue)):
+            word_end = stop - len(suffix)
+            if word_end <= 0 or not text.startswith(suffix, word_end):
+                continue
+            if text[word_end - 1] == ".":
+                if initials:
+                    return True
+                continue
+            i = word_end
+            while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_’'-"):
+                i -= 1
+            if i < word_end and _UPPER_CHAR.search(text, i, word_end):
+                return True
+    return False
+
+
+def _token_char(char: str) -> bool:
+    """What ``[\\w’'\\-.&]`` matches: a character that goes on a name's token."""
+    return char.isalnum() or char in "_’'-.&"
 
 
 def _word_char(text: str, index: int) -> bool:

@@ -129,20 +129,33 @@ def _known() -> tuple[dict[str, gazetteer.Body], gazetteer.FormIndex]:
     return forms, gazetteer.FormIndex(forms)
 
 
+@lru_cache(maxsize=64)
+def _acronym_index(acronyms: tuple[str, ...]) -> gazetteer.FormIndex:
+    """An index of the acronyms an article defined (the same few recur across articles)."""
+    return gazetteer.FormIndex(acronyms)
+
+
 def _needs_definition(form: str, body: gazetteer.Body) -> bool:
     """True for a two-letter acronym (other than UN and EU): it needs a definition."""
     return form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS
 
 
 _GLUED_AFTER = re.compile(rf"['’]s\b|[ ](?:{_GLUE}[ ])?[{_UP}]")
-_GLUED_BEFORE = re.compile(rf"[{_UP}][\w’'\-]*[ ](?:(?:of|for|to)[ ])?(?:the[ ])?$")
+_GLUED_BEFORE_GLUE = ("of", "for", "to")
+_GLUED_BEFORE = re.compile(
+    rf"[{_UP}][\w’'\-]*[ ](?:(?:{'|'.join(_GLUED_BEFORE_GLUE)})[ ])?(?:the[ ])?$"
+)
 _REACH_BACK = 120  # how far back a word glued to a name may start
 
 
 def _glued(text: str, start: int, end: int) -> bool:
     """True when a capitalised word continues the name on either side."""
     after = _GLUED_AFTER.match(text, end, end + 12)
-    before = _GLUED_BEFORE.search(text, max(0, start - _REACH_BACK), start)
+    before = (
+        _GLUED_BEFORE.search(text, max(0, start - _REACH_BACK), start)
+        if gazetteer.word_may_end_before(text, start, _GLUED_BEFORE_GLUE)
+        else None
+    )
     if before and before.group(0).split()[0] in _LEADING:
         before = None
     return bool(after and not after.group(0).startswith(("'", "’"))) or bool(before)
@@ -210,7 +223,7 @@ class _Collector:
                 continue
             else:
                 self.add(start, end, body.name, body.acronym)
-        for start, end, acronym in gazetteer.FormIndex(self.acronyms).finditer(self.text):
+        for start, end, acronym in _acronym_index(tuple(self.acronyms)).finditer(self.text):
             self.add(start, end, self.acronyms[acronym], acronym)
 
     def headed(self) -> None:
