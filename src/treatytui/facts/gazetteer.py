@@ -458,35 +458,6 @@ class FormIndex:
                     break
 
 
-_UPPER_CHAR = re.compile(rf"[{UPPER}]")
-
-
-def word_may_end_before(text: str, end: int, glue: Iterable[str], initials: bool = False) -> bool:
-    """False when no search of ``WORD[ ](?:(?:glue)[ ])?(?:the[ ])?$`` ending at ``end``
-    can match, WORD being a capitalised word ``[UPPER][\\w’'\\-]*`` (or, with
-    ``initials``, also ``[UPPER](?:\\.[UPPER])+\\.?``): a cheap test before such a
-    search, which tries every place of its window. True when one may.
-    """
-    ends = [end] if text[end - 1 : end] != "\n" else [end, end - 1]
-    for stop in ends:
-        if text[stop - 1 : stop] != " ":
-            continue
-        for suffix in (" ", " the ", *(f" {g} " for g in glue), *(f" {g} the " for g in glue)):
-            word_end = stop - len(suffix)
-            if word_end <= 0 or not text.startswith(suffix, word_end):
-                continue
-            if text[word_end - 1] == ".":
-                if initials:
-                    return True
-                continue
-            i = word_end
-            while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_’'-"):
-                i -= 1
-            if i < word_end and _UPPER_CHAR.search(text, i, word_end):
-                return True
-    return False
-
-
 def _token_char(char: str) -> bool:
     """What ``[\\w’'\\-.&]`` matches: a character that goes on a name's token."""
     return char.isalnum() or char in "_’'-.&"

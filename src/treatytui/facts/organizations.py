@@ -141,21 +141,14 @@ def _needs_definition(form: str, body: gazetteer.Body) -> bool:
 
 
 _GLUED_AFTER = re.compile(rf"['’]s\b|[ ](?:{_GLUE}[ ])?[{_UP}]")
-_GLUED_BEFORE_GLUE = ("of", "for", "to")
-_GLUED_BEFORE = re.compile(
-    rf"[{_UP}][\w’'\-]*[ ](?:(?:{'|'.join(_GLUED_BEFORE_GLUE)})[ ])?(?:the[ ])?$"
-)
+_GLUED_BEFORE = re.compile(rf"[{_UP}][\w’'\-]*[ ](?:(?:of|for|to)[ ])?(?:the[ ])?$")
 _REACH_BACK = 120  # how far back a word glued to a name may start
 
 
 def _glued(text: str, start: int, end: int) -> bool:
     """True when a capitalised word continues the name on either side."""
     after = _GLUED_AFTER.match(text, end, end + 12)
-    before = (
-        _GLUED_BEFORE.search(text, max(0, start - _REACH_BACK), start)
-        if gazetteer.word_may_end_before(text, start, _GLUED_BEFORE_GLUE)
-        else None
-    )
+    before = _GLUED_BEFORE.search(text, max(0, start - _REACH_BACK), start)
     if before and before.group(0).split()[0] in _LEADING:
         before = None
     return bool(after and not after.group(0).startswith(("'", "’"))) or bool(before)

@@ -277,14 +277,29 @@ def _saying(text: str) -> tuple[list[int], list[int]]:
 _UP_CHAR = re.compile(rf"[{gazetteer.UPPER}]")
 
 
+# The run of word characters at the start of a reversed piece of text: the run that ends
+# the text, read with one anchored match.
+_RUN_REVERSED = re.compile(r"[\w’'\-]*")
+_RUN_BACK = 48  # longer runs than this are left to the patterns
+
+
+def _run_start(text: str, end: int, chars: re.Pattern[str] = _RUN_REVERSED) -> int | None:
+    """Where the run of ``chars`` that ends at ``end`` starts (None when it is long)."""
+    piece = text[max(0, end - _RUN_BACK) : end][::-1]
+    length = chars.match(piece).end()
+    if length == len(piece) and end > _RUN_BACK:
+        return None
+    return end - length
+
+
 def _capitalised_before(text: str, end: int) -> bool:
     """False when the word that ends at ``end`` (less a comma) is no capitalised word and
     no initial: then no name (nor country) of the patterns that end there can."""
     if text[end - 1 : end] == ",":
         end -= 1
-    i = end
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_’'-"):
-        i -= 1
+    i = _run_start(text, end)
+    if i is None:
+        return True
     if i == end:
         return text[end - 1 : end] == "."
     return _UP_CHAR.match(text, i) is not None
@@ -404,13 +419,14 @@ def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+_RUN_REVERSED_NO_QUOTES = re.compile(r"[\w\-]*")
+
+
 def _capitalised_run_before(text: str, end: int) -> bool:
     """Whether the run of letters, digits, underscores and hyphens that ends at ``end``
     starts with a capital and has two characters or more."""
-    i = end
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):
-        i -= 1
-    return end - i >= 2 and _UP_CHAR.match(text, i) is not None
+    i = _run_start(text, end, _RUN_REVERSED_NO_QUOTES)
+    return i is None or (end - i >= 2 and _UP_CHAR.match(text, i) is not None)
 
 
 def _find_between(text: str, needle: str, low: int, high: int) -> list[int]:

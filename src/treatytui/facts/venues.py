@@ -335,19 +335,14 @@ def _strip_possessive(run: str) -> str:
 
 
 _NAME_AFTER = re.compile(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}")
-_NAME_BEFORE_GLUE = ("of", "to", "for", "de", "des", "du")
-_NAME_BEFORE = re.compile(rf"{_WORD}[ ](?:(?:{'|'.join(_NAME_BEFORE_GLUE)})[ ])?(?:the[ ])?$")
+_NAME_BEFORE = re.compile(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$")
 _REACH_BACK = 120  # how far back a word glued to a name may start
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` continues or is continued by a capitalised name."""
     after = _NAME_AFTER.match(text, end, end + 40)
-    before = (
-        _NAME_BEFORE.search(text, max(0, start - _REACH_BACK), start)
-        if gazetteer.word_may_end_before(text, start, _NAME_BEFORE_GLUE, initials=True)
-        else None
-    )
+    before = _NAME_BEFORE.search(text, max(0, start - _REACH_BACK), start)
     if before and before.group(0).split()[0] in {"The", "THE"}:
         before = None
     return bool(after and not after.group(0).strip()[0].isdigit()) or bool(before)
