@@ -28,6 +28,7 @@ from treatytui.facts import gazetteer
 from treatytui.facts.count_roles import lower_text
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
+from treatytui.facts.words import letter_runs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -111,6 +112,11 @@ _HOSTS_QUICK = re.compile(
     r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
 )
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
+# The words of the hosting verbs of _HOSTS, as runs of letters.
+_HOSTING_WORDS = frozenset(
+    """host hosts hosted hosting sediar sediará sediou acogerá acoge acogió accueillera
+    accueille accueilli""".split()
+)
 
 
 @cache
@@ -130,6 +136,8 @@ def _looks_like_town(run: str) -> bool:
 # What every match of _STRONG_PREP holds (lower case): a cheap test first.
 _STRONG_STEMS = ("held", "host", "place", "conven", "celebr", "lugar", "tenu", "tiend", "tient",
                  "lieu", "realiz", "reuni", "réuni", "sediad")  # fmt: skip
+# The seat words of _HEADQUARTERS, as runs of letters.
+_SEAT_WORDS = frozenset(("headquarters", "hq", "siège", "sede"))
 _SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
 # "at UN headquarters in New York": a meeting at the headquarters, in its city
 _AT_HEADQUARTERS = re.compile(
@@ -178,6 +186,12 @@ _ONLINE_VERB_BEFORE = re.compile(
 # The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
 _ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
                  "realiz", "tenu", "réuni", "place")  # fmt: skip
+# The words (runs of letters) every online match holds: of _ONLINE_WHERE, of the kinds
+# of _ONLINE_NOUN_BEFORE and of _ONLINE_KIND.
+_ONLINE_WORDS = frozenset(
+    """online virtually línea ligne virtualmente virtual virtuales virtuais virtuelle
+    virtuelles híbrido híbrida híbridos híbridas hybride hybrides hybrid""".split()
+)
 _ONLINE_HINTS = ("online", "virtual", "virtuel", "hybrid", "línea", "ligne", "híbrid", "hybride")
 _ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
 _ONLINE_NOUN_AFTER = re.compile(
@@ -409,6 +423,8 @@ class _Collector:
     def headquarters(self) -> None:
         """ "at the AU headquarters", "au siège de l'UNESCO", "na sede da FAO": a meeting at
         an organisation's seat (in a sentence about an event)."""
+        if _SEAT_WORDS.isdisjoint(letter_runs(self.text)):
+            return  # (every match holds one of them as a word)
         lowered = self.lowered
         if len(lowered) != len(self.text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in self.text)
@@ -518,7 +534,9 @@ class _Collector:
     def lowercase_heads(self) -> None:
         """ "à l'hôtel Radisson Blu de Dakar", "en el hotel Hilton de Lima": a venue whose
         head a Spanish, French or Portuguese text writes in lower case, and its town."""
-        if self.sentences.language not in _ROMANCE:
+        if self.sentences.language not in _ROMANCE or letter_runs(self.text).isdisjoint(
+            _LOWER_HEADS
+        ):
             return
         for word in _LOWER_HEADS:
             for i in find_all(self.lowered, word):
@@ -580,6 +598,8 @@ class _Collector:
 
     def hosts(self) -> None:
         """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
+        if _HOSTING_WORDS.isdisjoint(letter_runs(self.text)):
+            return  # (every match of _HOSTS holds one of them as a word)
         lowered = self.lowered
         offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
         if len(lowered) != len(self.text):
@@ -626,6 +646,8 @@ class _Collector:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
         text = self.text
         lowered = self.lowered
+        if len(lowered) == len(text) and _ONLINE_WORDS.isdisjoint(letter_runs(text)):
+            return  # (every match holds one of them as a word)
         if not any(hint in lowered for hint in _ONLINE_HINTS):
             return
         if len(lowered) != len(text):
