@@ -24,6 +24,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from treatytui.facts.sentences import matches_at
+from treatytui.facts.words import letter_runs
+
 PlaceKind = Literal["country", "city", "venue"]
 
 # Capital letters for regular expressions, generously: the extended ranges let a few
@@ -290,7 +293,112 @@ def literal_words(words: Iterable[str], not_before: str = r"\w") -> str:
     return at_word_start([w[0] + re.escape(w[1:]) for w in ordered], not_before)
 
 
+_FIRST_RUN = re.compile(r"[^\W\d_]+")
+
+
+class WordStarts:
+    """Where a word of a fixed set may begin a word of a text: a superset of the places
+    where a pattern of those words, anchored at a word's start (no letter, digit or
+    underscore before it), can match, for ``matches_at``.
+
+    Each word's first run of letters must be a whole run of letters of the text: set
+    lookups in the text's runs (``letter_runs``, computed once per text) tell which words
+    may occur, and plain string searches find only those, instead of a pattern scan that
+    stops at every letter a word may begin with. A word must start with a letter, and
+    the pattern must not match where its first run of letters goes on in the text with
+    more letters ("ministro" is not looked for in "ministros").
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        firsts: dict[str, set[str]] = {}
+        for form in forms:
+            run = _FIRST_RUN.match(form.lower())
+            if run is None:
+                raise ValueError(f"{form!r} does not start with a letter")
+            firsts.setdefault(run.group(), set()).add(form.split(" ")[0])
+        # the first words to look for (as written: "UN" is no Spanish "un"), by first run
+        self._firsts = {run: tuple(sorted(words)) for run, words in firsts.items()}
+        self._runs = frozenset(firsts)
+
+    def starts(self, text: str) -> list[int]:
+        """The places of ``text`` where one of the words may begin, in order."""
+        return sorted({start for start, _ in self.hits(text)})
+
+    def searches(self, text: str) -> int:
+        """How many plain string searches ``hits`` would make in ``text``: each reads the
+        whole text, so that past a few a pattern's own scan costs less."""
+        return sum(len(self._firsts[run]) for run in self._runs & letter_runs(text))
+
+    def hits(self, text: str) -> list[tuple[int, str]]:
+        """(start, first word) of each place of ``text`` where a word of the set that
+        starts with that first word may begin (in no particular order)."""
+        found = []
+        for run in self._runs & letter_runs(text):
+            for first in self._firsts[run]:
+                i = text.find(first)
+                while i >= 0:
+                    if not i or not _in_word(text[i - 1]):
+                        found.append((i, first))
+                    i = text.find(first, i + 1)
+        return found
+
+
+# Every ASCII byte that is no word character and no space made NUL (other bytes kept): in
+# the text decoded back, each character is where it was.
+_ASCII_SIGNS = bytes(
+    b if b >= 128 or b == 32 or chr(b).isalnum() or b == 95 else 0 for b in range(256)
+)
+_ASCII = bytes(range(128))
+
+
+class WordStartPattern:
+    """What a pattern finds that can match only where a word starts (after no letter,
+    digit or underscore), and always with one of ``words`` (letters and spaces only).
+
+    The pattern's own scan stops at every letter such a word may begin with. Here it is
+    tried only where a space, or another character that is no word character, comes
+    just before one: spaces and the other non-ASCII signs of the text are found by scans
+    that start with that very character (the engine skips ahead to it), the ASCII signs
+    by one scan of a copy of the text in which each is a NUL.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self._after_space = re.compile(f" (?={pattern.pattern})", pattern.flags)
+        self._after_sign = re.compile(f"\x00(?=(?:{'|'.join(words)}))")
+        self._after: dict[str, re.Pattern[str]] = {}
+
+    def _after_char(self, char: str) -> re.Pattern[str]:
+        found = self._after.get(char)
+        if found is None:
+            found = re.compile(f"{re.escape(char)}(?={self.pattern.pattern})", self.pattern.flags)
+            self._after[char] = found
+        return found
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text)`` finds."""
+        starts = [0]
+        starts += [m.end() for m in self._after_space.finditer(text)]
+        data = text.encode("utf-8", "surrogatepass")
+        signs = data.translate(_ASCII_SIGNS).decode("utf-8", "surrogatepass")
+        starts += [m.end() for m in self._after_sign.finditer(signs)]
+        if not text.isascii():
+            others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+            for char in set(others):
+                if not _in_word(char):
+                    starts += [m.end() for m in self._after_char(char).finditer(text)]
+        return matches_at(self.pattern, text, sorted(set(starts)))
+
+
+def _in_word(char: str) -> bool:
+    r"""True for what ``\w`` matches: a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
+
+
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-.&]*")
+
+
+_MOST_SEARCHES = 4  # more plain searches than this cost more than one pattern scan
 
 
 class FormIndex:
@@ -298,7 +406,9 @@ class FormIndex:
 
     A name starts where a word starts (a letter not preceded by a letter, digit, hyphen,
     apostrophe or full stop) and its first word must be that whole word (less trailing full
-    stops); the longest name wins. One compiled pattern finds the first words; only the
+    stops); the longest name wins. The first words are found where ``WordStarts`` says one
+    may begin (or, when that takes many searches, by one compiled pattern, the same as
+    ``literal_words(first words)`` followed by full stops and no word character); only the
     names starting with the word found are then compared.
     """
 
@@ -308,23 +418,49 @@ class FormIndex:
             first = form.split(" ")[0].rstrip(".")
             if _WORD_TOKEN.fullmatch(first):
                 self._by_first.setdefault(first, []).append(form)
-        words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
-        self._first = re.compile(rf"{words}\.*(?![\w’'\-.&])")
+        self._starts = WordStarts(self._by_first)
+        self._pattern: re.Pattern[str] | None = None  # compiled when first needed
+
+    def _first(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            words = literal_words(self._by_first, r"\w’'\-.&") if self._by_first else "(?!)"
+            self._pattern = re.compile(rf"{words}\.*(?![\w’'\-.&])")
+        return self._pattern
+
+    def _first_words(self, text: str) -> Iterator[tuple[int, str]]:
+        """(start, first word) of every first word in ``text``, left to right."""
+        if self._starts.searches(text) > _MOST_SEARCHES:
+            for match in self._first().finditer(text):
+                yield match.start(), match.group().rstrip(".")
+            return
+        for start, first in sorted(self._starts.hits(text)):
+            # the pattern's test: a whole token (full stops after it allowed)
+            if (start and _token_char(text[start - 1])) or not text.startswith(first, start):
+                continue
+            end = start + len(first)
+            while text[end : end + 1] == ".":
+                end += 1
+            if end == len(text) or not _token_char(text[end]):
+                yield start, first
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Every (start, end, form) found in ``text``, left to right, not overlapping."""
         resume = 0
         by_first = self._by_first
-        for match in self._first.finditer(text):
-            start = match.start()
+        for start, first in self._first_words(text):
             if start < resume:
                 continue
-            for form in by_first[match.group().rstrip(".")]:
+            for form in by_first[first]:
                 end = start + len(form)
                 if text.startswith(form, start) and not _word_char(text, end):
                     yield start, end, form
                     resume = end
                     break
+
+
+def _token_char(char: str) -> bool:
+    """What ``[\\w’'\\-.&]`` matches: a character that goes on a name's token."""
+    return char.isalnum() or char in "_’'-.&"
 
 
 def _word_char(text: str, index: int) -> bool:

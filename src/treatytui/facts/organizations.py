@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
@@ -38,6 +38,8 @@ _GLUE = r"(?:of|on|and|for|against|in|de|des|du|to|&)"
 _RUN = rf"{_WORD}(?:[ ](?:{_GLUE}[ ])?(?:the[ ])?{_WORD})*"
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&\-]{1,11})\)")
 _RUN_BEFORE = re.compile(rf"(?<![\w’'\-]){_RUN}[ ]?$")
+# Where a match of _RUN_BEFORE may start: a capital or a digit that opens a word.
+_RUN_START = re.compile(rf"[{_UP}\d](?<![\w’'\-].)")
 # _RUN after a word boundary, starting with the character set of its first letter (so
 # that the regular-expression engine skips to capitals and digits) and telling the two
 # kinds of first word apart after it.
@@ -83,17 +85,21 @@ def _initials(words: list[str]) -> str:
     return "".join(p[0] for p in parts)
 
 
+@lru_cache(maxsize=1024)
 def _defined_name(full: str, acronym: str) -> str | None:
-    """The shortest tail of ``full`` whose words spell ``acronym``, if any."""
+    """The shortest tail of ``full`` whose words spell ``acronym``, if any (the same
+    definition comes back in an article and across articles: computed once)."""
     words = full.split(" ")
     letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
     if sum(1 for c in acronym if c.isupper()) < 2:
         return None
+    tail_initials = ""  # the initials of words[i:], grown word by word
     for i in range(len(words) - 1, -1, -1):
+        tail_initials = _initials([words[i]]) + tail_initials
         if not words[i][:1].isupper():
             continue
         tail = words[i:]
-        initials = _initials(tail).upper()
+        initials = tail_initials.upper()
         if initials == letters:
             return " ".join(tail)
         joined = "".join(tail).lower()
@@ -123,6 +129,12 @@ def _known() -> tuple[dict[str, gazetteer.Body], gazetteer.FormIndex]:
     return forms, gazetteer.FormIndex(forms)
 
 
+@lru_cache(maxsize=64)
+def _acronym_index(acronyms: tuple[str, ...]) -> gazetteer.FormIndex:
+    """An index of the acronyms an article defined (the same few recur across articles)."""
+    return gazetteer.FormIndex(acronyms)
+
+
 def _needs_definition(form: str, body: gazetteer.Body) -> bool:
     """True for a two-letter acronym (other than UN and EU): it needs a definition."""
     return form == body.acronym and len(form) < 3 and form not in _SHORT_ACRONYMS
@@ -140,6 +152,16 @@ def _glued(text: str, start: int, end: int) -> bool:
     if before and before.group(0).split()[0] in _LEADING:
         before = None
     return bool(after and not after.group(0).startswith(("'", "’"))) or bool(before)
+
+
+def _run_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_RUN_BEFORE.search(text, start, end)``: the pattern tried only where a word opens
+    with a capital or a digit, leftmost first."""
+    for opening in _RUN_START.finditer(text, start, end):
+        match = _RUN_BEFORE.match(text, opening.start(), end)
+        if match is not None:
+            return match
+    return None
 
 
 class _Collector:
@@ -171,7 +193,7 @@ class _Collector:
         forms = _known()[0]
         for match in _ACRONYM.finditer(self.text):
             acronym = match.group("acronym")
-            before = _RUN_BEFORE.search(self.text, max(0, match.start() - 150), match.start())
+            before = _run_before(self.text, max(0, match.start() - 150), match.start())
             if before is None:
                 continue
             full = before.group().rstrip(" ")
@@ -194,7 +216,7 @@ class _Collector:
                 continue
             else:
                 self.add(start, end, body.name, body.acronym)
-        for start, end, acronym in gazetteer.FormIndex(self.acronyms).finditer(self.text):
+        for start, end, acronym in _acronym_index(tuple(self.acronyms)).finditer(self.text):
             self.add(start, end, self.acronyms[acronym], acronym)
 
     def headed(self) -> None:

@@ -242,10 +242,74 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(gazetteer.fold(w) for w in name.split() if w[:1].isupper())
 
 
+# Every verb of _SAYING as a plain word ("emphasised", "emphasized"), and "according to"
+_SAYING_FORMS = (
+    *(verb for verb in _SAYING if "[" not in verb),
+    *(verb.replace("[sz]", letter) for verb in _SAYING if "[" in verb for letter in "sz"),
+    "according to",
+)
+
+
+@cache
+def _saying_starts() -> tuple[gazetteer.WordStarts, dict[str, tuple[str, ...]]]:
+    """Where a verb of saying may begin, and the verbs by their first word."""
+    by_first: dict[str, list[str]] = {}
+    for verb in _SAYING_FORMS:
+        by_first.setdefault(verb.split(" ")[0], []).append(verb)
+    index = gazetteer.WordStarts(_SAYING_FORMS)
+    return index, {first: tuple(verbs) for first, verbs in by_first.items()}
+
+
+def _saying(text: str) -> tuple[list[int], list[int]]:
+    """Where ``_SAY_AFTER_NAME`` may match (the space before a verb), and where
+    ``_SAYS_NAME`` may (the capital after a verb and a space), in order."""
+    index, by_first = _saying_starts()
+    spaces, capitals = set(), set()
+    for start, first in index.hits(text):
+        if start and text[start - 1] == " ":
+            spaces.add(start - 1)
+        for verb in by_first[first]:
+            if text.startswith(verb, start):
+                capitals.add(start + len(verb) + 1)
+    return sorted(spaces), sorted(capitals)
+
+
+_UP_CHAR = re.compile(rf"[{gazetteer.UPPER}]")
+
+
+# The run of word characters at the start of a reversed piece of text: the run that ends
+# the text, read with one anchored match.
+_RUN_REVERSED = re.compile(r"[\w’'\-]*")
+_RUN_BACK = 48  # longer runs than this are left to the patterns
+
+
+def _run_start(text: str, end: int, chars: re.Pattern[str] = _RUN_REVERSED) -> int | None:
+    """Where the run of ``chars`` that ends at ``end`` starts (None when it is long)."""
+    piece = text[max(0, end - _RUN_BACK) : end][::-1]
+    length = chars.match(piece).end()
+    if length == len(piece) and end > _RUN_BACK:
+        return None
+    return end - length
+
+
+def _capitalised_before(text: str, end: int) -> bool:
+    """False when the word that ends at ``end`` (less a comma) is no capitalised word and
+    no initial: then no name (nor country) of the patterns that end there can."""
+    if text[end - 1 : end] == ",":
+        end -= 1
+    i = _run_start(text, end)
+    if i is None:
+        return True
+    if i == end:
+        return text[end - 1 : end] == "."
+    return _UP_CHAR.match(text, i) is not None
+
+
 def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is a credit) of the names next to verbs of saying and in photo credits."""
     found = []
-    for say in _SAY_AFTER_NAME.finditer(text):
+    before_verbs, after_verbs = _saying(text)
+    for say in matches_at(_SAY_AFTER_NAME, text, before_verbs):
         verb = say.start()
         # A name has four words at most: it starts after the fourth space before the verb.
         reach = max(0, verb - _NAME_REACH)
@@ -255,6 +319,8 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
             if start < 0:
                 start = reach
                 break
+        if not _capitalised_before(text, verb):
+            continue  # both patterns end with a capitalised word (and a comma)
         match = _NAME_BEFORE_SAY.search(text, start, verb)
         if match:
             found.append((match.start("name"), match.end("name"), False))
@@ -265,7 +331,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
             match = _NAME_OF_BEFORE_SAY.search(text, max(near, of_at - 60), verb)
             if match:
                 found.append((match.start("name"), match.end("name"), False))
-    for match in _SAYS_NAME.finditer(text):
+    for match in matches_at(_SAYS_NAME, text, after_verbs):
         found.append((match.start("name"), match.end("name"), False))
     found += _country_marked_names(text)
     found += _names_after_plural_titles(text)
@@ -304,14 +370,34 @@ _PLURAL_HEAD_BEFORE = re.compile(
 )
 
 
+@cache
+def _plural_starts() -> gazetteer.WordStarts:
+    """Where a plural title may begin."""
+    return gazetteer.WordStarts(h.strip() for h in _PLURAL_HEADS)
+
+
+_PLURAL_REACH = 160  # how far before the second name's capital its plural title may start
+
+
 def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
-    """The two names a plural title introduces ("the co-chairs, A B and C D")."""
+    """The two names a plural title introduces ("the co-chairs, A B and C D"): the
+    capitals after a conjunction are looked for only in the reach of a plural title."""
+    heads = _plural_starts().starts(text)
+    if not heads:
+        return []
+    spans: list[tuple[int, int]] = []
+    for head in heads:  # (runs of text within reach of a title, merged)
+        if spans and head <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], head + _PLURAL_REACH + 1)
+        else:
+            spans.append((head, head + _PLURAL_REACH + 1))
     found = []
     resume = 0
     capitals = sorted(
         i + len(conj)
+        for low, high in spans
         for conj in _CONJUNCTIONS
-        for i in find_all(text, conj)
+        for i in _find_between(text, conj, low, high)
         if text[i + len(conj) : i + len(conj) + 1].isupper()
     )
     for capital in capitals:
@@ -333,6 +419,26 @@ def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+_RUN_REVERSED_NO_QUOTES = re.compile(r"[\w\-]*")
+
+
+def _capitalised_run_before(text: str, end: int) -> bool:
+    """Whether the run of letters, digits, underscores and hyphens that ends at ``end``
+    starts with a capital and has two characters or more."""
+    i = _run_start(text, end, _RUN_REVERSED_NO_QUOTES)
+    return i is None or (end - i >= 2 and _UP_CHAR.match(text, i) is not None)
+
+
+def _find_between(text: str, needle: str, low: int, high: int) -> list[int]:
+    """Where ``needle`` starts in ``text`` at ``low`` or after, ending by ``high``."""
+    found = []
+    i = text.find(needle, low, high)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1, high)
+    return found
+
+
 def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
     """Names that a country marks: "Dilma Rousseff (Brasil)", "South Africa's Cyril
     Ramaphosa", "de México, Enrique Peña Nieto"."""
@@ -346,6 +452,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
     for i in find_all(text, "'s ") + find_all(text, "’s "):
         if not text[i + 3 : i + 4].isupper():
             continue  # (a cheap test first: a name starts with a capital)
+        if not _capitalised_run_before(text, i):
+            continue  # (a country's name ends with a capitalised word)
         country = _COUNTRY_BEFORE_POSSESSIVE.search(text, max(0, i - 40), i)
         if country is None or gazetteer.country(country.group("country")) is None:
             continue
@@ -354,6 +462,8 @@ def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
             found.append((name.start(), name.end(), False))
     for i in find_all(text, ", "):
         if not text[i + 2 : i + 3].isupper() or not text[i - 1 : i].isalpha():
+            continue
+        if not _capitalised_run_before(text, i):
             continue
         country = _LISTED_COUNTRY.search(text, max(0, i - 50), i)
         if country is None or gazetteer.country(country.group("country")) is None:
@@ -446,6 +556,12 @@ def _nationality_mentions(parser: NameParser, offsets: list[int]) -> list[Mentio
     return found
 
 
+@cache
+def _never_owners() -> frozenset[str]:
+    """Words that never stand alone for a person: Vietnamese surnames, function words."""
+    return words("vietnamese_surnames") | words("function_words")
+
+
 def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int]]) -> list:
     """Further mentions of known full names and of their distinctive words."""
     counts: dict[str, int] = {}
@@ -458,8 +574,8 @@ def _bare_mentions(text: str, persons: list[_Person], taken: list[tuple[int, int
         for word in person.name.split():
             if counts.get(gazetteer.fold(word)) == 1 and len(word) > 2:
                 owners.setdefault(word, person)
-    for word in words("vietnamese_surnames") | words("function_words"):
-        owners.pop(word, None)
+    for word in owners.keys() & _never_owners():
+        del owners[word]
     found = []
     for start, end, form in _occurrences(text, owners):
         if any(s < end and start < e for s, e in taken) or _in_run(text, start, end):

@@ -90,8 +90,31 @@ def title_offsets(text: str) -> list[int]:
     sentences are worth tokenising."""
     capitalised, lowercase = title_trigger()
     return [m.start() for m in capitalised.finditer(text)] + [
-        m.start() for m in lowercase.finditer(text)
+        i for i in _after_lowercase_heads(text) if lowercase.match(text, i)
     ]
+
+
+@cache
+def _lowercase_head_starts() -> tuple[gazetteer.WordStarts, dict[str, tuple[str, ...]]]:
+    """Where a lower-case head may begin, and the heads by their first word."""
+    by_first: dict[str, list[str]] = {}
+    for head in words("lowercase_heads"):
+        by_first.setdefault(head.split(" ")[0], []).append(head)
+    index = gazetteer.WordStarts(words("lowercase_heads"))
+    return index, {first: tuple(heads) for first, heads in by_first.items()}
+
+
+def _after_lowercase_heads(text: str) -> list[int]:
+    """The places, in order, one or two characters after a lower-case head (after its
+    space, or its comma and space): where the lower-case trigger may match."""
+    index, by_first = _lowercase_head_starts()
+    found = set()
+    for start, first in index.hits(text):
+        for head in by_first[first]:
+            if text.startswith(head, start):
+                end = start + len(head)
+                found.add(end + 1 if text[end : end + 2] != ", " else end + 2)
+    return sorted(found)
 
 
 @cache
@@ -131,8 +154,17 @@ def _after_any(heads: Iterable[str], tail: str) -> str:
     return "|".join(groups)
 
 
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """``word`` without a final "'s" or "'" (what ``_POSSESSIVE`` removes), told by
+    ``endswith`` where no line break can bring in the pattern's other end ("$" before one)."""
+    if "\n" in word:
+        return _POSSESSIVE.sub("", word)
+    if not word.endswith(_POSSESSIVE_ENDS):
+        return word
+    return word[:-2] if word.endswith(("'s", "’s")) else word[:-1]
 
 
 def _is_headline(line: str) -> bool:
@@ -154,6 +186,7 @@ class NameParser:
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self._name_ends: dict[int, int | None] = {}
         for start, end in [(0, len(text))] if windows is None else windows:
             # Each token with the white space (or underscores) before it: the offsets are
             # running sums of their lengths, with no match object made per token.
@@ -286,7 +319,15 @@ class NameParser:
         )
 
     def _name_end(self, i: int) -> int | None:
-        """The index of the last token of the name starting at token ``i``, if any."""
+        """The index of the last token of the name starting at token ``i``, if any (read
+        once for each token: titles and patterns ask again for the same names)."""
+        try:
+            return self._name_ends[i]
+        except KeyError:
+            end = self._name_ends[i] = self._read_name_end(i)
+            return end
+
+    def _read_name_end(self, i: int) -> int | None:
         count, k, last = 0, i, None
         while self._name_word(k, first=count == 0):
             count, last = count + 1, k
@@ -341,8 +382,8 @@ class NameParser:
         """Every name that a title introduces or follows."""
         title_words = titles()
         found, resume = [], 0
-        for i, word in enumerate(self.words):
-            if i >= resume and word in title_words and self._kind(i):
+        for i in [i for i, word in enumerate(self.words) if word in title_words]:
+            if i >= resume and self._kind(i):
                 mention, resume = self._title_at(i)
                 if mention:
                     found.append(mention)

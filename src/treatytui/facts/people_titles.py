@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from treatytui.facts import gazetteer
+from treatytui.facts.sentences import matches_at
 
 _HEADS = """
 presidente presidenta vicepresidente vicepresidenta ministro ministra viceministro
@@ -71,12 +72,23 @@ _MAX_ADJECTIVES = 3
 
 
 @cache
-def _head_pattern() -> re.Pattern[str]:
+def _head_forms() -> list[str]:
+    """Every head in lower case and capitalised, longest first."""
     heads = [h for h in _HEADS.split()]
     heads += [h.strip() for h in _TWO_WORD_HEADS.split("|") if h.strip()]
-    forms = sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
-    alternatives = [f[0] + re.escape(f[1:]).replace(r"\ ", r"\s+") for f in forms]
+    return sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    alternatives = [f[0] + re.escape(f[1:]).replace(r"\ ", r"\s+") for f in _head_forms()]
     return re.compile(rf"{gazetteer.at_word_start(alternatives)}(?![\w-])")
+
+
+@cache
+def _head_starts() -> gazetteer.WordStarts:
+    """Where a head may begin: the heads' pattern is tried there only."""
+    return gazetteer.WordStarts(_head_forms())
 
 
 def _capitalised(word: str) -> bool:
@@ -142,7 +154,7 @@ def titles_before_names(text: str) -> list[tuple[int, str]]:
 def romance_titles(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The titles of ``titles_before_names`` and of ``titles_after_names``, in one pass."""
     found, after = [], []
-    for head in _head_pattern().finditer(text):
+    for head in matches_at(_head_pattern(), text, _head_starts().starts(text)):
         if "," in text[max(0, head.start() - 6) : head.start()]:
             apposition = _title_after_name(text, head)
             if apposition is not None:

@@ -28,8 +28,11 @@ from treatytui.facts import gazetteer
 from treatytui.facts.count_roles import lower_text
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
+from treatytui.facts.words import letter_runs
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from treatytui.corpus.article import Article
 
 _UP = gazetteer.UPPER
@@ -80,6 +83,21 @@ _LOCATIVE_ITALIAN = re.compile(
     rf"\s+(?:(?:the|la|il|l['’])(?:\s+|(?<=['’])))?(?:(?:city|capital|town) of\s+|città\s+di\s+)?)"
     rf"(?P<run>{_RUN})"
 )
+
+
+@cache
+def _locative_scans() -> tuple[gazetteer.WordStartPattern, ...]:
+    """The English, Spanish/French/Portuguese and Italian locatives, each tried only after
+    a space or another sign."""
+    romance = [*_ENGLISH_PREPOSITIONS, *_ROMANCE_PREPOSITIONS.split()]
+    italian = [*_ENGLISH_PREPOSITIONS, *_ITALIAN_PREPOSITIONS.split()]
+    return (
+        gazetteer.WordStartPattern(_LOCATIVE, _ENGLISH_PREPOSITIONS),
+        gazetteer.WordStartPattern(_LOCATIVE_ROMANCE, romance),
+        gazetteer.WordStartPattern(_LOCATIVE_ITALIAN, italian),
+    )
+
+
 _FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
@@ -94,6 +112,11 @@ _HOSTS_QUICK = re.compile(
     r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
 )
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
+# The words of the hosting verbs of _HOSTS, as runs of letters.
+_HOSTING_WORDS = frozenset(
+    """host hosts hosted hosting sediar sediará sediou acogerá acoge acogió accueillera
+    accueille accueilli""".split()
+)
 
 
 @cache
@@ -113,6 +136,8 @@ def _looks_like_town(run: str) -> bool:
 # What every match of _STRONG_PREP holds (lower case): a cheap test first.
 _STRONG_STEMS = ("held", "host", "place", "conven", "celebr", "lugar", "tenu", "tiend", "tient",
                  "lieu", "realiz", "reuni", "réuni", "sediad")  # fmt: skip
+# The seat words of _HEADQUARTERS, as runs of letters.
+_SEAT_WORDS = frozenset(("headquarters", "hq", "siège", "sede"))
 _SEATS = ("headquarters", "secretariat", "seat", "sede", "siège")
 # "at UN headquarters in New York": a meeting at the headquarters, in its city
 _AT_HEADQUARTERS = re.compile(
@@ -161,6 +186,12 @@ _ONLINE_VERB_BEFORE = re.compile(
 # The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
 _ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
                  "realiz", "tenu", "réuni", "place")  # fmt: skip
+# The words (runs of letters) every online match holds: of _ONLINE_WHERE, of the kinds
+# of _ONLINE_NOUN_BEFORE and of _ONLINE_KIND.
+_ONLINE_WORDS = frozenset(
+    """online virtually línea ligne virtualmente virtual virtuales virtuais virtuelle
+    virtuelles híbrido híbrida híbridos híbridas hybride hybrides hybrid""".split()
+)
 _ONLINE_HINTS = ("online", "virtual", "virtuel", "hybrid", "línea", "ligne", "híbrid", "hybride")
 _ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
 _ONLINE_NOUN_AFTER = re.compile(
@@ -225,7 +256,25 @@ def _known_venues() -> re.Pattern[str]:
     return re.compile(rf"{gazetteer.at_word_start(the + bare, _NAME_CHARS)}(?![{_NAME_CHARS}])")
 
 
+@cache
+def _known_venue_starts() -> gazetteer.WordStarts:
+    """Where a known venue's name may begin (``_known_venues`` is tried there, and four
+    characters before, where a "the" may open it)."""
+    return gazetteer.WordStarts(gazetteer.venue_names())
+
+
+def _known_venue_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_known_venues().finditer(text)`` finds."""
+    starts = []
+    for start in _known_venue_starts().starts(text):
+        if start >= 4 and text[start - 4 : start] in _THE_SPACE:
+            starts.append(start - 4)
+        starts.append(start)
+    return matches_at(_known_venues(), text, sorted(set(starts)))
+
+
 _THE = ("The", "the", "THE")
+_THE_SPACE = frozenset(f"{the} " for the in _THE)
 # The lower-case words a Spanish, French or Portuguese venue's name may go on with,
 # ending with "de" and a capitalised name: "des congrès de Montréal"
 _ROMANCE_VENUE_TAIL = re.compile(
@@ -356,7 +405,7 @@ class _Collector:
         """Every mention of a well-known venue that is not part of a longer name; a name
         made of common words only ("National Convention Centre") is that venue only in an
         article that names its city (Vientiane has one too)."""
-        for match in _known_venues().finditer(self.text):
+        for match in _known_venue_matches(self.text):
             start, end = _venue_span(match)
             if not _inside_name(self.text, match.start(), end):
                 written = self.text[start:end]
@@ -374,6 +423,8 @@ class _Collector:
     def headquarters(self) -> None:
         """ "at the AU headquarters", "au siège de l'UNESCO", "na sede da FAO": a meeting at
         an organisation's seat (in a sentence about an event)."""
+        if _SEAT_WORDS.isdisjoint(letter_runs(self.text)):
+            return  # (every match holds one of them as a word)
         lowered = self.lowered
         if len(lowered) != len(self.text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in self.text)
@@ -422,7 +473,7 @@ class _Collector:
     def locatives(self) -> None:
         """Places introduced by "in", "at", "on the shores of" and the like."""
         language = self.sentences.language
-        pattern = {"en": _LOCATIVE, "it": _LOCATIVE_ITALIAN}.get(language, _LOCATIVE_ROMANCE)
+        pattern = _locative_scans()[{"en": 0, "it": 2}.get(language, 1)]
         starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
         found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
         for match in sorted(found, key=lambda m: m.start()):
@@ -483,7 +534,9 @@ class _Collector:
     def lowercase_heads(self) -> None:
         """ "à l'hôtel Radisson Blu de Dakar", "en el hotel Hilton de Lima": a venue whose
         head a Spanish, French or Portuguese text writes in lower case, and its town."""
-        if self.sentences.language not in _ROMANCE:
+        if self.sentences.language not in _ROMANCE or letter_runs(self.text).isdisjoint(
+            _LOWER_HEADS
+        ):
             return
         for word in _LOWER_HEADS:
             for i in find_all(self.lowered, word):
@@ -545,6 +598,8 @@ class _Collector:
 
     def hosts(self) -> None:
         """ "Brasília will host the meeting", "Nairobi acogerá la cumbre": a city that hosts."""
+        if _HOSTING_WORDS.isdisjoint(letter_runs(self.text)):
+            return  # (every match of _HOSTS holds one of them as a word)
         lowered = self.lowered
         offsets = [i for word in _HOST_HINTS for i in find_all(lowered, word)]
         if len(lowered) != len(self.text):
@@ -591,6 +646,8 @@ class _Collector:
         """Meetings held online or in a hybrid format ("held online", "a hybrid meeting")."""
         text = self.text
         lowered = self.lowered
+        if len(lowered) == len(text) and _ONLINE_WORDS.isdisjoint(letter_runs(text)):
+            return  # (every match holds one of them as a word)
         if not any(hint in lowered for hint in _ONLINE_HINTS):
             return
         if len(lowered) != len(text):
