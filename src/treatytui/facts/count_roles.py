@@ -11,6 +11,11 @@ Roles (the ``role`` of a count fact):
 - ``participants``: everything else (attendance, signing, speaking): "delegates from 60
   countries", "más de 60 países firmaron".
 
+What a meeting produces or handles (documents, decisions, draft resolutions, pledges,
+cases, projects, species, sites, agenda items: "adopted 22 decisions", "examinó 45
+proyectos de resolución") is counted as a ``total``: a tally of the meeting's work, never
+compared with attendance.
+
 The ordinals of ratification ("the 37th state to ratify") and tallies with the noun before
 the number ("the number of members to 166") are found here too (``ordinal_counts``,
 ``tally_counts``).
@@ -42,6 +47,7 @@ UnitKind = Literal[
     "ratification",
     "application",
     "partner",
+    "item",
     "other",
 ]
 
@@ -57,7 +63,11 @@ UNITS_BY_LANGUAGE = {
         envoys|journalists|parliamentarians|lawmakers|mayors|organisations|organizations|
         agencies|NGOs|parties|people|persons|rounds|ratifications|accessions|
         instruments of ratification|acceptances|applications|candidatures|
-        allies|partners|territories|legislators|senators|heads""",
+        allies|partners|territories|legislators|senators|heads|
+        documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
+        pledges|cases|projects|proposals|species|sites|agenda items|agreements|
+        memoranda of understanding|memorandums of understanding|memoranda|memorandums|
+        declarations|recommendations|amendments|chemicals|reports|complaints|nominations""",
     "es": """estados miembros|países miembros|estados partes|estados parte|
         jefes de estado y de gobierno|jefes de estado|jefes de gobierno|países|naciones|
         estados|gobiernos|economías|miembros|delegados|delegadas|delegaciones|asistentes|
@@ -65,7 +75,12 @@ UNITS_BY_LANGUAGE = {
         ministras|cancilleres|representantes|funcionarios|expertos|negociadores|
         periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones|
         aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
-        diputados|senadores|defensores""",
+        diputados|senadores|defensores|
+        documentos|decisiones|proyectos de decisión|
+        proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
+        propuestas|especies|sitios|puntos del orden del día|acuerdos|
+        memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
+        productos químicos|sustancias|informes|denuncias""",
     "fr": """états membres|pays membres|états parties|chefs d'état et de gouvernement|
         chefs d’état et de gouvernement|chefs d'état|chefs d’état|chefs de gouvernement|
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
@@ -74,16 +89,30 @@ UNITS_BY_LANGUAGE = {
         cycles|ratifications|acceptations|adhésions|candidatures|alliés|
         partenaires|territoires|députés|sénateurs|défenseurs|
         chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
-        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues""",
+        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues|
+        documents|décisions|projets de décision|projets de résolution|résolutions|
+        engagements|promesses|affaires|projets|propositions|espèces|sites|
+        points de l'ordre du jour|points de l’ordre du jour|accords|
+        mémorandums d'entente|mémorandums d’entente|mémorandums|déclarations|
+        recommandations|amendements|produits chimiques|substances|rapports|plaintes""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
         signatários|líderes|dirigentes|presidentes|ministros|ministras|chanceleres|
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
         ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
-        candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores""",
-    "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations",
-    "es pt": "participantes|presidentes|representantes",
+        candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores|
+        documentos|decisões|
+        projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
+        compromissos|promessas|casos|processos|projetos|projectos|propostas|espécies|
+        sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
+        memorandos de entendimento|memorandos|declarações|recomendações|emendas|
+        produtos químicos|substâncias|relatórios|denúncias""",
+    "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations|"
+    "documents|décisions|résolutions|propositions|sites|recommandations|amendements|"
+    "substances",
+    "es pt": "participantes|presidentes|representantes|documentos|compromisos|casos|"
+    "especies|memorandos",
 }
 
 _KIND_WORDS: dict[UnitKind, str] = {
@@ -103,6 +132,24 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "application": """applications|solicitudes""",
     "other": "candidatures|candidaturas",
+    "item": """documents|decisions|draft decisions|resolutions|
+        draft resolutions|commitments|pledges|cases|projects|proposals|species|sites|
+        agenda items|agreements|memoranda of understanding|memorandums of understanding|
+        memoranda|memorandums|declarations|recommendations|amendments|chemicals|reports|
+        complaints|nominations|documentos|decisiones|
+        proyectos de decisión|proyectos de resolución|resoluciones|compromisos|promesas|
+        casos|proyectos|propuestas|especies|sitios|puntos del orden del día|acuerdos|
+        memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
+        productos químicos|sustancias|informes|denuncias|décisions|
+        projets de décision|projets de résolution|résolutions|engagements|promesses|
+        affaires|projets|propositions|espèces|points de l'ordre du jour|accords|
+        mémorandums d'entente|mémorandums|déclarations|recommandations|amendements|
+        produits chimiques|substances|rapports|plaintes|decisões|
+        projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
+        compromissos|promessas|processos|projetos|projectos|propostas|espécies|sítios|
+        pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
+        memorandos de entendimento|declarações|recomendações|emendas|produtos químicos|
+        substâncias|relatórios|denúncias""",
     "partner": "partners|socios|partenaires|parceiros|sócios",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
         ratificações|acceptances|aceptaciones|adhesiones|acceptations|adhésions|
@@ -282,6 +329,8 @@ def role_of(
     """The role of the count at ``text[start:end]`` in the sentence ``text[slice(*bounds)]``;
     None when it is no count."""
     low, high = bounds
+    if kind == "item":
+        return "total"  # "adopted 22 decisions": the meeting's work, not its attendance
     before = text[max(low, start - _THRESHOLD_BEFORE_REACH) : start]
     near = text[max(low, start - _RATIFICATION_REACH) : min(high, end + _RATIFICATION_REACH)]
     if kind == "ratification" or (

@@ -201,7 +201,7 @@ def _count_regex(english: bool) -> re.Pattern[str]:
 # Words just before the number that make it an identifier, not a count.
 _IDENTIFIER_WORDS = """article articles art. paragraph paragraphs para. section sections chapter
 chapters resolution resolutions rule rules no. number page protocol annex item artículo
-párrafo"""
+párrafo decision decisión décision decisão resolución résolution resolução"""
 _IDENTIFIER_BEFORE = re.compile(rf"\b{alternation(_IDENTIFIER_WORDS.split())}\s*$", re.IGNORECASE)
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
@@ -221,12 +221,19 @@ _IDENTIFIER_ENDINGS = tuple(word.casefold() for word in _IDENTIFIER_WORDS.split(
 _CURRENCY_LAST = frozenset("$€£¥SDRP")
 
 
+# "one in every two workers", "uno de cada dos", "un sur deux": a ratio, not a count.
+_RATIO_ENDINGS = ("cada", "each", "every", "chaque")
+_RATIO_BEFORE = re.compile(r"(?<![^\W\d_])(?:cada|each|every|chaque)$")
+
+
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
     tail = before.rstrip()
     if not tail:
         return False
     folded = tail.casefold()
+    if folded.endswith(_RATIO_ENDINGS) and _RATIO_BEFORE.search(folded):
+        return True
     if "solu" in folded and _IDIOM_BEFORE.search(before):
         return True
     if folded.endswith(_IDENTIFIER_ENDINGS) and _IDENTIFIER_BEFORE.search(before):
