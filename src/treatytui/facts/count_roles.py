@@ -14,7 +14,7 @@ Roles (the ``role`` of a count fact):
 What a meeting produces or handles (documents, decisions, draft resolutions, pledges,
 cases, projects, species, sites, agenda items: "adopted 22 decisions", "examinó 45
 proyectos de resolución") is counted as a ``total``: a tally of the meeting's work, never
-compared with attendance.
+compared with attendance. So is a body's staff ("the unit has four employees").
 
 The ordinals of ratification ("the 37th state to ratify") and tallies with the noun before
 the number ("the number of members to 166") are found here too (``ordinal_counts``,
@@ -48,6 +48,7 @@ UnitKind = Literal[
     "application",
     "partner",
     "item",
+    "staff",
     "other",
 ]
 
@@ -64,6 +65,8 @@ UNITS_BY_LANGUAGE = {
         agencies|NGOs|parties|people|persons|rounds|ratifications|accessions|
         instruments of ratification|acceptances|applications|candidatures|
         allies|partners|territories|legislators|senators|heads|
+        judges|candidates|employees|staff members|staffers|scientists|researchers|
+        ships|vessels|fishing vessels|dialogue partners|observer states|
         documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
         pledges|cases|projects|proposals|species|sites|agenda items|agreements|
         memoranda of understanding|memorandums of understanding|memoranda|memorandums|
@@ -76,7 +79,9 @@ UNITS_BY_LANGUAGE = {
         periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones|
         aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
         diputados|senadores|defensores|
-        documentos|decisiones|proyectos de decisión|
+        jueces|juezas|candidatos|candidatas|empleados|científicos|
+        investigadores|parlamentarios|buques|barcos|embarcaciones|socios de diálogo|
+        estados observadores|documentos|decisiones|proyectos de decisión|
         proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
         propuestas|especies|sitios|puntos del orden del día|acuerdos|
         memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
@@ -90,6 +95,8 @@ UNITS_BY_LANGUAGE = {
         partenaires|territoires|députés|sénateurs|défenseurs|
         chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
         chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues|
+        juges|candidats|candidates|employés|salariés|agents|scientifiques|chercheurs|
+        parlementaires|navires|bateaux|partenaires de dialogue|états observateurs|
         documents|décisions|projets de décision|projets de résolution|résolutions|
         engagements|promesses|affaires|projets|propositions|espèces|sites|
         points de l'ordre du jour|points de l’ordre du jour|accords|
@@ -102,7 +109,9 @@ UNITS_BY_LANGUAGE = {
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
         ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
         candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores|
-        documentos|decisões|
+        juízes|juízas|candidatos|candidatas|empregados|cientistas|
+        pesquisadores|investigadores|parlamentares|navios|embarcações|
+        parceiros de diálogo|estados observadores|documentos|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
         compromissos|promessas|casos|processos|projetos|projectos|propostas|espécies|
         sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
@@ -111,8 +120,8 @@ UNITS_BY_LANGUAGE = {
     "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations|"
     "documents|décisions|résolutions|propositions|sites|recommandations|amendements|"
     "substances",
-    "es pt": "participantes|presidentes|representantes|documentos|compromisos|casos|"
-    "especies|memorandos",
+    "es pt": "participantes|presidentes|representantes|candidatos|candidatas|documentos|"
+    "compromisos|casos|especies|memorandos|investigadores",
 }
 
 _KIND_WORDS: dict[UnitKind, str] = {
@@ -124,7 +133,7 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "state": """countries|countries and territories|nations|states|governments|economies|
         jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
         économies|nações|governos|economias|parties|partes|allies|territories|aliados|territorios|alliés|
-        territoires|territórios""",
+        territoires|territórios|observer states|estados observadores|états observateurs""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
         signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
@@ -132,25 +141,29 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "application": """applications|solicitudes""",
     "other": "candidatures|candidaturas",
-    "item": """documents|decisions|draft decisions|resolutions|
+    "staff": """judges|candidates|employees|staff members|staffers|jueces|juezas|candidatos|
+        candidatas|empleados|juges|candidats|candidates|employés|salariés|agents|juízes|
+        juízas|empregados|funcionários""",
+    "item": """ships|vessels|fishing vessels|documents|decisions|draft decisions|resolutions|
         draft resolutions|commitments|pledges|cases|projects|proposals|species|sites|
         agenda items|agreements|memoranda of understanding|memorandums of understanding|
         memoranda|memorandums|declarations|recommendations|amendments|chemicals|reports|
-        complaints|nominations|documentos|decisiones|
+        complaints|nominations|buques|barcos|embarcaciones|documentos|decisiones|
         proyectos de decisión|proyectos de resolución|resoluciones|compromisos|promesas|
         casos|proyectos|propuestas|especies|sitios|puntos del orden del día|acuerdos|
         memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
-        productos químicos|sustancias|informes|denuncias|décisions|
+        productos químicos|sustancias|informes|denuncias|navires|bateaux|décisions|
         projets de décision|projets de résolution|résolutions|engagements|promesses|
         affaires|projets|propositions|espèces|points de l'ordre du jour|accords|
         mémorandums d'entente|mémorandums|déclarations|recommandations|amendements|
-        produits chimiques|substances|rapports|plaintes|decisões|
+        produits chimiques|substances|rapports|plaintes|navios|embarcações|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
         compromissos|promessas|processos|projetos|projectos|propostas|espécies|sítios|
         pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
         memorandos de entendimento|declarações|recomendações|emendas|produtos químicos|
         substâncias|relatórios|denúncias""",
-    "partner": "partners|socios|partenaires|parceiros|sócios",
+    "partner": """partners|socios|partenaires|parceiros|sócios|dialogue partners|
+        socios de diálogo|partenaires de dialogue|parceiros de diálogo""",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
         ratificações|acceptances|aceptaciones|adhesiones|acceptations|adhésions|
         aceitações|adesões""",
@@ -226,7 +239,7 @@ def is_bare_members(unit: str) -> bool:
 
 def needs_context(kind: UnitKind) -> bool:
     """Whether a count of this kind needs a meeting or a signing in its sentence."""
-    return kind in ("person", "application", "partner")
+    return kind in ("person", "application", "partner", "staff")
 
 
 # Beginnings of words of meetings, signings and attendance, searched as one trie (whose
@@ -255,6 +268,28 @@ _PARTICIPATION = re.compile(
 def has_participation(sentence: str) -> bool:
     """True when a sentence speaks of a meeting, a signing or an attendance."""
     return _PARTICIPATION.search(sentence) is not None
+
+
+# A body's judges, candidates and staff are counted in a sentence of a meeting, or of the
+# body's seats, elections and work: "must elect six judges", "19 candidates are competing
+# for the seats", "31 cases were now before the judges".
+_STAFF_CONTEXT = LazyPattern(
+    "(?i:"
+    + alternation(
+        """elect elig élu élir eleg candida vote votar voter seat escaño siège assento
+        cadeira compet court cour corte tribunal bench secretariat secretaría secrétariat
+        secretariado registr unit unidad unité unidade organi commission comisión comissão
+        sanction""".split()
+    )
+    + ")"
+)
+
+
+def has_context(kind: UnitKind, sentence: str) -> bool:
+    """Whether a count of ``kind`` that ``needs_context`` has it in ``sentence``."""
+    if has_participation(sentence):
+        return True
+    return kind == "staff" and _STAFF_CONTEXT.search(sentence) is not None
 
 
 # "the two leaders": a reference to people already named, not a count.
@@ -300,8 +335,10 @@ _THRESHOLD_AFTER = re.compile(
 )
 _TOTAL_WORDS = (
     "its", "their", "all", "all the", "sus", "todos los", "ses", "leurs", "tous les", "seus",
-    "suas", "todos os", "has", "have", "had", "count", "counts", "comprise", "comprises",
-    "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
+    "suas", "todos os", "has", "have", "had", "has only", "only has", "count", "counts",
+    "comprise", "comprises", "employs", "emplea", "emploie", "emprega", "compte que",
+    "ne compte que", "cuenta con solo", "conta com apenas", "tem", "têm", "tiene",
+    "tienen", "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
     "composed of", "cuenta con", "contaba con", "formado por", "integrado por",
     "compuesto por", "compte", "regroupe", "composé de", "composée de", "formé de",
     "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
@@ -342,7 +379,7 @@ def role_of(
         return "total"
     if kind == "event" or whole_of_part:
         return "total"
-    if kind not in ("member", "state"):
+    if kind not in ("member", "state", "staff"):
         return None if bare_members else "participants"
     short = text[max(low, start - 30) : start]
     tail = short.rstrip().casefold()

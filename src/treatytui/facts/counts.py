@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.count_roles import (
     all_units,
-    has_participation,
+    has_context,
     is_anaphoric,
     is_bare_members,
     needs_context,
@@ -462,7 +462,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             and _FROM_BEFORE.search(text, max(0, start - 6), start) is None,
         )
         if role is None or (
-            role == "participants" and needs_context(kind) and not has_participation(sentence_text)
+            role == "participants" and needs_context(kind) and not has_context(kind, sentence_text)
         ):
             continue
         done[0] = end
