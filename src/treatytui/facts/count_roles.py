@@ -335,13 +335,14 @@ _THRESHOLD_AFTER = re.compile(
 )
 _TOTAL_WORDS = (
     "its", "their", "all", "all the", "sus", "todos los", "ses", "leurs", "tous les", "seus",
-    "suas", "todos os", "has", "have", "had", "has only", "only has", "count", "counts",
-    "comprise", "comprises", "employs", "emplea", "emploie", "emprega", "compte que",
-    "ne compte que", "cuenta con solo", "conta com apenas", "tem", "têm", "tiene",
-    "tienen", "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
-    "composed of", "cuenta con", "contaba con", "formado por", "integrado por",
-    "compuesto por", "compte", "regroupe", "composé de", "composée de", "formé de",
-    "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
+    "suas", "todos os", "whose", "cuyos", "cuyas", "cujos", "cujas", "dont les", "has", "have",
+    "had", "has only", "only has", "count", "counts", "comprise", "comprises", "employs",
+    "emplea", "emploie", "emprega", "compte que", "ne compte que", "cuenta con solo",
+    "conta com apenas", "tem", "têm", "tiene", "tienen", "comprising", "number", "numbers",
+    "total", "totals", "formed by", "made up of", "composed of", "cuenta con", "contaba con",
+    "formado por", "integrado por", "compuesto por", "compte", "regroupe", "composé de",
+    "composée de", "formé de", "formée de", "conta com", "composto por", "formada por", "reúne",
+    "réunit",
 )  # fmt: skip
 _TOTAL_BEFORE = re.compile(rf"(?i:(?:['’]s|\b{alternation(_TOTAL_WORDS)})\s+(?:now\s+)?$)")
 # What the text before a total ends with (case-folded, white space left out): a cheap
@@ -556,7 +557,10 @@ _TALLY_NOUNS = (
     "member states|instruments of ratification"
 )
 # Nouns a tally names only after "the number of" ("the number of ratifying states to 180").
-_NUMBER_OF_NOUNS = "ratifying states|ratifying countries|states|countries|acceptances"
+_NUMBER_OF_NOUNS = (
+    "ratifying states|ratifying countries|states|countries|acceptances|dialogue partners|"
+    "partners|observer states|observers|associate members|judges|species|sites"
+)
 _TALLY = LazyPattern(
     rf"(?i:\b(?P<unit>{_TALLY_NOUNS})\s+(?:\w+\s+){{0,2}}?(?:now\s+)?"
     r"(?:stands?|stood|standing|rose|rises|risen|reached|reaches|totals?|totall?ed|"

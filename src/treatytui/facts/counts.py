@@ -6,7 +6,10 @@ A count is a number (digits or words) with an optional qualifier ("more than", "
 modifiers between them ("47 African countries"); number and noun must share a language
 (``numbers.number_languages``). A range ("some 20 to 25 countries") keeps its lower bound
 as ``value`` and its upper bound as ``value_to``; its qualifier is the one written ("some"
-→ ``about``) or ``at_least`` when none is.
+→ ``about``) or ``at_least`` when none is; a qualifier may follow the noun ("40 countries
+or more", "30 pays au moins"). A part whose noun is in the clause before ("Of the 120
+countries invited, 98 came", "Sur les onze États membres ..., sept étaient représentés")
+takes the whole's noun; the whole is then a total.
 
 Every count has a ``role`` (see ``counts_roles``): ``participants`` (attendance, signing:
 "delegates from 60 countries"), ``total`` (a membership or a tally: "the UN's 193 Member
@@ -120,11 +123,11 @@ like-minded neighbouring neighboring small prime trade finance environment world
 accredited registered negotiating formal official titular consultative ratifying
 contracting founding full associate observer dialogue health foreign defence defense
 justice interior agriculture energy education labour labor transport fisheries climate
-nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras
+nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras new
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
 # Modifiers that say how many more, not what is counted: left out of the unit.
-_NOT_IN_UNIT = frozenset({"more", "additional", "further"})
+_NOT_IN_UNIT = frozenset({"more", "additional", "further", "new"})
 # Adjectives after a Spanish, French or Portuguese noun that say what is counted ("70
 # países observadores", "12 organizações internacionais"): part of the unit.
 # Where they are from ("54 pays africains") is, as in English ("48 African countries"),
@@ -132,6 +135,8 @@ _NOT_IN_UNIT = frozenset({"more", "additional", "further"})
 _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
+contratantes contractantes ribereños ribereñas riverains riveraines ribeirinhos costeros
+costeiros côtiers
 """
 _POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
 # What may follow "members" alone so that they are members of something said ("36
@@ -246,7 +251,8 @@ def _looks_like_year(number: str) -> bool:
 
 
 # "participants from 130 members": the members of the body meeting.
-_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
+# "backed by 24 members", "apoyada por 24 miembros": the members of the body, too.
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de|by|por|par|pelos)\s+)$")
 
 
 def _modifiers_allowed(words: str | None) -> bool:
@@ -274,6 +280,27 @@ def _unit_modifiers(words: str | None) -> list[str]:
     while kept and kept[0].lower() in _NOT_IN_UNIT:
         kept.pop(0)
     return kept
+
+
+# A qualifier written after the noun: "40 countries or more", "30 pays au moins".
+_POST_QUALIFIERS: dict[str, Qualifier] = {
+    "or more": "at_least", "or so": "about", "at least": "at_least", "or fewer": "up_to",
+    "or less": "up_to", "o más": "at_least", "o mas": "at_least", "como mínimo": "at_least",
+    "al menos": "at_least", "o menos": "up_to", "ou plus": "at_least", "au moins": "at_least",
+    "au minimum": "at_least", "ou moins": "up_to", "ou mais": "at_least",
+    "pelo menos": "at_least", "no mínimo": "at_least", "ou menos": "up_to",
+}  # fmt: skip
+_POST_QUALIFIER = LazyPattern(rf"\s+(?P<qual>(?i:{alternation(_POST_QUALIFIERS)}))(?![\w'’-])")
+# The first words of those qualifiers: a cheap test before the pattern.
+_POST_QUALIFIER_FIRST = frozenset(q.split()[0] for q in _POST_QUALIFIERS)
+
+
+def _post_qualifier(text: str, end: int) -> re.Match[str] | None:
+    """The qualifier written just after a count's noun, if any."""
+    word = text[end : end + 12].split(maxsplit=1)
+    if not word or word[0].lower() not in _POST_QUALIFIER_FIRST:
+        return None
+    return _POST_QUALIFIER.match(text, end)
 
 
 # After a second noun, a count of its own: "81 parties and observers from some 40 states".
@@ -434,6 +461,10 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
             continue
+        post = _post_qualifier(text, end) if attrs["qualifier"] == "exact" else None
+        if post is not None:
+            attrs["qualifier"] = _POST_QUALIFIERS[" ".join(post.group("qual").lower().split())]
+            end = post.end()
         sentence = sentences.at(start)
         sentence_text = sentences.sentence_text(start, end)
         if is_anaphoric(text, start, attrs["value"], attrs["qualifier"]):
@@ -456,7 +487,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             bounds,
             whole_of_part=part_value is not None,
             bare_members=is_bare_members(match.group("unit"))
-            and not _unit_modifiers(match.group("mods"))
+            and not match.group("mods")  # "a dozen OECD members", "12 new members"
             and end == match.end("unit")
             and _MEMBERS_OF.match(text, end) is None
             and _FROM_BEFORE.search(text, max(0, start - 6), start) is None,
@@ -477,6 +508,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
             )
     facts += _elided_counts(text, sentences, facts)
+    facts += _parts_after_whole(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
@@ -535,6 +567,120 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
                 )
             )
             break
+    return found
+
+
+# A whole stated first, its part after a comma with the noun left out: "Of the 120
+# countries invited, 98 came", "De los 120 países invitados, 98 asistieron", "Sur les onze
+# États membres que compte l'organisation, sept étaient représentés", "Dos 15 países
+# convidados, 12 compareceram". The part took part; the whole is a total.
+_WHOLE_BEFORE = LazyPattern(
+    r"(?:^|[,;:(—–-]\s*|\n)(?i:of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
+    r"de\s+los|de\s+las|de\s+sus|entre\s+los|entre\s+las|sur\s+les|parmi\s+les|des|"
+    r"dos|das|entre\s+os|entre\s+as|de\s+seus|de\s+suas)\s+$"
+)
+_WHOLE_GLUE = (
+    "of the", "of its", "among the", "de los", "de las", "de sus", "sur les", "parmi les",
+    "des", "dos", "das", "entre os", "entre as", "de seus", "de suas",
+)  # fmt: skip
+_PART_AFTER = LazyPattern(
+    r"[^,;.!?\n]{0,60}?,\s*(?P<qual>(?i:only|just|some|about|nearly|almost|solo|sólo|"
+    r"apenas|unos|unas|cerca\s+de|casi|seulement|environ|près\s+de|quase|cerca\s+de)\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-])"
+    r"(?!\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent|por\s+cento)|"
+    r"\s+(?i:years?|months?|days?|weeks?|hours?|million|billion|años|meses|días|ans|mois|"
+    r"jours|anos|dias|semanas|semaines|euros?|dollars?|dólares|reais)\b)"
+)
+# The same with a participle for a noun: "Of the 120 invited, 98 came".
+_PARTICIPLES = """invited registered accredited invitados invitadas inscritos inscritas
+acreditados acreditadas invités invitées inscrits inscrites accrédités convidados convidadas
+credenciados"""
+_PARTICIPLE_WHOLE = LazyPattern(
+    r"(?:^|(?<=[,;:]\s)|(?<=\n))(?i:of\s+the|out\s+of\s+the|de\s+los|de\s+las|sur\s+les|"
+    rf"des|dos|das)\s+(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?P<unit>(?i:{alternation(_PARTICIPLES.split())}))\s*,"
+)
+_PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
+
+
+def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The parts stated after their whole with the noun left out ("Of the 120 countries
+    invited, 98 came": 98 countries took part); the whole becomes a total."""
+    found = []
+    taken = [f.span for f in facts]
+    for fact in list(facts):
+        low = max(0, fact.start - 12)
+        before = text[low : fact.start].rstrip().lower()
+        if not before.endswith(_WHOLE_GLUE):
+            continue
+        span = sentences.span_at(fact.start)
+        if span is None or not _WHOLE_BEFORE.search(text, max(span[0], fact.start - 14),
+                                                    fact.start):  # fmt: skip
+            continue
+        part = _part_after(text, span, fact.end, fact.get("value"), taken)
+        if part is None:
+            continue
+        start, end, value, qualifier = part
+        fact.attrs["role"] = "total"
+        attrs = {"value": value, "qualifier": qualifier, "unit": fact.get("unit"),
+                 "role": "participants"}  # fmt: skip
+        found.append(
+            Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
+        )
+    if not _PARTICIPLE_WORDS.isdisjoint(letter_runs(text)):
+        found += _participle_wholes(text, sentences, taken)
+    return found
+
+
+def _part_after(
+    text: str, span: tuple[int, int], end: int, whole: int, taken: list[tuple[int, int]]
+) -> tuple[int, int, int, Qualifier] | None:
+    """(start, end, value, qualifier) of the part that follows a whole ending at ``end``."""
+    match = _PART_AFTER.match(text, end, span[1])
+    if match is None:
+        return None
+    number = match.group("num")
+    value = parse_number(number)
+    if value is None or not 1 <= value < whole or _looks_like_year(number):
+        return None
+    start, stop = match.span("num")
+    if any(s < stop and start < e for s, e in taken):
+        return None  # a count of its own
+    qualifier: Qualifier = "exact"
+    if match.group("qual"):
+        word = match.group("qual").split()[0].lower()
+        qualifier = "about" if word in ("some", "about", "unos", "unas", "environ") else "exact"
+        qualifier = "nearly" if word in ("nearly", "almost", "casi", "près", "quase") else qualifier
+        if word == "cerca":
+            qualifier = "about"
+        if qualifier != "exact":
+            start = match.start("qual")
+    return start, stop, value, qualifier
+
+
+def _participle_wholes(
+    text: str, sentences: SentenceIndex, taken: list[tuple[int, int]]
+) -> list[Fact]:
+    """ "Of the 120 invited, 98 came": 120 invited in total, 98 of them took part."""
+    found = []
+    for match in _PARTICIPLE_WHOLE.finditer(text):
+        span = sentences.span_at(match.start("num"))
+        whole = parse_number(match.group("num"))
+        if span is None or whole is None or whole < 2:
+            continue
+        start, end = match.start("num"), match.end("unit")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        part = _part_after(text, span, end, whole, taken)
+        if part is None:
+            continue
+        unit = match.group("unit").lower()
+        sentence = sentences.sentence_text(start, end)
+        attrs = {"value": whole, "qualifier": "exact", "unit": unit, "role": "total"}
+        found.append(Fact("count", text[start:end], start, end, sentence, attrs))
+        p_start, p_end, value, qualifier = part
+        attrs = {"value": value, "qualifier": qualifier, "unit": unit, "role": "participants"}
+        found.append(Fact("count", text[p_start:p_end], p_start, p_end, sentence, attrs))
     return found
 
 

@@ -1,0 +1,122 @@
+"""Counts written in less common grammar (issue 11, recall on unseen articles): "whose 27
+members", a passive agent ("backed by 24 members"), a word number and a name before the
+noun ("a dozen OECD members"), a part whose noun is in the clause before ("Of the 120
+countries invited, 98 came"), "1 000" with a space between thousands, a qualifier after
+the noun ("40 countries or more"), a tally with its noun first ("the number of dialogue
+partners to 15"), an adjective that says what is counted ("52 partes contratantes").
+Sentences are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatytui.corpus.article import Article
+from treatytui.facts.counts import extract_counts
+from treatytui.facts.sentences import SentenceIndex
+
+
+def _counts(text: str) -> list[tuple[int, str, str, str]]:
+    article = Article(id="t.txt", path="/tmp/t.txt", text=text, title="")
+    facts = extract_counts(article, SentenceIndex(article))
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text
+    return [(f.get("value"), f.get("unit"), f.get("qualifier"), f.get("role")) for f in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The commission, whose 27 members decide by consensus, met in Hobart.",
+            [(27, "members", "exact", "total")],
+        ),
+        (
+            "La comisión, cuyos 21 miembros deciden por consenso, se reunió en Lima.",
+            [(21, "miembros", "exact", "total")],
+        ),
+        (
+            "This year the proposal was backed by 24 members but blocked by two.",
+            [(24, "members", "exact", "participants")],
+        ),
+        (
+            "A dozen OECD members again asked for decisions by consensus.",
+            [(12, "members", "exact", "participants")],
+        ),
+        (
+            "The council admitted 12 new members at its session in Rome.",
+            [(12, "members", "exact", "participants")],
+        ),
+        (
+            "Of the 120 countries invited, 98 came to the summit in Lima.",
+            [(120, "countries", "exact", "total"), (98, "countries", "exact", "participants")],
+        ),
+        (
+            "Of the 120 invited, nearly 100 came to the summit.",
+            [(120, "invited", "exact", "total"), (100, "invited", "nearly", "participants")],
+        ),
+        (
+            "De los 33 países de la región, 28 enviaron a sus cancilleres a la cumbre.",
+            [(33, "países", "exact", "total"), (28, "países", "exact", "participants")],
+        ),
+        (
+            "Sur les onze États membres de l'organisation, sept étaient représentés au sommet.",
+            [(11, "états membres", "exact", "total"),
+             (7, "états membres", "exact", "participants")],
+        ),
+        (
+            "Dos 15 países convidados, 12 estiveram presentes na cimeira.",
+            [(15, "países", "exact", "total"), (12, "países", "exact", "participants")],
+        ),
+        (
+            "Over 1 000 scientists from about 140 countries are in Windhoek for the plenary.",
+            [(1000, "scientists", "more_than", "participants"),
+             (140, "countries", "about", "participants")],
+        ),
+        (
+            "Delegates from 40 countries or more attended the meeting in Paris.",
+            [(40, "countries", "at_least", "participants")],
+        ),
+        (
+            "Delegados de 40 países o más asistieron a la reunión.",
+            [(40, "países", "at_least", "participants")],
+        ),
+        (
+            "Des délégués de 40 pays au moins ont participé à la réunion.",
+            [(40, "pays", "at_least", "participants")],
+        ),
+        (
+            "Delegados de 40 países ou mais participaram da reunião.",
+            [(40, "países", "at_least", "participants")],
+        ),
+        (
+            "Leaders admitted Laos, bringing the number of dialogue partners to 15.",
+            [(15, "dialogue partners", "exact", "total")],
+        ),
+        (
+            "A sessão reuniu delegações de 52 partes contratantes no Funchal.",
+            [(52, "partes contratantes", "exact", "participants")],
+        ),
+        (
+            "Os 21 países ribeirinhos do Mediterrâneo aprovaram o plano.",
+            [(21, "países ribeirinhos", "exact", "participants")],
+        ),
+    ],
+)  # fmt: skip
+def test_less_common_grammar(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He said 12 members had left.", 12),  # members of what is not said
+        ("Of the 193 member states, 40 percent have ratified it.", 40),  # a percentage
+        ("Of the 50 states present, 12 years ago only three had ratified.", 12),  # a time
+        ("Of the 30 delegations, 2019 was the busiest year.", 2019),  # a year
+        ("Of the 20 countries, 5 million people live on the coast.", 5),  # an amount
+        ("The minister, of the 27 members, said the vote was close.", 27),  # no part
+        ("Uno de cada dos países firmó, según el informe de la cumbre.", 2),  # a ratio
+    ],
+)
+def test_not_parts(text: str, value: int) -> None:
+    assert value not in [v for v, _, _, role in _counts(text) if role == "participants"]
