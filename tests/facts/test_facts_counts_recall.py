@@ -93,3 +93,20 @@ def test_what_meetings_produce_is_counted(text: str, expected: list[tuple[int, s
 )
 def test_not_counts_of_documents(text: str) -> None:
     assert _counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ministers said 2 of the 5 agreements would take effect in 2027.",
+            [(2, "agreements", "total"), (5, "agreements", "total")],
+        ),
+        (
+            "Of the 27 cases heard since 2015, only 3 ended with a conviction.",
+            [(27, "cases", "total"), (3, "cases", "total")],
+        ),
+    ],
+)
+def test_a_part_of_the_work_is_a_tally_too(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert _counts(text) == expected

@@ -502,7 +502,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         if part is not None and part_value is not None:
             # "19 of the 22 countries": 19 took part, of a whole of 22
             part_attrs = {"value": part_value, "qualifier": "exact", "unit": attrs["unit"]}
-            part_attrs["role"] = "participants"
+            part_attrs["role"] = _part_role(kind)
             p_start, p_end = part.span("num")
             facts.append(
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
@@ -603,6 +603,12 @@ _PARTICIPLE_WHOLE = LazyPattern(
 _PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
 
 
+def _part_role(kind: str) -> str:
+    """The role of a part of a whole: those who took part, or a tally of the meeting's
+    work ("2 of the 5 agreements")."""
+    return "total" if kind == "item" else "participants"
+
+
 def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
     """The parts stated after their whole with the noun left out ("Of the 120 countries
     invited, 98 came": 98 countries took part); the whole becomes a total."""
@@ -622,8 +628,11 @@ def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -
             continue
         start, end, value, qualifier = part
         fact.attrs["role"] = "total"
+        kind = unit_kind(fact.get("unit"))
+        if kind != "item" and " " in fact.get("unit"):
+            kind = unit_kind(fact.get("unit").split(" ", 1)[1])  # "nouveaux sites"
         attrs = {"value": value, "qualifier": qualifier, "unit": fact.get("unit"),
-                 "role": "participants"}  # fmt: skip
+                 "role": _part_role(kind)}  # fmt: skip
         found.append(
             Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
         )
