@@ -66,6 +66,11 @@ def _counts(text: str) -> list[tuple[int, str, str]]:
         ),
         ("O fundo já financiou 45 projetos em países do Sul.", [(45, "projetos", "total")]),
         (
+            "Inspectors carried out more than 3,000 verification missions last year.",
+            [(3000, "verification missions", "total")],
+        ),
+        ("La agencia realizó 250 inspecciones en 2025.", [(250, "inspecciones", "total")]),
+        (
             "Le comité a inscrit neuf nouveaux sites sur la liste du patrimoine.",
             [(9, "nouveaux sites", "total")],
         ),

@@ -120,3 +120,45 @@ def test_less_common_grammar(text: str, expected: list[tuple[int, str, str, str]
 )
 def test_not_parts(text: str, value: int) -> None:
     assert value not in [v for v, _, _, role in _counts(text) if role == "participants"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 4,500 delegates registered, down from 6,000 last year.",
+            [(4500, "delegates", "about", "participants"),
+             (6000, "delegates", "exact", "participants")],
+        ),
+        (
+            "Quelque 4 500 délégués se sont inscrits, contre 6 000 l'an dernier.",
+            [(4500, "délégués", "about", "participants"),
+             (6000, "délégués", "exact", "participants")],
+        ),
+        (
+            "Participaron 120 países, frente a los 95 de la edición anterior.",
+            [(120, "países", "exact", "participants"), (95, "países", "exact", "participants")],
+        ),
+        (
+            "A cimeira reuniu 40 chefes de Estado, contra 32 em 2023.",
+            [(40, "chefes de estado", "exact", "participants"),
+             (32, "chefes de estado", "exact", "participants")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_count_compared_with_another_of_its_noun(
+    text: str, expected: list[tuple[int, str, str, str]]
+) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 4,500 delegates registered, up from 2024, when 30% came.",  # a year
+        "Some 300 delegates attended, compared with 12 percent growth.",  # a percentage
+        "The 50 countries spent $4 billion, down from 6 billion dollars.",  # money
+    ],
+)
+def test_not_compared_counts(text: str) -> None:
+    assert len(_counts(text)) == 1

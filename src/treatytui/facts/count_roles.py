@@ -70,7 +70,8 @@ UNITS_BY_LANGUAGE = {
         documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
         pledges|cases|projects|proposals|species|sites|agenda items|agreements|
         memoranda of understanding|memorandums of understanding|memoranda|memorandums|
-        declarations|recommendations|amendments|chemicals|reports|complaints|nominations""",
+        declarations|recommendations|amendments|chemicals|reports|complaints|nominations|
+        missions|inspections""",
     "es": """estados miembros|países miembros|estados partes|estados parte|
         jefes de estado y de gobierno|jefes de estado|jefes de gobierno|países|naciones|
         estados|gobiernos|economías|miembros|delegados|delegadas|delegaciones|asistentes|
@@ -85,7 +86,7 @@ UNITS_BY_LANGUAGE = {
         proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
         propuestas|especies|sitios|puntos del orden del día|acuerdos|
         memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
-        productos químicos|sustancias|informes|denuncias""",
+        productos químicos|sustancias|informes|denuncias|misiones|inspecciones""",
     "fr": """états membres|pays membres|états parties|chefs d'état et de gouvernement|
         chefs d’état et de gouvernement|chefs d'état|chefs d’état|chefs de gouvernement|
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
@@ -116,10 +117,10 @@ UNITS_BY_LANGUAGE = {
         compromissos|promessas|casos|processos|projetos|projectos|propostas|espécies|
         sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
         memorandos de entendimento|memorandos|declarações|recomendações|emendas|
-        produtos químicos|substâncias|relatórios|denúncias""",
+        produtos químicos|substâncias|relatórios|denúncias|missões|inspeções|inspecções""",
     "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations|"
     "documents|décisions|résolutions|propositions|sites|recommandations|amendements|"
-    "substances",
+    "substances|missions|inspections",
     "es pt": "participantes|presidentes|representantes|candidatos|candidatas|documentos|"
     "compromisos|casos|especies|memorandos|investigadores",
 }
@@ -161,7 +162,8 @@ _KIND_WORDS: dict[UnitKind, str] = {
         compromissos|promessas|processos|projetos|projectos|propostas|espécies|sítios|
         pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
         memorandos de entendimento|declarações|recomendações|emendas|produtos químicos|
-        substâncias|relatórios|denúncias""",
+        substâncias|relatórios|denúncias|missions|inspections|misiones|inspecciones|missões|
+        inspeções|inspecções""",
     "partner": """partners|socios|partenaires|parceiros|sócios|dialogue partners|
         socios de diálogo|partenaires de dialogue|parceiros de diálogo""",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|

@@ -123,6 +123,7 @@ like-minded neighbouring neighboring small prime trade finance environment world
 accredited registered negotiating formal official titular consultative ratifying
 contracting founding full associate observer dialogue health foreign defence defense
 justice interior agriculture energy education labour labor transport fisheries climate
+verification inspection monitoring observation field technical peacekeeping
 nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras new
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
@@ -509,6 +510,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             )
     facts += _elided_counts(text, sentences, facts)
     facts += _parts_after_whole(text, sentences, facts)
+    facts += _compared_counts(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
@@ -601,6 +603,55 @@ _PARTICIPLE_WHOLE = LazyPattern(
     rf"(?P<unit>(?i:{alternation(_PARTICIPLES.split())}))\s*,"
 )
 _PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
+
+
+# A count compared with another of the same noun, left out: "About 4,500 delegates
+# registered, down from 6,000 last year", "4 500 délégués, contre 6 000 en 2024", "frente a
+# los 90 países de la edición anterior".
+_COMPARED = LazyPattern(
+    r"[^.;!?\d\n]{0,40}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
+    r"\bagainst|\bfrente\s+a(?:\s+los|\s+las)?|\ben\s+comparación\s+con(?:\s+los|\s+las)?|"
+    r"\bcontre|\bpar\s+rapport\s+aux|\bcontra(?:\s+os|\s+as|\s+los|\s+las)?|"
+    r"\bem\s+comparação\s+com(?:\s+os|\s+as)?)\s+"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])"
+    r"(?!\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent|por\s+cento)|"
+    r"\s+(?i:years?|months?|days?|weeks?|hours?|million|billion|años|meses|días|ans|mois|"
+    r"jours|anos|dias|semanas|semaines|euros?|dollars?|dólares|reais|votes|votos|voix)\b)"
+)
+_COMPARED_HINTS = ("down from", "up from", "compar", "versus", "vs", "against", "frente a",
+                   "contre", "contra", "rapport aux")  # fmt: skip
+_COMPARED_REACH = 70
+
+
+def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The counts compared with those of ``facts``, with their unit and role: "About
+    4,500 delegates registered, down from 6,000 last year" (6,000 delegates)."""
+    found: list[Fact] = []
+    taken = [f.span for f in facts]
+    for fact in facts:
+        window = text[fact.end : fact.end + _COMPARED_REACH].lower()
+        if not any(hint in window for hint in _COMPARED_HINTS):
+            continue
+        span = sentences.span_at(fact.start)
+        if span is None:
+            continue
+        match = _COMPARED.match(text, fact.end, min(span[1], fact.end + _COMPARED_REACH))
+        if match is None:
+            continue
+        number = match.group("num")
+        value = parse_number(number)
+        start, end = match.span("num")
+        if value is None or value < 2 or _looks_like_year(number):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue  # a count of its own
+        attrs = {"value": value, "qualifier": "about" if is_collective(number) else "exact",
+                 "unit": fact.get("unit"), "role": fact.get("role")}  # fmt: skip
+        found.append(
+            Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
+        )
+        taken.append((start, end))
+    return found
 
 
 def _part_role(kind: str) -> str:
