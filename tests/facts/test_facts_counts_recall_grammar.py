@@ -162,3 +162,32 @@ def test_a_count_compared_with_another_of_its_noun(
 )
 def test_not_compared_counts(text: str) -> None:
     assert len(_counts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The commission closed its meeting in Lima. Of the 88 member governments, 71 sent "
+            "delegations, down from 79 two years ago.",
+            [(88, "member governments", "exact", "total"),
+             (71, "member governments", "exact", "participants"),
+             (79, "member governments", "exact", "participants")],
+        ),
+        (
+            "La cumbre terminó el miércoles. De los 33 países de la comunidad, 29 enviaron "
+            "delegaciones y 11 estuvieron representados por sus jefes de Estado.",
+            [(33, "países", "exact", "total"), (29, "países", "exact", "participants"),
+             (11, "países", "exact", "participants")],
+        ),
+    ],
+)  # fmt: skip
+def test_parts_after_a_whole_inside_an_article(
+    text: str, expected: list[tuple[int, str, str, str]]
+) -> None:
+    assert _counts(text) == expected
+
+
+def test_a_whole_inside_a_clause_has_no_part() -> None:
+    text = "Ministers of the 27 member states, 12 years after the summit, met again in Rome."
+    assert _counts(text) == [(27, "member states", "exact", "total")]

@@ -136,8 +136,8 @@ _NOT_IN_UNIT = frozenset({"more", "additional", "further", "new"})
 _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
-contratantes contractantes ribereños ribereñas riverains riveraines ribeirinhos costeros
-costeiros côtiers
+contratantes contractantes ribereños ribereñas riverains
+riveraines ribeirinhos costeros costeiros côtiers
 """
 _POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
 # What may follow "members" alone so that they are members of something said ("36
@@ -577,7 +577,7 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
 # États membres que compte l'organisation, sept étaient représentés", "Dos 15 países
 # convidados, 12 compareceram". The part took part; the whole is a total.
 _WHOLE_BEFORE = LazyPattern(
-    r"(?:^|[,;:(—–-]\s*|\n)(?i:of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
+    r"(?i:of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
     r"de\s+los|de\s+las|de\s+sus|entre\s+los|entre\s+las|sur\s+les|parmi\s+les|des|"
     r"dos|das|entre\s+os|entre\s+as|de\s+seus|de\s+suas)\s+$"
 )
@@ -598,7 +598,7 @@ _PARTICIPLES = """invited registered accredited invitados invitadas inscritos in
 acreditados acreditadas invités invitées inscrits inscrites accrédités convidados convidadas
 credenciados"""
 _PARTICIPLE_WHOLE = LazyPattern(
-    r"(?:^|(?<=[,;:]\s)|(?<=\n))(?i:of\s+the|out\s+of\s+the|de\s+los|de\s+las|sur\s+les|"
+    r"(?:^|(?<=[,;:.!?]\s)|(?<=\n))(?i:of\s+the|out\s+of\s+the|de\s+los|de\s+las|sur\s+les|"
     rf"des|dos|das)\s+(?P<num>{NUMBER_PATTERN})\s+"
     rf"(?P<unit>(?i:{alternation(_PARTICIPLES.split())}))\s*,"
 )
@@ -609,7 +609,7 @@ _PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
 # registered, down from 6,000 last year", "4 500 délégués, contre 6 000 en 2024", "frente a
 # los 90 países de la edición anterior".
 _COMPARED = LazyPattern(
-    r"[^.;!?\d\n]{0,40}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
+    r"[^.;!?\d\n]{0,80}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
     r"\bagainst|\bfrente\s+a(?:\s+los|\s+las)?|\ben\s+comparación\s+con(?:\s+los|\s+las)?|"
     r"\bcontre|\bpar\s+rapport\s+aux|\bcontra(?:\s+os|\s+as|\s+los|\s+las)?|"
     r"\bem\s+comparação\s+com(?:\s+os|\s+as)?)\s+"
@@ -620,7 +620,7 @@ _COMPARED = LazyPattern(
 )
 _COMPARED_HINTS = ("down from", "up from", "compar", "versus", "vs", "against", "frente a",
                    "contre", "contra", "rapport aux")  # fmt: skip
-_COMPARED_REACH = 70
+_COMPARED_REACH = 110
 
 
 def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
@@ -671,25 +671,65 @@ def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -
         if not before.endswith(_WHOLE_GLUE):
             continue
         span = sentences.span_at(fact.start)
-        if span is None or not _WHOLE_BEFORE.search(text, max(span[0], fact.start - 14),
-                                                    fact.start):  # fmt: skip
+        glue = (
+            None
+            if span is None
+            else _WHOLE_BEFORE.search(text, max(span[0], fact.start - 14), fact.start)
+        )
+        if span is None or glue is None or not _opens_clause(text, span[0], glue.start()):
             continue
-        part = _part_after(text, span, fact.end, fact.get("value"), taken)
-        if part is None:
+        parts = _parts_after(text, span, fact.end, fact.get("value"), taken)
+        if not parts:
             continue
-        start, end, value, qualifier = part
         fact.attrs["role"] = "total"
         kind = unit_kind(fact.get("unit"))
         if kind != "item" and " " in fact.get("unit"):
             kind = unit_kind(fact.get("unit").split(" ", 1)[1])  # "nouveaux sites"
-        attrs = {"value": value, "qualifier": qualifier, "unit": fact.get("unit"),
-                 "role": _part_role(kind)}  # fmt: skip
-        found.append(
-            Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
-        )
+        for start, end, value, qualifier in parts:
+            attrs = {"value": value, "qualifier": qualifier, "unit": fact.get("unit"),
+                     "role": _part_role(kind)}  # fmt: skip
+            sentence = sentences.sentence_text(start, end)
+            found.append(Fact("count", text[start:end], start, end, sentence, attrs))
     if not _PARTICIPLE_WORDS.isdisjoint(letter_runs(text)):
         found += _participle_wholes(text, sentences, taken)
     return found
+
+
+def _opens_clause(text: str, low: int, start: int) -> bool:
+    """Whether ``text[start:]`` opens its sentence (which begins at ``low``) or a clause."""
+    before = text[low:start].rstrip()
+    return not before or before[-1] in ",;:(—–-"
+
+
+# More parts after the first: "29 enviaron delegaciones y 11 estuvieron representados".
+_MORE_PARTS = LazyPattern(
+    r"[^,;.!?\d\n]{0,50}?(?:,\s*|\s+(?i:and|y|e|et|while|mientras|tandis\s+que|enquanto)\s+)"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])(?!\s+(?i:of|de|des|dos|das|per|por|pour)\b)"
+    r"(?=\s+[^\W\d_])"
+)
+_PARTS_LIMIT = 3
+
+
+def _parts_after(
+    text: str, span: tuple[int, int], end: int, whole: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, int, Qualifier]]:
+    """(start, end, value, qualifier) of each part that follows a whole ending at
+    ``end``: the first after a comma, the others joined to it."""
+    parts: list[tuple[int, int, int, Qualifier]] = []
+    part = _part_after(text, span, end, whole, taken)
+    while part is not None and len(parts) < _PARTS_LIMIT:
+        parts.append(part)
+        match = _MORE_PARTS.match(text, part[1], span[1])
+        if match is None:
+            break
+        value = parse_number(match.group("num"))
+        start, stop = match.span("num")
+        if value is None or not 1 <= value < whole or _looks_like_year(match.group("num")):
+            break
+        if any(s < stop and start < e for s, e in taken):
+            break
+        part = (start, stop, value, "exact")
+    return parts
 
 
 def _part_after(
@@ -731,16 +771,16 @@ def _participle_wholes(
         start, end = match.start("num"), match.end("unit")
         if any(s < end and start < e for s, e in taken):
             continue
-        part = _part_after(text, span, end, whole, taken)
-        if part is None:
+        parts = _parts_after(text, span, end, whole, taken)
+        if not parts:
             continue
         unit = match.group("unit").lower()
         sentence = sentences.sentence_text(start, end)
         attrs = {"value": whole, "qualifier": "exact", "unit": unit, "role": "total"}
         found.append(Fact("count", text[start:end], start, end, sentence, attrs))
-        p_start, p_end, value, qualifier = part
-        attrs = {"value": value, "qualifier": qualifier, "unit": unit, "role": "participants"}
-        found.append(Fact("count", text[p_start:p_end], p_start, p_end, sentence, attrs))
+        for p_start, p_end, value, qualifier in parts:
+            attrs = {"value": value, "qualifier": qualifier, "unit": unit, "role": "participants"}
+            found.append(Fact("count", text[p_start:p_end], p_start, p_end, sentence, attrs))
     return found
 
 
