@@ -191,3 +191,30 @@ def test_parts_after_a_whole_inside_an_article(
 def test_a_whole_inside_a_clause_has_no_part() -> None:
     text = "Ministers of the 27 member states, 12 years after the summit, met again in Rome."
     assert _counts(text) == [(27, "member states", "exact", "total")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Delegates from 180 of the organisation's 194 member states negotiated all night.",
+            [(180, "member states", "exact", "participants"),
+             (194, "member states", "exact", "total")],
+        ),
+        (
+            "Ten of the bloc's 11 members were represented by their leaders at the summit.",
+            [(10, "members", "exact", "participants"), (11, "members", "exact", "total")],
+        ),
+        (
+            "Dos cinco Estados-partes, quatro foram representados pelos chefes de Estado.",
+            [(5, "estados-partes", "exact", "total"),
+             (4, "estados-partes", "exact", "participants")],
+        ),
+        (
+            "Les 55 États membres doivent élire six commissaires lors du sommet.",
+            [(55, "états membres", "exact", "total"), (6, "commissaires", "exact", "participants")],
+        ),
+    ],
+)  # fmt: skip
+def test_parts_of_a_named_whole(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert _counts(text) == expected

@@ -65,7 +65,7 @@ UNITS_BY_LANGUAGE = {
         agencies|NGOs|parties|people|persons|rounds|ratifications|accessions|
         instruments of ratification|acceptances|applications|candidatures|
         allies|partners|territories|legislators|senators|heads|
-        judges|candidates|employees|staff members|staffers|scientists|researchers|
+        judges|candidates|employees|staff members|staffers|commissioners|scientists|researchers|
         ships|vessels|fishing vessels|dialogue partners|observer states|
         documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
         pledges|cases|projects|proposals|species|sites|agenda items|agreements|
@@ -80,7 +80,7 @@ UNITS_BY_LANGUAGE = {
         periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones|
         aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
         diputados|senadores|defensores|
-        jueces|juezas|candidatos|candidatas|empleados|científicos|
+        jueces|juezas|candidatos|candidatas|empleados|comisionados|comisarios|científicos|
         investigadores|parlamentarios|buques|barcos|embarcaciones|socios de diálogo|
         estados observadores|documentos|decisiones|proyectos de decisión|
         proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
@@ -96,7 +96,7 @@ UNITS_BY_LANGUAGE = {
         partenaires|territoires|députés|sénateurs|défenseurs|
         chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
         chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues|
-        juges|candidats|candidates|employés|salariés|agents|scientifiques|chercheurs|
+        juges|candidats|candidates|employés|salariés|agents|commissaires|scientifiques|chercheurs|
         parlementaires|navires|bateaux|partenaires de dialogue|états observateurs|
         documents|décisions|projets de décision|projets de résolution|résolutions|
         engagements|promesses|affaires|projets|propositions|espèces|sites|
@@ -104,13 +104,14 @@ UNITS_BY_LANGUAGE = {
         mémorandums d'entente|mémorandums d’entente|mémorandums|déclarations|
         recommandations|amendements|produits chimiques|substances|rapports|plaintes""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
+        estados-partes|estados-parte|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
         signatários|líderes|dirigentes|presidentes|ministros|ministras|chanceleres|
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
         ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
         candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores|
-        juízes|juízas|candidatos|candidatas|empregados|cientistas|
+        juízes|juízas|candidatos|candidatas|empregados|comissários|cientistas|
         pesquisadores|investigadores|parlamentares|navios|embarcações|
         parceiros de diálogo|estados observadores|documentos|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
@@ -128,8 +129,8 @@ UNITS_BY_LANGUAGE = {
 _KIND_WORDS: dict[UnitKind, str] = {
     "member": """member states|member countries|member nations|member economies|members|
         states parties|states members|participating states|estados miembros|países miembros|
-        estados partes|estados parte|miembros|états membres|pays membres|états parties|
-        etats membres|etats parties|
+        estados partes|estados parte|estados-partes|estados-parte|miembros|états membres|
+        pays membres|états parties|etats membres|etats parties|
         membres|estados-membros|estados membros|países-membros|países membros|membros""",
     "state": """countries|countries and territories|nations|states|governments|economies|
         jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
@@ -142,7 +143,8 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "application": """applications|solicitudes""",
     "other": "candidatures|candidaturas",
-    "staff": """judges|candidates|employees|staff members|staffers|jueces|juezas|candidatos|
+    "staff": """judges|candidates|employees|staff members|staffers|commissioners|comisionados|
+        comisarios|commissaires|comissários|jueces|juezas|candidatos|
         candidatas|empleados|juges|candidats|candidates|employés|salariés|agents|juízes|
         juízas|empregados|funcionários""",
     "item": """ships|vessels|fishing vessels|documents|decisions|draft decisions|resolutions|

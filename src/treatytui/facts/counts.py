@@ -184,7 +184,7 @@ def _number_word_regex() -> re.Pattern[str]:
 _COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = LazyPattern(
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+(?:the\s+)?[\w&.-]+['’]s|"
     r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
     r"sur\s+les)\s+$"
 )
@@ -472,7 +472,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             continue
         kind = unit_kind(match.group("unit"))
         part = None
-        just_before = text[max(0, start - 12) : start]
+        just_before = text[max(0, start - 24) : start]  # "of the bloc's"
         if _PART_GLUE.search(just_before):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
