@@ -12,6 +12,7 @@ import pytest
 
 from treatytui.corpus.article import Article
 from treatytui.facts.counts import extract_counts
+from treatytui.facts.numbers import parse_number
 from treatytui.facts.sentences import SentenceIndex
 
 
@@ -218,3 +219,56 @@ def test_a_whole_inside_a_clause_has_no_part() -> None:
 )  # fmt: skip
 def test_parts_of_a_named_whole(text: str, expected: list[tuple[int, str, str, str]]) -> None:
     assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("medio centenar de", 50),
+        ("un demi-millier de", 500),
+        ("meia centena de", 50),
+        ("duas dezenas de", 20),
+        ("trois centaines de", 300),
+        ("dos decenas de", 20),
+    ],
+)
+def test_halves_and_multiples_of_collectives(words: str, value: int) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Más de medio centenar de ONG se acreditaron para el diálogo en la cumbre.",
+            [(50, "ONG", "more_than", "participants")],
+        ),
+        (
+            "O encontro contou com duas dezenas de países convidados e dez países parceiros.",
+            [(20, "países", "about", "participants"),
+             (10, "países parceiros", "exact", "participants")],
+        ),
+        (
+            "La réunion a rassemblé un demi-millier d'observateurs venus de Dakar.",
+            [(500, "observateurs", "about", "participants")],
+        ),
+        (
+            "O Novo Banco de Desenvolvimento, com 10 membros, financiou 120 projetos.",
+            [(10, "membros", "exact", "total"), (120, "projetos", "exact", "total")],
+        ),
+    ],
+)  # fmt: skip
+def test_collectives_and_bodies(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ils étaient des milliers de manifestants devant le siège.",  # no number
+        "Asistieron varias decenas de delegados a la reunión.",
+        "He met with 12 members.",  # members of what is not said
+    ],
+)
+def test_no_collective_count(text: str) -> None:
+    assert _counts(text) == []

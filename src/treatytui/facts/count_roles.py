@@ -69,6 +69,7 @@ UNITS_BY_LANGUAGE = {
         ships|vessels|fishing vessels|dialogue partners|observer states|
         documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
         pledges|cases|projects|proposals|species|sites|agenda items|agreements|
+        draft conventions|
         memoranda of understanding|memorandums of understanding|memoranda|memorandums|
         declarations|recommendations|amendments|chemicals|reports|complaints|nominations|
         missions|inspections""",
@@ -84,7 +85,7 @@ UNITS_BY_LANGUAGE = {
         investigadores|parlamentarios|buques|barcos|embarcaciones|socios de diálogo|
         estados observadores|documentos|decisiones|proyectos de decisión|
         proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
-        propuestas|especies|sitios|puntos del orden del día|acuerdos|
+        proyectos de convenio|propuestas|especies|sitios|puntos del orden del día|acuerdos|
         memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
         productos químicos|sustancias|informes|denuncias|misiones|inspecciones""",
     "fr": """états membres|pays membres|états parties|chefs d'état et de gouvernement|
@@ -99,7 +100,8 @@ UNITS_BY_LANGUAGE = {
         juges|candidats|candidates|employés|salariés|agents|commissaires|scientifiques|chercheurs|
         parlementaires|navires|bateaux|partenaires de dialogue|états observateurs|
         documents|décisions|projets de décision|projets de résolution|résolutions|
-        engagements|promesses|affaires|projets|propositions|espèces|sites|
+        engagements|promesses|affaires|projets|projets de convention|propositions|espèces|sites|
+        cas|
         points de l'ordre du jour|points de l’ordre du jour|accords|
         mémorandums d'entente|mémorandums d’entente|mémorandums|déclarations|
         recommandations|amendements|produits chimiques|substances|rapports|plaintes""",
@@ -115,8 +117,8 @@ UNITS_BY_LANGUAGE = {
         pesquisadores|investigadores|parlamentares|navios|embarcações|
         parceiros de diálogo|estados observadores|documentos|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
-        compromissos|promessas|casos|processos|projetos|projectos|propostas|espécies|
-        sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
+        compromissos|promessas|casos|processos|projetos|projectos|projetos de convenção|
+        propostas|espécies|sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
         memorandos de entendimento|memorandos|declarações|recomendações|emendas|
         produtos químicos|substâncias|relatórios|denúncias|missões|inspeções|inspecções""",
     "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations|"
@@ -148,20 +150,24 @@ _KIND_WORDS: dict[UnitKind, str] = {
         candidatas|empleados|juges|candidats|candidates|employés|salariés|agents|juízes|
         juízas|empregados|funcionários""",
     "item": """ships|vessels|fishing vessels|documents|decisions|draft decisions|resolutions|
-        draft resolutions|commitments|pledges|cases|projects|proposals|species|sites|
+        draft resolutions|draft conventions|commitments|pledges|cases|projects|proposals|
+        species|sites|
         agenda items|agreements|memoranda of understanding|memorandums of understanding|
         memoranda|memorandums|declarations|recommendations|amendments|chemicals|reports|
         complaints|nominations|buques|barcos|embarcaciones|documentos|decisiones|
         proyectos de decisión|proyectos de resolución|resoluciones|compromisos|promesas|
-        casos|proyectos|propuestas|especies|sitios|puntos del orden del día|acuerdos|
+        casos|proyectos|proyectos de convenio|propuestas|especies|sitios|
+        puntos del orden del día|acuerdos|
         memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
         productos químicos|sustancias|informes|denuncias|navires|bateaux|décisions|
         projets de décision|projets de résolution|résolutions|engagements|promesses|
-        affaires|projets|propositions|espèces|points de l'ordre du jour|accords|
+        affaires|projets|projets de convention|cas|propositions|espèces|
+        points de l'ordre du jour|accords|
         mémorandums d'entente|mémorandums|déclarations|recommandations|amendements|
         produits chimiques|substances|rapports|plaintes|navios|embarcações|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
-        compromissos|promessas|processos|projetos|projectos|propostas|espécies|sítios|
+        compromissos|promessas|processos|projetos|projectos|projetos de convenção|propostas|
+        espécies|sítios|
         pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
         memorandos de entendimento|declarações|recomendações|emendas|produtos químicos|
         substâncias|relatórios|denúncias|missions|inspections|misiones|inspecciones|missões|
@@ -358,6 +364,10 @@ _DEFINITE_BEFORE = re.compile(rf"(?i:\b{alternation(_DEFINITE_WORDS)}\s+$)")
 _DEFINITE_ENDINGS = tuple({phrase.split()[-1] for phrase in _DEFINITE_WORDS})
 
 
+# "The bank, with 10 members, ...": the members of the body the clause is about.
+_WITH_BEFORE = re.compile(r"(?i:,\s*(?:with|con|com|avec)\s+(?:only\s+|solo\s+|apenas\s+)?$)")
+
+
 def role_of(
     text: str,
     start: int,
@@ -393,7 +403,8 @@ def role_of(
     if kind == "member" and tail.endswith(_DEFINITE_ENDINGS) and _DEFINITE_BEFORE.search(short):
         return "total"
     if bare_members:
-        return None  # "12 members": of what is not said
+        # "12 members": of what is not said; "the bank, with 10 members": the body's
+        return "total" if _WITH_BEFORE.search(short) else None
     return "participants"
 
 

@@ -136,7 +136,7 @@ _NOT_IN_UNIT = frozenset({"more", "additional", "further", "new"})
 _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
-contratantes contractantes ribereños ribereñas riverains
+contratantes contractantes ribereños ribereñas riverains socios partenaires parceiros
 riveraines ribeirinhos costeros costeiros côtiers
 """
 _POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
@@ -181,7 +181,9 @@ def _number_word_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))")
 
 
-_COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
+_COLLECTIVE_ARTICLE = re.compile(
+    r"(?i:\b(?:(?:una|un|une|uma|um)\s+(?:demi-)?|medio\s+|media\s+|meio\s+|meia\s+))$"
+)
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = LazyPattern(
     rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+(?:the\s+)?[\w&.-]+['’]s|"
@@ -411,13 +413,17 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
         in_words = [m.start() for m in _number_word_regex().finditer(text)]
         units = list(range(len(text)))
     if in_words:  # (the digits' pattern leaves out those after a letter, digit or sign)
-        in_words = [i for i in in_words if not i or not _joined_before(text[i - 1])]
+        in_words = [
+            i
+            for i in in_words
+            if not i or not _joined_before(text[i - 1]) or text[i - 5 : i].lower() == "demi-"
+        ]
         starts = sorted({*starts, *in_words})
     found = {}
     for i in starts:
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
-            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
+            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 9), i)
             start = article.start() if article else i
             found[start] = units[bisect_right(units, start)]
     return sorted(found.items())
