@@ -272,3 +272,56 @@ def test_collectives_and_bodies(text: str, expected: list[tuple[int, str, str, s
 )
 def test_no_collective_count(text: str) -> None:
     assert _counts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deal was backed by 63 countries, while 16 voted against and 24 abstained.",
+            [(63, "countries", "exact", "participants"), (16, "countries", "exact", "participants"),
+             (24, "countries", "exact", "participants")],
+        ),
+        (
+            "El texto fue firmado por 30 países y 12 se abstuvieron en la votación.",
+            [(30, "países", "exact", "participants"), (12, "países", "exact", "participants")],
+        ),
+        (
+            "Of the agency's 176 member states, 103 took part in the vote.",
+            [(176, "member states", "exact", "total"),
+             (103, "member states", "exact", "participants")],
+        ),
+        (
+            "Twenty-three allies now spend at least 2 percent of GDP on defence, up from nine "
+            "in 2021.",
+            [(23, "allies", "exact", "participants"), (9, "allies", "exact", "participants")],
+        ),
+        (
+            "A panel of 25 experts will review the rules every five years.",
+            [(25, "experts", "exact", "participants")],
+        ),
+        (
+            "O fundo recebeu promessas de 5 bilhões de dólares de 12 doadores.",
+            [(12, "doadores", "exact", "participants")],
+        ),
+        (
+            "Los legisladores aprobaron siete recomendaciones y rechazaron dos proyectos de ley.",
+            [(7, "recomendaciones", "exact", "total"), (2, "proyectos de ley", "exact", "total")],
+        ),
+    ],
+)  # fmt: skip
+def test_more_of_a_noun_left_out(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates from 60 countries attended, and 2019 was a record year.",  # a year
+        "Some 60 countries signed; 5 were absent.",  # another clause
+        "Delegates from 60 countries met, and 12 percent were women.",  # a percentage
+        "Some 40 countries signed 12 protocols, up from 5 in 2020.",  # the nearer count's
+    ],
+)
+def test_one_count_of_countries(text: str) -> None:
+    assert [v for v, unit, *_ in _counts(text) if unit == "countries"] in ([60], [40])

@@ -66,6 +66,7 @@ UNITS_BY_LANGUAGE = {
         instruments of ratification|acceptances|applications|candidatures|
         allies|partners|territories|legislators|senators|heads|
         judges|candidates|employees|staff members|staffers|commissioners|scientists|researchers|
+        donors|
         ships|vessels|fishing vessels|dialogue partners|observer states|
         documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
         pledges|cases|projects|proposals|species|sites|agenda items|agreements|
@@ -82,6 +83,7 @@ UNITS_BY_LANGUAGE = {
         aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
         diputados|senadores|defensores|
         jueces|juezas|candidatos|candidatas|empleados|comisionados|comisarios|científicos|
+        donantes|proyectos de ley|proyectos de norma|
         investigadores|parlamentarios|buques|barcos|embarcaciones|socios de diálogo|
         estados observadores|documentos|decisiones|proyectos de decisión|
         proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
@@ -98,6 +100,7 @@ UNITS_BY_LANGUAGE = {
         chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
         chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues|
         juges|candidats|candidates|employés|salariés|agents|commissaires|scientifiques|chercheurs|
+        donateurs|bailleurs|projets de loi|
         parlementaires|navires|bateaux|partenaires de dialogue|états observateurs|
         documents|décisions|projets de décision|projets de résolution|résolutions|
         engagements|promesses|affaires|projets|projets de convention|propositions|espèces|sites|
@@ -113,7 +116,8 @@ UNITS_BY_LANGUAGE = {
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
         ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
         candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores|
-        juízes|juízas|candidatos|candidatas|empregados|comissários|cientistas|
+        juízes|juízas|candidatos|candidatas|empregados|comissários|cientistas|doadores|
+        projetos de lei|
         pesquisadores|investigadores|parlamentares|navios|embarcações|
         parceiros de diálogo|estados observadores|documentos|decisões|
         projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
@@ -137,7 +141,8 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "state": """countries|countries and territories|nations|states|governments|economies|
         jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
         économies|nações|governos|economias|parties|partes|allies|territories|aliados|territorios|alliés|
-        territoires|territórios|observer states|estados observadores|états observateurs""",
+        territoires|territórios|observer states|estados observadores|états observateurs|
+        donors|donantes|donateurs|bailleurs|doadores""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
         signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
@@ -149,7 +154,8 @@ _KIND_WORDS: dict[UnitKind, str] = {
         comisarios|commissaires|comissários|jueces|juezas|candidatos|
         candidatas|empleados|juges|candidats|candidates|employés|salariés|agents|juízes|
         juízas|empregados|funcionários""",
-    "item": """ships|vessels|fishing vessels|documents|decisions|draft decisions|resolutions|
+    "item": """proyectos de ley|proyectos de norma|projets de loi|projetos de lei|ships|
+        vessels|fishing vessels|documents|decisions|draft decisions|resolutions|
         draft resolutions|draft conventions|commitments|pledges|cases|projects|proposals|
         species|sites|
         agenda items|agreements|memoranda of understanding|memorandums of understanding|
@@ -257,8 +263,9 @@ def needs_context(kind: UnitKind) -> bool:
 _PARTICIPATION_WORDS = """
 attend particip gather join presen regist delegat sign conven arriv travel expected invited
 summit conference meeting session ceremon talks forum assembl plenary congress welcom
-represent hosted addressed dinner
+represent hosted addressed dinner panel committee commission jury
 asist reun reún congreg firm lleg acud viaj esperad invitad cumbre conferencia sesión
+comité comisión comissão jurado
 ceremonia foro asamblea encuentro acredit
 assist réuni rassembl attendu invité sommet conférence réunion séance cérémonie assemblée
 présen accrédit rencontr déplac compar estuvieron estiveram

@@ -517,6 +517,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     facts += _elided_counts(text, sentences, facts)
     facts += _parts_after_whole(text, sentences, facts)
     facts += _compared_counts(text, sentences, facts)
+    facts += _verb_parts(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
@@ -583,7 +584,7 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
 # États membres que compte l'organisation, sept étaient représentés", "Dos 15 países
 # convidados, 12 compareceram". The part took part; the whole is a total.
 _WHOLE_BEFORE = LazyPattern(
-    r"(?i:of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
+    r"(?i:of\s+(?:the\s+)?[\w&.-]+['’]s|of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
     r"de\s+los|de\s+las|de\s+sus|entre\s+los|entre\s+las|sur\s+les|parmi\s+les|des|"
     r"dos|das|entre\s+os|entre\s+as|de\s+seus|de\s+suas)\s+$"
 )
@@ -615,7 +616,9 @@ _PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
 # registered, down from 6,000 last year", "4 500 délégués, contre 6 000 en 2024", "frente a
 # los 90 países de la edición anterior".
 _COMPARED = LazyPattern(
-    r"[^.;!?\d\n]{0,80}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
+    # (a percentage may stand between: "2 percent of GDP, up from nine")
+    r"(?:[^.;!?\n\d]|[0-9]+(?:[.,][0-9]+)?\s*(?:%|(?i:per\s*cent|percent|por\s+ciento|"
+    r"pour\s+cent|por\s+cento))){0,80}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
     r"\bagainst|\bfrente\s+a(?:\s+los|\s+las)?|\ben\s+comparación\s+con(?:\s+los|\s+las)?|"
     r"\bcontre|\bpar\s+rapport\s+aux|\bcontra(?:\s+os|\s+as|\s+los|\s+las)?|"
     r"\bem\s+comparação\s+com(?:\s+os|\s+as)?)\s+"
@@ -624,8 +627,9 @@ _COMPARED = LazyPattern(
     r"\s+(?i:years?|months?|days?|weeks?|hours?|million|billion|años|meses|días|ans|mois|"
     r"jours|anos|dias|semanas|semaines|euros?|dollars?|dólares|reais|votes|votos|voix)\b)"
 )
-_COMPARED_HINTS = ("down from", "up from", "compar", "versus", "vs", "against", "frente a",
-                   "contre", "contra", "rapport aux")  # fmt: skip
+_COMPARED_HINTS = re.compile(
+    "down from|up from|compar|versus|vs|against|frente a|contre|contra|rapport aux"
+)
 _COMPARED_REACH = 110
 
 
@@ -634,9 +638,9 @@ def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> 
     4,500 delegates registered, down from 6,000 last year" (6,000 delegates)."""
     found: list[Fact] = []
     taken = [f.span for f in facts]
+    lowered = lower_text(text)
     for fact in facts:
-        window = text[fact.end : fact.end + _COMPARED_REACH].lower()
-        if not any(hint in window for hint in _COMPARED_HINTS):
+        if not _COMPARED_HINTS.search(lowered, fact.end, fact.end + _COMPARED_REACH):
             continue
         span = sentences.span_at(fact.start)
         if span is None:
@@ -649,14 +653,91 @@ def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> 
         start, end = match.span("num")
         if value is None or value < 2 or _looks_like_year(number):
             continue
-        if any(s < end and start < e for s, e in taken):
-            continue  # a count of its own
+        if any((s < end and start < e) or fact.end <= s < start for s, e in taken):
+            continue  # a count of its own, or another count is nearer
         attrs = {"value": value, "qualifier": "about" if is_collective(number) else "exact",
                  "unit": fact.get("unit"), "role": fact.get("role")}  # fmt: skip
         found.append(
             Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
         )
         taken.append((start, end))
+    return found
+
+
+# Others of a count's noun, left out before a verb: "The deal was backed by 63 countries,
+# while 16 voted against and 24 abstained", "firmaron 30 países y 12 se abstuvieron".
+_VERBS_AFTER = """voted abstained opposed objected attended signed ratified came joined sent
+stayed declined refused backed supported rejected took remained votaron abstuvieron firmaron
+ratificaron asistieron enviaron rechazaron apoyaron participaron estuvieron voté votèrent
+abstenus signé ratifié envoyé participé votaram abstiveram assinaram ratificaram enviaram
+participaram estiveram""".split()
+_VERB_SET = frozenset(_VERBS_AFTER)
+_VERB_PART = LazyPattern(
+    r"[^.;!?\n\d]{0,60}?(?:,\s*(?i:while\s+|whereas\s+|but\s+|and\s+)?|"
+    r"\s+(?i:while|whereas|but|and|y|e|et|mientras\s+que|mientras|pero|tandis\s+que|"
+    r"alors\s+que|mais|enquanto|mas)\s+)"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])\s+"
+    r"(?:(?i:se|s['’]|ne|n['’]|no|não|have|had|has|han|ont|sont|se\s+sont|têm)\s*)?"
+    rf"(?i:{alternation(_VERBS_AFTER)})\b"
+)
+_VERB_PARTS_LIMIT = 3
+_VERB_PARTS_REACH = 140
+
+
+_AUXILIARIES = frozenset("se s' ne n' no não have had has han ont sont têm".split())
+
+
+def _number_before(lowered: str, i: int) -> bool:
+    """Whether the word at ``lowered[i]`` follows a number, or a number and one or two
+    auxiliaries ("12 se sont abstenus")."""
+    end = i - 1
+    for _ in range(3):
+        if end <= 0 or lowered[end] != " ":
+            return False
+        start = lowered.rfind(" ", max(0, end - 30), end) + 1
+        word = lowered[start:end]
+        if word not in _AUXILIARIES:
+            return bool(word) and (word[0].isdigit() or word in NUMBER_WORDS)
+        end = start - 1
+    return False
+
+
+def _verb_parts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The numbers after a count that stand for more of its noun before a verb ("63
+    countries, while 16 voted against and 24 abstained": 16 and 24 countries)."""
+    found: list[Fact] = []
+    verbs = _VERB_SET & letter_runs(text) if facts else ()
+    if not verbs:
+        return found  # none of the verbs anywhere: a cheap set test
+    taken = [f.span for f in facts]
+    lowered = lower_text(text)
+    places = _word_starts(lowered, list(verbs))  # where each verb begins, in order
+    for fact in facts:
+        first = bisect_right(places, fact.end)
+        near = places[first : bisect_right(places, fact.end + _VERB_PARTS_REACH, lo=first)]
+        if not any(_number_before(lowered, i) for i in near):
+            continue
+        span = sentences.span_at(fact.start)
+        if span is None:
+            continue
+        end = fact.end
+        for _ in range(_VERB_PARTS_LIMIT):
+            match = _VERB_PART.match(text, end, span[1])
+            if match is None:
+                break
+            number = match.group("num")
+            value = parse_number(number)
+            start, stop = match.span("num")
+            if value is None or value < 2 or _looks_like_year(number):
+                break
+            if any((s < stop and start < e) or end <= s < start for s, e in taken):
+                break  # a count of its own, or another count is nearer
+            attrs = {"value": value, "qualifier": "exact", "unit": fact.get("unit"),
+                     "role": fact.get("role")}  # fmt: skip
+            sentence = sentences.sentence_text(start, stop)
+            found.append(Fact("count", text[start:stop], start, stop, sentence, attrs))
+            taken.append((start, stop))
+            end = stop
     return found
 
 
@@ -674,13 +755,16 @@ def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -
     for fact in list(facts):
         low = max(0, fact.start - 12)
         before = text[low : fact.start].rstrip().lower()
-        if not before.endswith(_WHOLE_GLUE):
+        if not before.endswith(_WHOLE_GLUE) and not (
+            before.endswith(("'s", "’s"))
+            and "of " in text[max(0, fact.start - 30) : fact.start].lower()
+        ):
             continue
         span = sentences.span_at(fact.start)
         glue = (
             None
             if span is None
-            else _WHOLE_BEFORE.search(text, max(span[0], fact.start - 14), fact.start)
+            else _WHOLE_BEFORE.search(text, max(span[0], fact.start - 30), fact.start)
         )
         if span is None or glue is None or not _opens_clause(text, span[0], glue.start()):
             continue
