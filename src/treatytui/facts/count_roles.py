@@ -11,6 +11,11 @@ Roles (the ``role`` of a count fact):
 - ``participants``: everything else (attendance, signing, speaking): "delegates from 60
   countries", "más de 60 países firmaron".
 
+What a meeting produces or handles (documents, decisions, draft resolutions, pledges,
+cases, projects, species, sites, agenda items: "adopted 22 decisions", "examinó 45
+proyectos de resolución") is counted as a ``total``: a tally of the meeting's work, never
+compared with attendance. So is a body's staff ("the unit has four employees").
+
 The ordinals of ratification ("the 37th state to ratify") and tallies with the noun before
 the number ("the number of members to 166") are found here too (``ordinal_counts``,
 ``tally_counts``).
@@ -42,6 +47,8 @@ UnitKind = Literal[
     "ratification",
     "application",
     "partner",
+    "item",
+    "staff",
     "other",
 ]
 
@@ -57,7 +64,16 @@ UNITS_BY_LANGUAGE = {
         envoys|journalists|parliamentarians|lawmakers|mayors|organisations|organizations|
         agencies|NGOs|parties|people|persons|rounds|ratifications|accessions|
         instruments of ratification|acceptances|applications|candidatures|
-        allies|partners|territories|legislators|senators|heads""",
+        allies|partners|territories|legislators|senators|heads|
+        judges|candidates|employees|staff members|staffers|commissioners|scientists|researchers|
+        donors|
+        ships|vessels|fishing vessels|dialogue partners|observer states|
+        documents|decisions|draft decisions|resolutions|draft resolutions|commitments|
+        pledges|cases|projects|proposals|species|sites|agenda items|agreements|
+        draft conventions|
+        memoranda of understanding|memorandums of understanding|memoranda|memorandums|
+        declarations|recommendations|amendments|chemicals|reports|complaints|nominations|
+        missions|inspections""",
     "es": """estados miembros|países miembros|estados partes|estados parte|
         jefes de estado y de gobierno|jefes de estado|jefes de gobierno|países|naciones|
         estados|gobiernos|economías|miembros|delegados|delegadas|delegaciones|asistentes|
@@ -65,7 +81,15 @@ UNITS_BY_LANGUAGE = {
         ministras|cancilleres|representantes|funcionarios|expertos|negociadores|
         periodistas|organizaciones|ONG|partes|personas|rondas|sesiones|ratificaciones|
         aceptaciones|adhesiones|candidaturas|solicitudes|aliados|socios|territorios|
-        diputados|senadores|defensores""",
+        diputados|senadores|defensores|
+        jueces|juezas|candidatos|candidatas|empleados|comisionados|comisarios|científicos|
+        donantes|proyectos de ley|proyectos de norma|
+        investigadores|parlamentarios|buques|barcos|embarcaciones|socios de diálogo|
+        estados observadores|documentos|decisiones|proyectos de decisión|
+        proyectos de resolución|resoluciones|compromisos|promesas|casos|proyectos|
+        proyectos de convenio|propuestas|especies|sitios|puntos del orden del día|acuerdos|
+        memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
+        productos químicos|sustancias|informes|denuncias|misiones|inspecciones""",
     "fr": """états membres|pays membres|états parties|chefs d'état et de gouvernement|
         chefs d’état et de gouvernement|chefs d'état|chefs d’état|chefs de gouvernement|
         pays|états|gouvernements|économies|membres|délégués|déléguées|délégations|
@@ -74,28 +98,51 @@ UNITS_BY_LANGUAGE = {
         cycles|ratifications|acceptations|adhésions|candidatures|alliés|
         partenaires|territoires|députés|sénateurs|défenseurs|
         chefs d'etat et de gouvernement|chefs d’etat et de gouvernement|
-        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues""",
+        chefs d'etat|chefs d’etat|etats membres|etats parties|etats|delegues|
+        juges|candidats|candidates|employés|salariés|agents|commissaires|scientifiques|chercheurs|
+        donateurs|bailleurs|projets de loi|
+        parlementaires|navires|bateaux|partenaires de dialogue|états observateurs|
+        documents|décisions|projets de décision|projets de résolution|résolutions|
+        engagements|promesses|affaires|projets|projets de convention|propositions|espèces|sites|
+        cas|
+        points de l'ordre du jour|points de l’ordre du jour|accords|
+        mémorandums d'entente|mémorandums d’entente|mémorandums|déclarations|
+        recommandations|amendements|produits chimiques|substances|rapports|plaintes""",
     "pt": """estados-membros|estados membros|países-membros|países membros|estados partes|
+        estados-partes|estados-parte|
         chefes de estado e de governo|chefes de estado|chefes de governo|países|nações|
         estados|governos|economias|membros|delegados|delegadas|delegações|observadores|
         signatários|líderes|dirigentes|presidentes|ministros|ministras|chanceleres|
         representantes|funcionários|especialistas|negociadores|jornalistas|organizações|
         ONGs|partes|pessoas|rodadas|rondas|sessões|ratificações|aceitações|adesões|
-        candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores""",
-    "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations",
-    "es pt": "participantes|presidentes|representantes",
+        candidaturas|aliados|parceiros|sócios|territórios|deputados|senadores|defensores|
+        juízes|juízas|candidatos|candidatas|empregados|comissários|cientistas|doadores|
+        projetos de lei|
+        pesquisadores|investigadores|parlamentares|navios|embarcações|
+        parceiros de diálogo|estados observadores|documentos|decisões|
+        projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
+        compromissos|promessas|casos|processos|projetos|projectos|projetos de convenção|
+        propostas|espécies|sítios|pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
+        memorandos de entendimento|memorandos|declarações|recomendações|emendas|
+        produtos químicos|substâncias|relatórios|denúncias|missões|inspeções|inspecções""",
+    "en fr": "nations|participants|experts|sessions|leaders|ratifications|organisations|"
+    "documents|décisions|résolutions|propositions|sites|recommandations|amendements|"
+    "substances|missions|inspections",
+    "es pt": "participantes|presidentes|representantes|candidatos|candidatas|documentos|"
+    "compromisos|casos|especies|memorandos|investigadores",
 }
 
 _KIND_WORDS: dict[UnitKind, str] = {
     "member": """member states|member countries|member nations|member economies|members|
         states parties|states members|participating states|estados miembros|países miembros|
-        estados partes|estados parte|miembros|états membres|pays membres|états parties|
-        etats membres|etats parties|
+        estados partes|estados parte|estados-partes|estados-parte|miembros|états membres|
+        pays membres|états parties|etats membres|etats parties|
         membres|estados-membros|estados membros|países-membros|países membros|membros""",
     "state": """countries|countries and territories|nations|states|governments|economies|
         jurisdictions|países|naciones|estados|gobiernos|economías|pays|états|etats|gouvernements|
         économies|nações|governos|economias|parties|partes|allies|territories|aliados|territorios|alliés|
-        territoires|territórios""",
+        territoires|territórios|observer states|estados observadores|états observateurs|
+        donors|donantes|donateurs|bailleurs|doadores""",
     "attendee": """delegates|delegations|participants|attendees|observers|signatories|
         statements|speakers|delegados|delegadas|delegaciones|participantes|asistentes|observadores|
         signatarios|délégués|déléguées|delegues|délégations|observateurs|signataires|delegações|
@@ -103,7 +150,36 @@ _KIND_WORDS: dict[UnitKind, str] = {
     "event": "rounds|sessions|rondas|sesiones|cycles|rodadas|sessões",
     "application": """applications|solicitudes""",
     "other": "candidatures|candidaturas",
-    "partner": "partners|socios|partenaires|parceiros|sócios",
+    "staff": """judges|candidates|employees|staff members|staffers|commissioners|comisionados|
+        comisarios|commissaires|comissários|jueces|juezas|candidatos|
+        candidatas|empleados|juges|candidats|candidates|employés|salariés|agents|juízes|
+        juízas|empregados|funcionários""",
+    "item": """proyectos de ley|proyectos de norma|projets de loi|projetos de lei|ships|
+        vessels|fishing vessels|documents|decisions|draft decisions|resolutions|
+        draft resolutions|draft conventions|commitments|pledges|cases|projects|proposals|
+        species|sites|
+        agenda items|agreements|memoranda of understanding|memorandums of understanding|
+        memoranda|memorandums|declarations|recommendations|amendments|chemicals|reports|
+        complaints|nominations|buques|barcos|embarcaciones|documentos|decisiones|
+        proyectos de decisión|proyectos de resolución|resoluciones|compromisos|promesas|
+        casos|proyectos|proyectos de convenio|propuestas|especies|sitios|
+        puntos del orden del día|acuerdos|
+        memorandos de entendimiento|memorandos|declaraciones|recomendaciones|enmiendas|
+        productos químicos|sustancias|informes|denuncias|navires|bateaux|décisions|
+        projets de décision|projets de résolution|résolutions|engagements|promesses|
+        affaires|projets|projets de convention|cas|propositions|espèces|
+        points de l'ordre du jour|accords|
+        mémorandums d'entente|mémorandums|déclarations|recommandations|amendements|
+        produits chimiques|substances|rapports|plaintes|navios|embarcações|decisões|
+        projetos de decisão|projetos de resolução|projectos de resolução|resoluções|
+        compromissos|promessas|processos|projetos|projectos|projetos de convenção|propostas|
+        espécies|sítios|
+        pontos da agenda|pontos da ordem do dia|itens da agenda|acordos|
+        memorandos de entendimento|declarações|recomendações|emendas|produtos químicos|
+        substâncias|relatórios|denúncias|missions|inspections|misiones|inspecciones|missões|
+        inspeções|inspecções""",
+    "partner": """partners|socios|partenaires|parceiros|sócios|dialogue partners|
+        socios de diálogo|partenaires de dialogue|parceiros de diálogo""",
     "ratification": """ratifications|accessions|instruments of ratification|ratificaciones|
         ratificações|acceptances|aceptaciones|adhesiones|acceptations|adhésions|
         aceitações|adesões""",
@@ -179,7 +255,7 @@ def is_bare_members(unit: str) -> bool:
 
 def needs_context(kind: UnitKind) -> bool:
     """Whether a count of this kind needs a meeting or a signing in its sentence."""
-    return kind in ("person", "application", "partner")
+    return kind in ("person", "application", "partner", "staff")
 
 
 # Beginnings of words of meetings, signings and attendance, searched as one trie (whose
@@ -187,8 +263,9 @@ def needs_context(kind: UnitKind) -> bool:
 _PARTICIPATION_WORDS = """
 attend particip gather join presen regist delegat sign conven arriv travel expected invited
 summit conference meeting session ceremon talks forum assembl plenary congress welcom
-represent hosted addressed dinner
+represent hosted addressed dinner panel committee commission jury
 asist reun reún congreg firm lleg acud viaj esperad invitad cumbre conferencia sesión
+comité comisión comissão jurado
 ceremonia foro asamblea encuentro acredit
 assist réuni rassembl attendu invité sommet conférence réunion séance cérémonie assemblée
 présen accrédit rencontr déplac compar estuvieron estiveram
@@ -208,6 +285,28 @@ _PARTICIPATION = re.compile(
 def has_participation(sentence: str) -> bool:
     """True when a sentence speaks of a meeting, a signing or an attendance."""
     return _PARTICIPATION.search(sentence) is not None
+
+
+# A body's judges, candidates and staff are counted in a sentence of a meeting, or of the
+# body's seats, elections and work: "must elect six judges", "19 candidates are competing
+# for the seats", "31 cases were now before the judges".
+_STAFF_CONTEXT = LazyPattern(
+    "(?i:"
+    + alternation(
+        """elect elig élu élir eleg candida vote votar voter seat escaño siège assento
+        cadeira compet court cour corte tribunal bench secretariat secretaría secrétariat
+        secretariado registr unit unidad unité unidade organi commission comisión comissão
+        sanction""".split()
+    )
+    + ")"
+)
+
+
+def has_context(kind: UnitKind, sentence: str) -> bool:
+    """Whether a count of ``kind`` that ``needs_context`` has it in ``sentence``."""
+    if has_participation(sentence):
+        return True
+    return kind == "staff" and _STAFF_CONTEXT.search(sentence) is not None
 
 
 # "the two leaders": a reference to people already named, not a count.
@@ -253,11 +352,14 @@ _THRESHOLD_AFTER = re.compile(
 )
 _TOTAL_WORDS = (
     "its", "their", "all", "all the", "sus", "todos los", "ses", "leurs", "tous les", "seus",
-    "suas", "todos os", "has", "have", "had", "count", "counts", "comprise", "comprises",
-    "comprising", "number", "numbers", "total", "totals", "formed by", "made up of",
-    "composed of", "cuenta con", "contaba con", "formado por", "integrado por",
-    "compuesto por", "compte", "regroupe", "composé de", "composée de", "formé de",
-    "formée de", "conta com", "composto por", "formada por", "reúne", "réunit",
+    "suas", "todos os", "whose", "cuyos", "cuyas", "cujos", "cujas", "dont les", "has", "have",
+    "had", "has only", "only has", "count", "counts", "comprise", "comprises", "employs",
+    "emplea", "emploie", "emprega", "compte que", "ne compte que", "cuenta con solo",
+    "conta com apenas", "tem", "têm", "tiene", "tienen", "comprising", "number", "numbers",
+    "total", "totals", "formed by", "made up of", "composed of", "cuenta con", "contaba con",
+    "formado por", "integrado por", "compuesto por", "compte", "regroupe", "composé de",
+    "composée de", "formé de", "formée de", "conta com", "composto por", "formada por", "reúne",
+    "réunit",
 )  # fmt: skip
 _TOTAL_BEFORE = re.compile(rf"(?i:(?:['’]s|\b{alternation(_TOTAL_WORDS)})\s+(?:now\s+)?$)")
 # What the text before a total ends with (case-folded, white space left out): a cheap
@@ -267,6 +369,10 @@ _DEFINITE_WORDS = ("the", "los", "las", "les", "des", "os", "as", "dos", "das", 
                    "de las")  # fmt: skip
 _DEFINITE_BEFORE = re.compile(rf"(?i:\b{alternation(_DEFINITE_WORDS)}\s+$)")
 _DEFINITE_ENDINGS = tuple({phrase.split()[-1] for phrase in _DEFINITE_WORDS})
+
+
+# "The bank, with 10 members, ...": the members of the body the clause is about.
+_WITH_BEFORE = re.compile(r"(?i:,\s*(?:with|con|com|avec)\s+(?:only\s+|solo\s+|apenas\s+)?$)")
 
 
 def role_of(
@@ -282,6 +388,8 @@ def role_of(
     """The role of the count at ``text[start:end]`` in the sentence ``text[slice(*bounds)]``;
     None when it is no count."""
     low, high = bounds
+    if kind == "item":
+        return "total"  # "adopted 22 decisions": the meeting's work, not its attendance
     before = text[max(low, start - _THRESHOLD_BEFORE_REACH) : start]
     near = text[max(low, start - _RATIFICATION_REACH) : min(high, end + _RATIFICATION_REACH)]
     if kind == "ratification" or (
@@ -293,7 +401,7 @@ def role_of(
         return "total"
     if kind == "event" or whole_of_part:
         return "total"
-    if kind not in ("member", "state"):
+    if kind not in ("member", "state", "staff"):
         return None if bare_members else "participants"
     short = text[max(low, start - 30) : start]
     tail = short.rstrip().casefold()
@@ -302,7 +410,8 @@ def role_of(
     if kind == "member" and tail.endswith(_DEFINITE_ENDINGS) and _DEFINITE_BEFORE.search(short):
         return "total"
     if bare_members:
-        return None  # "12 members": of what is not said
+        # "12 members": of what is not said; "the bank, with 10 members": the body's
+        return "total" if _WITH_BEFORE.search(short) else None
     return "participants"
 
 
@@ -470,7 +579,10 @@ _TALLY_NOUNS = (
     "member states|instruments of ratification"
 )
 # Nouns a tally names only after "the number of" ("the number of ratifying states to 180").
-_NUMBER_OF_NOUNS = "ratifying states|ratifying countries|states|countries|acceptances"
+_NUMBER_OF_NOUNS = (
+    "ratifying states|ratifying countries|states|countries|acceptances|dialogue partners|"
+    "partners|observer states|observers|associate members|judges|species|sites"
+)
 _TALLY = LazyPattern(
     rf"(?i:\b(?P<unit>{_TALLY_NOUNS})\s+(?:\w+\s+){{0,2}}?(?:now\s+)?"
     r"(?:stands?|stood|standing|rose|rises|risen|reached|reaches|totals?|totall?ed|"

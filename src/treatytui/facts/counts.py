@@ -6,7 +6,10 @@ A count is a number (digits or words) with an optional qualifier ("more than", "
 modifiers between them ("47 African countries"); number and noun must share a language
 (``numbers.number_languages``). A range ("some 20 to 25 countries") keeps its lower bound
 as ``value`` and its upper bound as ``value_to``; its qualifier is the one written ("some"
-→ ``about``) or ``at_least`` when none is.
+→ ``about``) or ``at_least`` when none is; a qualifier may follow the noun ("40 countries
+or more", "30 pays au moins"). A part whose noun is in the clause before ("Of the 120
+countries invited, 98 came", "Sur les onze États membres ..., sept étaient représentés")
+takes the whole's noun; the whole is then a total.
 
 Every count has a ``role`` (see ``counts_roles``): ``participants`` (attendance, signing:
 "delegates from 60 countries"), ``total`` (a membership or a tally: "the UN's 193 Member
@@ -37,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from treatytui.facts.alternation import LazyPattern, alternation
 from treatytui.facts.count_roles import (
     all_units,
-    has_participation,
+    has_context,
     is_anaphoric,
     is_bare_members,
     needs_context,
@@ -120,11 +123,12 @@ like-minded neighbouring neighboring small prime trade finance environment world
 accredited registered negotiating formal official titular consultative ratifying
 contracting founding full associate observer dialogue health foreign defence defense
 justice interior agriculture energy education labour labor transport fisheries climate
-nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras
+verification inspection monitoring observation field technical peacekeeping
+nouveaux nouvelles nouveau autres nuevos nuevas otros otras novos novas outros outras new
 """
 _MODIFIER_WORDS = frozenset(_MODIFIERS.split())
 # Modifiers that say how many more, not what is counted: left out of the unit.
-_NOT_IN_UNIT = frozenset({"more", "additional", "further"})
+_NOT_IN_UNIT = frozenset({"more", "additional", "further", "new"})
 # Adjectives after a Spanish, French or Portuguese noun that say what is counted ("70
 # países observadores", "12 organizações internacionais"): part of the unit.
 # Where they are from ("54 pays africains") is, as in English ("48 African countries"),
@@ -132,6 +136,8 @@ _NOT_IN_UNIT = frozenset({"more", "additional", "further"})
 _POST_ADJECTIVES = """
 observadores observateurs signatarios signataires signatários internacionales
 internacionais internationales plenos titulares titulaires ambientales ambientais insulares
+contratantes contractantes ribereños ribereñas riverains socios partenaires parceiros
+riveraines ribeirinhos costeros costeiros côtiers
 """
 _POST_ADJECTIVE = re.compile(rf"\s+(?i:{alternation(_POST_ADJECTIVES.split())})(?![\w'’-])")
 # What may follow "members" alone so that they are members of something said ("36
@@ -175,10 +181,12 @@ def _number_word_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))")
 
 
-_COLLECTIVE_ARTICLE = re.compile(r"(?i:\b(?:una|un|une|uma|um)\s+)$")
+_COLLECTIVE_ARTICLE = re.compile(
+    r"(?i:\b(?:(?:una|un|une|uma|um)\s+(?:demi-)?|medio\s+|media\s+|meio\s+|meia\s+))$"
+)
 # "19 of the 22 countries", "diecinueve de los veintidós países": a part of a total.
 _PART_OF = LazyPattern(
-    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+[\w&.-]+['’]s|"
+    rf"(?P<num>{NUMBER_PATTERN})\s+(?i:of\s+the|of\s+its|of\s+their|of\s+(?:the\s+)?[\w&.-]+['’]s|"
     r"de\s+los|de\s+las|de\s+sus|des|de\s+ses|de\s+leurs|dos|das|de\s+seus|de\s+suas|"
     r"sur\s+les)\s+$"
 )
@@ -201,7 +209,7 @@ def _count_regex(english: bool) -> re.Pattern[str]:
 # Words just before the number that make it an identifier, not a count.
 _IDENTIFIER_WORDS = """article articles art. paragraph paragraphs para. section sections chapter
 chapters resolution resolutions rule rules no. number page protocol annex item artículo
-párrafo"""
+párrafo decision decisión décision decisão resolución résolution resolução"""
 _IDENTIFIER_BEFORE = re.compile(rf"\b{alternation(_IDENTIFIER_WORDS.split())}\s*$", re.IGNORECASE)
 # "the two-state solution": "la solución de dos Estados", "a solução de dois Estados"
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:solução|solución|solution|soluzione)\s+(?:de|à|a|di)\s+)$")
@@ -221,12 +229,19 @@ _IDENTIFIER_ENDINGS = tuple(word.casefold() for word in _IDENTIFIER_WORDS.split(
 _CURRENCY_LAST = frozenset("$€£¥SDRP")
 
 
+# "one in every two workers", "uno de cada dos", "un sur deux": a ratio, not a count.
+_RATIO_ENDINGS = ("cada", "each", "every", "chaque")
+_RATIO_BEFORE = re.compile(r"(?<![^\W\d_])(?:cada|each|every|chaque)$")
+
+
 def _is_identifier_or_money(text: str, start: int) -> bool:
     before = text[max(0, start - 14) : start]
     tail = before.rstrip()
     if not tail:
         return False
     folded = tail.casefold()
+    if folded.endswith(_RATIO_ENDINGS) and _RATIO_BEFORE.search(folded):
+        return True
     if "solu" in folded and _IDIOM_BEFORE.search(before):
         return True
     if folded.endswith(_IDENTIFIER_ENDINGS) and _IDENTIFIER_BEFORE.search(before):
@@ -239,7 +254,8 @@ def _looks_like_year(number: str) -> bool:
 
 
 # "participants from 130 members": the members of the body meeting.
-_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de)\s+)$")
+# "backed by 24 members", "apoyada por 24 miembros": the members of the body, too.
+_FROM_BEFORE = re.compile(r"(?i:\b(?:from|de|by|por|par|pelos)\s+)$")
 
 
 def _modifiers_allowed(words: str | None) -> bool:
@@ -267,6 +283,27 @@ def _unit_modifiers(words: str | None) -> list[str]:
     while kept and kept[0].lower() in _NOT_IN_UNIT:
         kept.pop(0)
     return kept
+
+
+# A qualifier written after the noun: "40 countries or more", "30 pays au moins".
+_POST_QUALIFIERS: dict[str, Qualifier] = {
+    "or more": "at_least", "or so": "about", "at least": "at_least", "or fewer": "up_to",
+    "or less": "up_to", "o más": "at_least", "o mas": "at_least", "como mínimo": "at_least",
+    "al menos": "at_least", "o menos": "up_to", "ou plus": "at_least", "au moins": "at_least",
+    "au minimum": "at_least", "ou moins": "up_to", "ou mais": "at_least",
+    "pelo menos": "at_least", "no mínimo": "at_least", "ou menos": "up_to",
+}  # fmt: skip
+_POST_QUALIFIER = LazyPattern(rf"\s+(?P<qual>(?i:{alternation(_POST_QUALIFIERS)}))(?![\w'’-])")
+# The first words of those qualifiers: a cheap test before the pattern.
+_POST_QUALIFIER_FIRST = frozenset(q.split()[0] for q in _POST_QUALIFIERS)
+
+
+def _post_qualifier(text: str, end: int) -> re.Match[str] | None:
+    """The qualifier written just after a count's noun, if any."""
+    word = text[end : end + 12].split(maxsplit=1)
+    if not word or word[0].lower() not in _POST_QUALIFIER_FIRST:
+        return None
+    return _POST_QUALIFIER.match(text, end)
 
 
 # After a second noun, a count of its own: "81 parties and observers from some 40 states".
@@ -376,13 +413,17 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
         in_words = [m.start() for m in _number_word_regex().finditer(text)]
         units = list(range(len(text)))
     if in_words:  # (the digits' pattern leaves out those after a letter, digit or sign)
-        in_words = [i for i in in_words if not i or not _joined_before(text[i - 1])]
+        in_words = [
+            i
+            for i in in_words
+            if not i or not _joined_before(text[i - 1]) or text[i - 5 : i].lower() == "demi-"
+        ]
         starts = sorted({*starts, *in_words})
     found = {}
     for i in starts:
         nearest_unit = bisect_right(units, i)
         if nearest_unit < len(units) and units[nearest_unit] <= i + _UNIT_REACH:
-            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 5), i)
+            article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 9), i)
             start = article.start() if article else i
             found[start] = units[bisect_right(units, start)]
     return sorted(found.items())
@@ -427,13 +468,17 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
             continue
+        post = _post_qualifier(text, end) if attrs["qualifier"] == "exact" else None
+        if post is not None:
+            attrs["qualifier"] = _POST_QUALIFIERS[" ".join(post.group("qual").lower().split())]
+            end = post.end()
         sentence = sentences.at(start)
         sentence_text = sentences.sentence_text(start, end)
         if is_anaphoric(text, start, attrs["value"], attrs["qualifier"]):
             continue
         kind = unit_kind(match.group("unit"))
         part = None
-        just_before = text[max(0, start - 12) : start]
+        just_before = text[max(0, start - 24) : start]  # "of the bloc's"
         if _PART_GLUE.search(just_before):
             low = max(sentence.start if sentence else 0, start - 40)
             part = _PART_OF.search(text, low, start)
@@ -449,13 +494,13 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             bounds,
             whole_of_part=part_value is not None,
             bare_members=is_bare_members(match.group("unit"))
-            and not _unit_modifiers(match.group("mods"))
+            and not match.group("mods")  # "a dozen OECD members", "12 new members"
             and end == match.end("unit")
             and _MEMBERS_OF.match(text, end) is None
             and _FROM_BEFORE.search(text, max(0, start - 6), start) is None,
         )
         if role is None or (
-            role == "participants" and needs_context(kind) and not has_participation(sentence_text)
+            role == "participants" and needs_context(kind) and not has_context(kind, sentence_text)
         ):
             continue
         done[0] = end
@@ -464,12 +509,15 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
         if part is not None and part_value is not None:
             # "19 of the 22 countries": 19 took part, of a whole of 22
             part_attrs = {"value": part_value, "qualifier": "exact", "unit": attrs["unit"]}
-            part_attrs["role"] = "participants"
+            part_attrs["role"] = _part_role(kind)
             p_start, p_end = part.span("num")
             facts.append(
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
             )
     facts += _elided_counts(text, sentences, facts)
+    facts += _parts_after_whole(text, sentences, facts)
+    facts += _compared_counts(text, sentences, facts)
+    facts += _verb_parts(text, sentences, facts)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
@@ -528,6 +576,301 @@ def _elided_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> li
                 )
             )
             break
+    return found
+
+
+# A whole stated first, its part after a comma with the noun left out: "Of the 120
+# countries invited, 98 came", "De los 120 países invitados, 98 asistieron", "Sur les onze
+# États membres que compte l'organisation, sept étaient représentés", "Dos 15 países
+# convidados, 12 compareceram". The part took part; the whole is a total.
+_WHOLE_BEFORE = LazyPattern(
+    r"(?i:of\s+(?:the\s+)?[\w&.-]+['’]s|of\s+the|of\s+its|out\s+of\s+the|among\s+the|"
+    r"de\s+los|de\s+las|de\s+sus|entre\s+los|entre\s+las|sur\s+les|parmi\s+les|des|"
+    r"dos|das|entre\s+os|entre\s+as|de\s+seus|de\s+suas)\s+$"
+)
+_WHOLE_GLUE = (
+    "of the", "of its", "among the", "de los", "de las", "de sus", "sur les", "parmi les",
+    "des", "dos", "das", "entre os", "entre as", "de seus", "de suas",
+)  # fmt: skip
+_PART_AFTER = LazyPattern(
+    r"[^,;.!?\n]{0,60}?,\s*(?P<qual>(?i:only|just|some|about|nearly|almost|solo|sólo|"
+    r"apenas|unos|unas|cerca\s+de|casi|seulement|environ|près\s+de|quase|cerca\s+de)\s+)?"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-])"
+    r"(?!\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent|por\s+cento)|"
+    r"\s+(?i:years?|months?|days?|weeks?|hours?|million|billion|años|meses|días|ans|mois|"
+    r"jours|anos|dias|semanas|semaines|euros?|dollars?|dólares|reais)\b)"
+)
+# The same with a participle for a noun: "Of the 120 invited, 98 came".
+_PARTICIPLES = """invited registered accredited invitados invitadas inscritos inscritas
+acreditados acreditadas invités invitées inscrits inscrites accrédités convidados convidadas
+credenciados"""
+_PARTICIPLE_WHOLE = LazyPattern(
+    r"(?:^|(?<=[,;:.!?]\s)|(?<=\n))(?i:of\s+the|out\s+of\s+the|de\s+los|de\s+las|sur\s+les|"
+    rf"des|dos|das)\s+(?P<num>{NUMBER_PATTERN})\s+"
+    rf"(?P<unit>(?i:{alternation(_PARTICIPLES.split())}))\s*,"
+)
+_PARTICIPLE_WORDS = frozenset(_PARTICIPLES.split())
+
+
+# A count compared with another of the same noun, left out: "About 4,500 delegates
+# registered, down from 6,000 last year", "4 500 délégués, contre 6 000 en 2024", "frente a
+# los 90 países de la edición anterior".
+_COMPARED = LazyPattern(
+    # (a percentage may stand between: "2 percent of GDP, up from nine")
+    r"(?:[^.;!?\n\d]|[0-9]+(?:[.,][0-9]+)?\s*(?:%|(?i:per\s*cent|percent|por\s+ciento|"
+    r"pour\s+cent|por\s+cento))){0,80}?(?i:\b(?:down|up)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|"
+    r"\bagainst|\bfrente\s+a(?:\s+los|\s+las)?|\ben\s+comparación\s+con(?:\s+los|\s+las)?|"
+    r"\bcontre|\bpar\s+rapport\s+aux|\bcontra(?:\s+os|\s+as|\s+los|\s+las)?|"
+    r"\bem\s+comparação\s+com(?:\s+os|\s+as)?)\s+"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])"
+    r"(?!\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent|por\s+cento)|"
+    r"\s+(?i:years?|months?|days?|weeks?|hours?|million|billion|años|meses|días|ans|mois|"
+    r"jours|anos|dias|semanas|semaines|euros?|dollars?|dólares|reais|votes|votos|voix)\b)"
+)
+_COMPARED_HINTS = re.compile(
+    "down from|up from|compar|versus|vs|against|frente a|contre|contra|rapport aux"
+)
+_COMPARED_REACH = 110
+
+
+def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The counts compared with those of ``facts``, with their unit and role: "About
+    4,500 delegates registered, down from 6,000 last year" (6,000 delegates)."""
+    found: list[Fact] = []
+    taken = [f.span for f in facts]
+    lowered = lower_text(text)
+    for fact in facts:
+        if not _COMPARED_HINTS.search(lowered, fact.end, fact.end + _COMPARED_REACH):
+            continue
+        span = sentences.span_at(fact.start)
+        if span is None:
+            continue
+        match = _COMPARED.match(text, fact.end, min(span[1], fact.end + _COMPARED_REACH))
+        if match is None:
+            continue
+        number = match.group("num")
+        value = parse_number(number)
+        start, end = match.span("num")
+        if value is None or value < 2 or _looks_like_year(number):
+            continue
+        if any((s < end and start < e) or fact.end <= s < start for s, e in taken):
+            continue  # a count of its own, or another count is nearer
+        attrs = {"value": value, "qualifier": "about" if is_collective(number) else "exact",
+                 "unit": fact.get("unit"), "role": fact.get("role")}  # fmt: skip
+        found.append(
+            Fact("count", text[start:end], start, end, sentences.sentence_text(start, end), attrs)
+        )
+        taken.append((start, end))
+    return found
+
+
+# Others of a count's noun, left out before a verb: "The deal was backed by 63 countries,
+# while 16 voted against and 24 abstained", "firmaron 30 países y 12 se abstuvieron".
+_VERBS_AFTER = """voted abstained opposed objected attended signed ratified came joined sent
+stayed declined refused backed supported rejected took remained votaron abstuvieron firmaron
+ratificaron asistieron enviaron rechazaron apoyaron participaron estuvieron voté votèrent
+abstenus signé ratifié envoyé participé votaram abstiveram assinaram ratificaram enviaram
+participaram estiveram""".split()
+_VERB_SET = frozenset(_VERBS_AFTER)
+_VERB_PART = LazyPattern(
+    r"[^.;!?\n\d]{0,60}?(?:,\s*(?i:while\s+|whereas\s+|but\s+|and\s+)?|"
+    r"\s+(?i:while|whereas|but|and|y|e|et|mientras\s+que|mientras|pero|tandis\s+que|"
+    r"alors\s+que|mais|enquanto|mas)\s+)"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])\s+"
+    r"(?:(?i:se|s['’]|ne|n['’]|no|não|have|had|has|han|ont|sont|se\s+sont|têm)\s*)?"
+    rf"(?i:{alternation(_VERBS_AFTER)})\b"
+)
+_VERB_PARTS_LIMIT = 3
+_VERB_PARTS_REACH = 140
+
+
+_AUXILIARIES = frozenset("se s' ne n' no não have had has han ont sont têm".split())
+
+
+def _number_before(lowered: str, i: int) -> bool:
+    """Whether the word at ``lowered[i]`` follows a number, or a number and one or two
+    auxiliaries ("12 se sont abstenus")."""
+    end = i - 1
+    for _ in range(3):
+        if end <= 0 or lowered[end] != " ":
+            return False
+        start = lowered.rfind(" ", max(0, end - 30), end) + 1
+        word = lowered[start:end]
+        if word not in _AUXILIARIES:
+            return bool(word) and (word[0].isdigit() or word in NUMBER_WORDS)
+        end = start - 1
+    return False
+
+
+def _verb_parts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The numbers after a count that stand for more of its noun before a verb ("63
+    countries, while 16 voted against and 24 abstained": 16 and 24 countries)."""
+    found: list[Fact] = []
+    verbs = _VERB_SET & letter_runs(text) if facts else ()
+    if not verbs:
+        return found  # none of the verbs anywhere: a cheap set test
+    taken = [f.span for f in facts]
+    lowered = lower_text(text)
+    places = _word_starts(lowered, list(verbs))  # where each verb begins, in order
+    for fact in facts:
+        first = bisect_right(places, fact.end)
+        near = places[first : bisect_right(places, fact.end + _VERB_PARTS_REACH, lo=first)]
+        if not any(_number_before(lowered, i) for i in near):
+            continue
+        span = sentences.span_at(fact.start)
+        if span is None:
+            continue
+        end = fact.end
+        for _ in range(_VERB_PARTS_LIMIT):
+            match = _VERB_PART.match(text, end, span[1])
+            if match is None:
+                break
+            number = match.group("num")
+            value = parse_number(number)
+            start, stop = match.span("num")
+            if value is None or value < 2 or _looks_like_year(number):
+                break
+            if any((s < stop and start < e) or end <= s < start for s, e in taken):
+                break  # a count of its own, or another count is nearer
+            attrs = {"value": value, "qualifier": "exact", "unit": fact.get("unit"),
+                     "role": fact.get("role")}  # fmt: skip
+            sentence = sentences.sentence_text(start, stop)
+            found.append(Fact("count", text[start:stop], start, stop, sentence, attrs))
+            taken.append((start, stop))
+            end = stop
+    return found
+
+
+def _part_role(kind: str) -> str:
+    """The role of a part of a whole: those who took part, or a tally of the meeting's
+    work ("2 of the 5 agreements")."""
+    return "total" if kind == "item" else "participants"
+
+
+def _parts_after_whole(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """The parts stated after their whole with the noun left out ("Of the 120 countries
+    invited, 98 came": 98 countries took part); the whole becomes a total."""
+    found = []
+    taken = [f.span for f in facts]
+    for fact in list(facts):
+        low = max(0, fact.start - 12)
+        before = text[low : fact.start].rstrip().lower()
+        if not before.endswith(_WHOLE_GLUE) and not (
+            before.endswith(("'s", "’s"))
+            and "of " in text[max(0, fact.start - 30) : fact.start].lower()
+        ):
+            continue
+        span = sentences.span_at(fact.start)
+        glue = (
+            None
+            if span is None
+            else _WHOLE_BEFORE.search(text, max(span[0], fact.start - 30), fact.start)
+        )
+        if span is None or glue is None or not _opens_clause(text, span[0], glue.start()):
+            continue
+        parts = _parts_after(text, span, fact.end, fact.get("value"), taken)
+        if not parts:
+            continue
+        fact.attrs["role"] = "total"
+        kind = unit_kind(fact.get("unit"))
+        if kind != "item" and " " in fact.get("unit"):
+            kind = unit_kind(fact.get("unit").split(" ", 1)[1])  # "nouveaux sites"
+        for start, end, value, qualifier in parts:
+            attrs = {"value": value, "qualifier": qualifier, "unit": fact.get("unit"),
+                     "role": _part_role(kind)}  # fmt: skip
+            sentence = sentences.sentence_text(start, end)
+            found.append(Fact("count", text[start:end], start, end, sentence, attrs))
+    if not _PARTICIPLE_WORDS.isdisjoint(letter_runs(text)):
+        found += _participle_wholes(text, sentences, taken)
+    return found
+
+
+def _opens_clause(text: str, low: int, start: int) -> bool:
+    """Whether ``text[start:]`` opens its sentence (which begins at ``low``) or a clause."""
+    before = text[low:start].rstrip()
+    return not before or before[-1] in ",;:(—–-"
+
+
+# More parts after the first: "29 enviaron delegaciones y 11 estuvieron representados".
+_MORE_PARTS = LazyPattern(
+    r"[^,;.!?\d\n]{0,50}?(?:,\s*|\s+(?i:and|y|e|et|while|mientras|tandis\s+que|enquanto)\s+)"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w%-]|[.,][0-9])(?!\s+(?i:of|de|des|dos|das|per|por|pour)\b)"
+    r"(?=\s+[^\W\d_])"
+)
+_PARTS_LIMIT = 3
+
+
+def _parts_after(
+    text: str, span: tuple[int, int], end: int, whole: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, int, Qualifier]]:
+    """(start, end, value, qualifier) of each part that follows a whole ending at
+    ``end``: the first after a comma, the others joined to it."""
+    parts: list[tuple[int, int, int, Qualifier]] = []
+    part = _part_after(text, span, end, whole, taken)
+    while part is not None and len(parts) < _PARTS_LIMIT:
+        parts.append(part)
+        match = _MORE_PARTS.match(text, part[1], span[1])
+        if match is None:
+            break
+        value = parse_number(match.group("num"))
+        start, stop = match.span("num")
+        if value is None or not 1 <= value < whole or _looks_like_year(match.group("num")):
+            break
+        if any(s < stop and start < e for s, e in taken):
+            break
+        part = (start, stop, value, "exact")
+    return parts
+
+
+def _part_after(
+    text: str, span: tuple[int, int], end: int, whole: int, taken: list[tuple[int, int]]
+) -> tuple[int, int, int, Qualifier] | None:
+    """(start, end, value, qualifier) of the part that follows a whole ending at ``end``."""
+    match = _PART_AFTER.match(text, end, span[1])
+    if match is None:
+        return None
+    number = match.group("num")
+    value = parse_number(number)
+    if value is None or not 1 <= value < whole or _looks_like_year(number):
+        return None
+    start, stop = match.span("num")
+    if any(s < stop and start < e for s, e in taken):
+        return None  # a count of its own
+    qualifier: Qualifier = "exact"
+    if match.group("qual"):
+        word = match.group("qual").split()[0].lower()
+        qualifier = "about" if word in ("some", "about", "unos", "unas", "environ") else "exact"
+        qualifier = "nearly" if word in ("nearly", "almost", "casi", "près", "quase") else qualifier
+        if word == "cerca":
+            qualifier = "about"
+        if qualifier != "exact":
+            start = match.start("qual")
+    return start, stop, value, qualifier
+
+
+def _participle_wholes(
+    text: str, sentences: SentenceIndex, taken: list[tuple[int, int]]
+) -> list[Fact]:
+    """ "Of the 120 invited, 98 came": 120 invited in total, 98 of them took part."""
+    found = []
+    for match in _PARTICIPLE_WHOLE.finditer(text):
+        span = sentences.span_at(match.start("num"))
+        whole = parse_number(match.group("num"))
+        if span is None or whole is None or whole < 2:
+            continue
+        start, end = match.start("num"), match.end("unit")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        parts = _parts_after(text, span, end, whole, taken)
+        if not parts:
+            continue
+        unit = match.group("unit").lower()
+        sentence = sentences.sentence_text(start, end)
+        attrs = {"value": whole, "qualifier": "exact", "unit": unit, "role": "total"}
+        found.append(Fact("count", text[start:end], start, end, sentence, attrs))
+        for p_start, p_end, value, qualifier in parts:
+            attrs = {"value": value, "qualifier": qualifier, "unit": unit, "role": "participants"}
+            found.append(Fact("count", text[p_start:p_end], p_start, p_end, sentence, attrs))
     return found
 
 

@@ -88,6 +88,14 @@ _COLLECTIVES: dict[str, tuple[int, str]] = {
     "millier": (1_000, "fr"), "dezena": (10, "pt"), "dúzia": (12, "pt"),
     "vintena": (20, "pt"), "centena": (100, "pt"), "milhar": (1_000, "pt"),
 }  # fmt: skip
+# Their plurals, after a number: "duas dezenas de países" (about 20), "deux centaines de".
+_PLURAL_COLLECTIVES: dict[str, tuple[int, str]] = {
+    "decenas": (10, "es"), "centenares": (100, "es"), "millares": (1_000, "es"),
+    "dizaines": (10, "fr"), "centaines": (100, "fr"), "milliers": (1_000, "fr"),
+    "dezenas": (10, "pt"), "centenas": (100, "pt"), "milhares": (1_000, "pt"),
+}  # fmt: skip
+# "medio centenar de", "un demi-millier de", "meia centena de": half of one.
+_HALVES = frozenset({"medio", "media", "meio", "meia", "demi"})
 EXACT_COLLECTIVES = frozenset({"docena", "douzaine", "dúzia", "dozen"})
 COLLECTIVE_WORDS = frozenset(_COLLECTIVES)
 """The words of "une vingtaine de" and its kin ("vingtaine", "docena", "dezena"...)."""
@@ -95,6 +103,7 @@ COLLECTIVE_WORDS = frozenset(_COLLECTIVES)
 NUMBER_WORDS = frozenset(
     {*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "dozen", *_ROMANCE_WORDS, *_ROMANCE_SCALES}
     | set(_COLLECTIVES)
+    | set(_PLURAL_COLLECTIVES)
 )
 """Every word that can be part of a number written in words (lower case)."""
 
@@ -108,6 +117,7 @@ def number_words(language: str) -> frozenset[str]:
     found = {w for w, (_, langs) in _ROMANCE_WORDS.items() if language in langs.split()}
     found |= {w for w, (_, langs) in _ROMANCE_SCALES.items() if language in langs.split()}
     found |= {w for w, (_, lang) in _COLLECTIVES.items() if lang == language}
+    found |= {w for w, (_, lang) in _PLURAL_COLLECTIVES.items() if lang == language}
     if language == "en":
         found |= {*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "dozen"}
     return frozenset(found)
@@ -131,7 +141,12 @@ _WORD_NUMBER = (
 _ROMANCE_WORD = rf"{alternation([*_ROMANCE_WORDS, *_ROMANCE_SCALES])}(?![\w])"
 # "treinta y cinco", "vingt et un", "dix-sept", "cinquenta mil", "deux cents"
 _ROMANCE_NUMBER = rf"(?:{_ROMANCE_WORD}(?:(?:[\s-]+|\s+(?:y|e|et)\s+){_ROMANCE_WORD})*)"
-_COLLECTIVE = rf"(?:(?:una|un|une|uma|um)\s+{alternation(_COLLECTIVES)}\s*(?:de\b|d['’]))"
+_SMALL_ROMANCE = alternation(w for w, (v, _) in _ROMANCE_WORDS.items() if 2 <= v <= 9)
+_COLLECTIVE = (
+    rf"(?:(?:(?:una|un|une|uma|um)\s+(?:demi-)?|medio\s+|media\s+|meio\s+|meia\s+)"
+    rf"{alternation(_COLLECTIVES)}\s*(?:de\b|d['’])"
+    rf"|\b(?:{_SMALL_ROMANCE})\s+{alternation(_PLURAL_COLLECTIVES)}\s*(?:de\b|d['’]))"
+)
 _DIGIT_SCALES = "million|billion|millions|mil|mille|millones|millón|milhões|milhão"
 _DIGIT_NUMBER = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
@@ -198,7 +213,12 @@ def parse_number(text: str) -> int | None:
         return 6
     collective = [t for t in tokens if t in _COLLECTIVES]
     if collective:
-        return _COLLECTIVES[collective[0]][0]
+        value = _COLLECTIVES[collective[0]][0]
+        return value // 2 if any(t in _HALVES for t in tokens) else value
+    plural = [i for i, t in enumerate(tokens) if t in _PLURAL_COLLECTIVES]
+    if plural:
+        times = parse_number(" ".join(tokens[: plural[0]])) if plural[0] else None
+        return None if times is None else times * _PLURAL_COLLECTIVES[tokens[plural[0]]][0]
     total = 0.0
     current: float = 0
     for i, token in enumerate(tokens):
@@ -245,6 +265,8 @@ def number_languages(text: str) -> frozenset[str]:
                 word_langs = set(_ROMANCE_SCALES[word][1].split())
             elif word in _COLLECTIVES:
                 word_langs = {_COLLECTIVES[word][1]}
+            elif word in _PLURAL_COLLECTIVES:
+                word_langs = {_PLURAL_COLLECTIVES[word][1]}
             else:
                 continue
             langs &= word_langs
@@ -253,7 +275,8 @@ def number_languages(text: str) -> frozenset[str]:
 
 def is_collective(text: str) -> bool:
     """True for "une vingtaine de" and its kin (an approximate number)."""
-    return any(t in _COLLECTIVES for t in _TOKEN.findall(text.lower()))
+    words = [w for t in _TOKEN.findall(text.lower()) for w in _word_values(t)]
+    return any(w in _COLLECTIVES or w in _PLURAL_COLLECTIVES for w in words)
 
 
 def is_exact_collective(text: str) -> bool:
