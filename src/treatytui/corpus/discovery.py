@@ -10,12 +10,15 @@ unless asked for.
 from __future__ import annotations
 
 import errno
+import itertools
 import operator
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
@@ -185,56 +188,119 @@ def _plan(
 ) -> list[list[ScannedFile] | os.DirEntry[str] | Skipped]:
     """What :class:`_Folder` says of ``listing``, its article files stat'ed now, by name
     relative to the folder (one lookup of a name, not of a path, each)."""
-    # (The loop is the walk's time at 100,000 files: as little as can be is done in it.)
+    # (The loop is the walk's time at 100,000 files: as little as can be is done in it; the
+    # files are stat'ed afterwards, all at once.)
     plan: list[list[ScannedFile] | os.DirEntry[str] | Skipped] = []
-    runs: list[list[ScannedFile]] = []
-    run: list[ScannedFile] = []
+    # Each run is first its files' names, then (stat'ed) their ScannedFile, in place.
+    runs: list[list[Any]] = []
+    run: list[Any] = []
     sidecars: dict[str, os.DirEntry[str]] = {}
-    fd = _open_folder(folder)
-    os_stat = os.stat
-    try:
-        for entry in listing:
-            name = entry.name
-            if name.startswith("."):
+    supported = SUPPORTED_SUFFIXES
+    for entry in listing:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            regular = entry.is_file(follow_symlinks=False)
+        except OSError:
+            regular = False
+        lowered = name.lower()
+        if lowered.endswith(SIDECAR_SUFFIXES):
+            sidecars[name] = entry
+            if regular:
                 continue
-            try:
-                regular = entry.is_file(follow_symlinks=False)
-            except OSError:
-                regular = False
-            lowered = name.lower()
-            if lowered.endswith(SIDECAR_SUFFIXES):
-                sidecars[name] = entry
-                if regular:
-                    continue
-            if not regular:  # a folder, a link, a device…: looked at when reached
-                if run:
-                    plan.append(run)
-                    run = []
-                plan.append(entry)
-                continue
-            dot = lowered.rfind(".")
-            if dot > 0 and lowered[dot:] in SUPPORTED_SUFFIXES:
-                if not run:
-                    runs.append(run)
-                try:
-                    st = os_stat(name, dir_fd=fd) if fd is not None else os_stat(prefix + name)
-                except OSError:
-                    run.append((name, None, None, None, None, None))
-                else:
-                    run.append((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
-            else:
-                if run:
-                    plan.append(run)
-                    run = []
-                plan.append(_unsupported(Path(prefix + name)))
-        if sidecars:
-            _add_sidecars(runs, sidecars, lambda name: _stat_in(name, fd, prefix))
-    finally:
-        if fd is not None:
-            os.close(fd)
-    if run:
-        plan.append(run)
+        if not regular:  # a folder, a link, a device…: looked at when reached
+            if run:
+                run = []
+            plan.append(entry)
+            continue
+        dot = lowered.rfind(".")
+        if dot > 0 and lowered[dot:] in supported:
+            if not run:
+                runs.append(run)
+                plan.append(run)
+            run.append(name)
+        else:
+            if run:
+                run = []
+            plan.append(_unsupported(Path(prefix + name)))
+    if runs:
+        fd = _open_folder(folder)
+        try:
+            stat_in = partial(os.stat, dir_fd=fd) if fd is not None else partial(_stat_path, prefix)
+            _stat_runs(runs, stat_in)
+            if sidecars:
+                _add_sidecars(runs, sidecars, lambda name: _stat_in(name, fd, prefix))
+        finally:
+            if fd is not None:
+                os.close(fd)
     return plan
+
+
+def _stat_path(prefix: str, name: str) -> os.stat_result:
+    return os.stat(prefix + name)
+
+
+_SIZE, _MTIME, _INODE = (operator.attrgetter(a) for a in ("st_size", "st_mtime_ns", "st_ino"))
+# Files are stat'ed this many at a time (a stat_result is some 600 bytes: the whole listing's
+# at once would be 60 MB at 100,000 files) ...
+_STAT_CHUNK = 2048
+# ... by two threads when a folder has at least this many (the system call releases the
+# GIL: on two cores the walk of a 100,000-file folder takes ~40% less time).
+_THREADED_STATS = 2 * _STAT_CHUNK
+
+
+def _stat_chunk(names: list[str], stat: Callable[[str], os.stat_result]) -> list[ScannedFile]:
+    """``names`` as :data:`ScannedFile` (no sidecar yet): stat'ed by a loop in C, unless
+    one of them cannot be (it vanished, say), when each is on its own."""
+    try:
+        stats = list(map(stat, names))
+    except OSError:
+        scanned: list[ScannedFile] = []
+        for name in names:
+            try:
+                st = stat(name)
+            except OSError:
+                scanned.append((name, None, None, None, None, None))
+            else:
+                scanned.append((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
+        return scanned
+    sizes, mtimes, inodes = map(_SIZE, stats), map(_MTIME, stats), map(_INODE, stats)
+    none = itertools.repeat(None)
+    return list(zip(names, sizes, mtimes, inodes, none, none, strict=False))
+
+
+def _stat_runs(runs: list[list[Any]], stat: Callable[[str], os.stat_result]) -> None:
+    """Replace the names of each run with what :func:`_stat_chunk` makes of them."""
+    chunks = [
+        (run, start, run[start : start + _STAT_CHUNK])
+        for run in runs
+        for start in range(0, len(run), _STAT_CHUNK)
+    ]
+    done: list[list[ScannedFile]] = [[] for _ in chunks]
+    failed: list[BaseException] = []
+
+    def work(first: int, step: int) -> None:
+        try:
+            for i in range(first, len(chunks), step):
+                done[i] = _stat_chunk(chunks[i][2], stat)
+        except BaseException as error:  # (raised in the caller's thread below)
+            failed.append(error)
+
+    total = sum(map(len, runs))
+    if total >= _THREADED_STATS and (os.cpu_count() or 1) > 1:
+        helper = threading.Thread(target=work, args=(1, 2), name="stat", daemon=True)
+        helper.start()
+        try:
+            work(0, 2)
+        finally:
+            helper.join()
+    else:
+        work(0, 1)
+    if failed:
+        raise failed[0]
+    for (run, start, names), scanned in zip(chunks, done, strict=True):
+        run[start : start + len(names)] = scanned
 
 
 def _stat_in(name: str, fd: int | None, prefix: str) -> FileStat | None:

@@ -9,6 +9,8 @@ generation beside the live index and published only once complete.
 from __future__ import annotations
 
 import errno
+import itertools
+import operator
 import os
 import shutil
 import sqlite3
@@ -72,7 +74,14 @@ LARGE_FILE = 1024 * 1024
 FACTS_TEXT_LIMIT = 1_000_000
 _SQLITE_FULL = 13
 # How os.fsencode makes the bytes of a path (the manifest keeps paths as bytes).
-_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+_ENCODE = operator.methodcaller(
+    "encode", sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+)
+_NAME, _SIZE, _STATS = (
+    operator.itemgetter(0),
+    operator.itemgetter(1),
+    operator.itemgetter(slice(1, None)),
+)
 
 
 @dataclass
@@ -237,8 +246,8 @@ class _Comparison:
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
-        self._seen: dict[str, Row] = {}
-        """The files listed so far, by id (their rows: nothing made for this)."""
+        self._seen: dict[str, bytes] = {}
+        """The files listed so far: their paths' bytes, by id."""
         self._seen_paths: set[str] | None = None
 
     def compare(self, roots: list[Path], follow_symlinks: bool) -> None:
@@ -249,16 +258,44 @@ class _Comparison:
                 self.report.skipped.append((storable(str(item.path)), item.reason))
                 if item.reason == OUTSIDE_REASON:
                     self.report.symlinks_outside += 1
-            else:
+            elif not self._at_once(item):
                 self._folder_files(item)
 
+    def _at_once(self, run: FolderFiles) -> bool:
+        """Compare a run of files by loops in C (False when it needs :meth:`_folder_files`:
+        roots inside one another, a name that is not ASCII, an id seen before, a file that
+        cannot be stat'ed)."""
+        # (At 100,000 files, a loop in Python over them was a third of a refresh's time.)
+        prefix, root, files = run
+        if self._seen_paths is not None:
+            return False
+        names = list(map(_NAME, files))
+        ids = list(map(_id_base(prefix, root).__add__, names))
+        seen = self._seen
+        if not all(map(str.isascii, ids)) or not seen.keys().isdisjoint(ids):
+            return False
+        if None in map(_SIZE, files):
+            return False
+        paths = list(map(os.fsencode(prefix).__add__, map(_ENCODE, names)))
+        rows: list[Row] = list(map(operator.add, zip(ids, paths, strict=True), map(_STATS, files)))
+        records = list(map(self.known.pop, ids, itertools.repeat(None)))
+        seen.update(zip(ids, paths, strict=True))
+        differ = list(
+            itertools.compress(
+                zip(names, rows, records, strict=True), map(operator.ne, rows, records)
+            )
+        )
+        self.report.unchanged += len(rows) - len(differ)
+        for name, row, record in differ:
+            self._differs(prefix + name, root, row, record)
+        return True
+
     def _folder_files(self, run: FolderFiles) -> None:
+        """Compare a run of files one by one."""
         prefix, root, files = run
         base = _id_base(prefix, root)
         encoded = os.fsencode(prefix)
         known, seen, seen_paths = self.known, self._seen, self._seen_paths
-        encoding, errors = _FS_ENCODING, _FS_ERRORS
-        unchanged = 0
         for file in files:
             name = file[0]
             relative = base + name
@@ -267,36 +304,38 @@ class _Comparison:
                 if prefix + name in seen_paths:
                     continue
                 seen_paths.add(prefix + name)
-            row = (doc_id, encoded + name.encode(encoding, errors), *file[1:])
+            path = encoded + _ENCODE(name)
             if doc_id in seen:
-                if seen[doc_id][1] != row[1]:
-                    earlier = os.fsdecode(seen[doc_id][1])
+                if seen[doc_id] != path:
+                    earlier = os.fsdecode(seen[doc_id])
                     self.report.skipped.append(
                         (storable(prefix + name), f"same id as {storable(earlier)}")
                     )
                 continue
-            seen[doc_id] = row
+            seen[doc_id] = path
             if file[1] is None:
                 self.report.skipped.append((storable(prefix + name), "cannot be read"))
                 continue
+            row: Row = (doc_id, path, *file[1:])  # type: ignore[assignment]
             record = known.pop(doc_id, None)
             if record == row:
-                unchanged += 1
-            elif (
-                record is not None
-                and record[4] is None
-                and record[:4] + record[5:] == (row[:4] + row[5:])
-            ):  # (a record of an earlier version, which did not keep the inode)
-                unchanged += 1
-                self.inodes.append((row[4], doc_id))
+                self.report.unchanged += 1
             else:
-                size, mtime_ns, _inode, sidecar_size, sidecar_mtime_ns = file[1:]
-                sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
-                candidate = _Candidate(
-                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[4]
-                )
-                self.todo.append(candidate)
-        self.report.unchanged += unchanged
+                self._differs(prefix + name, root, row, record)
+
+    def _differs(self, path: str, root: Path, row: Row, record: Row | None) -> None:
+        """A listed file whose row is not its record (``record``: None when it has none)."""
+        if (
+            record is not None
+            and record[4] is None
+            and record[:4] + record[5:] == (row[:4] + row[5:])
+        ):  # (a record of an earlier version, which did not keep the inode)
+            self.report.unchanged += 1
+            self.inodes.append((row[4], row[0]))  # type: ignore[arg-type]
+            return
+        doc_id, _path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = row
+        sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
+        self.todo.append(_Candidate(path, root, doc_id, (size, mtime_ns), sidecar, inode))  # type: ignore[arg-type]
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
