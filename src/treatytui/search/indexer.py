@@ -8,15 +8,18 @@ generation beside the live index and published only once complete.
 
 from __future__ import annotations
 
+import collections
 import errno
-import itertools
+import hashlib
+import io
 import operator
 import os
+import pickle
 import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,6 +33,7 @@ from treatytui.corpus.discovery import (
     OUTSIDE_REASON,
     FileStat,
     FolderFiles,
+    ScannedFile,
     Skipped,
     scan_articles,
 )
@@ -77,11 +81,7 @@ _SQLITE_FULL = 13
 _ENCODE = operator.methodcaller(
     "encode", sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
 )
-_NAME, _SIZE, _STATS = (
-    operator.itemgetter(0),
-    operator.itemgetter(1),
-    operator.itemgetter(slice(1, None)),
-)
+_SIZE = operator.itemgetter(1)
 
 
 @dataclass
@@ -113,6 +113,8 @@ class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh
     stat: FileStat
     sidecar: FileStat | None
     inode: int | None = None
+    folder: bytes | None = None
+    """Its folder's path, when the folder can have a digest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,67 +237,95 @@ def _overlapping(roots: list[Path]) -> bool:
     )
 
 
+def _digest(base: str, files: list[ScannedFile]) -> bytes:
+    """What tells that a folder's files are as they were: a hash of their names and stats."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # (no memo: the bytes depend on the values only)
+    pickler.dump((base, files))
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
+
+
 class _Comparison:
     """The files of the collection set against the manifest's records in one pass: what
     is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
-    what is left of the records at the end is gone."""
+    what is left of the records at the end is gone.
 
-    def __init__(self, known: dict[str, Row], report: IndexReport) -> None:
-        self.known = known
+    A folder of article files only whose digest is the one the manifest keeps for it is
+    not compared file by file: its files are its records, unchanged (its records are not
+    even read). The digests are kept of the folders whose files all have their records.
+    """
+
+    def __init__(self, report: IndexReport, roots: list[Path]) -> None:
         self.report = report
+        self.known: dict[str, Row] = {}
+        """The records not matched (yet) by a listed file, by id."""
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
+        self.indexed: dict[bytes, int] = {}
+        """How many files of each folder with a digest have their record as listed."""
+        self._digests: dict[bytes, tuple[str, bytes, int]] = {}
+        """The digest of each folder that can have one, its id base and its file count."""
+        self._listed: list[FolderFiles | Skipped] = []
         self._seen: dict[str, bytes] = {}
         """The files listed so far: their paths' bytes, by id."""
-        self._seen_paths: set[str] | None = None
+        self._seen_paths: set[str] | None = set() if _overlapping(roots) else None
 
-    def compare(self, roots: list[Path], follow_symlinks: bool) -> None:
-        """Go through every article file under ``roots``."""
-        self._seen_paths = set() if _overlapping(roots) else None
-        for item in scan_articles(roots, follow_symlinks=follow_symlinks):
+    def list(self, roots: list[Path], follow_symlinks: bool) -> dict[bytes, tuple[str, bytes]]:
+        """List every article file under ``roots``; the digest and id base of each folder
+        that can be matched as a whole, by its path's bytes."""
+        self._listed = list(scan_articles(roots, follow_symlinks=follow_symlinks))
+        runs = [item for item in self._listed if isinstance(item, FolderFiles)]
+        bases = collections.Counter(_id_base(run.prefix, run.root) for run in runs)
+        if self._seen_paths is not None:
+            return {}
+        for prefix, root, files, whole in runs:
+            base = _id_base(prefix, root)
+            # (An ASCII folder without backslashes whose base no other folder has: none of
+            # its ids can be another folder's, escaped or not; every file has its stat.)
+            if (
+                whole
+                and prefix.isascii()
+                and "\\" not in base
+                and bases[base] == 1
+                and None not in map(_SIZE, files)
+            ):
+                self._digests[os.fsencode(prefix)] = (base, _digest(base, files), len(files))
+        return {prefix: (base, digest) for prefix, (base, digest, _n) in self._digests.items()}
+
+    def compare(self, known: dict[str, Row], matched: Collection[bytes]) -> None:
+        """Compare the files listed with ``known``, the records (none of the folders
+        ``matched``, whose digests are the manifest's)."""
+        self.known = known
+        for item in self._listed:
             if isinstance(item, Skipped):
                 self.report.skipped.append((storable(str(item.path)), item.reason))
                 if item.reason == OUTSIDE_REASON:
                     self.report.symlinks_outside += 1
-            elif not self._at_once(item):
-                self._folder_files(item)
+                continue
+            encoded = os.fsencode(item.prefix)
+            if encoded in matched:
+                self.report.unchanged += len(item.files)
+                self.indexed[encoded] = len(item.files)
+            else:
+                self._folder_files(item, encoded)
+        self._listed = []
 
-    def _at_once(self, run: FolderFiles) -> bool:
-        """Compare a run of files by loops in C (False when it needs :meth:`_folder_files`:
-        roots inside one another, a name that is not ASCII, an id seen before, a file that
-        cannot be stat'ed)."""
-        # (At 100,000 files, a loop in Python over them was a third of a refresh's time.)
-        prefix, root, files = run
-        if self._seen_paths is not None:
-            return False
-        names = list(map(_NAME, files))
-        ids = list(map(_id_base(prefix, root).__add__, names))
-        seen = self._seen
-        if not all(map(str.isascii, ids)) or not seen.keys().isdisjoint(ids):
-            return False
-        if None in map(_SIZE, files):
-            return False
-        paths = list(map(os.fsencode(prefix).__add__, map(_ENCODE, names)))
-        rows: list[Row] = list(map(operator.add, zip(ids, paths, strict=True), map(_STATS, files)))
-        records = list(map(self.known.pop, ids, itertools.repeat(None)))
-        seen.update(zip(ids, paths, strict=True))
-        differ = list(
-            itertools.compress(
-                zip(names, rows, records, strict=True), map(operator.ne, rows, records)
-            )
-        )
-        self.report.unchanged += len(rows) - len(differ)
-        for name, row, record in differ:
-            self._differs(prefix + name, root, row, record)
-        return True
+    def digests(self) -> dict[bytes, tuple[str, bytes]]:
+        """The digests to keep: of the folders whose files all have their records."""
+        return {
+            prefix: (base, digest)
+            for prefix, (base, digest, count) in self._digests.items()
+            if self.indexed.get(prefix) == count
+        }
 
-    def _folder_files(self, run: FolderFiles) -> None:
-        """Compare a run of files one by one."""
-        prefix, root, files = run
+    def _folder_files(self, run: FolderFiles, encoded: bytes) -> None:
+        prefix, root, files, _whole = run
         base = _id_base(prefix, root)
-        encoded = os.fsencode(prefix)
+        folder = encoded if encoded in self._digests else None
         known, seen, seen_paths = self.known, self._seen, self._seen_paths
+        unchanged = 0
         for file in files:
             name = file[0]
             relative = base + name
@@ -316,26 +346,28 @@ class _Comparison:
             if file[1] is None:
                 self.report.skipped.append((storable(prefix + name), "cannot be read"))
                 continue
-            row: Row = (doc_id, path, *file[1:])  # type: ignore[assignment]
+            row = (doc_id, path, *file[1:])
             record = known.pop(doc_id, None)
             if record == row:
-                self.report.unchanged += 1
+                unchanged += 1
+            elif (
+                record is not None
+                and record[4] is None
+                and record[:4] + record[5:] == (row[:4] + row[5:])
+            ):  # (a record of an earlier version, which did not keep the inode)
+                unchanged += 1
+                self.inodes.append((row[4], doc_id))  # type: ignore[arg-type]
             else:
-                self._differs(prefix + name, root, row, record)
-
-    def _differs(self, path: str, root: Path, row: Row, record: Row | None) -> None:
-        """A listed file whose row is not its record (``record``: None when it has none)."""
-        if (
-            record is not None
-            and record[4] is None
-            and record[:4] + record[5:] == (row[:4] + row[5:])
-        ):  # (a record of an earlier version, which did not keep the inode)
-            self.report.unchanged += 1
-            self.inodes.append((row[4], row[0]))  # type: ignore[arg-type]
-            return
-        doc_id, _path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = row
-        sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
-        self.todo.append(_Candidate(path, root, doc_id, (size, mtime_ns), sidecar, inode))  # type: ignore[arg-type]
+                size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = file[1:]
+                sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
+                self.todo.append(
+                    _Candidate(
+                        prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, folder
+                    )  # type: ignore[arg-type]
+                )
+        self.report.unchanged += unchanged
+        if folder is not None:
+            self.indexed[folder] = unchanged
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -460,12 +492,15 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    comparison = _Comparison(manifest.rows(), report)
-    comparison.compare(roots, follow_symlinks)
+    comparison = _Comparison(report, roots)
+    digests = comparison.list(roots, follow_symlinks)
+    kept = manifest.folder_digests()
+    matched = {prefix for prefix, digest in digests.items() if kept.get(prefix) == digest}
+    comparison.compare(manifest.rows(outside=matched), matched)
     todo, gone = comparison.todo, sorted(comparison.known)
+    comparison.known = {}
     if comparison.inodes:
         manifest.set_inodes(comparison.inodes)
-    del comparison
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
@@ -483,6 +518,8 @@ def _update(
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
+                if candidate.folder is not None and prepared.fields is not None:
+                    comparison.indexed[candidate.folder] += 1
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -491,6 +528,9 @@ def _update(
                 writer.get().delete_by_term("id", doc_id)
                 manifest.remove(doc_id)
                 report.removed.append(doc_id)
+            digests = comparison.digests()
+            if digests != kept or report.changed or manifest.dirty:
+                manifest.set_folders(digests)
             writer.commit()
         except BaseException:
             writer.cancel()

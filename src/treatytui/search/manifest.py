@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -49,10 +49,20 @@ CREATE TABLE IF NOT EXISTS records (
     sidecar_mtime_ns INTEGER,
     inode INTEGER
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS folders (
+    prefix BLOB PRIMARY KEY,
+    base TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
 """
 _COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns, inode"
 # Rows are written this many at a time when a manifest is filled from elsewhere.
 _BATCH = 2000
+# The records of at most this many folders are left out by the query; of more, after it.
+_FOLDERS_IN_QUERY = 32
+_ROW_COLUMNS = "id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns"
+_SEP = os.fsencode(os.sep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +100,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode=DELETE")
         connection.executescript(_SCHEMA)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
-        if "inode" not in columns:  # a manifest of an earlier version
+        if "inode" not in columns:  # a manifest of an earlier version (no digest is its)
             connection.execute("ALTER TABLE records ADD COLUMN inode INTEGER")
+            connection.execute("DELETE FROM folders")
     except BaseException:
         connection.close()
         raise
@@ -131,6 +142,7 @@ class Manifest:
     def __init__(self, connection: sqlite3.Connection, generation: int) -> None:
         self._db = connection
         self._migrated: Path | None = None
+        self._folders_set = False
         self.generation = generation
         self.dirty = False
         """True when the records changed since the manifest was last saved."""
@@ -162,6 +174,7 @@ class Manifest:
     def _clear(self) -> None:
         self._begin()
         self._db.execute("DELETE FROM records")
+        self._db.execute("DELETE FROM folders")
 
     def _migrate(self, legacy: Path, generation: int) -> bool:
         """Take the records of a JSON manifest of ``generation``; False when there is none."""
@@ -210,13 +223,48 @@ class Manifest:
         if not self._db.in_transaction:
             self._db.execute("BEGIN IMMEDIATE")
 
-    def rows(self) -> dict[str, Row]:
+    def rows(self, outside: Collection[bytes] = ()) -> dict[str, Row]:
         """Every record's id, path, size, mtime, inode and sidecar, by id (what tells a
-        changed file), as SQLite gives them: no Python code runs for each of 100,000."""
-        rows = self._db.execute(
-            "SELECT id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns FROM records"
-        ).fetchall()
+        changed file), as SQLite gives them: no Python code runs for each of 100,000.
+
+        ``outside``: folders (their paths' bytes, a separator last) whose files' records
+        are left out (not those of their subfolders).
+        """
+        query, parameters = f"SELECT {_ROW_COLUMNS} FROM records", []
+        if 0 < len(outside) <= _FOLDERS_IN_QUERY:
+            # In the folder's range of paths, and no separator after the folder's own.
+            inside = "(path >= ? AND path < ? AND instr(substr(path, ?), ?) = 0)"
+            query += " WHERE NOT (" + " OR ".join([inside] * len(outside)) + ")"
+            for prefix in outside:
+                upper = prefix[:-1] + bytes([prefix[-1] + 1])
+                parameters += [prefix, upper, len(prefix) + 1, _SEP]
+        rows = self._db.execute(query, parameters).fetchall()
+        if len(outside) > _FOLDERS_IN_QUERY:
+            outside = set(outside)
+            rows = [row for row in rows if row[1][: row[1].rfind(_SEP) + 1] not in outside]
         return dict(zip(map(itemgetter(0), rows), rows, strict=True))
+
+    def folder_digests(self) -> dict[bytes, tuple[str, bytes]]:
+        """The digest of each folder whose files' records it describes, with the id base
+        of those files, by the folder's path (see :meth:`set_folders`)."""
+        rows = self._db.execute(
+            "SELECT prefix, base, digest FROM folders "
+            "WHERE generation = (SELECT generation FROM stamp)"
+        ).fetchall()
+        return {prefix: (base, digest) for prefix, base, digest in rows}
+
+    def set_folders(self, digests: dict[bytes, tuple[str, bytes]]) -> None:
+        """Replace the folders' digests (saved by :meth:`save`; forgotten by a save without
+        this call before it). The caller vouches that each digest is that of the listing
+        the records of the folder's files (not of its subfolders') are now, exactly."""
+        self._begin()
+        self._db.execute("DELETE FROM folders")
+        self._db.executemany(
+            "INSERT INTO folders (prefix, base, digest, generation) VALUES (?, ?, ?, -1)",
+            [(prefix, base, digest) for prefix, (base, digest) in digests.items()],
+        )
+        self._folders_set = True
+        self.dirty = True
 
     def set_inodes(self, inodes: list[tuple[int, str]]) -> None:
         """Record the inode of each (inode, id) (saved by :meth:`save`)."""
@@ -269,7 +317,12 @@ class Manifest:
         self._db.execute(
             "INSERT OR REPLACE INTO stamp (one, generation) VALUES (1, ?)", (generation,)
         )
+        if self._folders_set:
+            self._db.execute("UPDATE folders SET generation = ?", (generation,))
+        else:  # (records may have changed: the digests may no longer be theirs)
+            self._db.execute("DELETE FROM folders")
         self._db.execute("COMMIT")
+        self._folders_set = False
         self.generation = generation
         self.dirty = False
         if self._migrated is not None:  # what it held is in the database now
