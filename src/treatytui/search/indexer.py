@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import collections
 import errno
-import hashlib
-import io
 import operator
 import os
-import pickle
 import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,7 +30,6 @@ from treatytui.corpus.discovery import (
     OUTSIDE_REASON,
     FileStat,
     FolderFiles,
-    ScannedFile,
     Skipped,
     scan_articles,
 )
@@ -50,6 +46,7 @@ from treatytui.search.index_writer import (
     open_index,
     remove_unused_files,
 )
+from treatytui.search.listing_chunks import Chunk, Range, chunks, matched
 from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
@@ -71,6 +68,9 @@ PARALLEL_THRESHOLD = 150
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
+# At most this many ranges of records are left out of a refresh's query (by chunks of
+# listings found unchanged); the files of others are compared one by one.
+RANGES_LEFT_OUT = 32
 # Files larger than this are read in a worker process even when there are few.
 LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
@@ -113,8 +113,8 @@ class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh
     stat: FileStat
     sidecar: FileStat | None
     inode: int | None = None
-    folder: bytes | None = None
-    """Its folder's path, when the folder can have a digest."""
+    chunk: tuple[bytes, str] | None = None
+    """The chunk of its folder's listing it is in (folder, key), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,23 +237,14 @@ def _overlapping(roots: list[Path]) -> bool:
     )
 
 
-def _digest(base: str, files: list[ScannedFile]) -> bytes:
-    """What tells that a folder's files are as they were: a hash of their names and stats."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True  # (no memo: the bytes depend on the values only)
-    pickler.dump((base, files))
-    return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
-
-
 class _Comparison:
     """The files of the collection set against the manifest's records in one pass: what
     is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
     what is left of the records at the end is gone.
 
-    A folder of article files only whose digest is the one the manifest keeps for it is
-    not compared file by file: its files are its records, unchanged (its records are not
-    even read). The digests are kept of the folders whose files all have their records.
+    The listing of a folder of article files only is cut in chunks (see
+    :mod:`~treatytui.search.listing_chunks`): a chunk whose digest is the one the manifest
+    keeps for it is unchanged without a look at its files, or even a read of its records.
     """
 
     def __init__(self, report: IndexReport, roots: list[Path]) -> None:
@@ -263,23 +254,25 @@ class _Comparison:
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
-        self.indexed: dict[bytes, int] = {}
-        """How many files of each folder with a digest have their record as listed."""
-        self._digests: dict[bytes, tuple[str, bytes, int]] = {}
-        """The digest of each folder that can have one, its id base and its file count."""
+        self.indexed: dict[tuple[bytes, str], int] = {}
+        """How many files of each chunk (folder, key) have their record as listed."""
+        self._chunks: dict[bytes, tuple[str, list[Chunk]]] = {}
+        """The id base and the chunks of each folder that has some, by its path's bytes."""
+        self._matched: dict[bytes, set[str]] = {}
+        """The keys of the chunks of each folder that have the digest kept for them."""
         self._listed: list[FolderFiles | Skipped] = []
         self._seen: dict[str, bytes] = {}
         """The files listed so far: their paths' bytes, by id."""
         self._seen_paths: set[str] | None = set() if _overlapping(roots) else None
 
-    def list(self, roots: list[Path], follow_symlinks: bool) -> dict[bytes, tuple[str, bytes]]:
-        """List every article file under ``roots``; the digest and id base of each folder
-        that can be matched as a whole, by its path's bytes."""
+    def list(self, roots: list[Path], follow_symlinks: bool) -> None:
+        """List every article file under ``roots``; cut in chunks the listings of the
+        folders that can have them."""
         self._listed = list(scan_articles(roots, follow_symlinks=follow_symlinks))
+        if self._seen_paths is not None:
+            return
         runs = [item for item in self._listed if isinstance(item, FolderFiles)]
         bases = collections.Counter(_id_base(run.prefix, run.root) for run in runs)
-        if self._seen_paths is not None:
-            return {}
         for prefix, root, files, whole in runs:
             base = _id_base(prefix, root)
             # (An ASCII folder without backslashes whose base no other folder has: none of
@@ -291,12 +284,28 @@ class _Comparison:
                 and bases[base] == 1
                 and None not in map(_SIZE, files)
             ):
-                self._digests[os.fsencode(prefix)] = (base, _digest(base, files), len(files))
-        return {prefix: (base, digest) for prefix, (base, digest, _n) in self._digests.items()}
+                self._chunks[os.fsencode(prefix)] = (base, chunks(base, files))
 
-    def compare(self, known: dict[str, Row], matched: Collection[bytes]) -> None:
-        """Compare the files listed with ``known``, the records (none of the folders
-        ``matched``, whose digests are the manifest's)."""
+    def match(
+        self, kept: dict[bytes, dict[str, tuple[str, bytes]]]
+    ) -> list[tuple[bytes, bytes, bytes]]:
+        """Find the chunks that have the digests ``kept`` for them; the ranges of records
+        (folder, lower, upper) they are, which need not be read."""
+        ranges: list[Range] = []
+        for prefix, (base, listed) in self._chunks.items():
+            found, more = matched(prefix, base, listed, kept.get(prefix, {}))
+            self._matched[prefix] = found
+            ranges += more
+        if len(ranges) > RANGES_LEFT_OUT:  # the others' files are compared one by one
+            ranges.sort(key=lambda r: r.files, reverse=True)
+            for dropped in ranges[RANGES_LEFT_OUT:]:
+                self._matched[dropped.prefix] -= set(dropped.keys)
+            del ranges[RANGES_LEFT_OUT:]
+        return [(r.prefix, r.lower, r.upper) for r in ranges]
+
+    def compare(self, known: dict[str, Row]) -> None:
+        """Compare the files listed with ``known``, the records (but those of the chunks
+        matched)."""
         self.known = known
         for item in self._listed:
             if isinstance(item, Skipped):
@@ -305,25 +314,41 @@ class _Comparison:
                     self.report.symlinks_outside += 1
                 continue
             encoded = os.fsencode(item.prefix)
-            if encoded in matched:
-                self.report.unchanged += len(item.files)
-                self.indexed[encoded] = len(item.files)
-            else:
-                self._folder_files(item, encoded)
+            if encoded not in self._chunks:
+                self._folder_files(item, encoded, None)
+                continue
+            found = self._matched.get(encoded, set())
+            for chunk in self._chunks[encoded][1]:
+                if chunk.key in found:
+                    self.report.unchanged += chunk.end - chunk.start
+                    self.indexed[encoded, chunk.key] = chunk.end - chunk.start
+                else:
+                    part = item._replace(files=item.files[chunk.start : chunk.end])
+                    self._folder_files(part, encoded, (encoded, chunk.key))
         self._listed = []
 
-    def digests(self) -> dict[bytes, tuple[str, bytes]]:
-        """The digests to keep: of the folders whose files all have their records."""
+    def digests(self) -> dict[bytes, dict[str, tuple[str, bytes]]]:
+        """The chunks' digests to keep (empty for a chunk some of whose files have no
+        record as listed)."""
         return {
-            prefix: (base, digest)
-            for prefix, (base, digest, count) in self._digests.items()
-            if self.indexed.get(prefix) == count
+            prefix: {
+                chunk.key: (
+                    base,
+                    chunk.digest
+                    if self.indexed.get((prefix, chunk.key)) == chunk.end - chunk.start
+                    else b"",
+                )
+                for chunk in listed
+            }
+            for prefix, (base, listed) in self._chunks.items()
         }
 
-    def _folder_files(self, run: FolderFiles, encoded: bytes) -> None:
+    def _folder_files(
+        self, run: FolderFiles, encoded: bytes, chunk: tuple[bytes, str] | None
+    ) -> None:
+        """Compare a run of files one by one (``chunk``: the chunk they are, if any)."""
         prefix, root, files, _whole = run
         base = _id_base(prefix, root)
-        folder = encoded if encoded in self._digests else None
         known, seen, seen_paths = self.known, self._seen, self._seen_paths
         unchanged = 0
         for file in files:
@@ -361,13 +386,11 @@ class _Comparison:
                 size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = file[1:]
                 sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
                 self.todo.append(
-                    _Candidate(
-                        prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, folder
-                    )  # type: ignore[arg-type]
+                    _Candidate(prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, chunk)  # type: ignore[arg-type]
                 )
         self.report.unchanged += unchanged
-        if folder is not None:
-            self.indexed[folder] = unchanged
+        if chunk is not None:
+            self.indexed[chunk] = unchanged
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -493,10 +516,9 @@ def _update(
     follow_symlinks: bool,
 ) -> None:
     comparison = _Comparison(report, roots)
-    digests = comparison.list(roots, follow_symlinks)
-    kept = manifest.folder_digests()
-    matched = {prefix for prefix, digest in digests.items() if kept.get(prefix) == digest}
-    comparison.compare(manifest.rows(outside=matched), matched)
+    comparison.list(roots, follow_symlinks)
+    kept = manifest.chunk_digests()
+    comparison.compare(manifest.rows(outside=comparison.match(kept)))
     todo, gone = comparison.todo, sorted(comparison.known)
     comparison.known = {}
     if comparison.inodes:
@@ -518,8 +540,8 @@ def _update(
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
-                if candidate.folder is not None and prepared.fields is not None:
-                    comparison.indexed[candidate.folder] += 1
+                if candidate.chunk is not None and prepared.fields is not None:
+                    comparison.indexed[candidate.chunk] += 1
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -530,7 +552,7 @@ def _update(
                 report.removed.append(doc_id)
             digests = comparison.digests()
             if digests != kept or report.changed or manifest.dirty:
-                manifest.set_folders(digests)
+                manifest.set_chunk_digests(digests)
             writer.commit()
         except BaseException:
             writer.cancel()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -49,18 +49,18 @@ CREATE TABLE IF NOT EXISTS records (
     sidecar_mtime_ns INTEGER,
     inode INTEGER
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS folders (
-    prefix BLOB PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS listing_chunks (
+    prefix BLOB NOT NULL,
+    key TEXT NOT NULL,
     base TEXT NOT NULL,
     digest BLOB NOT NULL,
-    generation INTEGER NOT NULL
+    generation INTEGER NOT NULL,
+    PRIMARY KEY (prefix, key)
 ) WITHOUT ROWID;
 """
 _COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns, inode"
 # Rows are written this many at a time when a manifest is filled from elsewhere.
 _BATCH = 2000
-# The records of at most this many folders are left out by the query; of more, after it.
-_FOLDERS_IN_QUERY = 32
 _ROW_COLUMNS = "id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns"
 _SEP = os.fsencode(os.sep)
 
@@ -102,7 +102,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
         if "inode" not in columns:  # a manifest of an earlier version (no digest is its)
             connection.execute("ALTER TABLE records ADD COLUMN inode INTEGER")
-            connection.execute("DELETE FROM folders")
+            connection.execute("DELETE FROM listing_chunks")
     except BaseException:
         connection.close()
         raise
@@ -142,7 +142,7 @@ class Manifest:
     def __init__(self, connection: sqlite3.Connection, generation: int) -> None:
         self._db = connection
         self._migrated: Path | None = None
-        self._folders_set = False
+        self._chunks_set = False
         self.generation = generation
         self.dirty = False
         """True when the records changed since the manifest was last saved."""
@@ -174,7 +174,7 @@ class Manifest:
     def _clear(self) -> None:
         self._begin()
         self._db.execute("DELETE FROM records")
-        self._db.execute("DELETE FROM folders")
+        self._db.execute("DELETE FROM listing_chunks")
 
     def _migrate(self, legacy: Path, generation: int) -> bool:
         """Take the records of a JSON manifest of ``generation``; False when there is none."""
@@ -223,47 +223,51 @@ class Manifest:
         if not self._db.in_transaction:
             self._db.execute("BEGIN IMMEDIATE")
 
-    def rows(self, outside: Collection[bytes] = ()) -> dict[str, Row]:
+    def rows(self, outside: Sequence[tuple[bytes, bytes, bytes]] = ()) -> dict[str, Row]:
         """Every record's id, path, size, mtime, inode and sidecar, by id (what tells a
         changed file), as SQLite gives them: no Python code runs for each of 100,000.
 
-        ``outside``: folders (their paths' bytes, a separator last) whose files' records
-        are left out (not those of their subfolders).
+        ``outside``: ranges of records left out, each as (folder, lower, upper): the
+        records of the folder's files (not its subfolders') whose path's bytes are from
+        ``lower`` up to (not with) ``upper``.
         """
         query, parameters = f"SELECT {_ROW_COLUMNS} FROM records", []
-        if 0 < len(outside) <= _FOLDERS_IN_QUERY:
-            # In the folder's range of paths, and no separator after the folder's own.
+        if outside:
+            # In the range, and no separator after the folder's own.
             inside = "(path >= ? AND path < ? AND instr(substr(path, ?), ?) = 0)"
             query += " WHERE NOT (" + " OR ".join([inside] * len(outside)) + ")"
-            for prefix in outside:
-                upper = prefix[:-1] + bytes([prefix[-1] + 1])
-                parameters += [prefix, upper, len(prefix) + 1, _SEP]
+            for prefix, lower, upper in outside:
+                parameters += [lower, upper, len(prefix) + 1, _SEP]
         rows = self._db.execute(query, parameters).fetchall()
-        if len(outside) > _FOLDERS_IN_QUERY:
-            outside = set(outside)
-            rows = [row for row in rows if row[1][: row[1].rfind(_SEP) + 1] not in outside]
         return dict(zip(map(itemgetter(0), rows), rows, strict=True))
 
-    def folder_digests(self) -> dict[bytes, tuple[str, bytes]]:
-        """The digest of each folder whose files' records it describes, with the id base
-        of those files, by the folder's path (see :meth:`set_folders`)."""
-        rows = self._db.execute(
-            "SELECT prefix, base, digest FROM folders "
+    def chunk_digests(self) -> dict[bytes, dict[str, tuple[str, bytes]]]:
+        """The digests kept of the chunks of folders' listings (see
+        :mod:`treatytui.search.listing_chunks`): by folder, by chunk key, with the id base."""
+        digests: dict[bytes, dict[str, tuple[str, bytes]]] = {}
+        for prefix, key, base, digest in self._db.execute(
+            "SELECT prefix, key, base, digest FROM listing_chunks "
             "WHERE generation = (SELECT generation FROM stamp)"
-        ).fetchall()
-        return {prefix: (base, digest) for prefix, base, digest in rows}
+        ):
+            digests.setdefault(prefix, {})[key] = (base, digest)
+        return digests
 
-    def set_folders(self, digests: dict[bytes, tuple[str, bytes]]) -> None:
-        """Replace the folders' digests (saved by :meth:`save`; forgotten by a save without
-        this call before it). The caller vouches that each digest is that of the listing
-        the records of the folder's files (not of its subfolders') are now, exactly."""
+    def set_chunk_digests(self, digests: dict[bytes, dict[str, tuple[str, bytes]]]) -> None:
+        """Replace the chunks' digests (saved by :meth:`save`; forgotten by a save without
+        this call before it). The caller vouches for each: the records of the folder's
+        files from the chunk's key up to the next key are exactly the files hashed."""
         self._begin()
-        self._db.execute("DELETE FROM folders")
+        self._db.execute("DELETE FROM listing_chunks")
         self._db.executemany(
-            "INSERT INTO folders (prefix, base, digest, generation) VALUES (?, ?, ?, -1)",
-            [(prefix, base, digest) for prefix, (base, digest) in digests.items()],
+            "INSERT INTO listing_chunks (prefix, key, base, digest, generation) "
+            "VALUES (?, ?, ?, ?, -1)",
+            [
+                (prefix, key, base, digest)
+                for prefix, chunks in digests.items()
+                for key, (base, digest) in chunks.items()
+            ],
         )
-        self._folders_set = True
+        self._chunks_set = True
         self.dirty = True
 
     def set_inodes(self, inodes: list[tuple[int, str]]) -> None:
@@ -317,12 +321,12 @@ class Manifest:
         self._db.execute(
             "INSERT OR REPLACE INTO stamp (one, generation) VALUES (1, ?)", (generation,)
         )
-        if self._folders_set:
-            self._db.execute("UPDATE folders SET generation = ?", (generation,))
+        if self._chunks_set:
+            self._db.execute("UPDATE listing_chunks SET generation = ?", (generation,))
         else:  # (records may have changed: the digests may no longer be theirs)
-            self._db.execute("DELETE FROM folders")
+            self._db.execute("DELETE FROM listing_chunks")
         self._db.execute("COMMIT")
-        self._folders_set = False
+        self._chunks_set = False
         self.generation = generation
         self.dirty = False
         if self._migrated is not None:  # what it held is in the database now
