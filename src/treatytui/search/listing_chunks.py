@@ -2,7 +2,7 @@
 records of the files that cannot have changed.
 
 A folder of article files only is cut into chunks of its sorted names, each starting at a
-name whose CRC-32 ends in nine zero bits (about 512 names a chunk, and a file added or
+name whose hash starts with nine zero bits (about 512 names a chunk, and a file added or
 removed moves no other chunk's start); the first chunk, before any such name, has the key
 ``""``. A chunk's digest hashes its files' names and stats. The manifest keeps the digest
 of each chunk whose files all have their records as listed (an empty digest for one that
@@ -26,8 +26,11 @@ from typing import NamedTuple
 
 from treatytui.corpus.discovery import ScannedFile
 
-# A name starts a chunk when these bits of its CRC-32 are all 0 (1 name in 512).
-_CHUNK_BITS = 511
+# A name starts a chunk when this many top bits of its hash are 0 (1 name in 512). The
+# hash: its CRC-32 times a large odd number, modulo 2**32 (a CRC alone is linear: names that
+# differ in a digit or two would start chunks in clumps).
+_CHUNK_BITS = 9
+_SPREAD = 0x9E3779B1
 _NAME = operator.itemgetter(0)
 _ENCODE = operator.methodcaller(
     "encode", sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
@@ -61,8 +64,9 @@ def chunks(base: str, files: list[ScannedFile]) -> list[Chunk]:
         return []
     starts, keys = [0], [""]
     if all(map(str.isascii, names)):
-        crcs = map(zlib.crc32, map(_ENCODE, names))
-        cuts = map(operator.not_, map(operator.and_, crcs, itertools.repeat(_CHUNK_BITS)))
+        mask = ((1 << _CHUNK_BITS) - 1) << (32 - _CHUNK_BITS)
+        hashes = map(operator.mul, map(zlib.crc32, map(_ENCODE, names)), itertools.repeat(_SPREAD))
+        cuts = map(operator.not_, map(operator.and_, hashes, itertools.repeat(mask)))
         starts = list(itertools.compress(range(len(names)), cuts))
         keys = [names[i] for i in starts]
         if not starts or starts[0] > 0:  # (the names before the first that starts a chunk)
