@@ -381,13 +381,14 @@ class _Comparison:
                 and record[:4] + record[5:] == (row[:4] + row[5:])
             ):  # (a record of an earlier version, which did not keep the inode)
                 unchanged += 1
-                self.inodes.append((row[4], doc_id))  # type: ignore[arg-type]
+                self.inodes.append((row[4], doc_id))
             else:
                 size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = file[1:]
                 sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
-                self.todo.append(
-                    _Candidate(prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, chunk)  # type: ignore[arg-type]
+                candidate = _Candidate(
+                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, chunk
                 )
+                self.todo.append(candidate)
         self.report.unchanged += unchanged
         if chunk is not None:
             self.indexed[chunk] = unchanged

@@ -11,6 +11,12 @@ generation they describe (a rollback journal: a killed indexer leaves the last c
 state). A stamp that does not match (the writer was killed between the two commits) makes
 the manifest be rebuilt from the index itself, so it can never mislead. An index written
 by an earlier version has a JSON manifest instead; it is migrated on first use.
+
+Beside the records, the digests of chunks of folders' listings (``listing_chunks``, see
+:mod:`treatytui.search.listing_chunks`) let a refresh pass over the unchanged files of a
+large folder without reading their records. They are stamped with the generation they
+were saved with and dropped by any save that does not set them anew: a writer that knows
+nothing of them (an earlier version) leaves none that could mislead.
 """
 
 from __future__ import annotations
