@@ -5,6 +5,8 @@
     python benchmarks/bench_scale.py --sizes 10000 --trace build   # where the memory goes
     python benchmarks/bench_scale.py --shared /work/bench   # link an existing articles-100000
     python benchmarks/bench_scale.py --src /tmp/old/src    # the same run for another tree
+    python benchmarks/bench_scale.py --against /work/main/src --rounds 3 \
+        --steps "nothing changed" "one changed"          # before/after, interleaved
 
 For each size, in this order, each step in a process of its own (so that its peak resident
 memory, ``VmHWM``, is its own; the largest worker process's peak is shown beside it, as
@@ -17,6 +19,11 @@ replacing, adding and removing links, never by writing into a shared file. The c
 undone at the end, so that a second run starts from the same files; ``--steps`` runs some
 steps only (the refreshes of an index a previous run built, say).
 
+``--against SRC`` runs the steps with the tree in ``SRC`` and with this one in turn,
+``--rounds`` times (each tree's steps after a refresh by that tree, from the same files), and
+prints each step's medians for both and their ratio: the figures of one run, on a machine
+whose load changes from minute to minute.
+
 ``--trace STEP`` runs that step under ``tracemalloc`` and prints the largest allocation
 sites near the moment of the peak (sampled every 2 s, so an estimate) of the indexer's own
 process (its workers are not traced).
@@ -28,6 +35,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -156,11 +164,19 @@ def _linked_copy(source: Path, folder: Path) -> Path:
     return folder
 
 
+def _env(src: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = f"{src}{os.pathsep}{env.get('PYTHONPATH', '')}"
+    return env
+
+
 def bench(
     size: int,
     work: Path,
     shared: Path | None,
-    src: Path | None,
+    trees: list[Path | None],
+    rounds: int,
     trace: str,
     steps: list[str],
     indexes: Path,
@@ -176,14 +192,7 @@ def bench(
         DELETED: (articles / DELETED).read_text(encoding="utf-8"),
         ADDED: None,
     }
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = f"{src}{os.pathsep}{env.get('PYTHONPATH', '')}"
     print(f"\n== N = {size:,} articles   ({articles})")
-    print(
-        f"{'step':<26}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'workers MB':>12}"
-        f"{'articles/s':>12}"
-    )
 
     def command(step: str) -> list[str]:
         return [
@@ -197,25 +206,72 @@ def bench(
             str(articles),
         ]
 
-    try:
-        for step in steps:
-            argv = command(step) + (["--trace-here"] if trace == step else [])
-            done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                raise SystemExit(f"{step} failed:\n{done.stderr}")
-            if done.stderr.strip():
-                print(done.stderr.rstrip(), file=sys.stderr)
-            figures = json.loads(done.stdout.strip().splitlines()[-1])
-            rate = figures["articles"] / figures["wall"] if step == "build" else None
-            print(
-                f"{step:<26}{figures['wall']:9.2f}{figures['cpu']:9.1f}{figures['rss']:13.0f}"
-                + (f"{figures['workers_rss']:12.0f}" if figures["workers_rss"] else f"{'-':>12}")
-                + (f"{rate:12.0f}" if rate else "")
-            )
-    finally:
+    def run(step: str, env: dict[str, str]) -> dict[str, float]:
+        argv = command(step) + (["--trace-here"] if trace == step else [])
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"{step} failed:\n{done.stderr}")
+        if done.stderr.strip():
+            print(done.stderr.rstrip(), file=sys.stderr)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    def settle(env: dict[str, str]) -> None:
         _restore(articles, originals)
         if index.exists():  # and the index as the files are, for the next run
             subprocess.run(command("settle"), env=env, capture_output=True, check=False)
+
+    if len(trees) == 1:
+        env = _env(trees[0])
+        print(
+            f"{'step':<26}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}{'workers MB':>12}"
+            f"{'articles/s':>12}"
+        )
+        try:
+            for step in steps:
+                figures = run(step, env)
+                rate = figures["articles"] / figures["wall"] if step == "build" else None
+                print(
+                    f"{step:<26}{figures['wall']:9.2f}{figures['cpu']:9.1f}"
+                    f"{figures['rss']:13.0f}"
+                    + (
+                        f"{figures['workers_rss']:12.0f}"
+                        if figures["workers_rss"]
+                        else f"{'-':>12}"
+                    )
+                    + (f"{rate:12.0f}" if rate else "")
+                )
+        finally:
+            settle(env)
+        return
+    taken: dict[tuple[int, str], list[dict[str, float]]] = {}
+    for _round in range(rounds):
+        for which, tree in enumerate(trees):
+            env = _env(tree)
+            try:
+                settle(env)
+                for step in steps:
+                    taken.setdefault((which, step), []).append(run(step, env))
+            finally:
+                settle(env)
+    print(f"medians of {rounds} round(s): before = {trees[0]}, after = {trees[1] or 'this tree'}")
+    print(
+        f"{'step':<26}{'wall s before/after':>22}{'CPU s before/after':>22}"
+        f"{'peak RSS MB b/a':>18}{'wall ratio':>12}"
+    )
+    for step in steps:
+        before, after = (
+            {
+                key: statistics.median(f[key] for f in taken[which, step])
+                for key in ("wall", "cpu", "rss")
+            }
+            for which in (0, 1)
+        )
+        print(
+            f"{step:<26}{before['wall']:11.2f} /{after['wall']:7.2f}"
+            f"{before['cpu']:14.2f} /{after['cpu']:5.2f}"
+            f"{before['rss']:11.0f} /{after['rss']:4.0f}"
+            f"{after['wall'] / before['wall']:12.2f}"
+        )
 
 
 def main() -> None:
@@ -228,6 +284,10 @@ def main() -> None:
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "treatytui-bench-scale"
     )
     parser.add_argument("--src", type=Path, help="import treatytui from this folder instead")
+    parser.add_argument(
+        "--against", type=Path, help="a src folder to compare with, step by step (before)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="with --against: runs of each")
     parser.add_argument("--trace", choices=STEPS, default="", help="tracemalloc this step")
     parser.add_argument(
         "--steps",
@@ -248,7 +308,8 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
         indexes = args.indexes or args.work
-        bench(size, args.work, args.shared, args.src, args.trace, args.steps, indexes)
+        trees = [args.src] if args.against is None else [args.against, args.src]
+        bench(size, args.work, args.shared, trees, args.rounds, args.trace, args.steps, indexes)
 
 
 if __name__ == "__main__":

@@ -73,14 +73,21 @@ def test_folder_linked_twice_is_walked_once(tmp_path: Path) -> None:
 def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = tmp_path / "locked"
     touch(locked / "a.txt")
-    real_scandir = os.scandir
+    real_scandir, real_listdir = os.scandir, os.listdir
 
     def scandir(path: os.PathLike[str] | str) -> object:
         if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)
 
+    def listdir(path: os.PathLike[str] | str) -> list[str]:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_listdir(path)
+
+    # (Root reads any folder: the refusal is the listing's, whichever way it is listed.)
     monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "listdir", listdir)
     assert list(discover([tmp_path])) == [Skipped(locked, "permission denied")]
 
 

@@ -10,12 +10,13 @@ unless asked for.
 from __future__ import annotations
 
 import errno
+import itertools
 import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FORMAT_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SUPPORTED_SUFFIXES = frozenset(FORMAT_BY_SUFFIX)
@@ -53,6 +54,9 @@ when it cannot be stat'ed), and its sidecar's size and mtime (None: no sidecar).
 _UNREADABLE = (None, None, None)
 _NO_SIDECAR = (None, None)
 _NAME = operator.attrgetter("name")
+_FIRST = operator.itemgetter(0)
+_DOTS = itertools.repeat(".")
+_SUFFIX_TUPLES = itertools.repeat(tuple(sorted(SUPPORTED_SUFFIXES)))
 
 
 class FolderFiles(NamedTuple):
@@ -62,6 +66,9 @@ class FolderFiles(NamedTuple):
     prefix: str
     root: Path
     files: list[ScannedFile]
+    whole: bool = False
+    """True when these are all the folder holds (hidden files aside): no other file, no
+    sidecar, no folder, no link."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,56 +192,109 @@ def _plan(
 ) -> list[list[ScannedFile] | os.DirEntry[str] | Skipped]:
     """What :class:`_Folder` says of ``listing``, its article files stat'ed now, by name
     relative to the folder (one lookup of a name, not of a path, each)."""
-    # (The loop is the walk's time at 100,000 files: as little as can be is done in it.)
-    plan: list[list[ScannedFile] | os.DirEntry[str] | Skipped] = []
-    runs: list[list[ScannedFile]] = []
-    run: list[ScannedFile] = []
-    sidecars: dict[str, os.DirEntry[str]] = {}
+    plan, runs, sidecars = _sort_out(prefix, [e for e in listing if not e.name.startswith(".")])
+    if runs:
+        fd = _open_folder(folder)
+        try:
+            for run in runs:
+                run[:] = _stat_names(run, fd, prefix)
+            if sidecars:
+                _add_sidecars(runs, sidecars, lambda name: _stat_in(name, fd, prefix))
+        finally:
+            if fd is not None:
+                os.close(fd)
+    return plan
+
+
+class _WholeFolder(list[ScannedFile]):
+    """A run of article files that is the whole of its folder's (visible) contents."""
+
+
+def _whole_folder(folder: str, prefix: str) -> _WholeFolder | None:
+    """The files of ``folder`` when it holds article files only (hidden ones aside), else
+    None: a folder's listing as names only, each file stat'ed (not followed) once."""
+    # (os.listdir and a string sort, no DirEntry: at 100,000 files 15% less time.)
+    names = os.listdir(folder)
+    names.sort()
+    if "." in map(_FIRST, names):
+        names = list(itertools.compress(names, map(operator.ne, map(_FIRST, names), _DOTS)))
+    if not all(map(str.endswith, map(str.lower, names), _SUFFIX_TUPLES)):
+        return None
+    run = _WholeFolder()
+    add, stat = run.append, os.stat
     fd = _open_folder(folder)
-    os_stat = os.stat
     try:
-        for entry in listing:
-            name = entry.name
-            if name.startswith("."):
-                continue
+        for name in names:
             try:
-                regular = entry.is_file(follow_symlinks=False)
+                st = (
+                    stat(name, dir_fd=fd, follow_symlinks=False)
+                    if fd is not None
+                    else os.lstat(prefix + name)
+                )
             except OSError:
-                regular = False
-            lowered = name.lower()
-            if lowered.endswith(SIDECAR_SUFFIXES):
-                sidecars[name] = entry
-                if regular:
-                    continue
-            if not regular:  # a folder, a link, a device…: looked at when reached
-                if run:
-                    plan.append(run)
-                    run = []
-                plan.append(entry)
+                add((name, None, None, None, None, None))
                 continue
-            dot = lowered.rfind(".")
-            if dot > 0 and lowered[dot:] in SUPPORTED_SUFFIXES:
-                if not run:
-                    runs.append(run)
-                try:
-                    st = os_stat(name, dir_fd=fd) if fd is not None else os_stat(prefix + name)
-                except OSError:
-                    run.append((name, None, None, None, None, None))
-                else:
-                    run.append((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
-            else:
-                if run:
-                    plan.append(run)
-                    run = []
-                plan.append(_unsupported(Path(prefix + name)))
-        if sidecars:
-            _add_sidecars(runs, sidecars, lambda name: _stat_in(name, fd, prefix))
+            if st.st_mode & 0o170000 != 0o100000:  # (not S_ISREG: a folder, a link…)
+                return None
+            add((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
     finally:
         if fd is not None:
             os.close(fd)
-    if run:
-        plan.append(run)
-    return plan
+    return run
+
+
+def _sort_out(
+    prefix: str, listing: list[os.DirEntry[str]]
+) -> tuple[list[Any], list[list[Any]], dict[str, os.DirEntry[str]]]:
+    """The plan of a folder's (visible) entries with runs of article names in it, the runs,
+    and the entries with a sidecar's suffix, by name, one entry at a time."""
+    plan: list[Any] = []
+    runs: list[list[Any]] = []
+    run: list[Any] = []
+    sidecars: dict[str, os.DirEntry[str]] = {}
+    supported = SUPPORTED_SUFFIXES
+    for entry in listing:
+        name = entry.name
+        try:
+            regular = entry.is_file(follow_symlinks=False)
+        except OSError:
+            regular = False
+        lowered = name.lower()
+        if lowered.endswith(SIDECAR_SUFFIXES):
+            sidecars[name] = entry
+            if regular:
+                continue
+        if not regular:  # a folder, a link, a device…: looked at when reached
+            if run:
+                run = []
+            plan.append(entry)
+            continue
+        dot = lowered.rfind(".")
+        if dot > 0 and lowered[dot:] in supported:
+            if not run:
+                runs.append(run)
+                plan.append(run)
+            run.append(name)
+        else:
+            if run:
+                run = []
+            plan.append(_unsupported(Path(prefix + name)))
+    return plan, runs, sidecars
+
+
+def _stat_names(names: list[str], fd: int | None, prefix: str) -> list[ScannedFile]:
+    """``names`` as :data:`ScannedFile` (no sidecar yet), stat'ed by name in ``fd`` (else
+    by path)."""
+    scanned: list[ScannedFile] = []
+    add, stat = scanned.append, os.stat
+    for name in names:
+        try:
+            st = stat(name, dir_fd=fd) if fd is not None else stat(prefix + name)
+        except OSError:
+            add((name, None, None, None, None, None))
+        else:
+            add((name, st.st_size, st.st_mtime_ns, st.st_ino, None, None))
+    return scanned
 
 
 def _stat_in(name: str, fd: int | None, prefix: str) -> FileStat | None:
@@ -267,17 +327,23 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[FolderFiles | Skipped]:
         if real in visited:
             looped = any(real == ancestor.real for ancestor in open_folders)
             return Skipped(folder, "symlink loop" if looped else "folder already walked")
+        text = str(folder)
+        prefix = text if text.endswith(os.sep) else text + os.sep
         try:
-            with os.scandir(folder) as entries:
-                listing = sorted(entries, key=_NAME)
+            plan: list[Any] | None = None
+            if (whole := _whole_folder(text, prefix)) is not None:
+                plan = [whole] if whole else []
+            else:
+                with os.scandir(folder) as entries:
+                    listing = sorted(entries, key=_NAME)
         except PermissionError:
             return Skipped(folder, "permission denied")
         except OSError as error:
             return Skipped(folder, (error.strerror or "cannot be read").lower())
         visited.add(real)
-        text = str(folder)
-        prefix = text if text.endswith(os.sep) else text + os.sep
-        open_folders.append(_Folder(real, prefix, iter(_plan(text, prefix, listing))))
+        if plan is None:
+            plan = _plan(text, prefix, listing)
+        open_folders.append(_Folder(real, prefix, iter(plan)))
         return None
 
     if (refused := enter(root)) is not None:
@@ -288,7 +354,7 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[FolderFiles | Skipped]:
         if item is None:
             open_folders.pop()
         elif isinstance(item, list):
-            yield FolderFiles(current.prefix, root, item)
+            yield FolderFiles(current.prefix, root, item, isinstance(item, _WholeFolder))
         elif isinstance(item, Skipped):
             yield item
         else:
@@ -357,7 +423,7 @@ def list_articles(
         if isinstance(item, Skipped):
             yield item
             continue
-        prefix, root, files = item
+        prefix, root, files, _whole = item
         for name, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns in files:
             yield Listed(
                 prefix + name,

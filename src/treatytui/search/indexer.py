@@ -8,7 +8,9 @@ generation beside the live index and published only once complete.
 
 from __future__ import annotations
 
+import collections
 import errno
+import operator
 import os
 import shutil
 import sqlite3
@@ -44,6 +46,7 @@ from treatytui.search.index_writer import (
     open_index,
     remove_unused_files,
 )
+from treatytui.search.listing_chunks import Chunk, Range, chunks, matched
 from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
@@ -65,6 +68,9 @@ PARALLEL_THRESHOLD = 150
 # indexes 30-40% faster: the writer's memory pool no longer spills to disk, and the first
 # half is written while the workers prepare the second. Two segments search as fast as one.
 SPLIT_COMMIT = 1000
+# At most this many ranges of records are left out of a refresh's query (by chunks of
+# listings found unchanged); the files of others are compared one by one.
+RANGES_LEFT_OUT = 32
 # Files larger than this are read in a worker process even when there are few.
 LARGE_FILE = 1024 * 1024
 # Facts are looked for in the first this many characters of a text: a news article is
@@ -72,7 +78,10 @@ LARGE_FILE = 1024 * 1024
 FACTS_TEXT_LIMIT = 1_000_000
 _SQLITE_FULL = 13
 # How os.fsencode makes the bytes of a path (the manifest keeps paths as bytes).
-_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+_ENCODE = operator.methodcaller(
+    "encode", sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+)
+_SIZE = operator.itemgetter(1)
 
 
 @dataclass
@@ -104,6 +113,8 @@ class _Candidate(NamedTuple):  # (a tuple: 100,000 of them are made in a refresh
     stat: FileStat
     sidecar: FileStat | None
     inode: int | None = None
+    chunk: tuple[bytes, str] | None = None
+    """The chunk of its folder's listing it is in (folder, key), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,35 +240,116 @@ def _overlapping(roots: list[Path]) -> bool:
 class _Comparison:
     """The files of the collection set against the manifest's records in one pass: what
     is unchanged is only counted; what is new or changed is kept to be (re)indexed, and
-    what is left of the records at the end is gone."""
+    what is left of the records at the end is gone.
 
-    def __init__(self, known: dict[str, Row], report: IndexReport) -> None:
-        self.known = known
+    The listing of a folder of article files only is cut in chunks (see
+    :mod:`~treatytui.search.listing_chunks`): a chunk whose digest is the one the manifest
+    keeps for it is unchanged without a look at its files, or even a read of its records.
+    """
+
+    def __init__(self, report: IndexReport, roots: list[Path]) -> None:
         self.report = report
+        self.known: dict[str, Row] = {}
+        """The records not matched (yet) by a listed file, by id."""
         self.todo: list[_Candidate] = []
         self.inodes: list[tuple[int, str]] = []
         """(inode, id) of unchanged records that did not know their file's inode."""
-        self._seen: dict[str, Row] = {}
-        """The files listed so far, by id (their rows: nothing made for this)."""
-        self._seen_paths: set[str] | None = None
+        self.indexed: dict[tuple[bytes, str], int] = {}
+        """How many files of each chunk (folder, key) have their record as listed."""
+        self._chunks: dict[bytes, tuple[str, list[Chunk]]] = {}
+        """The id base and the chunks of each folder that has some, by its path's bytes."""
+        self._matched: dict[bytes, set[str]] = {}
+        """The keys of the chunks of each folder that have the digest kept for them."""
+        self._listed: list[FolderFiles | Skipped] = []
+        self._seen: dict[str, bytes] = {}
+        """The files listed so far: their paths' bytes, by id."""
+        self._seen_paths: set[str] | None = set() if _overlapping(roots) else None
 
-    def compare(self, roots: list[Path], follow_symlinks: bool) -> None:
-        """Go through every article file under ``roots``."""
-        self._seen_paths = set() if _overlapping(roots) else None
-        for item in scan_articles(roots, follow_symlinks=follow_symlinks):
+    def list(self, roots: list[Path], follow_symlinks: bool) -> None:
+        """List every article file under ``roots``; cut in chunks the listings of the
+        folders that can have them."""
+        self._listed = list(scan_articles(roots, follow_symlinks=follow_symlinks))
+        if self._seen_paths is not None:
+            return
+        runs = [item for item in self._listed if isinstance(item, FolderFiles)]
+        bases = collections.Counter(_id_base(run.prefix, run.root) for run in runs)
+        for prefix, root, files, whole in runs:
+            base = _id_base(prefix, root)
+            # (An ASCII folder without backslashes whose base no other folder has: none of
+            # its ids can be another folder's, escaped or not; every file has its stat.)
+            if (
+                whole
+                and prefix.isascii()
+                and "\\" not in base
+                and bases[base] == 1
+                and None not in map(_SIZE, files)
+            ):
+                self._chunks[os.fsencode(prefix)] = (base, chunks(base, files))
+
+    def match(
+        self, kept: dict[bytes, dict[str, tuple[str, bytes]]]
+    ) -> list[tuple[bytes, bytes, bytes]]:
+        """Find the chunks that have the digests ``kept`` for them; the ranges of records
+        (folder, lower, upper) they are, which need not be read."""
+        ranges: list[Range] = []
+        for prefix, (base, listed) in self._chunks.items():
+            found, more = matched(prefix, base, listed, kept.get(prefix, {}))
+            self._matched[prefix] = found
+            ranges += more
+        if len(ranges) > RANGES_LEFT_OUT:  # the others' files are compared one by one
+            ranges.sort(key=lambda r: r.files, reverse=True)
+            for dropped in ranges[RANGES_LEFT_OUT:]:
+                self._matched[dropped.prefix] -= set(dropped.keys)
+            del ranges[RANGES_LEFT_OUT:]
+        return [(r.prefix, r.lower, r.upper) for r in ranges]
+
+    def compare(self, known: dict[str, Row]) -> None:
+        """Compare the files listed with ``known``, the records (but those of the chunks
+        matched)."""
+        self.known = known
+        for item in self._listed:
             if isinstance(item, Skipped):
                 self.report.skipped.append((storable(str(item.path)), item.reason))
                 if item.reason == OUTSIDE_REASON:
                     self.report.symlinks_outside += 1
-            else:
-                self._folder_files(item)
+                continue
+            encoded = os.fsencode(item.prefix)
+            if encoded not in self._chunks:
+                self._folder_files(item, encoded, None)
+                continue
+            found = self._matched.get(encoded, set())
+            for chunk in self._chunks[encoded][1]:
+                if chunk.key in found:
+                    self.report.unchanged += chunk.end - chunk.start
+                    self.indexed[encoded, chunk.key] = chunk.end - chunk.start
+                else:
+                    part = item._replace(files=item.files[chunk.start : chunk.end])
+                    self._folder_files(part, encoded, (encoded, chunk.key))
+        self._listed = []
 
-    def _folder_files(self, run: FolderFiles) -> None:
-        prefix, root, files = run
+    def digests(self) -> dict[bytes, dict[str, tuple[str, bytes]]]:
+        """The chunks' digests to keep (empty for a chunk some of whose files have no
+        record as listed)."""
+        return {
+            prefix: {
+                chunk.key: (
+                    base,
+                    chunk.digest
+                    if self.indexed.get((prefix, chunk.key)) == chunk.end - chunk.start
+                    else b"",
+                )
+                for chunk in listed
+            }
+            for prefix, (base, listed) in self._chunks.items()
+        }
+
+    def _folder_files(
+        self, run: FolderFiles, encoded: bytes, chunk: tuple[bytes, str] | None
+    ) -> None:
+        """Compare a run of files one by one (``chunk``: the chunk they are, if any)."""
+        prefix, root, files, _whole = run
         base = _id_base(prefix, root)
-        encoded = os.fsencode(prefix)
         known, seen, seen_paths = self.known, self._seen, self._seen_paths
-        encoding, errors = _FS_ENCODING, _FS_ERRORS
         unchanged = 0
         for file in files:
             name = file[0]
@@ -267,18 +359,19 @@ class _Comparison:
                 if prefix + name in seen_paths:
                     continue
                 seen_paths.add(prefix + name)
-            row = (doc_id, encoded + name.encode(encoding, errors), *file[1:])
+            path = encoded + _ENCODE(name)
             if doc_id in seen:
-                if seen[doc_id][1] != row[1]:
-                    earlier = os.fsdecode(seen[doc_id][1])
+                if seen[doc_id] != path:
+                    earlier = os.fsdecode(seen[doc_id])
                     self.report.skipped.append(
                         (storable(prefix + name), f"same id as {storable(earlier)}")
                     )
                 continue
-            seen[doc_id] = row
+            seen[doc_id] = path
             if file[1] is None:
                 self.report.skipped.append((storable(prefix + name), "cannot be read"))
                 continue
+            row = (doc_id, path, *file[1:])
             record = known.pop(doc_id, None)
             if record == row:
                 unchanged += 1
@@ -290,13 +383,15 @@ class _Comparison:
                 unchanged += 1
                 self.inodes.append((row[4], doc_id))
             else:
-                size, mtime_ns, _inode, sidecar_size, sidecar_mtime_ns = file[1:]
+                size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns = file[1:]
                 sidecar = None if sidecar_size is None else (sidecar_size, sidecar_mtime_ns)
                 candidate = _Candidate(
-                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, row[4]
+                    prefix + name, root, doc_id, (size, mtime_ns), sidecar, inode, chunk
                 )
                 self.todo.append(candidate)
         self.report.unchanged += unchanged
+        if chunk is not None:
+            self.indexed[chunk] = unchanged
 
 
 def _remembered_follow_symlinks(location: IndexLocation) -> bool:
@@ -421,12 +516,14 @@ def _update(
     workers: int,
     follow_symlinks: bool,
 ) -> None:
-    comparison = _Comparison(manifest.rows(), report)
-    comparison.compare(roots, follow_symlinks)
+    comparison = _Comparison(report, roots)
+    comparison.list(roots, follow_symlinks)
+    kept = manifest.chunk_digests()
+    comparison.compare(manifest.rows(outside=comparison.match(kept)))
     todo, gone = comparison.todo, sorted(comparison.known)
+    comparison.known = {}
     if comparison.inodes:
         manifest.set_inodes(comparison.inodes)
-    del comparison
     # A large rebuild is committed in two halves (see SPLIT_COMMIT); an update of the live
     # index stays one commit, so that a killed indexer leaves it all old or all new.
     midway = len(todo) // 2 if report.rebuilt and len(todo) >= SPLIT_COMMIT else -1
@@ -444,6 +541,8 @@ def _update(
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
                 _apply(writer, manifest, report, candidate, prepared)
+                if candidate.chunk is not None and prepared.fields is not None:
+                    comparison.indexed[candidate.chunk] += 1
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -452,6 +551,9 @@ def _update(
                 writer.get().delete_by_term("id", doc_id)
                 manifest.remove(doc_id)
                 report.removed.append(doc_id)
+            digests = comparison.digests()
+            if digests != kept or report.changed or manifest.dirty:
+                manifest.set_chunk_digests(digests)
             writer.commit()
         except BaseException:
             writer.cancel()

@@ -11,6 +11,12 @@ generation they describe (a rollback journal: a killed indexer leaves the last c
 state). A stamp that does not match (the writer was killed between the two commits) makes
 the manifest be rebuilt from the index itself, so it can never mislead. An index written
 by an earlier version has a JSON manifest instead; it is migrated on first use.
+
+Beside the records, the digests of chunks of folders' listings (``listing_chunks``, see
+:mod:`treatytui.search.listing_chunks`) let a refresh pass over the unchanged files of a
+large folder without reading their records. They are stamped with the generation they
+were saved with and dropped by any save that does not set them anew: a writer that knows
+nothing of them (an earlier version) leaves none that could mislead.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -49,10 +55,20 @@ CREATE TABLE IF NOT EXISTS records (
     sidecar_mtime_ns INTEGER,
     inode INTEGER
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS listing_chunks (
+    prefix BLOB NOT NULL,
+    key TEXT NOT NULL,
+    base TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    generation INTEGER NOT NULL,
+    PRIMARY KEY (prefix, key)
+) WITHOUT ROWID;
 """
 _COLUMNS = "id, path, content_hash, size, mtime_ns, sidecar_size, sidecar_mtime_ns, inode"
 # Rows are written this many at a time when a manifest is filled from elsewhere.
 _BATCH = 2000
+_ROW_COLUMNS = "id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns"
+_SEP = os.fsencode(os.sep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +106,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode=DELETE")
         connection.executescript(_SCHEMA)
         columns = {row[1] for row in connection.execute("PRAGMA table_info(records)")}
-        if "inode" not in columns:  # a manifest of an earlier version
+        if "inode" not in columns:  # a manifest of an earlier version (no digest is its)
             connection.execute("ALTER TABLE records ADD COLUMN inode INTEGER")
+            connection.execute("DELETE FROM listing_chunks")
     except BaseException:
         connection.close()
         raise
@@ -131,6 +148,7 @@ class Manifest:
     def __init__(self, connection: sqlite3.Connection, generation: int) -> None:
         self._db = connection
         self._migrated: Path | None = None
+        self._chunks_set = False
         self.generation = generation
         self.dirty = False
         """True when the records changed since the manifest was last saved."""
@@ -162,6 +180,7 @@ class Manifest:
     def _clear(self) -> None:
         self._begin()
         self._db.execute("DELETE FROM records")
+        self._db.execute("DELETE FROM listing_chunks")
 
     def _migrate(self, legacy: Path, generation: int) -> bool:
         """Take the records of a JSON manifest of ``generation``; False when there is none."""
@@ -210,13 +229,52 @@ class Manifest:
         if not self._db.in_transaction:
             self._db.execute("BEGIN IMMEDIATE")
 
-    def rows(self) -> dict[str, Row]:
+    def rows(self, outside: Sequence[tuple[bytes, bytes, bytes]] = ()) -> dict[str, Row]:
         """Every record's id, path, size, mtime, inode and sidecar, by id (what tells a
-        changed file), as SQLite gives them: no Python code runs for each of 100,000."""
-        rows = self._db.execute(
-            "SELECT id, path, size, mtime_ns, inode, sidecar_size, sidecar_mtime_ns FROM records"
-        ).fetchall()
+        changed file), as SQLite gives them: no Python code runs for each of 100,000.
+
+        ``outside``: ranges of records left out, each as (folder, lower, upper): the
+        records of the folder's files (not its subfolders') whose path's bytes are from
+        ``lower`` up to (not with) ``upper``.
+        """
+        query, parameters = f"SELECT {_ROW_COLUMNS} FROM records", []
+        if outside:
+            # In the range, and no separator after the folder's own.
+            inside = "(path >= ? AND path < ? AND instr(substr(path, ?), ?) = 0)"
+            query += " WHERE NOT (" + " OR ".join([inside] * len(outside)) + ")"
+            for prefix, lower, upper in outside:
+                parameters += [lower, upper, len(prefix) + 1, _SEP]
+        rows = self._db.execute(query, parameters).fetchall()
         return dict(zip(map(itemgetter(0), rows), rows, strict=True))
+
+    def chunk_digests(self) -> dict[bytes, dict[str, tuple[str, bytes]]]:
+        """The digests kept of the chunks of folders' listings (see
+        :mod:`treatytui.search.listing_chunks`): by folder, by chunk key, with the id base."""
+        digests: dict[bytes, dict[str, tuple[str, bytes]]] = {}
+        for prefix, key, base, digest in self._db.execute(
+            "SELECT prefix, key, base, digest FROM listing_chunks "
+            "WHERE generation = (SELECT generation FROM stamp)"
+        ):
+            digests.setdefault(prefix, {})[key] = (base, digest)
+        return digests
+
+    def set_chunk_digests(self, digests: dict[bytes, dict[str, tuple[str, bytes]]]) -> None:
+        """Replace the chunks' digests (saved by :meth:`save`; forgotten by a save without
+        this call before it). The caller vouches for each: the records of the folder's
+        files from the chunk's key up to the next key are exactly the files hashed."""
+        self._begin()
+        self._db.execute("DELETE FROM listing_chunks")
+        self._db.executemany(
+            "INSERT INTO listing_chunks (prefix, key, base, digest, generation) "
+            "VALUES (?, ?, ?, ?, -1)",
+            [
+                (prefix, key, base, digest)
+                for prefix, chunks in digests.items()
+                for key, (base, digest) in chunks.items()
+            ],
+        )
+        self._chunks_set = True
+        self.dirty = True
 
     def set_inodes(self, inodes: list[tuple[int, str]]) -> None:
         """Record the inode of each (inode, id) (saved by :meth:`save`)."""
@@ -269,7 +327,12 @@ class Manifest:
         self._db.execute(
             "INSERT OR REPLACE INTO stamp (one, generation) VALUES (1, ?)", (generation,)
         )
+        if self._chunks_set:
+            self._db.execute("UPDATE listing_chunks SET generation = ?", (generation,))
+        else:  # (records may have changed: the digests may no longer be theirs)
+            self._db.execute("DELETE FROM listing_chunks")
         self._db.execute("COMMIT")
+        self._chunks_set = False
         self.generation = generation
         self.dirty = False
         if self._migrated is not None:  # what it held is in the database now
