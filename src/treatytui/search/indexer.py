@@ -48,6 +48,7 @@ from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
+from treatytui.search.viewstore import ViewRowsWriter, fill_from_index, stored_view_facts
 from treatytui.search.workers import (
     OverBudget,
     WorkersFailing,
@@ -367,6 +368,7 @@ def _refresh_locked(
         location.remove_stale_generations(keep=live)
     folder: Path | None = None
     manifest: Manifest | None = None
+    views: ViewRowsWriter | None = None
     try:
         index = None if rebuild or live is None else _open_generation(live)
         if index is None:
@@ -377,14 +379,22 @@ def _refresh_locked(
             assert live is not None
             remove_unused_files(live)
             manifest = Manifest.load(live, index)
-        _update(index, manifest, report, roots, progress, workers, follow_symlinks)
+        views = ViewRowsWriter(folder or live, index.latest_generation())  # type: ignore[arg-type]
+        if views.stale and not report.rebuilt:
+            fill_from_index(views, index)  # written by an earlier version, or killed
+        _update(index, manifest, views, report, roots, progress, workers, follow_symlinks)
         if report.changed or manifest.dirty:
             manifest.save(index.latest_generation())
+        if report.changed or views.stale:
+            views.commit(index.latest_generation())
+        views.close()
         report.total = len(manifest)
         manifest.close()
         if folder is not None:
             location.publish(folder)
     except (OSError, sqlite3.OperationalError) as error:
+        if views is not None:
+            views.close()
         if manifest is not None:
             manifest.close()
         # (SQLite says "database or disk is full" where the OS says ENOSPC.)
@@ -397,6 +407,8 @@ def _refresh_locked(
             remove_unused_files(live)
         raise disk_full(location.root, cause) from error
     except BaseException:
+        if views is not None:
+            views.close()
         if manifest is not None:
             manifest.close()
         if folder is not None:
@@ -415,6 +427,7 @@ def _sqlite_os_error(error: sqlite3.Error) -> OSError:
 def _update(
     index: Index,
     manifest: Manifest,
+    views: ViewRowsWriter,
     report: IndexReport,
     roots: list[Path],
     progress: ProgressFn | None,
@@ -443,7 +456,7 @@ def _update(
             for done, (candidate, prepared) in enumerate(zip(todo, results, strict=True), start=1):
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
-                _apply(writer, manifest, report, candidate, prepared)
+                _apply(writer, manifest, views, report, candidate, prepared)
                 if done == midway:
                     # The first half becomes a segment of its own while the workers go on
                     # preparing the second.
@@ -451,6 +464,7 @@ def _update(
             for doc_id in gone:
                 writer.get().delete_by_term("id", doc_id)
                 manifest.remove(doc_id)
+                views.remove(doc_id)
                 report.removed.append(doc_id)
             writer.commit()
         except BaseException:
@@ -465,6 +479,7 @@ def _job(candidate: _Candidate) -> tuple[str, str, float]:
 def _apply(
     writer: LazyWriter,
     manifest: Manifest,
+    views: ViewRowsWriter,
     report: IndexReport,
     candidate: _Candidate,
     prepared: _Prepared,
@@ -478,6 +493,7 @@ def _apply(
         if record is not None:
             writer.get().delete_by_term("id", candidate.id)
             manifest.remove(candidate.id)
+            views.remove(candidate.id)
             report.removed.append(candidate.id)
         return
     new_record = FileRecord(
@@ -500,4 +516,5 @@ def _apply(
         writer.get().add_document(**prepared.fields)
     else:
         writer.get().update_document(**prepared.fields)
+    views.put(stored_view_facts(prepared.fields))
     (report.updated if record is not None else report.added).append(candidate.id)

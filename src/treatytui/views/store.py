@@ -138,6 +138,9 @@ class ArticleTable:
     def id(self, number: int) -> str:
         return self._texts[3 * number]
 
+    def title(self, number: int) -> str:
+        return self._texts[3 * number + 1]
+
     def published(self, number: int) -> date | None:
         day = self._published[number]
         return date.fromordinal(day) if day else None

@@ -1,0 +1,295 @@
+"""The timeline and the figures read from the view rows stored beside the index.
+
+The same rows, in the same order, as ``build_timeline`` and ``build_figures`` make from the
+stored facts (the tests compare them), but a day range or a group at a time, as the stored
+rows are read in order: the first row comes before the last article is read, and what is
+held is one day range (or one group's bounds), not the collection.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from treatytui.search.viewrows import covered_days
+from treatytui.views.dates import DateRange
+from treatytui.views.figures import (
+    Figure,
+    FigureGroup,
+    FigureTable,
+    _bounds,
+    _group_order,
+    _label,
+    _listed,
+)
+from treatytui.views.mentions import Mention, trim_around
+from treatytui.views.store import MentionTable
+from treatytui.views.timeline import (
+    COMMON_FRACTION,
+    COMMON_MINIMUM,
+    TimelineRow,
+    _components,
+    _event_keys,
+)
+
+if TYPE_CHECKING:
+    from treatytui.search.viewstore import Cited, DatedRow, FigureRow, ViewRows
+
+
+def _needle(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _cites(needle: str, sentence: str, article: Cited) -> bool:
+    """Whether a mention's sentence, its article's title or source holds ``needle``."""
+    return (
+        needle in sentence.casefold()
+        or needle in article.title.casefold()
+        or (article.source is not None and needle in article.source.casefold())
+    )
+
+
+# -- the timeline ------------------------------------------------------------------------
+class _Tables:
+    """The mention table rows are kept in, and where each article is in it."""
+
+    def __init__(self, table: MentionTable | None) -> None:
+        self.shared = table
+        self.table = table or MentionTable()
+        self.numbers: dict[int, int] = {}
+
+    def fresh(self) -> None:
+        """A day range begins: a table of its own, unless one is shared."""
+        if self.shared is None:
+            self.table, self.numbers = MentionTable(), {}
+
+    def add(self, row: DatedRow) -> int:
+        number = self.numbers.get(row.order[0])
+        if number is None:
+            number = self.numbers[row.order[0]] = self.table.articles.add(row.article)
+        return self.table.add(number, row)  # type: ignore[arg-type]  # (its fields suffice)
+
+
+def _citing_order(row: DatedRow) -> tuple[bool, int, str, int, tuple[int, int]]:
+    """How a row's mentions are listed: by publication date (undated last), id, place."""
+    published = row.article.published
+    return (published is None, published.toordinal() if published else 0, row.article.id,
+            row.start, row.order)  # fmt: skip
+
+
+def _day_rows(rows: list[DatedRow], common: frozenset[str], tables: _Tables) -> list[TimelineRow]:
+    """The timeline rows of the mentions of one day range, in the order they are listed."""
+    made: list[tuple[tuple[str, int, tuple[int, int], tuple[int, int]], TimelineRow]] = []
+    for _key, same in groupby(rows, key=lambda r: (r.date_from, r.date_to, r.precision)):
+        mentions = list(same)
+        if len(mentions) == 1:
+            clusters = [mentions]
+        else:
+            keys_of = (
+                _event_keys(m.venues, sorted(w for w in m.words if w not in common))
+                for m in mentions
+            )
+            clusters = [[mentions[i] for i in group] for group in _components(keys_of)]
+        shared = int(len(mentions) > 1)
+        for cluster in clusters:
+            row = _timeline_row(cluster, tables)
+            made.append(((row.label, shared, mentions[0].order, cluster[0].order), row))
+    made.sort(key=lambda item: item[0])
+    return [row for _order, row in made]
+
+
+def _timeline_row(cluster: list[DatedRow], tables: _Tables) -> TimelineRow:
+    cluster = sorted(cluster, key=_citing_order)
+    lead = cluster[0]
+    first, last = covered_days(lead.date_from, lead.date_to, lead.precision)
+    return TimelineRow(
+        date_from=lead.date_from,
+        date_to=lead.date_to,
+        precision=lead.precision,
+        first=first,
+        last=last,
+        label=trim_around(lead.sentence, lead.text),
+        article_count=len({m.order[0] for m in cluster}),
+        table=tables.table,
+        numbers=array("i", [tables.add(m) for m in cluster]),
+    )
+
+
+def _row_cites(row: TimelineRow, needle: str) -> bool:
+    if needle in row.label.casefold() or needle in row.date_label.casefold():
+        return True
+    table = row.table
+    articles = table.articles
+    for n in row.numbers:
+        number = table.article[n]
+        source = articles.source(number)
+        if (
+            needle in table.sentence_of(n).casefold()
+            or needle in articles.title(number).casefold()
+            or (source is not None and needle in source.casefold())
+        ):
+            return True
+    return False
+
+
+def stored_timeline(
+    rows: ViewRows,
+    dates: DateRange | None = None,
+    text: str = "",
+    articles: set[int] | None = None,
+    table: MentionTable | None = None,
+) -> Iterator[TimelineRow]:
+    """The timeline rows (of ``articles``, or of all) within ``dates`` whose label,
+    sentences, titles or sources hold ``text``, as ``TimelineFilter(build_timeline(...))
+    .apply(dates, text)`` lists them, a day range at a time. Each day range's rows have a
+    mention table of their own unless ``table`` is given (to keep them all: the reader)."""
+    dates = dates or DateRange()
+    needle = _needle(text)
+    common = rows.common_words(COMMON_FRACTION, COMMON_MINIMUM, articles)
+    tables = _Tables(table)
+    stream = rows.dated(dates.start, dates.end, articles)
+    days = groupby(stream, key=lambda r: covered_days(r.date_from, r.date_to, r.precision))
+    for _days, same in days:
+        tables.fresh()
+        for row in _day_rows(list(same), common, tables):
+            if not needle or _row_cites(row, needle):
+                yield row
+
+
+# -- figures -----------------------------------------------------------------------------
+def _disagreeing(
+    rows: ViewRows, group: tuple[str, str, str], articles: set[int] | None
+) -> tuple[set[int], int]:
+    """The figures of ``group`` that meet no other of the same date value (as
+    ``_mark_disagreements``, on the stored bounds), and how many figures it has."""
+    buckets: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+    for number, date_from, date_to, value, value_to, qualifier in rows.figure_bounds(
+        group, articles
+    ):
+        low, high = _bounds(value, value_to, qualifier)
+        buckets.setdefault((date_from, date_to), []).append((number, low, high))
+    marked: set[int] = set()
+    for same in buckets.values():
+        if len(same) < 2:
+            continue
+        lows = sorted((low, i) for i, (_n, low, _high) in enumerate(same))
+        highs = sorted((high, i) for i, (_n, _low, high) in enumerate(same))
+        for i, (number, low, high) in enumerate(same):
+            other_low = lows[-1][0] if lows[-1][1] != i else lows[-2][0]
+            other_high = highs[0][0] if highs[0][1] != i else highs[1][0]
+            if high < other_low or low > other_high:
+                marked.add(number)
+    return marked, sum(len(same) for same in buckets.values())
+
+
+def _figure(row: FigureRow, disagrees: bool) -> Figure:
+    qualifier, unit, written_unit, verb, precision, dated_by, role = row.strings
+    return Figure(
+        value=row.value,
+        value_to=row.value_to,
+        qualifier=qualifier,
+        unit=unit,
+        written_unit=written_unit,
+        verb=verb,
+        date_from=row.date_from,
+        date_to=row.date_to,
+        precision=precision,
+        dated_by=dated_by,
+        mention=Mention(
+            article_id=row.article.id,
+            title=row.article.title,
+            source=row.article.source,
+            published=row.article.published,
+            url=row.article.url,
+            start=row.start,
+            end=row.end,
+            text=row.text,
+            sentence=row.sentence,
+        ),
+        disagrees=disagrees,
+        role=role,
+    )
+
+
+def _kept(row: FigureRow, dates: DateRange, needle: str) -> bool:
+    """As ``filter_figures`` keeps a figure (the group's title aside)."""
+    if not dates.is_everything:
+        if row.date_from is None:
+            return False
+        first, last = covered_days(row.date_from, row.date_to, row.strings[4])
+        if not dates.overlaps(first, last):
+            return False
+    if needle:
+        label = _label(row.value, row.value_to, row.strings[0], row.strings[2])
+        return needle in label.casefold() or _cites(needle, row.sentence, row.article)
+    return True
+
+
+class StoredFigures(Sequence[Figure]):
+    """One group's figures read from the stored rows each time they are iterated (the
+    disagreements found first: a group's record says how many before its figures)."""
+
+    def __init__(
+        self,
+        rows: ViewRows,
+        group: tuple[str, str, str],
+        articles: set[int] | None,
+        dates: DateRange,
+        needle: str,
+    ) -> None:
+        self._rows, self._group, self._articles = rows, group, articles
+        self._dates, self._needle = dates, needle
+        self._marked, self._count = _disagreeing(rows, group, articles)
+        self.disagreements = len(self._marked)
+        if needle or not dates.is_everything:  # counted again: those kept
+            self._count = self.disagreements = 0
+            for row in self._kept_rows():
+                self._count += 1
+                self.disagreements += row.number in self._marked
+
+    def _kept_rows(self) -> Iterator[FigureRow]:
+        for row in self._rows.figures(self._group, self._articles):
+            if _kept(row, self._dates, self._needle):
+                yield row
+
+    def _read(self) -> Iterator[Figure]:
+        marked = self._marked
+        return (_figure(row, row.number in marked) for row in self._kept_rows())
+
+    def __iter__(self) -> Iterator[Figure]:
+        return self._read()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return list(self._read())[index]
+
+
+def stored_figures(
+    rows: ViewRows,
+    dates: DateRange | None = None,
+    text: str = "",
+    articles: set[int] | None = None,
+) -> Iterator[FigureGroup]:
+    """The figure groups (of ``articles``, or of all) as ``filter_figures(build_figures
+    (...), dates, text)`` lists them, each read from the stored rows when it is reached."""
+    dates = dates or DateRange()
+    needle = _needle(text)
+    found = [FigureGroup(unit, verb, (), role) for role, unit, verb in rows.figure_groups()]
+    for group in sorted(found, key=_group_order):
+        in_title = bool(needle) and needle in group.title.casefold()
+        figures = StoredFigures(
+            rows, (group.role, group.unit, group.verb), articles, dates, "" if in_title else needle
+        )
+        if len(figures):
+            yield FigureGroup(group.unit, group.verb, figures, group.role)
+
+
+def figure_table(groups: Iterator[FigureGroup]) -> list[FigureGroup]:
+    """``groups`` kept in a ``FigureTable`` of their own (as ``build_figures`` keeps them:
+    for the reader, which shows and filters them)."""
+    table = FigureTable()
+    return [FigureGroup(g.unit, g.verb, _listed(g.figures, table), g.role) for g in groups]
