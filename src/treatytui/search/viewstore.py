@@ -398,6 +398,14 @@ class ViewRows:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
 
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def all_ids(self) -> list[str]:
+        """The ids of every article."""
+        return [doc_id for (doc_id,) in self._db.execute("SELECT id FROM articles")]
+
     def article_numbers(self, ids: Iterable[str]) -> set[int]:
         """The numbers of the articles with these ids."""
         wanted = set(ids)
@@ -451,22 +459,28 @@ class ViewRows:
             values.append(high.toordinal())
         query = (
             "SELECT d.date_from, d.date_to, d.precision, m.article, m.position, m.start,"
-            " m.stop, m.text, m.sentence, m.venues, m.words FROM dates d"
-            " JOIN dated m ON m.key = d.key"
+            " m.stop, m.text, m.sentence, m.venues, m.words, a.id, a.title, a.source,"
+            " a.published, a.url FROM dates d CROSS JOIN dated m ON m.key = d.key"
+            " CROSS JOIN articles a ON a.number = m.article"  # (CROSS: in this order)
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY d.first, d.last DESC, d.key, m.article, m.position"
         )
         for row in self._db.execute(query, values):
             (date_from, date_to, precision, article, position, start, end, text, sentence,
-             venues, words) = row  # fmt: skip
+             venues, words) = row[:11]  # fmt: skip
             if articles is not None and article not in articles:
                 continue
+            cited = self._cited.get(article)
+            if cited is None:
+                if len(self._cited) > 4096:
+                    self._cited.clear()
+                cited = self._cited[article] = _cited(row[11:])
             yield DatedRow(
                 (article, position),
                 date.fromordinal(date_from),
                 date.fromordinal(date_to) if date_to else None,
                 precision,
-                self.cited(article),
+                cited,
                 start,
                 end,
                 text,
@@ -474,19 +488,6 @@ class ViewRows:
                 tuple(json.loads(venues)) if venues != "[]" else (),
                 tuple(words.split()),
             )
-
-    def cited(self, number: int) -> Cited:
-        """Article ``number``'s citation details (the last ones read are kept)."""
-        found = self._cited.get(number)
-        if found is None:
-            if len(self._cited) > 4096:
-                self._cited.clear()
-            row = self._db.execute(
-                "SELECT id, title, source, published, url FROM articles WHERE number = ?",
-                (number,),
-            ).fetchone()
-            found = self._cited[number] = _cited(row)
-        return found
 
     # -- figures --------------------------------------------------------------------------
     def figure_groups(self) -> list[tuple[str, str, str]]:
@@ -500,18 +501,25 @@ class ViewRows:
         """The figures of ``group`` (of ``articles``, or all), in the order a figures view
         lists them: dated ones by date, then value, article id and place in the text."""
         rows = self._db.execute(
-            "SELECT number, value, value_to, qualifier, unit, written_unit, verb, precision,"
-            " dated_by, role, undated, date_from, date_to, article, start, stop, text, sentence"
-            " FROM figures WHERE role = ? AND unit = ? AND verb = ?"
+            "SELECT f.number, value, value_to, qualifier, unit, written_unit, verb, precision,"
+            " dated_by, role, undated, date_from, date_to, article, start, stop, text, sentence,"
+            " a.id, a.title, a.source, a.published, a.url"
+            " FROM figures f CROSS JOIN articles a ON a.number = f.article"
+            " WHERE role = ? AND unit = ? AND verb = ?"
             " ORDER BY undated, date_from, value, article_id, start, article, position",
             group,
         )
         for row in rows:
             (number, value, value_to, qualifier, unit, written_unit, verb, precision,
              dated_by, role, undated, date_from, date_to, article, start, end, text,
-             sentence) = row  # fmt: skip
+             sentence) = row[:18]  # fmt: skip
             if articles is not None and article not in articles:
                 continue
+            cited = self._cited.get(article)
+            if cited is None:
+                if len(self._cited) > 4096:
+                    self._cited.clear()
+                cited = self._cited[article] = _cited(row[18:])
             yield FigureRow(
                 number,
                 value,
@@ -519,7 +527,7 @@ class ViewRows:
                 (qualifier, unit, written_unit, verb, precision, dated_by, role),
                 None if undated else date.fromordinal(date_from),
                 date.fromordinal(date_to) if date_to else None,
-                self.cited(article),
+                cited,
                 start,
                 end,
                 text,

@@ -52,24 +52,49 @@ def _cites(needle: str, sentence: str, article: Cited) -> bool:
 
 
 # -- the timeline ------------------------------------------------------------------------
-class _Tables:
-    """The mention table rows are kept in, and where each article is in it."""
+class _Plain:
+    """One day range's mentions as read (a few: kept as they are, not compressed)."""
 
-    def __init__(self, table: MentionTable | None) -> None:
-        self.shared = table
-        self.table = table or MentionTable()
-        self.numbers: dict[int, int] = {}
-
-    def fresh(self) -> None:
-        """A day range begins: a table of its own, unless one is shared."""
-        if self.shared is None:
-            self.table, self.numbers = MentionTable(), {}
+    def __init__(self) -> None:
+        self.rows: list[DatedRow] = []
 
     def add(self, row: DatedRow) -> int:
+        self.rows.append(row)
+        return len(self.rows) - 1
+
+    def __getitem__(self, number: int) -> Mention:
+        row = self.rows[number]
+        a = row.article
+        return Mention(a.id, a.title, a.source, a.published, a.url, row.start, row.end,
+                       row.text, row.sentence)  # fmt: skip
+
+    def matching(self, needle: str) -> set[int]:
+        """The mentions whose sentence, article title or source holds ``needle``."""
+        return {n for n, row in enumerate(self.rows) if _cites(needle, row.sentence, row.article)}
+
+
+class _Tables:
+    """Where the rows' mentions are kept: a table for each day range, or one ``shared``
+    (a ``MentionTable``, compressed: the reader keeps every row)."""
+
+    def __init__(self, shared: MentionTable | None) -> None:
+        self.shared = shared
+        self.table: MentionTable | _Plain = shared or _Plain()
+        self.numbers: dict[int, int] = {}  # the shared table's number of each article
+
+    def fresh(self) -> None:
+        """A day range begins."""
+        if self.shared is None:
+            self.table = _Plain()
+
+    def add(self, row: DatedRow) -> int:
+        table = self.table
+        if isinstance(table, _Plain):
+            return table.add(row)
         number = self.numbers.get(row.order[0])
         if number is None:
-            number = self.numbers[row.order[0]] = self.table.articles.add(row.article)
-        return self.table.add(number, row)  # type: ignore[arg-type]  # (its fields suffice)
+            number = self.numbers[row.order[0]] = table.articles.add(row.article)
+        return table.add(number, row)  # type: ignore[arg-type]  # (its fields suffice)
 
 
 def _citing_order(row: DatedRow) -> tuple[bool, int, str, int, tuple[int, int]]:
@@ -112,7 +137,7 @@ def _timeline_row(cluster: list[DatedRow], tables: _Tables) -> TimelineRow:
         last=last,
         label=trim_around(lead.sentence, lead.text),
         article_count=len({m.order[0] for m in cluster}),
-        table=tables.table,
+        table=tables.table,  # type: ignore[arg-type]  # (a _Plain reads the same)
         numbers=array("i", [tables.add(m) for m in cluster]),
     )
 
@@ -120,18 +145,12 @@ def _timeline_row(cluster: list[DatedRow], tables: _Tables) -> TimelineRow:
 def _row_cites(row: TimelineRow, needle: str) -> bool:
     if needle in row.label.casefold() or needle in row.date_label.casefold():
         return True
-    table = row.table
-    articles = table.articles
-    for n in row.numbers:
-        number = table.article[n]
-        source = articles.source(number)
-        if (
-            needle in table.sentence_of(n).casefold()
-            or needle in articles.title(number).casefold()
-            or (source is not None and needle in source.casefold())
-        ):
-            return True
-    return False
+    return any(
+        needle in m.sentence.casefold()
+        or needle in m.title.casefold()
+        or (m.source is not None and needle in m.source.casefold())
+        for m in row.mentions
+    )
 
 
 def stored_timeline(
