@@ -10,6 +10,7 @@ is indexed, into the view rows stored beside the index (``viewstore``).
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -278,3 +279,33 @@ def figure_fields(article: ArticleFacts, count: Fact, dates: list[Fact]) -> tupl
         start,
         None if end == start else end,
     )
+
+
+def figure_bounds(value: float, value_to: float | None, qualifier: str) -> tuple[float, float]:
+    """The values a figure allows: "more than 110" 110 and up, "nearly 60" 54–60, "about
+    60" 54–66, "fewer than / up to 60" up to 60, a range its ends (inclusive)."""
+    low, high = value, value_to if value_to is not None else value
+    if qualifier in ("more_than", "at_least"):
+        return (low, math.inf)
+    if qualifier in ("fewer_than", "up_to"):
+        return (0.0, high)
+    if qualifier == "nearly":
+        return (low * 0.9, high)
+    if qualifier == "about":
+        return (low * 0.9, high * 1.1)
+    return (low, high)
+
+
+def disagreeing(bounds: Sequence[tuple[float, float]]) -> list[bool]:
+    """For each of the figures (one quantity, one date) with these bounds: whether it
+    meets no other (its range and the others' common range do not meet)."""
+    if len(bounds) < 2:
+        return [False] * len(bounds)
+    lows = sorted((low, i) for i, (low, _high) in enumerate(bounds))
+    highs = sorted((high, i) for i, (_low, high) in enumerate(bounds))
+    marks = []
+    for i, (low, high) in enumerate(bounds):
+        other_low = lows[-1][0] if lows[-1][1] != i else lows[-2][0]  # the others' max low
+        other_high = highs[0][0] if highs[0][1] != i else highs[1][0]  # the others' min high
+        marks.append(high < other_low or low > other_high)
+    return marks

@@ -38,13 +38,15 @@ from treatytui.search.viewrows import (
     content_words,
     covered_days,
     dated_mentions,
+    disagreeing,
+    figure_bounds,
     figure_fields,
 )
 
 if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
 
-VERSION = 1  # of what the rows hold and how they are derived: bump when either changes
+VERSION = 2  # of what the rows hold and how they are derived: bump when either changes
 VIEW_KINDS = TIMELINE_KINDS | FIGURE_KINDS
 
 _SCHEMA = """
@@ -112,9 +114,11 @@ CREATE TABLE IF NOT EXISTS figures (
     start INTEGER NOT NULL,
     stop INTEGER NOT NULL,
     text TEXT NOT NULL,
-    sentence TEXT NOT NULL
+    sentence TEXT NOT NULL,
+    disagrees INTEGER NOT NULL DEFAULT 0  -- meets no other figure of its group and date
 );
 CREATE INDEX IF NOT EXISTS figures_article ON figures (article);
+CREATE INDEX IF NOT EXISTS figures_bucket ON figures (role, unit, verb, date_from, date_to);
 CREATE INDEX IF NOT EXISTS figures_order ON figures
     (role, unit, verb, undated, date_from, value, article_id, start, article, position);
 """
@@ -170,6 +174,7 @@ class FigureRow(NamedTuple):
     end: int
     text: str
     sentence: str
+    disagrees: bool  # with another figure of the whole collection (group, date)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -208,6 +213,7 @@ class ViewRowsWriter:
                 self._db.execute(f"DELETE FROM {table}")
         self._before: dict[int, Counter[str] | None] = {}  # contributions, before changes
         self._empty = self.stale  # nothing to look up before the first rows
+        self._buckets: set[tuple[object, ...]] = set()  # (group, date) of changed figures
 
     def put(self, article: ArticleFacts) -> None:
         """Store ``article``'s rows (in place of those of the article with its id)."""
@@ -237,6 +243,7 @@ class ViewRowsWriter:
                 fields = figure_fields(article, count, dates)
                 if fields is not None:
                     rows.append(self._figure(number, position, article.id, fields, count))
+                    self._buckets.add((*rows[-1][2:5], rows[-1][6], rows[-1][7]))
             db.executemany(
                 "INSERT INTO figures (article, position, role, unit, verb, undated, date_from,"
                 " date_to, first, last, value, value_to, qualifier, written_unit, precision,"
@@ -285,6 +292,20 @@ class ViewRowsWriter:
         counted[""] = len(rows)
         return counted
 
+    def _mark(self, bucket: tuple[object, ...]) -> None:
+        """Mark again the figures of one group and date that disagree."""
+        rows = self._db.execute(
+            "SELECT number, value, value_to, qualifier, disagrees FROM figures"
+            " WHERE role = ? AND unit = ? AND verb = ? AND date_from = ? AND date_to = ?",
+            bucket,
+        ).fetchall()
+        marks = disagreeing(
+            [figure_bounds(value, value_to, q) for _n, value, value_to, q, _d in rows]
+        )
+        changed = [(int(mark), row[0]) for row, mark in zip(rows, marks, strict=True)
+                   if mark != bool(row[4])]  # fmt: skip
+        self._db.executemany("UPDATE figures SET disagrees = ? WHERE number = ?", changed)
+
     def remove(self, article_id: str) -> None:
         """Drop the rows of the article with this id (if any)."""
         db = self._db
@@ -297,6 +318,9 @@ class ViewRowsWriter:
                 self._before[key] = self._contribution(key)
             db.execute("UPDATE dates SET mentions = mentions - 1 WHERE key = ?", (key,))
         db.execute("DELETE FROM dated WHERE article = ?", (number,))
+        self._buckets.update(db.execute(
+            "SELECT role, unit, verb, date_from, date_to FROM figures WHERE article = ?",
+            (number,)))  # fmt: skip
         db.execute("DELETE FROM figures WHERE article = ?", (number,))
         db.execute("DELETE FROM articles WHERE number = ?", (number,))
 
@@ -319,6 +343,9 @@ class ViewRowsWriter:
             changes,
         )
         db.execute("DELETE FROM words WHERE shared <= 0")
+        for bucket in self._buckets:
+            self._mark(bucket)
+        self._buckets = set()
         db.execute("DELETE FROM dates WHERE mentions <= 0")
         total = db.execute("SELECT shared FROM stamp").fetchone()
         db.execute(
@@ -502,6 +529,7 @@ class ViewRows:
         lists them: dated ones by date, then value, article id and place in the text."""
         rows = self._db.execute(
             "SELECT f.number, value, value_to, qualifier, unit, written_unit, verb, precision,"
+            " disagrees,"
             " dated_by, role, undated, date_from, date_to, article, start, stop, text, sentence,"
             " a.id, a.title, a.source, a.published, a.url"
             " FROM figures f CROSS JOIN articles a ON a.number = f.article"
@@ -511,15 +539,15 @@ class ViewRows:
         )
         for row in rows:
             (number, value, value_to, qualifier, unit, written_unit, verb, precision,
-             dated_by, role, undated, date_from, date_to, article, start, end, text,
-             sentence) = row[:18]  # fmt: skip
+             disagrees, dated_by, role, undated, date_from, date_to, article, start, end,
+             text, sentence) = row[:19]  # fmt: skip
             if articles is not None and article not in articles:
                 continue
             cited = self._cited.get(article)
             if cited is None:
                 if len(self._cited) > 4096:
                     self._cited.clear()
-                cited = self._cited[article] = _cited(row[18:])
+                cited = self._cited[article] = _cited(row[19:])
             yield FigureRow(
                 number,
                 value,
@@ -532,7 +560,17 @@ class ViewRows:
                 end,
                 text,
                 sentence,
+                bool(disagrees),
             )
+
+    def figure_counts(self, group: tuple[str, str, str]) -> tuple[int, int]:
+        """How many figures ``group`` has, and how many of them disagree (all articles)."""
+        count, marked = self._db.execute(
+            "SELECT COUNT(*), TOTAL(disagrees) FROM figures"
+            " WHERE role = ? AND unit = ? AND verb = ?",
+            group,
+        ).fetchone()
+        return count, int(marked)
 
     def figure_bounds(
         self, group: tuple[str, str, str], articles: set[int] | None = None

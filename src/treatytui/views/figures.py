@@ -40,6 +40,8 @@ from treatytui.search.viewrows import (
     VERB_ORDER,
     VERBS,
     classify_verb,
+    disagreeing,
+    figure_bounds,
     figure_fields,
     normalise_unit,
 )
@@ -90,7 +92,7 @@ class Figure:
     @property
     def bounds(self) -> tuple[float, float]:
         """The values the figure allows, read as described in the module docstring."""
-        return _bounds(self.value, self.value_to, self.qualifier)
+        return figure_bounds(self.value, self.value_to, self.qualifier)
 
 
 def _label(value: float, value_to: float | None, qualifier: str, written_unit: str) -> str:
@@ -99,19 +101,6 @@ def _label(value: float, value_to: float | None, qualifier: str, written_unit: s
         number = f"{number}–{_number(value_to)}"
     words = (QUALIFIER_PHRASES.get(qualifier, ""), number, written_unit)
     return " ".join(word for word in words if word)
-
-
-def _bounds(value: float, value_to: float | None, qualifier: str) -> tuple[float, float]:
-    low, high = value, value_to if value_to is not None else value
-    if qualifier in ("more_than", "at_least"):
-        return (low, math.inf)
-    if qualifier in ("fewer_than", "up_to"):
-        return (0.0, high)
-    if qualifier == "nearly":
-        return (low * 0.9, high)
-    if qualifier == "about":
-        return (low * 0.9, high * 1.1)
-    return (low, high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +192,7 @@ class FigureTable:
         return self.codes.strings[self.strings[number * 7 + column]]
 
     def bounds(self, number: int) -> tuple[float, float]:
-        return _bounds(self.value[number], self._value_to(number), self.string(number, 0))
+        return figure_bounds(self.value[number], self._value_to(number), self.string(number, 0))
 
     def _value_to(self, number: int) -> float | None:
         value_to = self.value_to[number]
@@ -279,16 +268,10 @@ def _number(value: float) -> str:
 
 def _mark_disagreements(table: FigureTable, numbers: Sequence[int]) -> None:
     """Mark the figures (one quantity, one date) that meet no other."""
-    if len(numbers) < 2:
-        return
-    bounds = [table.bounds(n) for n in numbers]
-    lows = sorted((low, i) for i, (low, _high) in enumerate(bounds))
-    highs = sorted((high, i) for i, (_low, high) in enumerate(bounds))
-    for i, (low, high) in enumerate(bounds):
-        other_low = lows[-1][0] if lows[-1][1] != i else lows[-2][0]  # the others' max low
-        other_high = highs[0][0] if highs[0][1] != i else highs[1][0]  # the others' min high
-        if high < other_low or low > other_high:
-            table.disagrees[numbers[i]] = 1
+    marks = disagreeing([table.bounds(n) for n in numbers])
+    for number, disagrees in zip(numbers, marks, strict=True):
+        if disagrees:
+            table.disagrees[number] = 1
 
 
 def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:

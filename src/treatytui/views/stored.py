@@ -13,13 +13,12 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from treatytui.search.viewrows import covered_days
+from treatytui.search.viewrows import covered_days, disagreeing, figure_bounds
 from treatytui.views.dates import DateRange
 from treatytui.views.figures import (
     Figure,
     FigureGroup,
     FigureTable,
-    _bounds,
     _group_order,
     _label,
     _listed,
@@ -179,27 +178,20 @@ def stored_timeline(
 
 # -- figures -----------------------------------------------------------------------------
 def _disagreeing(
-    rows: ViewRows, group: tuple[str, str, str], articles: set[int] | None
+    rows: ViewRows, group: tuple[str, str, str], articles: set[int]
 ) -> tuple[set[int], int]:
-    """The figures of ``group`` that meet no other of the same date value (as
-    ``_mark_disagreements``, on the stored bounds), and how many figures it has."""
-    buckets: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+    """The figures of ``group`` (of ``articles``) that meet no other of the same date
+    value, and how many figures it has (the stored marks are of the whole collection)."""
+    buckets: dict[tuple[int, int], list[tuple[int, tuple[float, float]]]] = {}
     for number, date_from, date_to, value, value_to, qualifier in rows.figure_bounds(
         group, articles
     ):
-        low, high = _bounds(value, value_to, qualifier)
-        buckets.setdefault((date_from, date_to), []).append((number, low, high))
+        bounds = figure_bounds(value, value_to, qualifier)
+        buckets.setdefault((date_from, date_to), []).append((number, bounds))
     marked: set[int] = set()
     for same in buckets.values():
-        if len(same) < 2:
-            continue
-        lows = sorted((low, i) for i, (_n, low, _high) in enumerate(same))
-        highs = sorted((high, i) for i, (_n, _low, high) in enumerate(same))
-        for i, (number, low, high) in enumerate(same):
-            other_low = lows[-1][0] if lows[-1][1] != i else lows[-2][0]
-            other_high = highs[0][0] if highs[0][1] != i else highs[1][0]
-            if high < other_low or low > other_high:
-                marked.add(number)
+        marks = disagreeing([bounds for _number, bounds in same])
+        marked.update(number for (number, _b), mark in zip(same, marks, strict=True) if mark)
     return marked, sum(len(same) for same in buckets.values())
 
 
@@ -260,13 +252,20 @@ class StoredFigures(Sequence[Figure]):
     ) -> None:
         self._rows, self._group, self._articles = rows, group, articles
         self._dates, self._needle = dates, needle
-        self._marked, self._count = _disagreeing(rows, group, articles)
-        self.disagreements = len(self._marked)
+        self._marked: set[int] | None = None  # None: as stored
+        if articles is None:
+            self._count, self.disagreements = rows.figure_counts(group)
+        else:
+            self._marked, self._count = _disagreeing(rows, group, articles)
+            self.disagreements = len(self._marked)
         if needle or not dates.is_everything:  # counted again: those kept
             self._count = self.disagreements = 0
             for row in self._kept_rows():
                 self._count += 1
-                self.disagreements += row.number in self._marked
+                self.disagreements += self._disagrees(row)
+
+    def _disagrees(self, row: FigureRow) -> bool:
+        return row.disagrees if self._marked is None else row.number in self._marked
 
     def _kept_rows(self) -> Iterator[FigureRow]:
         for row in self._rows.figures(self._group, self._articles):
@@ -274,8 +273,7 @@ class StoredFigures(Sequence[Figure]):
                 yield row
 
     def _read(self) -> Iterator[Figure]:
-        marked = self._marked
-        return (_figure(row, row.number in marked) for row in self._kept_rows())
+        return (_figure(row, self._disagrees(row)) for row in self._kept_rows())
 
     def __iter__(self) -> Iterator[Figure]:
         return self._read()
