@@ -192,6 +192,21 @@ def test_an_index_without_rows_gets_them_at_its_next_refresh(
     _assert_same(index)
 
 
+def test_rows_of_an_earlier_version_are_made_anew(collection_dir: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    refresh(index, [collection_dir], workers=1)
+    folder = IndexLocation(index).live_generation()
+    assert folder is not None
+    db = sqlite3.connect(folder / VIEW_ROWS)
+    db.execute("UPDATE stamp SET version = 0")
+    db.execute("ALTER TABLE figures DROP COLUMN disagrees")  # (tables of another shape)
+    db.commit()
+    db.close()
+    assert ViewRows.open(index) is None
+    refresh(index, [collection_dir], workers=1)
+    _assert_same(index)
+
+
 @pytest.mark.parametrize(
     "record",
     [

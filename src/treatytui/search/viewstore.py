@@ -208,9 +208,12 @@ class ViewRowsWriter:
             row = None
         self._db.execute("BEGIN IMMEDIATE")
         self.stale = row is None or tuple(row) != (generation, VERSION)
-        if self.stale:
+        if self.stale:  # made anew (an earlier version's tables may differ), in this transaction
             for table in ("stamp", "articles", "dates", "dated", "words", "figures"):
-                self._db.execute(f"DELETE FROM {table}")
+                self._db.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in _SCHEMA.split(";\n"):
+                if statement.strip():
+                    self._db.execute(statement)
         self._before: dict[int, Counter[str] | None] = {}  # contributions, before changes
         self._empty = self.stale  # nothing to look up before the first rows
         self._buckets: set[tuple[object, ...]] = set()  # (group, date) of changed figures
