@@ -119,7 +119,9 @@ def test_the_reader_keeps_the_same_rows_in_one_table(seed_index: Path) -> None:
         kept_groups = figure_table(stored_figures(rows))
     finally:
         rows.close()
-    assert len({id(row.table) for row in kept.rows}) == 1
+    assert len({id(row.table) for row in kept.rows}) == 1  # one compressed table
+    assert all(isinstance(row.table, MentionTable) for row in kept.rows)
+    assert len({id(group.figures.table) for group in kept_groups}) == 1  # type: ignore[attr-defined]
     assert export_timeline(kept.apply(), "json") == export_timeline(timeline.apply(), "json")
     assert export_figures(kept_groups, "json") == export_figures(groups, "json")
     dates = parse_date_range("2025")

@@ -437,7 +437,7 @@ class FigureEntries(Sequence["FigureGroup | Figure"]):
 def _listed(figures: Iterable[Figure], table: FigureTable | None = None) -> FigureList:
     """Figures made elsewhere (by hand, in a test, read from the stored rows) as a
     ``FigureList`` (of a table of their own unless ``table`` is given)."""
-    table = table or FigureTable()
+    table = table if table is not None else FigureTable()
     numbers = array("i")
     for figure in figures:
         m = figure.mention

@@ -189,7 +189,7 @@ class MentionTable:
     ``TextStore`` (one sentence stored once for the facts of an article that share it)."""
 
     def __init__(self, articles: ArticleTable | None = None) -> None:
-        self.articles = articles or ArticleTable()
+        self.articles = articles if articles is not None else ArticleTable()
         self.texts = TextStore()
         self.article = array("i")
         self.start = array("i")

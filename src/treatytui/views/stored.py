@@ -78,7 +78,7 @@ class _Tables:
 
     def __init__(self, shared: MentionTable | None) -> None:
         self.shared = shared
-        self.table: MentionTable | _Plain = shared or _Plain()
+        self.table: MentionTable | _Plain = shared if shared is not None else _Plain()
         self.numbers: dict[int, int] = {}  # the shared table's number of each article
 
     def fresh(self) -> None:
