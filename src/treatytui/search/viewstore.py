@@ -23,13 +23,17 @@ refresh, and reads the state it began with.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import json
+import os
+import resource
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 from treatytui.search.location import VIEW_ROWS, IndexLocation, create_file
 from treatytui.search.viewrows import (
@@ -177,6 +181,40 @@ class FigureRow(NamedTuple):
     disagrees: bool  # with another figure of the whole collection (group, date)
 
 
+_SQLITE_IOERR, _SQLITE_FULL = 10, 13
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _os_error(error: sqlite3.Error) -> OSError | None:
+    """The OS error a failed write of SQLite's stands for, when it is a want of room: the
+    disk (SQLITE_FULL), or a write past the file-size limit (``ulimit -f``: SQLite says
+    only "disk I/O error"), so that the indexer says so as for its other files."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == _SQLITE_FULL:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    limited = resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY
+    if code is not None and code & 0xFF == _SQLITE_IOERR and limited:
+        return OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+    return None
+
+
+def _writing(method: Callable[P, R]) -> Callable[P, R]:
+    """``method``, with a want of room raised as the ``OSError`` it is."""
+
+    @functools.wraps(method)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.OperationalError as error:
+            cause = _os_error(error)
+            if cause is None:
+                raise
+            raise cause from error
+
+    return wrapped
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     create_file(path)
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -193,6 +231,7 @@ class ViewRowsWriter:
     """The view rows of one generation, changed as its articles are (one transaction a
     refresh, committed with the Whoosh generation it describes)."""
 
+    @_writing
     def __init__(self, folder: Path, generation: int) -> None:
         """Open (or create) the rows of ``folder``; ``stale`` when they do not describe
         Whoosh generation ``generation`` (they are then emptied: fill them with
@@ -201,7 +240,9 @@ class ViewRowsWriter:
         try:
             self._db = _connect(path)
             row = self._db.execute("SELECT generation, version FROM stamp").fetchone()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError:  # not a database: made anew
             with contextlib.suppress(OSError):
                 path.unlink()
             self._db = _connect(path)
@@ -218,6 +259,7 @@ class ViewRowsWriter:
         self._empty = self.stale  # nothing to look up before the first rows
         self._buckets: set[tuple[object, ...]] = set()  # (group, date) of changed figures
 
+    @_writing
     def put(self, article: ArticleFacts) -> None:
         """Store ``article``'s rows (in place of those of the article with its id)."""
         if not self._empty:
@@ -309,6 +351,7 @@ class ViewRowsWriter:
                    if mark != bool(row[4])]  # fmt: skip
         self._db.executemany("UPDATE figures SET disagrees = ? WHERE number = ?", changed)
 
+    @_writing
     def remove(self, article_id: str) -> None:
         """Drop the rows of the article with this id (if any)."""
         db = self._db
@@ -327,6 +370,7 @@ class ViewRowsWriter:
         db.execute("DELETE FROM figures WHERE article = ?", (number,))
         db.execute("DELETE FROM articles WHERE number = ?", (number,))
 
+    @_writing
     def commit(self, generation: int) -> None:
         """Count the changed words, stamp the rows with Whoosh generation ``generation``
         and commit."""
