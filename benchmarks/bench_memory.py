@@ -20,6 +20,12 @@ written. For each size, each run in a process of its own (so that its peak resid
   results, ``t`` (timeline rows on screen), escape, ``c`` (figures), escape, 5 s idle.
 - ``timeline --json``, ``figures --json``, ``facts --json``: the command, its output read from
   a pipe: time to the first byte, total time, bytes written and the command's peak RSS.
+
+``timeline`` and ``figures`` stream from the view rows stored beside the index
+(``views.sqlite``) when they describe it; each size's header says whether they do. An index
+built by an earlier version has none: refresh a copy with this tree first (``cp -a``, then
+``refresh(copy, [articles])``: about two minutes at 100,000 articles), and point ``--bench``
+at the copies.
 """
 
 from __future__ import annotations
@@ -164,6 +170,21 @@ def run_command(command: str, index: Path, env: dict[str, str]) -> dict[str, obj
     }
 
 
+def _stored_rows(index: Path, env: dict[str, str]) -> str:
+    """Whether the tree measured reads view rows stored for ``index`` ("yes", "no", or
+    "n/a": a tree without them)."""
+    probe = (
+        "import sys\nfrom pathlib import Path\n"
+        "try:\n    from treatytui.search.viewstore import ViewRows\n"
+        "except ImportError:\n    print('n/a'); sys.exit()\n"
+        "rows = ViewRows.open(Path(sys.argv[1]))\nprint('no' if rows is None else 'yes')\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe, str(index)], env=env, capture_output=True, text=True
+    )
+    return found.stdout.strip() or "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -186,7 +207,7 @@ def main() -> None:
     env.setdefault("TREATYTUI_STATE", "/tmp/treatytui-bench-memory-state")
     for size in args.sizes:
         index = args.bench / f"ours-{size}"
-        print(f"== N={size:,} ({index})", flush=True)
+        print(f"== N={size:,} ({index}; stored view rows: {_stored_rows(index, env)})", flush=True)
         for run in args.only:
             if run in ("library", "reader"):
                 argv = [sys.executable, __file__, "--child", run, str(index)]

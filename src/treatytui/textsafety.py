@@ -37,6 +37,7 @@ _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
 _VISIBLE = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _UNSAFE}
 # What json.dumps leaves raw (it escapes C0 itself); raw, these are only ever inside strings.
 _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F}
+JSON_ESCAPES = _JSON_ESCAPES  # (for ``str.translate`` of JSON written in other ways)
 _YAML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 

@@ -22,10 +22,12 @@ from treatytui.commands.common import (
     write_stream,
 )
 from treatytui.commands.timeline import add_format_options
+from treatytui.commands.viewscope import Noted, stored_scope
 from treatytui.library.views import Counted
 from treatytui.textsafety import one_line
 from treatytui.views.export import stream_figures
 from treatytui.views.figures import FIGURE_KINDS, FigureGroup, build_figures, filter_figures
+from treatytui.views.stored import stored_figures
 
 DISAGREES = "≠"  # a sign, not only a style: the table stays readable when piped
 
@@ -92,6 +94,15 @@ def run_figures(args: argparse.Namespace) -> int:
     if isinstance(scoped, int):
         return scoped
     args, restriction = scoped
+    stored = stored_scope(args, restriction)
+    if isinstance(stored, int):
+        return stored
+    if stored is not None:  # groups read in the order they are listed: printed as they come
+        try:
+            groups = stored_figures(stored.rows, stored.dates, args.grep, stored.articles)
+            return _print(args, Noted(groups), stored.article_count)
+        finally:
+            stored.rows.close()
     found = query_facts(args, FIGURE_KINDS)
     if isinstance(found, int):
         return found
@@ -99,19 +110,24 @@ def run_figures(args: argparse.Namespace) -> int:
     if restriction is not None:
         stream = (article for article in stream if restriction.allows(article.id))
     articles = Counted(stream)
-    groups = filter_figures(build_figures(articles), dates, args.grep)
-    status = EXIT_OK if groups else EXIT_NOTHING
+    built = filter_figures(build_figures(articles), dates, args.grep)
+    return _print(args, Noted(built), articles.count)
+
+
+def _print(args: argparse.Namespace, found: Noted[FigureGroup], article_count: int) -> int:
     if args.format:
-        write_stream(stream_figures(groups, args.format))
-        return status
+        write_stream(stream_figures(found, args.format))
+        return EXIT_OK if found.any else EXIT_NOTHING
+    groups = list(found)
+    status = EXIT_OK if groups else EXIT_NOTHING
     stdout().print(_table(groups))
     figures = sum(len(group.figures) for group in groups)
     disagree = sum(group.disagreements for group in groups)
-    noun = "article" if articles.count == 1 else "articles"
+    noun = "article" if article_count == 1 else "articles"
     say(
         stderr(),
         f"{figures} {'figure' if figures == 1 else 'figures'} in {len(groups)} "
-        f"{'group' if len(groups) == 1 else 'groups'} from {articles.count} {noun}"
+        f"{'group' if len(groups) == 1 else 'groups'} from {article_count} {noun}"
         + (f", {disagree} marked {DISAGREES}" if disagree else ""),
     )
     return status

@@ -20,9 +20,11 @@ from treatytui.commands.common import (
     stdout,
     write_stream,
 )
+from treatytui.commands.viewscope import Noted, stored_scope
 from treatytui.library.views import Counted
 from treatytui.textsafety import one_line
 from treatytui.views.export import stream_timeline
+from treatytui.views.stored import stored_timeline
 from treatytui.views.timeline import TIMELINE_KINDS, TimelineFilter, TimelineRow, build_timeline
 
 
@@ -88,6 +90,15 @@ def run_timeline(args: argparse.Namespace) -> int:
     if isinstance(scoped, int):
         return scoped
     args, restriction = scoped
+    stored = stored_scope(args, restriction)
+    if isinstance(stored, int):
+        return stored
+    if stored is not None:  # rows read in date order: printed as they come
+        try:
+            rows = Noted(stored_timeline(stored.rows, stored.dates, args.grep, stored.articles))
+            return _print(args, rows, stored.article_count)
+        finally:
+            stored.rows.close()
     found = query_facts(args, TIMELINE_KINDS)
     if isinstance(found, int):
         return found
@@ -95,13 +106,17 @@ def run_timeline(args: argparse.Namespace) -> int:
     if restriction is not None:
         stream = (article for article in stream if restriction.allows(article.id))
     articles = Counted(stream)
-    rows = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
-    status = EXIT_OK if rows else EXIT_NOTHING
+    built = TimelineFilter(build_timeline(articles)).apply(dates, args.grep)
+    return _print(args, Noted(built), articles.count)
+
+
+def _print(args: argparse.Namespace, rows: Noted[TimelineRow], article_count: int) -> int:
     if args.format:
         write_stream(stream_timeline(rows, args.format))
-    else:
-        stdout().print(_table(rows))
-        events = "event" if len(rows) == 1 else "events"
-        noun = "article" if articles.count == 1 else "articles"
-        say(stderr(), f"{len(rows)} {events} from {articles.count} {noun}")
-    return status
+        return EXIT_OK if rows.any else EXIT_NOTHING
+    listed = list(rows)
+    stdout().print(_table(listed))
+    events = "event" if len(listed) == 1 else "events"
+    noun = "article" if article_count == 1 else "articles"
+    say(stderr(), f"{len(listed)} {events} from {article_count} {noun}")
+    return EXIT_OK if listed else EXIT_NOTHING

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal, Unpack
+from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from treatytui.library.views import VIEWS, ViewCache, ViewData
 from treatytui.search.location import IndexLocation
@@ -338,7 +338,15 @@ class Library:
     def view_data(self, name: str) -> ViewData:
         """View ``name``'s (``timeline``, ``figures``) data for the whole collection and the
         number of articles it was built from: built once per version of the index."""
-        return self._views.get(VIEWS[name], self._stream_facts)
+        return self._views.get(VIEWS[name], self._stream_facts, self._stored_rows)
+
+    def _stored_rows(self) -> Any:
+        """The index's stored view rows when they describe it as it is (else None)."""
+        if self._searcher is None:
+            return None
+        from treatytui.search.viewstore import ViewRows
+
+        return ViewRows.open(self.index_root)
 
     def _stream_facts(
         self, query_text: str | None = None, kinds: Collection[str] | None = None

@@ -23,6 +23,8 @@ class ViewSpec:
     name: str
     kinds_of: Callable[[], frozenset[str]]
     build: Callable[[Iterable[ArticleFacts]], Any]
+    build_stored: Callable[[Any], Any] | None = None
+    """The same data read from the index's stored view rows (``ViewRows``)."""
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -54,9 +56,23 @@ def _figures(articles: Iterable[ArticleFacts]) -> Any:
     return build_figures(articles)
 
 
+def _stored_timeline(rows: Any) -> Any:
+    from treatytui.views.store import MentionTable
+    from treatytui.views.stored import stored_timeline
+    from treatytui.views.timeline import TimelineFilter
+
+    return TimelineFilter(list(stored_timeline(rows, table=MentionTable())))
+
+
+def _stored_figures(rows: Any) -> Any:
+    from treatytui.views.stored import figure_table, stored_figures
+
+    return figure_table(stored_figures(rows))
+
+
 VIEWS: dict[str, ViewSpec] = {
-    "timeline": ViewSpec("timeline", _timeline_kinds, _timeline),
-    "figures": ViewSpec("figures", _figure_kinds, _figures),
+    "timeline": ViewSpec("timeline", _timeline_kinds, _timeline, _stored_timeline),
+    "figures": ViewSpec("figures", _figure_kinds, _figures, _stored_figures),
 }
 
 
@@ -74,18 +90,29 @@ class ViewCache:
         self.version = 0
 
     def get(
-        self, spec: ViewSpec, facts: Callable[[None, Collection[str]], Iterable[ArticleFacts]]
+        self,
+        spec: ViewSpec,
+        facts: Callable[[None, Collection[str]], Iterable[ArticleFacts]],
+        stored: Callable[[], Any] = lambda: None,
     ) -> ViewData:
-        """``spec``'s data, built from ``facts(None, spec.kinds)`` when not cached (a
-        stream: the view reads one article at a time and keeps only its rows)."""
+        """``spec``'s data, built from the stored view rows (``stored()``, when the index
+        has them) or else from ``facts(None, spec.kinds)`` when not cached (a stream: the
+        view reads one article at a time and keeps only its rows)."""
         lock = self._locks.setdefault(spec.name, threading.Lock())
         with lock:
             version = self.version
             cached = self._data.get(spec.name)
             if cached is not None and cached[1] == version:
                 return cached[0]
-            articles = Counted(facts(None, spec.kinds))
-            data = (spec.build(articles), articles.count)
+            rows = stored() if spec.build_stored is not None else None
+            if rows is not None and spec.build_stored is not None:
+                try:
+                    data = (spec.build_stored(rows), rows.article_count())
+                finally:
+                    rows.close()
+            else:
+                articles = Counted(facts(None, spec.kinds))
+                data = (spec.build(articles), articles.count)
             from treatytui.views.bulk import give_back_memory
 
             give_back_memory()  # what the build needed only while building

@@ -51,6 +51,7 @@ from treatytui.search.location import SCHEMA_STAMP, IndexLocation, read_json
 from treatytui.search.lock import IndexerLock
 from treatytui.search.manifest import FileRecord, Manifest, Row
 from treatytui.search.schema import SCHEMA_VERSION, build_schema
+from treatytui.search.viewstore import ViewRowsWriter, fill_from_index, stored_view_facts
 from treatytui.search.workers import (
     OverBudget,
     WorkersFailing,
@@ -462,6 +463,7 @@ def _refresh_locked(
         location.remove_stale_generations(keep=live)
     folder: Path | None = None
     manifest: Manifest | None = None
+    views: ViewRowsWriter | None = None
     try:
         index = None if rebuild or live is None else _open_generation(live)
         if index is None:
@@ -472,14 +474,22 @@ def _refresh_locked(
             assert live is not None
             remove_unused_files(live)
             manifest = Manifest.load(live, index)
-        _update(index, manifest, report, roots, progress, workers, follow_symlinks)
+        views = ViewRowsWriter(folder or live, index.latest_generation())  # type: ignore[arg-type]
+        if views.stale and not report.rebuilt:
+            fill_from_index(views, index)  # written by an earlier version, or killed
+        _update(index, manifest, views, report, roots, progress, workers, follow_symlinks)
         if report.changed or manifest.dirty:
             manifest.save(index.latest_generation())
+        if report.changed or views.stale:
+            views.commit(index.latest_generation())
+        views.close()
         report.total = len(manifest)
         manifest.close()
         if folder is not None:
             location.publish(folder)
     except (OSError, sqlite3.OperationalError) as error:
+        if views is not None:
+            views.close()
         if manifest is not None:
             manifest.close()
         # (SQLite says "database or disk is full" where the OS says ENOSPC.)
@@ -492,6 +502,8 @@ def _refresh_locked(
             remove_unused_files(live)
         raise disk_full(location.root, cause) from error
     except BaseException:
+        if views is not None:
+            views.close()
         if manifest is not None:
             manifest.close()
         if folder is not None:
@@ -510,6 +522,7 @@ def _sqlite_os_error(error: sqlite3.Error) -> OSError:
 def _update(
     index: Index,
     manifest: Manifest,
+    views: ViewRowsWriter,
     report: IndexReport,
     roots: list[Path],
     progress: ProgressFn | None,
@@ -540,7 +553,7 @@ def _update(
             for done, (candidate, prepared) in enumerate(zip(todo, results, strict=True), start=1):
                 if progress is not None:
                     progress(done, len(todo), storable(candidate.path))
-                _apply(writer, manifest, report, candidate, prepared)
+                _apply(writer, manifest, views, report, candidate, prepared)
                 if candidate.chunk is not None and prepared.fields is not None:
                     comparison.indexed[candidate.chunk] += 1
                 if done == midway:
@@ -550,6 +563,7 @@ def _update(
             for doc_id in gone:
                 writer.get().delete_by_term("id", doc_id)
                 manifest.remove(doc_id)
+                views.remove(doc_id)
                 report.removed.append(doc_id)
             digests = comparison.digests()
             if digests != kept or report.changed or manifest.dirty:
@@ -567,6 +581,7 @@ def _job(candidate: _Candidate) -> tuple[str, str, float]:
 def _apply(
     writer: LazyWriter,
     manifest: Manifest,
+    views: ViewRowsWriter,
     report: IndexReport,
     candidate: _Candidate,
     prepared: _Prepared,
@@ -580,6 +595,7 @@ def _apply(
         if record is not None:
             writer.get().delete_by_term("id", candidate.id)
             manifest.remove(candidate.id)
+            views.remove(candidate.id)
             report.removed.append(candidate.id)
         return
     new_record = FileRecord(
@@ -602,4 +618,5 @@ def _apply(
         writer.get().add_document(**prepared.fields)
     else:
         writer.get().update_document(**prepared.fields)
+    views.put(stored_view_facts(prepared.fields))
     (report.updated if record is not None else report.added).append(candidate.id)

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from treatytui.search.viewrows import covered_days, month_end, parse_iso
+
+__all__ = ["covered_days", "parse_iso"]  # (defined with what the index stores)
 
 Precision = str  # "day", "month" or "year" (see DESIGN.md, "Facts")
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:\.\.|…|\bto\b)\s*")
-
-
-def parse_iso(value: object) -> date | None:
-    """``2025-10-25`` (or a longer ISO timestamp) as a date; None when it is not one."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _month_end(day: date) -> date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
-def covered_days(date_from: date, date_to: date | None, precision: Precision) -> tuple[date, date]:
-    """The first and last day a date fact covers ("October 2025" → 1 Oct, 31 Oct)."""
-    last = date_to or date_from
-    if precision == "month":
-        last = _month_end(last)
-    elif precision == "year":
-        last = date(last.year, 12, 31)
-    return date_from, max(last, date_from)
 
 
 def _day(d: date) -> str:
@@ -148,7 +125,7 @@ def _partial_days(text: str) -> tuple[date, date]:
             return date(year, 1, 1), date(year, 12, 31)
         if day is None:
             first = date(year, month, 1)
-            return first, _month_end(first)
+            return first, month_end(first)
         single = date(year, month, day)
     except ValueError as error:
         raise ValueError(f"{text!r} is not a date: {error}") from None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from treatytui.textsafety import json_text, one_line, visible, yaml_text
+from treatytui.textsafety import JSON_ESCAPES, json_text, one_line, visible, yaml_text
 from treatytui.views.figures import FigureGroup
 from treatytui.views.mentions import Mention
 from treatytui.views.timeline import TimelineRow
@@ -186,9 +187,24 @@ def _json_pieces(value: Any, level: int, ascii_only: bool) -> Iterator[str]:
             yield ": "
             yield from _json_pieces(item, level + 1, ascii_only)
         yield "\n" + "  " * level + "}"
+    elif isinstance(value, dict) and value and all(type(v) in _SCALARS for v in value.values()):
+        yield _flat_json(value, level, ascii_only).translate(JSON_ESCAPES)
     else:
         text = json_text(value, ascii_only=ascii_only)
         yield text.replace("\n", "\n" + "  " * level) if level else text
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _flat_json(value: dict[str, Any], level: int, ascii_only: bool) -> str:
+    """``json_text(value)`` indented at ``level`` for a dict of strings and numbers: the
+    same text, written by the C encoder (``json.dumps`` with an indent is written in
+    Python: it was most of the time of a large export). Its values hold no raw newline,
+    so the item separator can be the newline and the indent."""
+    pad = "  " * (level + 1)
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=(",\n" + pad, ": "))
+    return "{\n" + pad + text[1:-1] + "\n" + "  " * level + "}"
 
 
 def yaml_list(items: Iterable[Any], *, width: int | None = 100) -> Iterator[str]:

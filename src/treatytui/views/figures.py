@@ -31,93 +31,32 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from treatytui.facts.model import QUALIFIER_PHRASES
+from treatytui.search.viewrows import (
+    FIGURE_KINDS,
+    ROLE_TITLES,
+    ROLES,
+    UNIT_ORDER,
+    UNITS,
+    VERB_ORDER,
+    VERBS,
+    classify_verb,
+    disagreeing,
+    figure_bounds,
+    figure_fields,
+    normalise_unit,
+)
 from treatytui.views.bulk import gc_paused
-from treatytui.views.dates import DateRange, covered_days, date_label, parse_iso
-from treatytui.views.mentions import Mention, locate
+from treatytui.views.dates import DateRange, covered_days, date_label
+from treatytui.views.mentions import Mention
 from treatytui.views.store import MentionTable
 
 if TYPE_CHECKING:
-    from treatytui.facts.model import Fact
     from treatytui.search.documents import ArticleFacts
 
-# The quantity each unit (as the extractor writes it) counts.
-_QUANTITIES: dict[str, tuple[str, ...]] = {
-    "countries": (
-        "countries", "nations", "states", "governments", "economies", "jurisdictions",
-        "member states", "member countries", "member nations", "states members",
-        "participating states", "member economies", "countries and territories",
-        "países", "naciones", "estados", "gobiernos", "economías", "estados miembros",
-        "países miembros", "pays", "états", "gouvernements", "économies", "états membres",
-        "pays membres", "etats", "etats membres", "nações", "governos", "economias",
-        "estados-membros", "estados membros", "países-membros", "países membros",
-    ),
-    "members": ("members", "miembros", "membres", "membros"),
-    "signatories": ("signatories", "signatarios", "signataires", "signatários"),
-    "parties": (
-        "states parties", "parties", "estados partes", "estados parte", "partes",
-        "états parties",
-    ),
-    "ratifications": (
-        "ratifications", "accessions", "instruments of ratification", "ratificaciones",
-        "ratificações",
-    ),
-    "delegates": (
-        "delegates", "delegations", "participants", "attendees", "representatives", "observers",
-        "delegados", "delegadas", "delegaciones", "participantes", "asistentes", "observadores",
-        "representantes", "délégués", "déléguées", "délégations", "observateurs",
-        "représentants", "delegações",
-    ),
-    "leaders": (
-        "heads of state and government", "heads of state", "heads of government", "leaders",
-        "presidents", "jefes de estado y de gobierno", "jefes de estado", "jefes de gobierno",
-        "líderes", "dirigentes", "mandatarios", "presidentes", "chefs d'état",
-        "chefs d'état et de gouvernement", "chefs de gouvernement", "dirigeants", "chefs d'etat",
-        "chefs d'etat et de gouvernement",
-        "présidents", "chefes de estado", "chefes de estado e de governo", "chefes de governo",
-    ),
-    "officials": (
-        "ministers", "officials", "ministros", "ministras", "cancilleres", "funcionarios",
-        "ministres", "responsables", "chanceleres", "funcionários",
-    ),
-    "organisations": (
-        "organisations", "organizations", "agencies", "ngos",
-        "civil society organisations", "civil society organizations", "organizaciones",
-        "ong", "organizações", "ongs",
-    ),
-    "rounds": ("rounds", "sessions", "rondas", "sesiones", "cycles", "rodadas", "sessões"),
-    "speakers": ("speakers",),
-    "statements": ("statements",),
-    "experts": ("experts", "expertos", "especialistas"),
-    "journalists": ("journalists", "periodistas", "journalistes", "jornalistas"),
-    "people": ("people", "persons", "personas", "personnes", "pessoas"),
-}  # fmt: skip
-UNITS: dict[str, str] = {
-    unit: quantity for quantity, units in _QUANTITIES.items() for unit in units
-}
-# What a count is to its article (the extractor's ``role``), in the order groups are shown.
-ROLES = ("participants", "total", "threshold")
-ROLE_TITLES = {"total": "in total", "threshold": "needed to enter into force"}
-UNIT_ORDER = tuple(_QUANTITIES)
-
-# Verb classes, most specific first; a word belongs to a class when it starts with one
-# of the stems. "joined" is weak: "joined 63 countries in signing" is about signing.
-VERBS: dict[str, tuple[str, ...]] = {
-    "signed": ("sign", "inked"),
-    "ratified": ("ratif", "acced", "accession"),
-    "adopted": ("adopt", "vote", "voting", "approv", "endors", "backed"),
-    "attended": (
-        "attend", "particip", "took", "gather", "brought", "present", "represent", "joined",
-        "came", "turnout", "drew",
-    ),
-    "confirmed": ("confirm", "register", "pledg", "committed"),
-    "spoke": ("spoke", "speak", "deliver", "addressed"),
-    "invited": ("invit",),
-    "expected": ("expect", "will", "would", "plan", "anticipat", "project", "set to", "due"),
-}  # fmt: skip
-VERB_ORDER = (*VERBS, "reported")
-WEAK_VERBS = {"joined": 5}  # extra distance, in words
-VERB_REACH = 8  # words either side of the count
-FIGURE_KINDS = frozenset({"count", "date"})  # the facts a figures view reads
+__all__ = [
+    "FIGURE_KINDS", "ROLES", "UNITS", "VERBS", "Figure", "FigureGroup", "build_figures",
+    "classify_verb", "filter_figures", "normalise_unit",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +92,7 @@ class Figure:
     @property
     def bounds(self) -> tuple[float, float]:
         """The values the figure allows, read as described in the module docstring."""
-        return _bounds(self.value, self.value_to, self.qualifier)
+        return figure_bounds(self.value, self.value_to, self.qualifier)
 
 
 def _label(value: float, value_to: float | None, qualifier: str, written_unit: str) -> str:
@@ -162,19 +101,6 @@ def _label(value: float, value_to: float | None, qualifier: str, written_unit: s
         number = f"{number}–{_number(value_to)}"
     words = (QUALIFIER_PHRASES.get(qualifier, ""), number, written_unit)
     return " ".join(word for word in words if word)
-
-
-def _bounds(value: float, value_to: float | None, qualifier: str) -> tuple[float, float]:
-    low, high = value, value_to if value_to is not None else value
-    if qualifier in ("more_than", "at_least"):
-        return (low, math.inf)
-    if qualifier in ("fewer_than", "up_to"):
-        return (0.0, high)
-    if qualifier == "nearly":
-        return (low * 0.9, high)
-    if qualifier == "about":
-        return (low * 0.9, high * 1.1)
-    return (low, high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +127,9 @@ class FigureGroup:
     @property
     def disagreements(self) -> int:
         """How many figures disagree with another one of the same date."""
-        if isinstance(self.figures, FigureList):
-            return self.figures.disagreements
+        counted = getattr(self.figures, "disagreements", None)
+        if isinstance(counted, int):  # a FigureList's, or one read from the stored rows
+            return counted
         return sum(figure.disagrees for figure in self.figures)
 
 
@@ -265,7 +192,7 @@ class FigureTable:
         return self.codes.strings[self.strings[number * 7 + column]]
 
     def bounds(self, number: int) -> tuple[float, float]:
-        return _bounds(self.value[number], self._value_to(number), self.string(number, 0))
+        return figure_bounds(self.value[number], self._value_to(number), self.string(number, 0))
 
     def _value_to(self, number: int) -> float | None:
         value_to = self.value_to[number]
@@ -339,87 +266,12 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def normalise_unit(unit: str) -> str:
-    """The quantity a unit counts: "member states" → "countries", "delegations" → "delegates"."""
-    key = " ".join(unit.lower().replace("’", "'").split())
-    return UNITS.get(key, key)
-
-
-def _verb_of(word: str) -> str | None:
-    for verb, stems in VERBS.items():
-        if word.startswith(stems):
-            return verb
-    return None
-
-
-def classify_verb(sentence: str, text: str) -> str:
-    """The verb class nearest ``text`` (the count) in ``sentence``, or "reported"."""
-    start, end = locate(sentence, text)
-    before = sentence[:start].lower().replace("set to", "set_to").split()[-VERB_REACH:]
-    after = sentence[end:].lower().replace("set to", "set_to").split()[:VERB_REACH]
-    best: tuple[int, int, str] | None = None
-    for distance, word in [*enumerate(reversed(before)), *enumerate(after)]:
-        word = word.strip(".,;:!?()\"'‘’“”").replace("set_to", "set to")
-        verb = _verb_of(word)
-        if verb is None:
-            continue
-        candidate = (distance + WEAK_VERBS.get(word, 0), VERB_ORDER.index(verb), verb)
-        best = candidate if best is None or candidate < best else best
-    return best[2] if best else "reported"
-
-
-def _sentence_date(count: Fact, dates: list[Fact]) -> Fact | None:
-    same = [d for d in dates if d.sentence == count.sentence and parse_iso(d.get("date_from"))]
-    return min(same, key=lambda d: abs(d.start - count.start), default=None)
-
-
-def _fields(article: ArticleFacts, count: Fact, dates: list[Fact]) -> tuple | None:
-    """A count's figure: (value, value_to, its strings, date from, date to), or None."""
-    value = count.get("value")
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return None
-    value_to = count.get("value_to")
-    unit = " ".join(str(count.get("unit") or "").split())
-    role = str(count.get("role") or "participants")
-    role = role if role in ROLES else "participants"
-    dated = _sentence_date(count, dates)
-    if dated is not None:
-        start, end = parse_iso(dated.get("date_from")), parse_iso(dated.get("date_to"))
-        precision, dated_by = str(dated.get("precision") or "day"), "sentence"
-    else:
-        start, end, precision = article.published, None, "day"
-        dated_by = "published" if start else ""
-    verb = classify_verb(count.sentence, count.text) if role == "participants" else role
-    strings = (
-        str(count.get("qualifier") or "exact"),
-        normalise_unit(unit),
-        unit,
-        verb,
-        precision,
-        dated_by,
-        role,
-    )
-    return (
-        float(value),
-        float(value_to) if isinstance(value_to, int | float) else None,
-        strings,
-        start,
-        None if end == start else end,
-    )
-
-
 def _mark_disagreements(table: FigureTable, numbers: Sequence[int]) -> None:
     """Mark the figures (one quantity, one date) that meet no other."""
-    if len(numbers) < 2:
-        return
-    bounds = [table.bounds(n) for n in numbers]
-    lows = sorted((low, i) for i, (low, _high) in enumerate(bounds))
-    highs = sorted((high, i) for i, (_low, high) in enumerate(bounds))
-    for i, (low, high) in enumerate(bounds):
-        other_low = lows[-1][0] if lows[-1][1] != i else lows[-2][0]  # the others' max low
-        other_high = highs[0][0] if highs[0][1] != i else highs[1][0]  # the others' min high
-        if high < other_low or low > other_high:
-            table.disagrees[numbers[i]] = 1
+    marks = disagreeing([table.bounds(n) for n in numbers])
+    for number, disagrees in zip(numbers, marks, strict=True):
+        if disagrees:
+            table.disagrees[number] = 1
 
 
 def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
@@ -439,7 +291,7 @@ def build_figures(articles: Iterable[ArticleFacts]) -> list[FigureGroup]:
             dates = [f for f in article.facts if f.kind == "date"]
             article_number: int | None = None
             for count in counts:
-                fields = _fields(article, count, dates)
+                fields = figure_fields(article, count, dates)
                 if fields is None:
                     continue
                 if article_number is None:
@@ -582,9 +434,10 @@ class FigureEntries(Sequence["FigureGroup | Figure"]):
         raise ValueError(f"{value!r} is not in the list")
 
 
-def _listed(figures: Iterable[Figure]) -> FigureList:
-    """Figures made elsewhere (by hand, in a test) as a ``FigureList`` of their own."""
-    table = FigureTable()
+def _listed(figures: Iterable[Figure], table: FigureTable | None = None) -> FigureList:
+    """Figures made elsewhere (by hand, in a test, read from the stored rows) as a
+    ``FigureList`` (of a table of their own unless ``table`` is given)."""
+    table = table if table is not None else FigureTable()
     numbers = array("i")
     for figure in figures:
         m = figure.mention

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from treatytui.search.viewrows import locate
 from treatytui.textsafety import one_line
 
 if TYPE_CHECKING:
@@ -60,14 +61,6 @@ def mention(article: ArticleFacts, fact: Fact) -> Mention:
         text=fact.text,
         sentence=fact.sentence,
     )
-
-
-def locate(sentence: str, text: str) -> tuple[int, int]:
-    """Where ``text`` stands in ``sentence`` (both on one line); the start when absent."""
-    position = sentence.find(text)
-    if position < 0:
-        return (0, 0)
-    return (position, position + len(text))
 
 
 def trim_around(sentence: str, text: str, width: int = LABEL_WIDTH) -> str:

@@ -138,6 +138,9 @@ class ArticleTable:
     def id(self, number: int) -> str:
         return self._texts[3 * number]
 
+    def title(self, number: int) -> str:
+        return self._texts[3 * number + 1]
+
     def published(self, number: int) -> date | None:
         day = self._published[number]
         return date.fromordinal(day) if day else None
@@ -186,7 +189,7 @@ class MentionTable:
     ``TextStore`` (one sentence stored once for the facts of an article that share it)."""
 
     def __init__(self, articles: ArticleTable | None = None) -> None:
-        self.articles = articles or ArticleTable()
+        self.articles = articles if articles is not None else ArticleTable()
         self.texts = TextStore()
         self.article = array("i")
         self.start = array("i")

@@ -16,7 +16,6 @@ venue and word-pair keys (linear in mentions), one sort — O(n log n) in the fa
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -26,36 +25,19 @@ from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from treatytui.search.viewrows import TIMELINE_KINDS, content_words, dated_mentions
 from treatytui.views.bulk import gc_paused
-from treatytui.views.dates import DateRange, covered_days, date_label, parse_iso
-from treatytui.views.mentions import Mention, locate, trim_around
+from treatytui.views.dates import DateRange, covered_days, date_label
+from treatytui.views.mentions import Mention, trim_around
 from treatytui.views.store import MentionTable
 
 if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
 
-TIMELINE_KINDS = frozenset({"date", "venue"})  # the facts a timeline reads
-WORD_REACH = 60  # characters either side of the date whose words tell events apart
-MAX_WORDS = 8  # content words kept per mention (the nearest to the date)
+__all__ = ["TIMELINE_KINDS", "TimelineFilter", "TimelineRow", "build_timeline"]
+
 SHARED_WORDS = 2  # content words in common that make two mentions one event
 COMMON_FRACTION, COMMON_MINIMUM = 0.10, 200
-
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers him his how if in into is it
-    its itself just me more most my no nor not now of off on once only or other our out
-    over own said same says she should so some such than that the their them then there
-    these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your per via next last year years day
-    days week weeks month months today yesterday tomorrow monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    latest update updated""".split()
-)
-
-_WORDS = re.compile(r"[^\W\d_][\w'’-]{2,}")
-_STAMP = re.compile(r"^\W*(?:latest\s+)?(?:updated?|published|posted)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -103,59 +85,27 @@ class _Collected:
 
 
 def _collect(articles: Iterable[ArticleFacts]) -> _Collected:
-    parsed: dict[object, date | None] = {}  # ISO strings repeat: parse each once
-
-    def day(value: object) -> date | None:
-        if value not in parsed:
-            parsed[value] = parse_iso(value)
-        return parsed[value]
-
     collected = _Collected(MentionTable(), [], array("i"), array("i"), [frozenset()])
     key_numbers: dict[DateKey, int] = {}
     venue_numbers: dict[frozenset[str], int] = {frozenset(): 0}
     for article in articles:
-        dated = [f for f in article.facts if f.kind == "date"]
-        if not dated:
-            continue
-        venues: dict[str, set[str]] = defaultdict(set)
-        for fact in article.facts:
-            if fact.kind == "venue":
-                venue = fact.attrs.get("name_en") or fact.attrs.get("name") or fact.text
-                venues[fact.sentence].add(str(venue).casefold())
         number: int | None = None
-        for fact in dated:
-            start = day(fact.attrs.get("date_from"))
-            if start is None or _STAMP.match(fact.sentence):
-                continue
-            end = day(fact.attrs.get("date_to"))
-            key = (start, None if end == start else end, fact.attrs.get("precision") or "day")
+        for mention in dated_mentions(article.facts):
+            key = mention.key
             if number is None:
                 number = collected.table.articles.add(article)
-            collected.table.add(number, fact)
+            collected.table.add(number, mention.fact)
             key_number = key_numbers.get(key)
             if key_number is None:
                 key_number = key_numbers[key] = len(collected.keys)
                 collected.keys.append(key)
             collected.key_of.append(key_number)
-            near = frozenset(venues.get(fact.sentence, ()))
-            venue_number = venue_numbers.get(near)
+            venue_number = venue_numbers.get(mention.venues)
             if venue_number is None:
-                venue_number = venue_numbers[near] = len(collected.venue_sets)
-                collected.venue_sets.append(near)
+                venue_number = venue_numbers[mention.venues] = len(collected.venue_sets)
+                collected.venue_sets.append(mention.venues)
             collected.venue_of.append(venue_number)
     return collected
-
-
-def _content_words(sentence: str, text: str) -> list[str]:
-    """The content words around the date, in text order (at most ``MAX_WORDS``)."""
-    start, end = locate(sentence, text)
-    low, high = max(0, start - WORD_REACH), end + WORD_REACH
-    words = _WORDS.findall(sentence[low:high].lower())
-    if high < len(sentence):
-        words = words[:-1]  # the last word may be cut, and the first
-    if low > 0:
-        words = words[1:]
-    return list(dict.fromkeys(w for w in words if w not in _STOPWORDS))[:MAX_WORDS]
 
 
 @dataclass(slots=True)
@@ -172,10 +122,10 @@ class _Words:
         return self.numbers[self.start[mention] : self.end[mention]]
 
 
-def _clusters(
-    items: Sequence[int], words: _Words, collected: _Collected, common: frozenset[int]
-) -> list[list[int]]:
-    parent = list(range(len(items)))
+def _components(keys_of: Iterable[Iterable[object]]) -> list[list[int]]:
+    """The places of the items that share a key, directly or through others: each group
+    in order, the groups in the order of their first item (a union–find)."""
+    parent: list[int] = []
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -184,19 +134,37 @@ def _clusters(
         return i
 
     first_with: dict[object, int] = {}
-    venue_of, venue_sets = collected.venue_of, collected.venue_sets
-    for i, item in enumerate(items):
-        kept = sorted(w for w in words.of(item) if w not in common)
-        keys: list[object] = [("venue", v) for v in venue_sets[venue_of[item]]]
-        keys.extend(combinations(kept, SHARED_WORDS))
+    for i, keys in enumerate(keys_of):
+        parent.append(i)
         for key in keys:
             j = first_with.setdefault(key, i)
             if j != i:
                 parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[root(i)].append(item)
+    for i in range(len(parent)):
+        groups[root(i)].append(i)
     return list(groups.values())
+
+
+def _event_keys(venues: Iterable[str], kept: Iterable[object]) -> list[object]:
+    """What makes two mentions of one date value one event: a venue, or two content words
+    (``kept``: the mention's, sorted, the too common ones left out)."""
+    keys: list[object] = [("venue", v) for v in venues]
+    keys.extend(combinations(kept, SHARED_WORDS))
+    return keys
+
+
+def _clusters(
+    items: Sequence[int], words: _Words, collected: _Collected, common: frozenset[int]
+) -> list[list[int]]:
+    venue_of, venue_sets = collected.venue_of, collected.venue_sets
+    keys_of = (
+        _event_keys(
+            venue_sets[venue_of[item]], sorted(w for w in words.of(item) if w not in common)
+        )
+        for item in items
+    )
+    return [[items[i] for i in group] for group in _components(keys_of)]
 
 
 def _row(key: DateKey, items: Sequence[int], table: MentionTable, ranks: array) -> TimelineRow:
@@ -253,7 +221,7 @@ def _common_words(
     for number in sorted(n for _key, items in shared for n in items):  # the store's order
         found = [
             vocabulary.setdefault(word, len(vocabulary))
-            for word in _content_words(table.sentence_of(number), table.text_of(number))
+            for word in content_words(table.sentence_of(number), table.text_of(number))
         ]
         words.start[number] = len(words.numbers)
         words.numbers.extend(found)
