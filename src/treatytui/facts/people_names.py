@@ -56,6 +56,10 @@ _APPOSITION_GLUE = frozenset(
     ["the", "a", "an", "its", "his", "her", "who", "is", "was", "also", "serves", "as", "currently"]
 )
 _ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
+# Malay honorifics of two words: "Tan Sri", "Puan Sri", "Datuk Seri" ("Datuk" is listed)
+_MALAY_FIRST_WORDS = frozenset(["Tan", "Puan"])
+_MALAY_SECOND_WORDS = frozenset(["Seri", "Sri"])
+_MALAY_BEFORE_SECOND = _MALAY_FIRST_WORDS | {"Datuk", "Dato", "Dato'", "Dato’", "Datin", "Toh"}
 _MAX_ROLE_MODIFIERS = 8
 
 
@@ -182,6 +186,8 @@ class NameParser:
 
     def _kind(self, i: int) -> TitleKind | None:
         word = self._word(i)
+        if word in _MALAY_SECOND_WORDS or word in _MALAY_FIRST_WORDS:
+            return self._malay_honorific(i)
         if word == "General" and self._joined(i) and self._word(i - 1) in words("before_general"):
             return "head"
         if word in words("heads"):
@@ -201,6 +207,16 @@ class NameParser:
         if word in words("honorifics"):
             return "honorific"
         return None
+
+    def _malay_honorific(self, i: int) -> TitleKind | None:
+        """ "Seri"/"Sri" after "Datuk", "Tan", "Puan" ("Tan Sri", "Datuk Seri"), and "Tan"
+        or "Puan" before one: honorifics (a bare "Tan" is a surname, "Sri Lanka" a place)."""
+        word = self._word(i)
+        if word in _MALAY_FIRST_WORDS:
+            second = self._word(i + 1) in _MALAY_SECOND_WORDS and self._joined(i + 1)
+            return "honorific" if second else None
+        before = self._word(i - 1)
+        return "honorific" if self._joined(i) and before in _MALAY_BEFORE_SECOND else None
 
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
@@ -420,7 +436,10 @@ class NameParser:
     def _title_at(self, i: int) -> tuple[Mention | None, int]:
         """The mention a title at token ``i`` gives, and the index to continue from."""
         first, last = self._role_start(i), self._title_end(i)
-        role = self.text[self.starts[first] : self.ends[last]]
+        trim = last  # ("Prime Minister Datuk Seri Anwar Ibrahim": the honorifics leave the role)
+        while trim > i and self._kind(trim) == "honorific":
+            trim -= 1
+        role = self.text[self.starts[first] : self.ends[trim]]
         kinds = {self._kind(k) for k in range(i, last + 1)}
         office = role if "head" in kinds else None
         rank = role if office is None and "rank" in kinds else None

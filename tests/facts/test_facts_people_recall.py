@@ -1,0 +1,90 @@
+"""People in forms a blind set (tests/facts/dev8) showed missing or wrong, each with
+sentences of our own: honorifics kept out of the name, abbreviated titles, places after
+role nouns, contact lines, descriptors before names, titles whose name holds a country
+word, lists of heads of state and nicknames inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatytui.corpus.article import Article
+from treatytui.facts.people import extract_people
+from treatytui.facts.sentences import SentenceIndex
+
+
+def _people(text: str) -> dict[str, str | None]:
+    article = Article(id="test.txt", path="/tmp/test.txt", text=text)
+    facts = extract_people(article, SentenceIndex(article))
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text
+    return {f.get("name"): f.get("role") for f in facts}
+
+
+# -- 1. honorifics are not part of the name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Prime Minister Datuk Seri Rahim Osman opened the regional summit on Monday, "
+            "and the delegates agreed on the agenda.",
+            "Rahim Osman",
+        ),
+        (
+            "The talks were led by Tan Sri Halim Yusof, a former envoy, who said the treaty "
+            "text was nearly ready.",
+            "Halim Yusof",
+        ),
+        (
+            '"We are close," said Dato\' Salmah Ghani, the head of the delegation, after the '
+            "second round.",
+            "Salmah Ghani",
+        ),
+        (
+            "The trade minister, Datin Seri Norlela Hamid, told reporters the deal would be "
+            "signed within weeks.",
+            "Norlela Hamid",
+        ),
+        (
+            "Sheikha Mariam Al Nuaimi, the minister of climate, welcomed the ministers to "
+            "the conference.",
+            "Mariam Al Nuaimi",
+        ),
+    ],
+)
+def test_honorifics_stay_out_of_the_name(text: str, name: str) -> None:
+    people = _people(text)
+    assert name in people
+    assert not any(
+        n.startswith(("Datuk", "Dato", "Datin", "Tan Sri", "Seri", "Sheikh")) for n in people
+    )
+
+
+def test_honorifics_stay_out_of_the_role() -> None:
+    text = "Prime Minister Datuk Seri Rahim Osman opened the summit on Monday in the capital."
+    assert _people(text) == {"Rahim Osman": "Prime Minister"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Sri" is a given name, "Tan" a surname, when no Malay honorific comes with them
+        (
+            "Finance Minister Sri Wahyuni Prasetyo said the budget would be tabled in June.",
+            "Sri Wahyuni Prasetyo",
+        ),
+        (
+            '"The numbers are clear," said Tan Wei Ming, the agency\'s chief economist.',
+            "Tan Wei Ming",
+        ),
+    ],
+)
+def test_given_names_that_look_like_honorifics_stay(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_sri_lanka_is_no_person() -> None:
+    text = "The Ambassador of Sri Lanka, Kamala Perera, said the Sri Lanka delegation agreed."
+    people = _people(text)
+    assert "Lanka" not in people and "Sri Lanka" not in people
