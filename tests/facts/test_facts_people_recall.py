@@ -88,3 +88,73 @@ def test_sri_lanka_is_no_person() -> None:
     text = "The Ambassador of Sri Lanka, Kamala Perera, said the Sri Lanka delegation agreed."
     people = _people(text)
     assert "Lanka" not in people and "Sri Lanka" not in people
+
+
+# -- 2. abbreviated and capitalised titles are not names --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Según la directora Dra. Lorena Paredes, el proyecto cuenta con el apoyo de los "
+            "países de la región.",
+            {"Lorena Paredes"},
+        ),
+        (
+            "La investigadora principal, Dra. Lorena Paredes, explicó que el estudio duró "
+            "tres años.",
+            {"Lorena Paredes"},
+        ),
+        (
+            "El Sr. Tomás Villegas y la Sra. Inés Carrasco firmaron el acuerdo en nombre de "
+            "sus gobiernos.",
+            {"Tomás Villegas", "Inés Carrasco"},
+        ),
+        (
+            "Selon Me Odile Marchand, avocate des familles, le tribunal doit se prononcer "
+            "avant la fin du mois.",
+            {"Odile Marchand"},
+        ),
+        (
+            "Le Pr Bastien Lemaire, épidémiologiste, a rappelé que la crise n'est pas terminée.",
+            {"Bastien Lemaire"},
+        ),
+        (
+            "Le Secrétaire Général, Olivier Brandt, a déclaré que la convention était un "
+            "progrès pour les droits.",
+            {"Olivier Brandt"},
+        ),
+        (
+            "La Secretaria General Adjunta, Rebeca Ostrowski, dijo que el comercio mundial "
+            "se desacelera.",
+            {"Rebeca Ostrowski"},
+        ),
+        (
+            "O Secretário Executivo, Zeferino Barros, afirmou que a comunidade está unida "
+            "em torno do acordo.",
+            {"Zeferino Barros"},
+        ),
+        (
+            "El presidente Mateo Arriagada y el Presidente Lula conversaron en la cumbre "
+            "de la región.",
+            {"Mateo Arriagada", "Lula"},
+        ),
+    ],
+)
+def test_abbreviated_and_capitalised_titles(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "Sr." after a name is part of it; "Me" opening a sentence is no title
+        ("President Ferdinand Ocampo Sr. said the vote was fair.", {"Ferdinand Ocampo Sr."}),
+        ("Me parece que el texto es equilibrado, dijo el delegado a la prensa.", set()),
+        ("Le Secrétaire Général a déclaré que la convention était un progrès.", set()),
+        ("La Directora General Adjunta presentó el informe ante los delegados.", set()),
+    ],
+)
+def test_titles_without_names_give_no_person(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names

@@ -93,9 +93,13 @@ def title_offsets(text: str) -> list[int]:
     """Every place where a title may be (and a few more): a cheap scan that tells which
     sentences are worth tokenising."""
     capitalised, lowercase = title_trigger()
-    return [m.start() for m in capitalised.finditer(text)] + [
-        m.start() for m in lowercase.finditer(text)
-    ]
+    found = []
+    for m in capitalised.finditer(text):
+        found.append(m.start())
+        if text.startswith(". ", m.end()):
+            # "la Sra. Carmen Quiroga": a stop may end a sentence there; the name is next
+            found.append(m.end() + 2)
+    return found + [m.start() for m in lowercase.finditer(text)]
 
 
 @cache
@@ -188,6 +192,8 @@ class NameParser:
         word = self._word(i)
         if word in _MALAY_SECOND_WORDS or word in _MALAY_FIRST_WORDS:
             return self._malay_honorific(i)
+        if word == "Sr":  # "Sr. Julio Benítez", not "Ferdinand Marcos Sr."
+            return "honorific" if self._stop_then_name(i) else None
         if word == "General" and self._joined(i) and self._word(i - 1) in words("before_general"):
             return "head"
         if word in words("heads"):
@@ -207,6 +213,15 @@ class NameParser:
         if word in words("honorifics"):
             return "honorific"
         return None
+
+    def _stop_then_name(self, i: int) -> bool:
+        """True when token ``i`` has a stop glued on and a capitalised word after it."""
+        return (
+            self._word(i + 1) == "."
+            and self.starts[i + 1] == self.ends[i]
+            and self._joined(i + 2)
+            and self._cap(i + 2)
+        )
 
     def _malay_honorific(self, i: int) -> TitleKind | None:
         """ "Seri"/"Sri" after "Datuk", "Tan", "Puan" ("Tan Sri", "Datuk Seri"), and "Tan"
@@ -276,6 +291,8 @@ class NameParser:
         n = 0
         while n < 2 and self._joined(k + 1 + n) and self._is_particle(k + 1 + n):
             n += 1
+        if n == 2 and self._word(k + 1) == "y":
+            return 0  # "Gabriel Boric y el Presidente Lula": "y" joins two names there
         return n if n and self._joined(k + 1 + n) and self._cap(k + 1 + n) else 0
 
     def _is_particle(self, k: int) -> bool:
@@ -328,8 +345,8 @@ class NameParser:
             return None
         if count == 1 and gazetteer.place(_strip_possessive(self._word(last))):
             return None
-        if last != k and self._cap(k):
-            return None
+        if last != k and self._cap(k) and self._kind(k) != "honorific":
+            return None  # ("Julio Benítez y la Sra. Carmen Quiroga": two names)
         return last
 
     def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
@@ -349,6 +366,9 @@ class NameParser:
             return None
         while self._word(i) in words("function_words") and self._joined(i + 1):
             i += 1
+        # "Dra. Ana López", "Dr Amina Yusuf": the honorific is not part of the name
+        while self._kind(i) == "honorific" and (self._joined(i + 1) or self._stop_then_name(i)):
+            i += 1 if self._joined(i + 1) else 2
         last = self._name_end(i)
         return self._mention(i, last, titled=False, credit=credit) if last is not None else None
 
@@ -444,6 +464,8 @@ class NameParser:
         office = role if "head" in kinds else None
         rank = role if office is None and "rank" in kinds else None
         p = last + 1
+        if self._kind(last) == "honorific" and self._stop_then_name(last):
+            p += 1  # "Sra. Carmen Quiroga": the stop after an honorific
         split = self._name_inside_title(i, last) if office else None
         if split is not None:
             # "Minister for Economic Cooperation Lena Hartmann": the name ends the title

@@ -182,6 +182,10 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
                 return nxt[0], tokens[i - 1][1] if i else start
             # "la ministra de Medio Ambiente, la chilena ..." and other forms: no name here
             return None
+        if _capitalised(word) and word in _CAPITALISED_QUALIFIERS and not after_preposition:
+            adjectives += 1  # "le Secrétaire Général, Alain Berset": a title's adjective
+            i += 1
+            continue
         if _capitalised(word):
             run = _capitalised_run(tokens, i)
             if not after_preposition:
@@ -206,6 +210,15 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
             after_preposition = False
         i += 1
     return None
+
+
+# Adjectives of titles, capitalised in some styles ("Secrétaire Général", "Director
+# General", "Secretário Executivo"): never a name's first word after a head
+_CAPITALISED_QUALIFIERS = frozenset(
+    """General Général Générale Geral Adjunto Adjunta Adjoint Adjointe Ejecutivo Ejecutiva
+    Exécutif Exécutive Executivo Executiva Permanente Gerente Interino Interina Intérimaire
+    Especial Spécial Spéciale Principal Principale Delegado Delegada Délégué Déléguée""".split()
+)
 
 
 def _listed_ministry_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
