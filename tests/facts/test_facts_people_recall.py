@@ -158,3 +158,42 @@ def test_abbreviated_and_capitalised_titles(text: str, names: set[str]) -> None:
 )
 def test_titles_without_names_give_no_person(text: str, names: set[str]) -> None:
     assert set(_people(text)) == names
+
+
+# -- 3. a place after a role noun or a preposition is no person -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ambassador of Viet Nam said the text was balanced, and others agreed.",
+        '"We need a deal," the representative of Costa Rica said on Tuesday.',
+        "Scientists at the oceanography institute in La Jolla said the data were clear.",
+        "A fisheries expert from La Jolla said the stocks were recovering.",
+        "La Paz said on Monday that it would sign, while Buenos Aires said it would wait.",
+        "El delegado de Costa Rica dijo que el texto es equilibrado.",
+    ],
+)
+def test_places_are_no_people(text: str) -> None:
+    assert _people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the name after the place it is glued to; a person introduced by a place
+        (
+            "Minister of Foreign Affairs of Viet Nam Bui Van Hoa said the two sides agreed.",
+            "Bui Van Hoa",
+        ),
+        ('"It is time," said Saint Lucia\'s envoy, Marcia Joseph.', "Marcia Joseph"),
+        (
+            "The Ambassador of Costa Rica, Elena Quesada Mora, said the text was fair.",
+            "Elena Quesada Mora",
+        ),
+    ],
+)
+def test_people_next_to_places_stay(text: str, name: str) -> None:
+    people = _people(text)
+    assert name in people
+    assert not any(n.endswith(("Nam", "Rica")) for n in people)

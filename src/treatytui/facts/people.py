@@ -377,9 +377,32 @@ def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) 
         if mention is None and not credit:
             # "the Marshall Islands' Tina Stege said": the name is the end of the match
             mention = _name_ending_at(parser, start, end)
+        if mention and not credit:
+            mention = _without_place(parser, mention)
         if mention and (credit or mention.end == end):
             found.append(mention)
     return found
+
+
+# "researchers in La Jolla said": a name right after one of these is a place
+_PLACE_PREPOSITIONS = (" in ", " at ", " near ", " from ", " of ")
+_ARTICLES = frozenset("La Le El Los Las Les".split())
+
+
+def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
+    """``mention``, or None when it is a place ("Viet Nam said", "in La Jolla said"), or
+    the name after the place it is glued to ("of Viet Nam Bui Thanh Son said")."""
+    text = parser.text
+    first = mention.name.split()[0]
+    if text.endswith(_PLACE_PREPOSITIONS, 0, mention.start) and (
+        first in _ARTICLES or gazetteer.place(first) is not None
+    ):
+        return None
+    before = text[max(0, mention.start - 30) : mention.start].rsplit(" ", 2)
+    if len(before) == 3 and before[2] == "" and gazetteer.place(f"{before[1]} {first}"):
+        rest = text.find(" ", mention.start, mention.end)
+        return None if rest < 0 else _name_ending_at(parser, rest - 1, mention.end)
+    return mention
 
 
 def _name_ending_at(parser: NameParser, start: int, end: int) -> Mention | None:
@@ -543,6 +566,8 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
         for m in mentions
         if m.name not in bodies and not any(s <= m.start < e for s, e in bylines)
     ]
+    # "the Ambassador of Viet Nam said": a place of two words or more is no person
+    mentions = [m for m in mentions if " " not in m.name or gazetteer.place(m.name) is None]
     resolver = _Resolver()
     pairs = resolver.resolve(mentions)
     full = [p for p in resolver.persons if len(p.keys) >= 2]
