@@ -197,3 +197,51 @@ def test_people_next_to_places_stay(text: str, name: str) -> None:
     people = _people(text)
     assert name in people
     assert not any(n.endswith(("Nam", "Rica")) for n in people)
+
+
+# -- 4. press contact lines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The session closes on Friday.\nMedia contact: Ruth Amankwah-Boateng, "
+            "+41 22 555 0199, ruth@example.org",
+            {"Ruth Amankwah-Boateng"},
+        ),
+        (
+            "La réunion se termine vendredi.\nContact presse : Solène Marchetti, +33 1 55 55 01 02",
+            {"Solène Marchetti"},
+        ),
+        (
+            "La reunión termina el viernes.\nContacto de prensa: Ximena Rojas Alvarado, "
+            "ximena@example.org",
+            {"Ximena Rojas Alvarado"},
+        ),
+        (
+            "A reunião termina na sexta-feira.\nContato para a imprensa: Caio Brandão "
+            "Leite, caio@example.org",
+            {"Caio Brandão Leite"},
+        ),
+        (
+            "La réunion se termine vendredi.\nContacts médias : Solène Marchetti et Hugues Delorme",
+            {"Solène Marchetti", "Hugues Delorme"},
+        ),
+    ],
+)
+def test_contact_lines_name_people(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The session closes on Friday.\nContact: Communications Unit, +41 22 555 0199",
+        "The session closes on Friday.\nMedia contact: press office, press@example.org",
+        "The Contact Group on Piracy met in Nairobi on Monday.",
+        "Contacto: Oficina de Prensa, prensa@example.org",
+    ],
+)
+def test_contact_lines_without_people(text: str) -> None:
+    assert _people(text) == {}

@@ -269,6 +269,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         found.append((match.start("name"), match.end("name"), False))
     found += _country_marked_names(text)
     found += _names_after_plural_titles(text)
+    found += _contact_names(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -330,6 +331,35 @@ def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
                     found.append((match.start(group), match.end(group), False))
             resume = match.end()
             break
+    return found
+
+
+# "Media contact: Jane Doe-Smith", "Contact presse : Marie Dubois", "Contacto de prensa:
+# Lucía Ortega", "Contato para a imprensa: João Mendes", "contactar a Lucía Ortega": after
+# a word starting "contact"/"contat" and the words of its phrase, the name (and a second
+# one after "and", "et", "y", "e")
+_CONTACT_PHRASE = re.compile(
+    r"[a-z]*(?: (?:de|da|do|para|pour|for|a|à|la|los|las|os|les|with|con|com|avec|our|"
+    r"presse|prensa|imprensa|press|media|médias|média|medios|mídia|comunicación|comunicação|"
+    r"communication|communications|información|informação|information|inquiries|details))*"
+    rf" ?[:–—]? ?(?=[{gazetteer.UPPER}])"
+)
+_AND_NAME = re.compile(rf" (?:and|et|y|e) (?={_NAME_WITH_PARTICLES})")
+
+
+def _contact_names(text: str) -> list[tuple[int, int, bool]]:
+    """The names a press contact line gives ("Media contact: Jane Doe-Smith, ...")."""
+    found = []
+    for stem in ("ontact", "ontat"):
+        for i in find_all(text, stem):
+            if text[i - 1 : i] not in ("C", "c") or (i > 1 and text[i - 2].isalnum()):
+                continue
+            phrase = _CONTACT_PHRASE.match(text, i + len(stem))
+            name = _NAME_AT.match(text, phrase.end()) if phrase else None
+            while name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
+                second = _AND_NAME.match(text, name.end())
+                name = _NAME_AT.match(text, second.end()) if second else None
     return found
 
 
