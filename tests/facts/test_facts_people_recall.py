@@ -245,3 +245,56 @@ def test_contact_lines_name_people(text: str, names: set[str]) -> None:
 )
 def test_contact_lines_without_people(text: str) -> None:
     assert _people(text) == {}
+
+
+# -- 5. a profession and a nationality before the name, no comma -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "El activista colombiano Julián Andrés Becerra-Mejía dijo que la región necesita "
+            "el acuerdo cuanto antes.",
+            "Julián Andrés Becerra-Mejía",
+        ),
+        (
+            "L'économiste sénégalaise Coumba Diagne-Fall a déclaré que les pays africains "
+            "devaient agir ensemble.",
+            "Coumba Diagne-Fall",
+        ),
+        (
+            "Segundo o advogado cabo-verdiano Nuno de Sá Tavares, o acordo será assinado no "
+            "próximo mês.",
+            "Nuno de Sá Tavares",
+        ),
+        (
+            "A pesquisadora brasileira Helena Prado Figueira disse que os dados são "
+            "preocupantes para o país.",
+            "Helena Prado Figueira",
+        ),
+        (
+            "The Ugandan marine biologist Grace Nakato Ssali said the lake was recovering.",
+            "Grace Nakato Ssali",
+        ),
+        (
+            "La experta en clima Marisol Ugarte Díaz explicó que el fenómeno se intensifica.",
+            "Marisol Ugarte Díaz",
+        ),
+    ],
+)
+def test_professions_before_names(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El abogado de la empresa dijo que apelarán la decisión ante la corte suprema.",
+        "Los activistas colombianos denunciaron la falta de protección en la región.",
+        "El periodista de El País contó que la cumbre terminó tarde.",
+        "L'économiste en chef de la Banque mondiale a présenté le rapport annuel.",
+    ],
+)
+def test_professions_without_names(text: str) -> None:
+    assert _people(text) == {}

@@ -40,6 +40,21 @@ coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-g
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador
 """
+# Professions that describe a person before the name ("el activista colombiano Juan
+# Ruiz", "l'économiste sénégalaise Awa Ndiaye", "a advogada brasileira Ana Ferreira")
+_PROFESSIONS = """
+activista ativista activiste militante economista économiste abogado abogada advogado
+advogada avocat avocate jurista juriste investigador investigadora pesquisador pesquisadora
+chercheur chercheuse científico científica cientista scientifique experto experta perito
+especialista spécialiste analista analyste periodista jornalista journaliste profesor
+profesora professor professora professeur professeure académico académica académique
+ambientalista ecologista écologiste bióloga biólogo biologiste consultor consultora
+consultant consultante sociólogo socióloga sociologue politólogo politóloga politologue
+dirigente líder leader defensora defensor escritor escritora écrivain écrivaine médico médica
+médecin epidemiólogo epidemióloga epidemiologista épidémiologiste ingeniero ingeniera
+engenheiro engenheira ingénieur ingénieure empresario empresaria empresário empresária
+lideresa pescador pescadora pêcheur cacique
+"""
 # Heads of two words: "primer ministro", "premier ministre", "alto representante".
 _TWO_WORD_HEADS = """
 primer ministro|primera ministra|premier ministre|première ministre|alto representante|
@@ -73,6 +88,7 @@ _MAX_ADJECTIVES = 3
 @cache
 def _head_pattern() -> re.Pattern[str]:
     heads = [h for h in _HEADS.split()]
+    heads += _PROFESSIONS.split()
     heads += [h.strip() for h in _TWO_WORD_HEADS.split("|") if h.strip()]
     forms = sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
     alternatives = [f[0] + re.escape(f[1:]).replace(r"\ ", r"\s+") for f in forms]
