@@ -298,3 +298,81 @@ def test_professions_before_names(text: str, name: str) -> None:
 )
 def test_professions_without_names(text: str) -> None:
     assert _people(text) == {}
+
+
+# -- 6. a title, a comma and a name whose surname is a country or a ministry's word -----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "O acordo foi assinado pelo primeiro-ministro, Rui Montenegro, e pelo presidente "
+            "da Comissão, que elogiou o texto.",
+            "Rui Montenegro",
+            "primeiro-ministro",
+        ),
+        (
+            "La empresa, cuyo director gerente, Ernesto Villar Andrade, firmó el contrato, "
+            "invertirá en el país.",
+            "Ernesto Villar Andrade",
+            "director gerente",
+        ),
+        (
+            "A delegação foi recebida pelo ministro do Trabalho e Emprego, Aurélio Tavares "
+            "Quintas, na capital do país.",
+            "Aurélio Tavares Quintas",
+            "ministro do Trabalho e Emprego",
+        ),
+        (
+            "La delegación fue recibida por el ministro de Trabajo y Seguridad Social, "
+            "Ramiro Quispe Mamani, en la capital.",
+            "Ramiro Quispe Mamani",
+            "ministro de Trabajo y Seguridad Social",
+        ),
+    ],
+)
+def test_titles_then_names_with_country_or_ministry_words(text: str, name: str, role: str) -> None:
+    assert _people(text).get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a country word opening or inside a run of capitals stays out of names
+        (
+            "Ambassador Maria Okafor of Nigeria said Brazil Paraguay talks went well.",
+            {"Maria Okafor"},
+        ),
+        (
+            "El ministro de Defensa Julio Prieto y María Salas firmaron el acuerdo en la capital.",
+            {"Julio Prieto"},
+        ),
+    ],
+)
+def test_country_words_stay_out_of_names(text: str, names: set[str]) -> None:
+    assert names <= set(_people(text))
+    assert not any(n.endswith(("Brazil", "Paraguay")) for n in _people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name glued to the portfolio, a verb after it
+        (
+            "El ministro de Defensa Ernesto Prieto firmó el acuerdo en la capital del país.",
+            "Ernesto Prieto",
+        ),
+        (
+            "El ministro de Medio Ambiente y Desarrollo Sostenible Carlos Ibarra habló ayer "
+            "ante la asamblea.",
+            "Carlos Ibarra",
+        ),
+        (
+            "A ministra do Meio Ambiente Joana Prates afirmou que o país cumpre as metas.",
+            "Joana Prates",
+        ),
+    ],
+)
+def test_names_glued_to_portfolios(text: str, name: str) -> None:
+    assert set(_people(text)) == {name}

@@ -250,6 +250,8 @@ class NameParser:
         # ("Mauricio" is Mauritius in Spanish, and a first name: only a country's English
         # name or alias rules a word out)
         english_country = gazetteer.country(word) is not None and gazetteer.foreign(word) is None
+        if english_country and not first and not (self._joined(i + 1) and self._cap(i + 1)):
+            return True  # a surname that is a country's name, last: "Luís Montenegro"
         return not english_country and gazetteer.demonym_country(word) is None
 
     def _initials_then_name(self, i: int) -> bool:
@@ -291,8 +293,8 @@ class NameParser:
         n = 0
         while n < 2 and self._joined(k + 1 + n) and self._is_particle(k + 1 + n):
             n += 1
-        if n == 2 and self._word(k + 1) == "y":
-            return 0  # "Gabriel Boric y el Presidente Lula": "y" joins two names there
+        if self._word(k + 1) == "y" and (n == 2 or (self._joined(k + 3) and self._cap(k + 3))):
+            return 0  # "Gabriel Boric y el Presidente Lula", "Ana Ruiz y Pedro Lima": two names
         return n if n and self._joined(k + 1 + n) and self._cap(k + 1 + n) else 0
 
     def _is_particle(self, k: int) -> bool:

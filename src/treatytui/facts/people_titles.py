@@ -65,7 +65,8 @@ négociatrice en chef|jefe negociador|jefa negociadora
 """
 _BEFORE_HEAD = re.compile(
     r"(?:\b(?:el|la|los|las|del|al|le|les|du|au|aux|o|a|os|as|do|da|pelo|pela|ao|à|su|sa|"
-    r"son|seu|sua|nuevo|nueva|nouveau|nouvelle|novo|nova|ex|ancien|ancienne)\s+|\bl['’]|"
+    r"son|seu|sua|nuevo|nueva|nouveau|nouvelle|novo|nova|ex|ancien|ancienne|"
+    r"cuyo|cuya|cujo|cuja|nuestro|nuestra|nosso|nossa|notre|leur)\s+|\bl['’]|"
     r"\bd['’])$",
     re.IGNORECASE,
 )
@@ -206,8 +207,14 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
             run = _capitalised_run(tokens, i)
             if not after_preposition:
                 return t_start, tokens[i - 1][1] if i else start
+            glued = _glued_name(tokens, i, run)
+            if glued is not None:
+                return glued  # "el ministro de Defensa Ernesto Prieto firmó": a verb next
             if _complement_goes_on(tokens, run + 1):
                 i, after_preposition = run + 1, False
+                continue
+            if _conjoined_portfolio(tokens, run + 1):
+                i = run + 2  # "ministro do Trabalho e Emprego, ...": the title goes on
                 continue
             return _split_run(tokens, i, run)
         if lower in _PREPOSITIONS or word in ("l'", "l’", "d'", "d’"):
@@ -259,6 +266,33 @@ _PORTFOLIOS = frozenset(
     Hidrocarburos Pesquerías Comunicaciones Comunicações Deportes Desporto Juventude Juventud
     Jeunesse Mujer Mujeres Mulheres Femmes Familia Família Famille Trabajo Emprego Emploi""".split()
 )
+
+
+def _glued_name(
+    tokens: list[tuple[int, int, str]], first: int, last: int
+) -> tuple[int, int] | None:
+    """The name of ``_split_run`` when the run of capitals is a portfolio and a name and a
+    lower-case word follows it ("de Defensa Ernesto Prieto firmó"): that word is no part of
+    the title then."""
+    from treatytui.facts.people_names import words
+
+    if last + 1 >= len(tokens) or last - first < 2 or tokens[first][2] not in words("not_names"):
+        return None
+    nxt = tokens[last + 1][2]
+    if not nxt[0].isalpha() or _capitalised(nxt):
+        return None
+    return _split_run(tokens, first, last)
+
+
+def _conjoined_portfolio(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is "y", "e", "et" or "and" before a portfolio word
+    ("Trabajo y Seguridad Social", "Trabalho e Emprego"): the title goes on after it."""
+    from treatytui.facts.people_names import words
+
+    if i + 1 >= len(tokens) or tokens[i][2] not in ("y", "e", "et", "and"):
+        return False
+    word = tokens[i + 1][2]
+    return word in _PORTFOLIOS or word in words("not_names")
 
 
 def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:
