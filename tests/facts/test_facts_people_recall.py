@@ -376,3 +376,43 @@ def test_country_words_stay_out_of_names(text: str, names: set[str]) -> None:
 )
 def test_names_glued_to_portfolios(text: str, name: str) -> None:
     assert set(_people(text)) == {name}
+
+
+# -- 7. lists of heads of state with their countries -----------------------------------
+
+_LEADERS = {"Tomás Ferraz Lobo", "Amélia Costa Nunes", "Rodrigo Paz Aguilar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participaram o anfitrião, Ricardo Leal Serpa, e os presidentes Tomás Ferraz Lobo, "
+        "do Brasil; Amélia Costa Nunes, do Paraguai; e Rodrigo Paz Aguilar, da Bolívia, "
+        "além de ministros.",
+        "Asistieron el anfitrión, Ricardo Leal Serpa, y los presidentes Tomás Ferraz Lobo, "
+        "de Brasil; Amélia Costa Nunes, de Paraguay, y Rodrigo Paz Aguilar, de Bolivia, "
+        "además de ministros.",
+        "The summit brought together the host, Ricardo Leal Serpa, and presidents Tomás "
+        "Ferraz Lobo of Brazil, Amélia Costa Nunes of Paraguay and Rodrigo Paz Aguilar of "
+        "Bolivia, with ministers.",
+        "Le sommet a réuni l'hôte, Ricardo Leal Serpa, et les présidents Tomás Ferraz Lobo, "
+        "du Brésil, Amélia Costa Nunes, du Paraguay, et Rodrigo Paz Aguilar, de la Bolivie, "
+        "avec des ministres.",
+    ],
+)
+def test_lists_of_heads_of_state(text: str) -> None:
+    assert set(_people(text)) >= _LEADERS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no person in a list of countries, ministries or organisations
+        "The presidents of Brazil, Paraguay and Bolivia signed the declaration on Friday.",
+        "Los presidentes del Banco Central de Chile y del Banco de la República de Colombia "
+        "se reunieron.",
+        "Ministers from Costa Rica, El Salvador and Puerto Rico met in the capital.",
+    ],
+)
+def test_lists_without_people(text: str) -> None:
+    assert _people(text) == {}

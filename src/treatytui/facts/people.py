@@ -270,6 +270,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     found += _country_marked_names(text)
     found += _names_after_plural_titles(text)
     found += _contact_names(text)
+    found += _listed_heads_of_state(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -361,6 +362,64 @@ def _contact_names(text: str) -> list[tuple[int, int, bool]]:
                 second = _AND_NAME.match(text, name.end())
                 name = _NAME_AT.match(text, second.end()) if second else None
     return found
+
+
+# "presidents A B of Brazil, C D of Paraguay and E F of Bolivia", "os presidentes A B, do
+# Brasil; C D, do Paraguai; e E F, da Bolívia": after a plural title, names each followed by
+# the country the person leads
+_LISTED_HEADS = re.compile(
+    r"(?:presidents|presidentes|présidents|ministers|ministros|ministres|leaders|líderes|"
+    r"dirigeants|dirigentes|mandatarios|mandatários|heads of state|jefes de Estado|"
+    r"chefes de Estado|chefs d['’]État|cancilleres|chanceleres)(?![\w-])(?: [a-zà-ÿ]+)?,? "
+)
+_HEAD_AND_COUNTRY = re.compile(
+    rf"(?P<name>{_NAME_WITH_PARTICLES}),? (?:of|from|de|do|da|del|du|de la|d['’]|de l['’]) ?"
+    rf"(?:the )?(?P<country>[{gazetteer.UPPER}][\w\-]+(?: [{gazetteer.UPPER}][\w\-]+){{0,2}})"
+)
+_LIST_SEPARATOR = re.compile(r"(?:[,;] (?:(?:y|e|et|and) )?| (?:y|e|et|and) )")
+_LIST_REACH = 300  # three or four names with their countries
+
+
+def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
+    """The names a list of heads of state with their countries gives."""
+    found: list[tuple[int, int, bool]] = []
+    # A list ends with "and", "y", "e" or "et" before a capital: the plural title is
+    # looked for only in the few hundred characters before each such capital.
+    capitals = sorted(
+        i + len(conj)
+        for conj in _CONJUNCTIONS
+        for i in find_all(text, conj)
+        if text[i + len(conj) : i + len(conj) + 1].isupper()
+    )
+    resume = 0
+    for capital in capitals:
+        head = _LISTED_HEADS.search(text, max(resume, capital - _LIST_REACH), capital)
+        if head is None:
+            continue
+        resume = capital
+        position = head.end()
+        while (item := _HEAD_AND_COUNTRY.match(text, position)) is not None:
+            country = _country_prefix(item.group("country"))
+            if country is None:
+                break
+            name = item.group("name")
+            if " " in name and not _is_place_or_body(name):
+                found.append((item.start("name"), item.end("name"), False))
+            separator = _LIST_SEPARATOR.match(text, item.start("country") + len(country))
+            if separator is None:
+                break
+            position = separator.end()
+    return found
+
+
+def _country_prefix(words_: str) -> str | None:
+    """The longest first words of ``words_`` that name a country, if any."""
+    parts = words_.split(" ")
+    for n in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:n])
+        if gazetteer.country(candidate) is not None:
+            return candidate
+    return None
 
 
 def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:

@@ -53,7 +53,7 @@ consultant consultante sociólogo socióloga sociologue politólogo politóloga 
 dirigente líder leader defensora defensor escritor escritora écrivain écrivaine médico médica
 médecin epidemiólogo epidemióloga epidemiologista épidémiologiste ingeniero ingeniera
 engenheiro engenheira ingénieur ingénieure empresario empresaria empresário empresária
-lideresa pescador pescadora pêcheur cacique
+lideresa pescador pescadora pêcheur cacique anfitrión anfitriona anfitrião anfitriã
 """
 # Heads of two words: "primer ministro", "premier ministre", "alto representante".
 _TWO_WORD_HEADS = """
