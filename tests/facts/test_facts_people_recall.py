@@ -416,3 +416,47 @@ def test_lists_of_heads_of_state(text: str) -> None:
 )
 def test_lists_without_people(text: str) -> None:
     assert _people(text) == {}
+
+
+# -- 8. a nickname in quotes inside a name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "written"),
+    [
+        (
+            'A secretária executiva, Maria Aparecida "Cida" dos Reis Faria, disse que o '
+            "acordo é histórico.",
+            "Maria Aparecida dos Reis Faria",
+            'Maria Aparecida "Cida" dos Reis Faria',
+        ),
+        (
+            "La secretaria ejecutiva, María del Pilar «Pili» Gómez Ruiz, dijo que el acuerdo "
+            "es histórico.",
+            "María del Pilar Gómez Ruiz",
+            "María del Pilar «Pili» Gómez Ruiz",
+        ),
+        (
+            "Former governor Jonathan “Jack” Whitfield said the deal was a good one for the state.",
+            "Jonathan Whitfield",
+            "Jonathan “Jack” Whitfield",
+        ),
+    ],
+)
+def test_nicknames_inside_names(text: str, name: str, written: str) -> None:
+    article = Article(id="test.txt", path="/tmp/test.txt", text=text)
+    facts = extract_people(article, SentenceIndex(article))
+    assert [(f.get("name"), f.text) for f in facts] == [(name, written)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation after a name, a quote left open: no nickname
+        'President Ana Lucía Ferro said "Peace is near" to the delegates.',
+        'The envoy, Ana "',
+        'President Ana "Nana',
+    ],
+)
+def test_quotes_that_are_no_nicknames(text: str) -> None:
+    assert all('"' not in name for name in _people(text))

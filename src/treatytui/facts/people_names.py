@@ -57,6 +57,10 @@ _APPOSITION_GLUE = frozenset(
 )
 _ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
 # Malay honorifics of two words: "Tan Sri", "Puan Sri", "Datuk Seri" ("Datuk" is listed)
+# A nickname in quotes inside a name: 'Maria Aparecida "Cida" dos Reis Faria'
+_OPENING_QUOTES = frozenset('"“«')
+_CLOSING_QUOTES = frozenset('"”»')
+_NICKNAME = re.compile(r' ["“«][^"”»]*["”»](?= )')
 _MALAY_FIRST_WORDS = frozenset(["Tan", "Puan"])
 _MALAY_SECOND_WORDS = frozenset(["Seri", "Sri"])
 _MALAY_BEFORE_SECOND = _MALAY_FIRST_WORDS | {"Datuk", "Dato", "Dato'", "Dato’", "Datin", "Toh"}
@@ -337,6 +341,8 @@ class NameParser:
                 k += 1
             elif count > 1 and self._abbreviated_saint(k):
                 k += 2
+            elif nickname := self._nickname_after(k):
+                k = nickname  # 'Maria Aparecida "Cida" dos Reis Faria'
             else:
                 break
         if (
@@ -351,6 +357,21 @@ class NameParser:
             return None  # ("Julio Benítez y la Sra. Carmen Quiroga": two names)
         return last
 
+    def _nickname_after(self, k: int) -> int:
+        """The index of the name word after a nickname in quotes that follows token ``k``
+        ('Maria Aparecida "Cida" dos Reis Faria'), or 0 when there is none."""
+        if self._word(k + 1) not in _OPENING_QUOTES or not self._joined(k + 1):
+            return 0
+        close = k + 3
+        if close >= len(self.words):
+            return 0
+        glued = self.starts[k + 2] == self.ends[k + 1] and self.starts[close] == self.ends[k + 2]
+        if not (glued and self._cap(k + 2) and self._word(close) in _CLOSING_QUOTES):
+            return 0
+        if particles := self._particles_after(close):
+            return close + particles + 1
+        return close + 1 if self._joined(close + 1) and self._cap(close + 1) else 0
+
     def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
         start, end = self.starts[first], self.ends[last]
         if self.words[last] in ("Jr", "Sr") and self.text[end : end + 1] == ".":
@@ -359,7 +380,10 @@ class NameParser:
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        return Mention(start, start + len(name), name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
+        end = start + len(name)
+        if any(quote in name for quote in _OPENING_QUOTES):
+            name = _NICKNAME.sub("", name)  # the name without its nickname
+        return Mention(start, end, name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
 
     def name_at(self, offset: int, credit: bool = False) -> Mention | None:
         """The untitled name starting at ``offset`` (after any sentence-initial word)."""
