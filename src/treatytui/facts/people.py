@@ -626,6 +626,16 @@ def _in_run(text: str, start: int, end: int) -> bool:
     return bool(_RUN_AFTER.match(text, end, end + 2))
 
 
+def _drop_nested(spans: dict[tuple[int, int], object]) -> None:
+    """Drop the spans inside a longer one ("Whitfield said" inside 'Jonathan "Jack"
+    Whitfield')."""
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            del spans[(start, end)]
+        reach = max(reach, end)
+
+
 def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The person facts of ``article``, ordered by position."""
     text = article.text
@@ -662,6 +672,7 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     full = [p for p in resolver.persons if len(p.keys) >= 2]
     pairs += _bare_mentions(text, full, [(m.start, m.end) for m in mentions])
     unique = {(m.start, m.end): (m, person) for m, person in reversed(pairs)}
+    _drop_nested(unique)
     roles = {id(person): person.role() for person in resolver.persons}
     facts = []
     for mention, person in sorted(unique.values(), key=lambda pair: pair[0].start):
