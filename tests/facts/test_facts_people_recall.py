@@ -460,3 +460,61 @@ def test_nicknames_inside_names(text: str, name: str, written: str) -> None:
 )
 def test_quotes_that_are_no_nicknames(text: str) -> None:
     assert all('"' not in name for name in _people(text))
+
+
+# -- more Spanish and Portuguese titles: monarchs, postings, bodies, joined portfolios ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "En la sesión estuvo el jefe de Gobierno de Andorra, Pere Ribalta; y el rey "
+            "Carlos III del Reino Unido.",
+            "Carlos III",
+        ),
+        ("El rey Felipe VI de España clausuró la cumbre de mandatarios en la ciudad.", "Felipe VI"),
+        (
+            "El Secretario General Iberoamericano, Andrés M. Castellanos, presentó un informe "
+            "sobre el organismo.",
+            "Andrés M. Castellanos",
+        ),
+        (
+            "El embajador de Argentina en Ecuador, Eduardo Ferrari, quien fue jefe de la "
+            "delegación, expresó la negativa.",
+            "Eduardo Ferrari",
+        ),
+        (
+            "El director ejecutivo de la organización Bosques Andinos, Martín Salvatierra, "
+            "criticó el texto final.",
+            "Martín Salvatierra",
+        ),
+        (
+            "A ministra do Meio Ambiente e Mudança do Clima, Helena Sampaio, afirmou que o "
+            "país vai cumprir as metas.",
+            "Helena Sampaio",
+        ),
+        (
+            "Segundo a diretora-executiva do Instituto Clima e Sociedade, Lívia Nogueira, o "
+            "texto é fraco.",
+            "Lívia Nogueira",
+        ),
+    ],
+)
+def test_more_romance_titles(text: str, name: str) -> None:
+    people = _people(text)
+    assert name in people
+    assert not any(n.endswith(("Unido", "Andinos", "Sociedade", "Ecuador")) for n in people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no person: an organisation after its noun, a country adjective, a pronoun "I"
+        "El director ejecutivo de la organización Bosques Andinos criticó el texto final.",
+        "El Secretario General Iberoamericano presentó un informe sobre el organismo.",
+        "La delegación del Reino Unido llegó con el rey a la cumbre.",
+    ],
+)
+def test_more_romance_titles_without_people(text: str) -> None:
+    assert _people(text) == {}

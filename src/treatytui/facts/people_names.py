@@ -57,6 +57,11 @@ _APPOSITION_GLUE = frozenset(
 )
 _ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
 # Malay honorifics of two words: "Tan Sri", "Puan Sri", "Datuk Seri" ("Datuk" is listed)
+# The number after a monarch's or a pope's name ("I", "V" and "X" are left out: a pronoun,
+# initials, a platform)
+_REGNAL_NUMBERS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())
+# Endings of capitalised adjectives of place in Spanish and Portuguese ("Iberoamericano")
+_ADJECTIVE_ENDINGS = ("ano", "ana", "ense", "ino", "ina", "eo", "ea", "ico", "ica")
 # A nickname in quotes inside a name: 'Maria Aparecida "Cida" dos Reis Faria'
 _OPENING_QUOTES = frozenset('"“«')
 _CLOSING_QUOTES = frozenset('"”»')
@@ -239,6 +244,8 @@ class NameParser:
 
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
+        if not first and word in _REGNAL_NUMBERS and self._joined(i):
+            return True  # "Felipe VI", "Carlos III"
         if not first and (self._inner_capitals(i, word) or _GLUED_PARTICLE.fullmatch(word)):
             return True
         if first and _INITIAL.fullmatch(word):
@@ -331,6 +338,8 @@ class NameParser:
             count, last = count + 1, k
             if count > _MAX_NAME_WORDS:
                 return None  # not a name: no need to read the rest of the capitals
+            if count > 1 and self._word(k) in _REGNAL_NUMBERS:
+                break  # the number ends the name ("Carlos III del Reino Unido")
             if _strip_possessive(self._word(k)) != self._word(k):
                 break
             if particles := self._particles_after(k):
@@ -505,6 +514,11 @@ class NameParser:
             rank = self._word(p) if self._kind(p) == "rank" else rank
             p += 1
         end = self._name_end(p)
+        if end == p and self._word(p).endswith(_ADJECTIVE_ENDINGS) and self._word(p + 1) == ",":
+            # "El Secretario General Iberoamericano, Andrés Castellanos": an adjective
+            after = self._name_end(p + 2) if self._cap(p + 2) else None
+            if after is not None and after > p + 2:
+                return self._mention(p + 2, after, office=office, rank=rank), after + 1
         if end is not None and end == p and self._word(last) in words("lowercase_heads"):
             end = None  # "official Xinhua": a lower-case title needs a name of two words
         if end is None:

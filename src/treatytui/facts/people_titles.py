@@ -54,6 +54,9 @@ dirigente líder leader defensora defensor escritor escritora écrivain écrivai
 médecin epidemiólogo epidemióloga epidemiologista épidémiologiste ingeniero ingeniera
 engenheiro engenheira ingénieur ingénieure empresario empresaria empresário empresária
 lideresa pescador pescadora pêcheur cacique anfitrión anfitriona anfitrião anfitriã
+diretor-executivo diretora-executiva diretor-presidente diretora-presidente vice-ministro
+vice-ministra vice-governador vice-governadora vice-prefeito vice-prefeita ministro-chefe
+ministra-chefe secretário-adjunto secretária-adjunta director-general directora-general
 """
 # Heads of two words: "primer ministro", "premier ministre", "alto representante".
 _TWO_WORD_HEADS = """
@@ -205,15 +208,22 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
             continue
         if _capitalised(word):
             run = _capitalised_run(tokens, i)
+            if not after_preposition and run == i and _capitalised_adjective(tokens, i):
+                adjectives += 1  # "el Secretario General Iberoamericano, Andrés Castellanos"
+                i += 1
+                continue
             if not after_preposition:
                 return t_start, tokens[i - 1][1] if i else start
+            if _posting_place(tokens, run + 1):
+                i = run + 2  # "el embajador de Argentina en Ecuador, Eduardo Ferrari"
+                continue
             glued = _glued_name(tokens, i, run)
             if glued is not None:
                 return glued  # "el ministro de Defensa Ernesto Prieto firmó": a verb next
             if _complement_goes_on(tokens, run + 1):
                 i, after_preposition = run + 1, False
                 continue
-            if _conjoined_portfolio(tokens, run + 1):
+            if _conjoined_portfolio(tokens, run + 1, i):
                 i = run + 2  # "ministro do Trabalho e Emprego, ...": the title goes on
                 continue
             return _split_run(tokens, i, run)
@@ -231,6 +241,8 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
         else:
             adjectives += 1  # "française", "general", "adjunto", "indiano"
             after_preposition = False
+            if lower in _ORGANISATION_NOUNS:
+                after_preposition = True  # "de la organización Greenpeace Andino, ..."
         i += 1
     return None
 
@@ -284,15 +296,49 @@ def _glued_name(
     return _split_run(tokens, first, last)
 
 
-def _conjoined_portfolio(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether token ``i`` is "y", "e", "et" or "and" before a portfolio word
-    ("Trabajo y Seguridad Social", "Trabalho e Emprego"): the title goes on after it."""
+# Nouns before an organisation's name: the capitals after them are that name
+_ORGANISATION_NOUNS = frozenset(
+    """organización organização organisation organisme organismo empresa entreprise
+    entidad entidade fundación fundação fondation ong red rede réseau coalición coalizão
+    coalition plataforma plateforme movimiento movimento mouvement agencia agência agence
+    institución instituição institution asociación associação association grupo groupe
+    consorcio consórcio campaña campanha campagne alianza aliança alliance""".split()
+)
+# Endings of capitalised adjectives of place ("Iberoamericano", "Africana", "Européen")
+_ADJECTIVE_ENDINGS = (
+    "ano ana eño eña ense ino ina eo ea ico ica ês esa ais aise ois oise ien ienne eiro "
+    "eira".split()
+)
+
+
+def _capitalised_adjective(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the one capitalised word at token ``i``, before a comma and a capital, is an
+    adjective of the title ("Secretario General Iberoamericano, Andrés ...")."""
+    if i + 2 >= len(tokens) or tokens[i + 1][2] != "," or not _capitalised(tokens[i + 2][2]):
+        return False
+    return tokens[i][2].endswith(tuple(_ADJECTIVE_ENDINGS))
+
+
+def _posting_place(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is "en", "em", "au", "à", "in" before a place: an ambassador's
+    posting ("embajador de Argentina en Ecuador", "ambassadeur de France au Maroc")."""
+    if i + 1 >= len(tokens) or tokens[i][2] not in ("en", "em", "au", "à", "in", "na", "no"):
+        return False
+    return gazetteer.place(tokens[i + 1][2]) is not None
+
+
+def _conjoined_portfolio(tokens: list[tuple[int, int, str]], i: int, run_start: int) -> bool:
+    """Whether token ``i`` is "y", "e", "et" or "and" before a portfolio word, or after a
+    run of them from ``run_start`` ("Trabajo y Seguridad Social", "Trabalho e Emprego",
+    "Meio Ambiente e Mudança do Clima"): the title goes on after it."""
     from treatytui.facts.people_names import words
 
     if i + 1 >= len(tokens) or tokens[i][2] not in ("y", "e", "et", "and"):
         return False
-    word = tokens[i + 1][2]
-    return word in _PORTFOLIOS or word in words("not_names")
+    portfolio = words("not_names") | _PORTFOLIOS
+    if not _capitalised(tokens[i + 1][2]):
+        return False
+    return tokens[i + 1][2] in portfolio or all(t[2] in portfolio for t in tokens[run_start:i])
 
 
 def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:
