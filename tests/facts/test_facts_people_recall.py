@@ -518,3 +518,51 @@ def test_more_romance_titles(text: str, name: str) -> None:
 )
 def test_more_romance_titles_without_people(text: str) -> None:
     assert _people(text) == {}
+
+
+# -- names after Spanish, French and Portuguese verbs of saying and "por"/"par" ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "« Nous avons un traité sans yeux », résume Jean-Luc Morand-Vial, professeur à "
+            "l'Institut.",
+            {"Jean-Luc Morand-Vial"},
+        ),
+        (
+            '"El acuerdo es histórico", dijo María Fernanda Quiroz, expresidenta de la Asamblea.',
+            {"María Fernanda Quiroz"},
+        ),
+        (
+            '"O texto é fraco", afirmou Natália Unterberg, do Instituto Talanoa.',
+            {"Natália Unterberg"},
+        ),
+        (
+            "« C'est un progrès », estime Laurence Tessier, qui dirige la fondation.",
+            {"Laurence Tessier"},
+        ),
+        (
+            "La alianza fue fundada por Ramón Ferreira y Hugo Saldívar en 2004 en la capital.",
+            {"Ramón Ferreira", "Hugo Saldívar"},
+        ),
+        ("La réunion était présidée par Wanjiru Kamau, ambassadrice du Kenya.", {"Wanjiru Kamau"}),
+    ],
+)
+def test_romance_verbs_of_saying_and_by(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Vamos a cumplir", dijo el presidente en la plenaria.',
+        '"Vamos a cumplir", dijo Naciones Unidas en un comunicado de prensa.',
+        '"Vamos a cumplir", afirmó Costa Rica en la plenaria de la conferencia.',
+        "El texto fue aprobado por Naciones Unidas y por la Unión Europea en mayo.",
+        "La résolution a été adoptée par Nations unies et la France.",
+    ],
+)
+def test_romance_verbs_without_people(text: str) -> None:
+    assert _people(text) == {}

@@ -525,6 +525,65 @@ def _apposition_mentions(
 
 _ROMANCE = frozenset({"es", "fr", "pt"})
 
+# "», résume Jean-Marc Favre-Bulle,", "dijo María Espinosa,", "afirmou Natalie Unterstell,",
+# "según Ana Ruiz,": a verb of saying (or "según", "selon", "segundo") and a name of two
+# words or more, then a stop, a comma or a lower-case word
+_ROMANCE_SAYING = """
+dijo afirmó señaló explicó indicó agregó añadió aseguró declaró subrayó destacó advirtió
+sostuvo expresó resumió comentó precisó manifestó apuntó recalcó insistió concluyó reconoció
+admitió denunció lamentó alertó reiteró enfatizó dice afirma señala explica asegura advierte
+resume sostiene agrega añade destaca subraya según disse afirmou declarou explicou destacou
+ressaltou acrescentou salientou lembrou avaliou defendeu observou alertou sublinhou reforçou
+diz explica ressalta avalia segundo résume déclare explique affirme souligne estime ajoute
+indique précise rappelle assure insiste prévient observe confie tranche martèle note
+commente selon résumé expliqué affirmé souligné déclaré ajouté indiqué précisé estimé
+""".split()
+_ROMANCE_VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in _ROMANCE_SAYING)
+_ROMANCE_SAYS_NAME = re.compile(
+    rf"(?P<name>[{gazetteer.UPPER}](?<=[aeioóuéúnsz] .)(?:{_ROMANCE_VERB_BEFORE}){_SAID_NAME_TAIL})"
+    r"(?=[,.;:)!?\n—–]| [a-zà-ÿ]|\Z)"
+)
+
+
+# "fundada por Fidel Castro y Hugo Chávez", "présidée par Nyambura Kamau", "assinado pelo
+# X": a participle, "por"/"par"/"pelo"/"pela" and one or two names
+_ROMANCE_BY = (" por ", " par ", " pelo ", " pela ")
+_PARTICIPLE_ENDINGS = tuple("ado ada ados adas ido ida idos idas ée é ées és".split())
+_ROMANCE_BY_NAME = re.compile(
+    rf"{_NAME_WITH_PARTICLES}(?=[,.;)]|\s*\n| (?:y|e|et) [{gazetteer.UPPER}]| [a-zà-ÿ]|\Z)"
+)
+_ROMANCE_AND = re.compile(r" (?:y|e|et) ")
+
+
+def _romance_by_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after a participle and "por", "par", "pelo"."""
+    found = []
+    for by in _ROMANCE_BY:
+        for i in find_all(text, by):
+            at = i + len(by)
+            if not text[at : at + 1].isupper():
+                continue
+            word_start = text.rfind(" ", max(0, i - 30), i) + 1
+            if not text[word_start:i].endswith(_PARTICIPLE_ENDINGS):
+                continue
+            name = _ROMANCE_BY_NAME.match(text, at)
+            while name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
+                second = _ROMANCE_AND.match(text, name.end())
+                name = _ROMANCE_BY_NAME.match(text, second.end()) if second else None
+    return found
+
+
+def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after Spanish, French and Portuguese verbs of
+    saying ("dijo María Espinosa", "résume Jean-Marc Favre-Bulle")."""
+    found = []
+    for match in _ROMANCE_SAYS_NAME.finditer(text):
+        name = match.group("name")
+        if " " in name and not _is_place_or_body(name):
+            found.append((match.start("name"), match.end("name"), False))
+    return found
+
 
 def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list[Mention]:
     """The names that Spanish, French and Portuguese titles introduce, with those titles."""
@@ -647,6 +706,9 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets += title_offsets(text)
     romance, after, nationals = [], [], []
     if sentences.language in _ROMANCE:
+        said = _romance_said_names(text) + _romance_by_names(text)
+        matches += said
+        offsets += [start for start, _, _ in said]
         romance, titles_after = romance_titles(text)
         after = _names_before_titles(text, titles_after)
         nationals = nationalities_before_names(text)
