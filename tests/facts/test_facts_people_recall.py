@@ -566,3 +566,33 @@ def test_romance_verbs_of_saying_and_by(text: str, names: set[str]) -> None:
 )
 def test_romance_verbs_without_people(text: str) -> None:
     assert _people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "O vice-presidente Otávio Brandão e os ministros Renato Sequeira, das Relações "
+            "Exteriores, Caetano Prado, da Fazenda, e Iolanda Meireles, da Secretaria de "
+            "Comunicação Social, acompanharam a conversa.",
+            {"Otávio Brandão", "Renato Sequeira", "Caetano Prado", "Iolanda Meireles"},
+        ),
+        (
+            "Los ministros Ana Lucía Ferro (Hacienda) y Pedro Gómez Ibarra (Exteriores) "
+            "firmaron el texto ayer.",
+            {"Ana Lucía Ferro", "Pedro Gómez Ibarra"},
+        ),
+        (
+            "Étaient présents les ministres Julien Marchal, des Affaires étrangères, et "
+            "Odile Ferrand, de la Transition écologique, ainsi que des élus.",
+            {"Julien Marchal", "Odile Ferrand"},
+        ),
+    ],
+)
+def test_lists_of_ministers_with_portfolios(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+def test_lists_of_ministers_without_names() -> None:
+    text = "Los ministros de Hacienda (Chile) y de Exteriores (Perú) firmaron el texto ayer."
+    assert _people(text) == {}

@@ -376,6 +376,12 @@ _HEAD_AND_COUNTRY = re.compile(
     rf"(?P<name>{_NAME_WITH_PARTICLES}),? (?:of|from|de|do|da|del|du|de la|d['’]|de l['’]) ?"
     rf"(?:the )?(?P<country>[{gazetteer.UPPER}][\w\-]+(?: [{gazetteer.UPPER}][\w\-]+){{0,2}})"
 )
+# "os ministros A B, das Relações Exteriores, C D, da Fazenda, e E F", "A B (Hacienda)":
+# each name with the portfolio the person holds
+_HEAD_AND_PORTFOLIO = re.compile(
+    rf"(?P<name>{_NAME_WITH_PARTICLES})(?:, (?:de|da|do|das|dos|del|des|du|de la|de l['’]) ?| \()"
+    rf"(?P<what>[{gazetteer.UPPER}][^,;()\n]{{0,50}}?)\)?(?=[,;.\n]| (?:y|e|et|and)\s|(?<=\)) )"
+)
 _LIST_SEPARATOR = re.compile(r"(?:[,;] (?:(?:y|e|et|and) )?| (?:y|e|et|and) )")
 _LIST_REACH = 300  # three or four names with their countries
 
@@ -398,18 +404,42 @@ def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
             continue
         resume = capital
         position = head.end()
-        while (item := _HEAD_AND_COUNTRY.match(text, position)) is not None:
-            country = _country_prefix(item.group("country"))
-            if country is None:
-                break
-            name = item.group("name")
+        while (item := _listed_item(text, position)) is not None:
+            (start, end), after = item
+            name = text[start:end]
             if " " in name and not _is_place_or_body(name):
-                found.append((item.start("name"), item.end("name"), False))
-            separator = _LIST_SEPARATOR.match(text, item.start("country") + len(country))
+                found.append((start, end, False))
+            separator = _LIST_SEPARATOR.match(text, after)
             if separator is None:
                 break
             position = separator.end()
     return found
+
+
+def _listed_item(text: str, position: int) -> tuple[tuple[int, int], int] | None:
+    """((start, end) of the name, where the item ends) of a listed name with its country
+    or its portfolio at ``position``, or None."""
+    item = _HEAD_AND_COUNTRY.match(text, position)
+    if item is not None:
+        country = _country_prefix(item.group("country"))
+        if country is not None:
+            return (item.start("name"), item.end("name")), item.start("country") + len(country)
+    item = _HEAD_AND_PORTFOLIO.match(text, position)
+    if item is None:
+        return None
+    portfolio = _portfolio_words()
+    capitals = [w for w in item.group("what").split() if w[:1].isupper()]
+    if not all(w in portfolio for w in capitals):
+        return None
+    return (item.start("name"), item.end("name")), item.end()
+
+
+@cache
+def _portfolio_words() -> frozenset[str]:
+    """Words of ministries and portfolios ("Relações", "Exteriores", "Fazenda")."""
+    from treatytui.facts.people_titles import portfolio_words
+
+    return words("not_names") | portfolio_words()
 
 
 def _country_prefix(words_: str) -> str | None:

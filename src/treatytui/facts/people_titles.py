@@ -280,6 +280,11 @@ _PORTFOLIOS = frozenset(
 )
 
 
+def portfolio_words() -> frozenset[str]:
+    """Portfolio words of ministers' titles that the name lists do not hold."""
+    return _PORTFOLIOS
+
+
 def _glued_name(
     tokens: list[tuple[int, int, str]], first: int, last: int
 ) -> tuple[int, int] | None:
