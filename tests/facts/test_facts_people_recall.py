@@ -596,3 +596,33 @@ def test_lists_of_ministers_with_portfolios(text: str, names: set[str]) -> None:
 def test_lists_of_ministers_without_names() -> None:
     text = "Los ministros de Hacienda (Chile) y de Exteriores (Perú) firmaron el texto ayer."
     assert _people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Delegates elected Tomás Vayas Ordóñez of Ecuador as chair of the committee.",
+            {"Tomás Vayas Ordóñez"},
+        ),
+        (
+            "Ambassadors Rebecca Asante of Ghana and Carlos Duarte Leal of Portugal co-chaired "
+            "the talks.",
+            {"Rebecca Asante", "Carlos Duarte Leal"},
+        ),
+    ],
+)
+def test_elected_and_listed_ambassadors(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assembly elected Costa Rica as chair of the working group.",
+        "The committee named New Zealand as host of the next session.",
+        "Members appointed the Executive Secretary as coordinator of the review.",
+    ],
+)
+def test_elected_places_and_offices(text: str) -> None:
+    assert _people(text) == {}

@@ -271,6 +271,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     found += _names_after_plural_titles(text)
     found += _contact_names(text)
     found += _listed_heads_of_state(text)
+    found += _elected_names(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -368,7 +369,9 @@ def _contact_names(text: str) -> list[tuple[int, int, bool]]:
 # Brasil; C D, do Paraguai; e E F, da Bolívia": after a plural title, names each followed by
 # the country the person leads
 _LISTED_HEADS = re.compile(
-    r"(?:presidents|presidentes|présidents|ministers|ministros|ministres|leaders|líderes|"
+    r"(?:[Aa]mbassadors|[Ee]mbajadores|[Aa]mbassadeurs|[Ee]mbaixadores|[Cc]o-chairs|"
+    r"[Cc]opresidentes|[Cc]oprésidents|[Ee]nvoys|[Pp]residents|"
+    r"presidents|presidentes|présidents|ministers|ministros|ministres|leaders|líderes|"
     r"dirigeants|dirigentes|mandatarios|mandatários|heads of state|jefes de Estado|"
     r"chefes de Estado|chefs d['’]État|cancilleres|chanceleres)(?![\w-])(?: [a-zà-ÿ]+)?,? "
 )
@@ -413,6 +416,25 @@ def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
             if separator is None:
                 break
             position = separator.end()
+    return found
+
+
+# "Delegates elected Luis Vayas Valdivieso of Ecuador as chair": a verb of choosing, a
+# name of two words or more, then "as" or what the person represents
+_ELECTED = (" elected ", " re-elected ", " appointed ", " named ", " nominated ")
+_ELECTED_NAME = re.compile(
+    rf"{_NAME_WITH_PARTICLES}(?= as | (?:of|from) (?:the )?[{gazetteer.UPPER}])"
+)
+
+
+def _elected_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after "elected", "appointed", "named"."""
+    found = []
+    for verb in _ELECTED:
+        for i in find_all(text, verb):
+            name = _ELECTED_NAME.match(text, i + len(verb))
+            if name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
     return found
 
 
