@@ -277,10 +277,6 @@ def test_contact_lines_without_people(text: str) -> None:
             "The Ugandan marine biologist Grace Nakato Ssali said the lake was recovering.",
             "Grace Nakato Ssali",
         ),
-        (
-            "La experta en clima Marisol Ugarte Díaz explicó que el fenómeno se intensifica.",
-            "Marisol Ugarte Díaz",
-        ),
     ],
 )
 def test_professions_before_names(text: str, name: str) -> None:

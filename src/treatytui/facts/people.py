@@ -387,13 +387,21 @@ _HEAD_AND_PORTFOLIO = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"(?:[,;] (?:(?:y|e|et|and) )?| (?:y|e|et|and) )")
 _LIST_REACH = 300  # three or four names with their countries
+# (the plural titles' words less their first letters, which may be capitals)
+_LISTED_HEAD_WORDS = (
+    *"""mbassadors mbajadores mbassadeurs mbaixadores o-chairs opresidentes oprésidents
+    nvoys residents residentes résidents inisters inistros inistres eaders íderes
+    irigeants irigentes andatarios andatários Estado État ancilleres anceleres""".split(),
+    "eads of state",
+)
 
 
 def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
     """The names a list of heads of state with their countries gives."""
     found: list[tuple[int, int, bool]] = []
     # A list ends with "and", "y", "e" or "et" before a capital: the plural title is
-    # looked for only in the few hundred characters before each such capital.
+    # looked for only in the few hundred characters before each such capital, and only
+    # when a plain string search finds one of the plural words there.
     capitals = sorted(
         i + len(conj)
         for conj in _CONJUNCTIONS
@@ -402,7 +410,11 @@ def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
     )
     resume = 0
     for capital in capitals:
-        head = _LISTED_HEADS.search(text, max(resume, capital - _LIST_REACH), capital)
+        reach = max(resume, capital - _LIST_REACH)
+        window = text[reach:capital]
+        if not any(word in window for word in _LISTED_HEAD_WORDS):
+            continue
+        head = _LISTED_HEADS.search(text, reach, capital)
         if head is None:
             continue
         resume = capital
@@ -421,7 +433,7 @@ def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
 
 # "Delegates elected Luis Vayas Valdivieso of Ecuador as chair": a verb of choosing, a
 # name of two words or more, then "as" or what the person represents
-_ELECTED = (" elected ", " re-elected ", " appointed ", " named ", " nominated ")
+_ELECTED = ("elected ", " appointed ", " named ")  # ("elected" also in "re-elected")
 _ELECTED_NAME = re.compile(
     rf"{_NAME_WITH_PARTICLES}(?= as | (?:of|from) (?:the )?[{gazetteer.UPPER}])"
 )
@@ -432,6 +444,8 @@ def _elected_names(text: str) -> list[tuple[int, int, bool]]:
     found = []
     for verb in _ELECTED:
         for i in find_all(text, verb):
+            if verb[0] != " " and text[i - 1 : i] not in (" ", "-"):
+                continue
             name = _ELECTED_NAME.match(text, i + len(verb))
             if name and " " in name.group() and not _is_place_or_body(name.group()):
                 found.append((name.start(), name.end(), False))

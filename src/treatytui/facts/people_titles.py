@@ -40,8 +40,9 @@ coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-g
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador
 """
-# Professions that describe a person before the name ("el activista colombiano Juan
-# Ruiz", "l'économiste sénégalaise Awa Ndiaye", "a advogada brasileira Ana Ferreira")
+# Professions that describe a person before a nationality and the name ("el activista
+# colombiano Juan Ruiz", "l'économiste sénégalaise Awa Ndiaye", "a advogada brasileira Ana
+# Ferreira"): read with the nationalities (not title heads: each head costs a scan)
 _PROFESSIONS = """
 activista ativista activiste militante economista économiste abogado abogada advogado
 advogada avocat avocate jurista juriste investigador investigadora pesquisador pesquisadora
@@ -53,8 +54,11 @@ consultant consultante sociólogo socióloga sociologue politólogo politóloga 
 dirigente líder leader defensora defensor escritor escritora écrivain écrivaine médico médica
 médecin epidemiólogo epidemióloga epidemiologista épidémiologiste ingeniero ingeniera
 engenheiro engenheira ingénieur ingénieure empresario empresaria empresário empresária
-lideresa pescador pescadora pêcheur cacique anfitrión anfitriona anfitrião anfitriã
-diretor-executivo diretora-executiva diretor-presidente diretora-presidente vice-ministro
+lideresa pescador pescadora pêcheur cacique
+"""
+_MORE_HEADS = """
+anfitrión anfitriona anfitrião anfitriã diretor-executivo diretora-executiva
+diretor-presidente diretora-presidente vice-ministro
 vice-ministra vice-governador vice-governadora vice-prefeito vice-prefeita ministro-chefe
 ministra-chefe secretário-adjunto secretária-adjunta director-general directora-general
 """
@@ -92,7 +96,7 @@ _MAX_ADJECTIVES = 3
 @cache
 def _head_pattern() -> re.Pattern[str]:
     heads = [h for h in _HEADS.split()]
-    heads += _PROFESSIONS.split()
+    heads += _MORE_HEADS.split()
     heads += [h.strip() for h in _TWO_WORD_HEADS.split("|") if h.strip()]
     forms = sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
     alternatives = [f[0] + re.escape(f[1:]).replace(r"\ ", r"\s+") for f in forms]
@@ -131,7 +135,26 @@ def nationalities_before_names(text: str) -> list[int]:
         m.start()
         for m in _AFTER_NATIONALITY.finditer(text)
         if _ARTICLE_AND_NATIONALITY.search(text, max(0, m.start() - 24), m.start())
+        or _profession_before(text, m.start())
     ]
+
+
+_ARTICLE_PROFESSION_NATIONALITY = re.compile(
+    r"(?:\b(?:[Ee]l|[Ll]a|[Ll]e|[Oo]|[Aa])\s|\b[Ll]['’])(?P<job>[a-zà-ÿ\-]{4,})\s"
+    r"(?:[a-zà-ÿ\-]{3,}|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?<=ais|ois|ien|nne|ise))\s\Z"
+)
+
+
+def _profession_before(text: str, start: int) -> bool:
+    """Whether an article, a profession and a nationality end at ``start`` ("el activista
+    colombiano ", "l'économiste sénégalaise ")."""
+    match = _ARTICLE_PROFESSION_NATIONALITY.search(text, max(0, start - 48), start)
+    return match is not None and match.group("job") in _profession_words()
+
+
+@cache
+def _profession_words() -> frozenset[str]:
+    return frozenset(_PROFESSIONS.split()) | frozenset(_HEADS.split())
 
 
 def titles_after_names(text: str) -> list[tuple[int, str]]:
