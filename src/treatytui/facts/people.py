@@ -387,11 +387,12 @@ _HEAD_AND_PORTFOLIO = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"(?:[,;] (?:(?:y|e|et|and) )?| (?:y|e|et|and) )")
 _LIST_REACH = 300  # three or four names with their countries
-# (the plural titles' words less their first letters, which may be capitals)
+# (parts of the plural titles, in ASCII: first letters may be capitals, and a search for
+# a string with other characters in ASCII text is slow)
 _LISTED_HEAD_WORDS = (
-    *"""mbassadors mbajadores mbassadeurs mbaixadores o-chairs opresidentes oprésidents
-    nvoys residents residentes résidents inisters inistros inistres eaders íderes
-    irigeants irigentes andatarios andatários Estado État ancilleres anceleres""".split(),
+    *"""mbassad mbajad mbaixad o-chairs nvoys sidents sidentes inisters inistros inistres
+    eaders deres irigeants irigentes andat Estado ancilleres anceleres""".split(),
+    "hefs d",
     "eads of state",
 )
 
@@ -413,8 +414,13 @@ def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
         reach = max(resume, capital - _LIST_REACH)
         window = text[reach:capital]
         if not any(word in window for word in _LISTED_HEAD_WORDS):
-            continue
-        head = _LISTED_HEADS.search(text, reach, capital)
+            continue  # (most windows: no plural title there)
+        starts = sorted(
+            max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+            for word in _LISTED_HEAD_WORDS
+            if (at := text.find(word, reach, capital)) >= 0
+        )
+        head = next(matches_at(_LISTED_HEADS, text, starts, capital), None)
         if head is None:
             continue
         resume = capital
@@ -604,9 +610,23 @@ diz explica ressalta avalia segundo résume déclare explique affirme souligne e
 indique précise rappelle assure insiste prévient observe confie tranche martèle note
 commente selon résumé expliqué affirmé souligné déclaré ajouté indiqué précisé estimé
 """.split()
-_ROMANCE_VERB_BEFORE = "|".join(rf"(?<=\b{verb} .)" for verb in _ROMANCE_SAYING)
+
+
+def _verbs_before(verbs: list[str]) -> str:
+    """``(?<=\bverb .)|...`` grouped by the verbs' last letters, one look-behind for each
+    letter tried first (most capitals follow no verb: a test per letter, not per verb)."""
+    by_last: dict[str, list[str]] = {}
+    for verb in verbs:
+        by_last.setdefault(verb[-1], []).append(verb)
+    groups = []
+    for last, group in by_last.items():
+        each = "|".join(rf"(?<=\b{verb} .)" for verb in group)
+        groups.append(rf"(?<={last} .)(?:{each})")
+    return "|".join(groups)
+
+
 _ROMANCE_SAYS_NAME = re.compile(
-    rf"(?P<name>[{gazetteer.UPPER}](?<=[aeioóuéúnsz] .)(?:{_ROMANCE_VERB_BEFORE}){_SAID_NAME_TAIL})"
+    rf"(?P<name>[{gazetteer.UPPER}](?:{_verbs_before(_ROMANCE_SAYING)}){_SAID_NAME_TAIL})"
     r"(?=[,.;:)!?\n—–]| [a-zà-ÿ]|\Z)"
 )
 
