@@ -335,6 +335,9 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         found.append((match.start("name"), match.end("name"), False))
     found += _country_marked_names(text)
     found += _names_after_plural_titles(text)
+    found += _contact_names(text)
+    found += _listed_heads_of_state(text)
+    found += _elected_names(text)
     for i in find_all(text, " by "):
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
@@ -439,6 +442,164 @@ def _find_between(text: str, needle: str, low: int, high: int) -> list[int]:
     return found
 
 
+# "Media contact: Jane Doe-Smith", "Contact presse : Marie Dubois", "Contacto de prensa:
+# Lucía Ortega", "Contato para a imprensa: João Mendes", "contactar a Lucía Ortega": after
+# a word starting "contact"/"contat" and the words of its phrase, the name (and a second
+# one after "and", "et", "y", "e")
+_CONTACT_PHRASE = re.compile(
+    r"[a-z]*(?: (?:de|da|do|para|pour|for|a|à|la|los|las|os|les|with|con|com|avec|our|"
+    r"presse|prensa|imprensa|press|media|médias|média|medios|mídia|comunicación|comunicação|"
+    r"communication|communications|información|informação|information|inquiries|details))*"
+    rf" ?[:–—]? ?(?=[{gazetteer.UPPER}])"
+)
+_AND_NAME = re.compile(rf" (?:and|et|y|e) (?={_NAME_WITH_PARTICLES})")
+
+
+def _contact_names(text: str) -> list[tuple[int, int, bool]]:
+    """The names a press contact line gives ("Media contact: Jane Doe-Smith, ...")."""
+    found = []
+    for stem in ("ontact", "ontat"):
+        for i in find_all(text, stem):
+            if text[i - 1 : i] not in ("C", "c") or (i > 1 and text[i - 2].isalnum()):
+                continue
+            phrase = _CONTACT_PHRASE.match(text, i + len(stem))
+            name = _NAME_AT.match(text, phrase.end()) if phrase else None
+            while name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
+                second = _AND_NAME.match(text, name.end())
+                name = _NAME_AT.match(text, second.end()) if second else None
+    return found
+
+
+# "presidents A B of Brazil, C D of Paraguay and E F of Bolivia", "os presidentes A B, do
+# Brasil; C D, do Paraguai; e E F, da Bolívia": after a plural title, names each followed by
+# the country the person leads
+_LISTED_HEADS = re.compile(
+    r"(?:[Aa]mbassadors|[Ee]mbajadores|[Aa]mbassadeurs|[Ee]mbaixadores|[Cc]o-chairs|"
+    r"[Cc]opresidentes|[Cc]oprésidents|[Ee]nvoys|[Pp]residents|"
+    r"presidents|presidentes|présidents|ministers|ministros|ministres|leaders|líderes|"
+    r"dirigeants|dirigentes|mandatarios|mandatários|heads of state|jefes de Estado|"
+    r"chefes de Estado|chefs d['’]État|cancilleres|chanceleres)(?![\w-])(?: [a-zà-ÿ]+)?,? "
+)
+_HEAD_AND_COUNTRY = re.compile(
+    rf"(?P<name>{_NAME_WITH_PARTICLES}),? (?:of|from|de|do|da|del|du|de la|d['’]|de l['’]) ?"
+    rf"(?:the )?(?P<country>[{gazetteer.UPPER}][\w\-]+(?: [{gazetteer.UPPER}][\w\-]+){{0,2}})"
+)
+# "os ministros A B, das Relações Exteriores, C D, da Fazenda, e E F", "A B (Hacienda)":
+# each name with the portfolio the person holds
+_HEAD_AND_PORTFOLIO = re.compile(
+    rf"(?P<name>{_NAME_WITH_PARTICLES})(?:, (?:de|da|do|das|dos|del|des|du|de la|de l['’]) ?| \()"
+    rf"(?P<what>[{gazetteer.UPPER}][^,;()\n]{{0,50}}?)\)?(?=[,;.\n]| (?:y|e|et|and)\s|(?<=\)) )"
+)
+_LIST_SEPARATOR = re.compile(r"(?:[,;] (?:(?:y|e|et|and) )?| (?:y|e|et|and) )")
+_LIST_REACH = 300  # three or four names with their countries
+# (parts of the plural titles, in ASCII: first letters may be capitals, and a search for
+# a string with other characters in ASCII text is slow)
+_LISTED_HEAD_WORDS = (
+    *"""mbassad mbajad mbaixad o-chairs nvoys sidents sidentes inisters inistros inistres
+    eaders deres irigeants irigentes andat Estado ancilleres anceleres""".split(),
+    "hefs d",
+    "eads of state",
+)
+
+
+def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
+    """The names a list of heads of state with their countries gives."""
+    found: list[tuple[int, int, bool]] = []
+    # A list ends with "and", "y", "e" or "et" before a capital: the plural title is
+    # looked for only in the few hundred characters before each such capital, and only
+    # when a plain string search finds one of the plural words there.
+    capitals = sorted(
+        i + len(conj)
+        for conj in _CONJUNCTIONS
+        for i in find_all(text, conj)
+        if text[i + len(conj) : i + len(conj) + 1].isupper()
+    )
+    resume = 0
+    for capital in capitals:
+        reach = max(resume, capital - _LIST_REACH)
+        window = text[reach:capital]
+        if not any(word in window for word in _LISTED_HEAD_WORDS):
+            continue  # (most windows: no plural title there)
+        starts = sorted(
+            max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+            for word in _LISTED_HEAD_WORDS
+            if (at := text.find(word, reach, capital)) >= 0
+        )
+        head = next(matches_at(_LISTED_HEADS, text, starts, capital), None)
+        if head is None:
+            continue
+        resume = capital
+        position = head.end()
+        while (item := _listed_item(text, position)) is not None:
+            (start, end), after = item
+            name = text[start:end]
+            if " " in name and not _is_place_or_body(name):
+                found.append((start, end, False))
+            separator = _LIST_SEPARATOR.match(text, after)
+            if separator is None:
+                break
+            position = separator.end()
+    return found
+
+
+# "Delegates elected Luis Vayas Valdivieso of Ecuador as chair": a verb of choosing, a
+# name of two words or more, then "as" or what the person represents
+_ELECTED = ("elected ", " appointed ", " named ")  # ("elected" also in "re-elected")
+_ELECTED_NAME = re.compile(
+    rf"{_NAME_WITH_PARTICLES}(?= as | (?:of|from) (?:the )?[{gazetteer.UPPER}])"
+)
+
+
+def _elected_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after "elected", "appointed", "named"."""
+    found = []
+    for verb in _ELECTED:
+        for i in find_all(text, verb):
+            if verb[0] != " " and text[i - 1 : i] not in (" ", "-"):
+                continue
+            name = _ELECTED_NAME.match(text, i + len(verb))
+            if name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
+    return found
+
+
+def _listed_item(text: str, position: int) -> tuple[tuple[int, int], int] | None:
+    """((start, end) of the name, where the item ends) of a listed name with its country
+    or its portfolio at ``position``, or None."""
+    item = _HEAD_AND_COUNTRY.match(text, position)
+    if item is not None:
+        country = _country_prefix(item.group("country"))
+        if country is not None:
+            return (item.start("name"), item.end("name")), item.start("country") + len(country)
+    item = _HEAD_AND_PORTFOLIO.match(text, position)
+    if item is None:
+        return None
+    portfolio = _portfolio_words()
+    capitals = [w for w in item.group("what").split() if w[:1].isupper()]
+    if not all(w in portfolio for w in capitals):
+        return None
+    return (item.start("name"), item.end("name")), item.end()
+
+
+@cache
+def _portfolio_words() -> frozenset[str]:
+    """Words of ministries and portfolios ("Relações", "Exteriores", "Fazenda")."""
+    from treatytui.facts.people_titles import portfolio_words
+
+    return words("not_names") | portfolio_words()
+
+
+def _country_prefix(words_: str) -> str | None:
+    """The longest first words of ``words_`` that name a country, if any."""
+    parts = words_.split(" ")
+    for n in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:n])
+        if gazetteer.country(candidate) is not None:
+            return candidate
+    return None
+
+
 def _country_marked_names(text: str) -> list[tuple[int, int, bool]]:
     """Names that a country marks: "Dilma Rousseff (Brasil)", "South Africa's Cyril
     Ramaphosa", "de México, Enrique Peña Nieto"."""
@@ -487,9 +648,32 @@ def _pattern_mentions(parser: NameParser, matches: list[tuple[int, int, bool]]) 
         if mention is None and not credit:
             # "the Marshall Islands' Tina Stege said": the name is the end of the match
             mention = _name_ending_at(parser, start, end)
+        if mention and not credit:
+            mention = _without_place(parser, mention)
         if mention and (credit or mention.end == end):
             found.append(mention)
     return found
+
+
+# "researchers in La Jolla said": a name right after one of these is a place
+_PLACE_PREPOSITIONS = (" in ", " at ", " near ", " from ", " of ")
+_ARTICLES = frozenset("La Le El Los Las Les".split())
+
+
+def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
+    """``mention``, or None when it is a place ("Viet Nam said", "in La Jolla said"), or
+    the name after the place it is glued to ("of Viet Nam Bui Thanh Son said")."""
+    text = parser.text
+    first = mention.name.split()[0]
+    if text.endswith(_PLACE_PREPOSITIONS, 0, mention.start) and (
+        first in _ARTICLES or gazetteer.place(first) is not None
+    ):
+        return None
+    before = text[max(0, mention.start - 30) : mention.start].rsplit(" ", 2)
+    if len(before) == 3 and before[2] == "" and gazetteer.place(f"{before[1]} {first}"):
+        rest = text.find(" ", mention.start, mention.end)
+        return None if rest < 0 else _name_ending_at(parser, rest - 1, mention.end)
+    return mention
 
 
 def _name_ending_at(parser: NameParser, start: int, end: int) -> Mention | None:
@@ -522,6 +706,79 @@ def _apposition_mentions(
 
 
 _ROMANCE = frozenset({"es", "fr", "pt"})
+
+# "», résume Jean-Marc Favre-Bulle,", "dijo María Espinosa,", "afirmou Natalie Unterstell,",
+# "según Ana Ruiz,": a verb of saying (or "según", "selon", "segundo") and a name of two
+# words or more, then a stop, a comma or a lower-case word
+_ROMANCE_SAYING = """
+dijo afirmó señaló explicó indicó agregó añadió aseguró declaró subrayó destacó advirtió
+sostuvo expresó resumió comentó precisó manifestó apuntó recalcó insistió concluyó reconoció
+admitió denunció lamentó alertó reiteró enfatizó dice afirma señala explica asegura advierte
+resume sostiene agrega añade destaca subraya según disse afirmou declarou explicou destacou
+ressaltou acrescentou salientou lembrou avaliou defendeu observou alertou sublinhou reforçou
+diz explica ressalta avalia segundo résume déclare explique affirme souligne estime ajoute
+indique précise rappelle assure insiste prévient observe confie tranche martèle note
+commente selon résumé expliqué affirmé souligné déclaré ajouté indiqué précisé estimé
+""".split()
+
+
+def _verbs_before(verbs: list[str]) -> str:
+    """``(?<=\bverb .)|...`` grouped by the verbs' last letters, one look-behind for each
+    letter tried first (most capitals follow no verb: a test per letter, not per verb)."""
+    by_last: dict[str, list[str]] = {}
+    for verb in verbs:
+        by_last.setdefault(verb[-1], []).append(verb)
+    groups = []
+    for last, group in by_last.items():
+        each = "|".join(rf"(?<=\b{verb} .)" for verb in group)
+        groups.append(rf"(?<={last} .)(?:{each})")
+    return "|".join(groups)
+
+
+_ROMANCE_SAYS_NAME = re.compile(
+    rf"(?P<name>[{gazetteer.UPPER}](?:{_verbs_before(_ROMANCE_SAYING)}){_SAID_NAME_TAIL})"
+    r"(?=[,.;:)!?\n—–]| [a-zà-ÿ]|\Z)"
+)
+
+
+# "fundada por Fidel Castro y Hugo Chávez", "présidée par Nyambura Kamau", "assinado pelo
+# X": a participle, "por"/"par"/"pelo"/"pela" and one or two names
+_ROMANCE_BY = (" por ", " par ", " pelo ", " pela ")
+_PARTICIPLE_ENDINGS = tuple("ado ada ados adas ido ida idos idas ée é ées és".split())
+_ROMANCE_BY_NAME = re.compile(
+    rf"{_NAME_WITH_PARTICLES}(?=[,.;)]|\s*\n| (?:y|e|et) [{gazetteer.UPPER}]| [a-zà-ÿ]|\Z)"
+)
+_ROMANCE_AND = re.compile(r" (?:y|e|et) ")
+
+
+def _romance_by_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after a participle and "por", "par", "pelo"."""
+    found = []
+    for by in _ROMANCE_BY:
+        for i in find_all(text, by):
+            at = i + len(by)
+            if not text[at : at + 1].isupper():
+                continue
+            word_start = text.rfind(" ", max(0, i - 30), i) + 1
+            if not text[word_start:i].endswith(_PARTICIPLE_ENDINGS):
+                continue
+            name = _ROMANCE_BY_NAME.match(text, at)
+            while name and " " in name.group() and not _is_place_or_body(name.group()):
+                found.append((name.start(), name.end(), False))
+                second = _ROMANCE_AND.match(text, name.end())
+                name = _ROMANCE_BY_NAME.match(text, second.end()) if second else None
+    return found
+
+
+def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of the names after Spanish, French and Portuguese verbs of
+    saying ("dijo María Espinosa", "résume Jean-Marc Favre-Bulle")."""
+    found = []
+    for match in _ROMANCE_SAYS_NAME.finditer(text):
+        name = match.group("name")
+        if " " in name and not _is_place_or_body(name):
+            found.append((match.start("name"), match.end("name"), False))
+    return found
 
 
 def _romance_mentions(parser: NameParser, titles: list[tuple[int, str]]) -> list[Mention]:
@@ -630,6 +887,16 @@ def _in_run(text: str, start: int, end: int) -> bool:
     return bool(_RUN_AFTER.match(text, end, end + 2))
 
 
+def _drop_nested(spans: dict[tuple[int, int], object]) -> None:
+    """Drop the spans inside a longer one ("Whitfield said" inside 'Jonathan "Jack"
+    Whitfield')."""
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            del spans[(start, end)]
+        reach = max(reach, end)
+
+
 def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     """The person facts of ``article``, ordered by position."""
     text = article.text
@@ -641,6 +908,9 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
     offsets += title_offsets(text)
     romance, after, nationals = [], [], []
     if sentences.language in _ROMANCE:
+        said = _romance_said_names(text) + _romance_by_names(text)
+        matches += said
+        offsets += [start for start, _, _ in said]
         romance, titles_after = romance_titles(text)
         after = _names_before_titles(text, titles_after)
         nationals = nationalities_before_names(text)
@@ -659,11 +929,14 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
         for m in mentions
         if m.name not in bodies and not any(s <= m.start < e for s, e in bylines)
     ]
+    # "the Ambassador of Viet Nam said": a place of two words or more is no person
+    mentions = [m for m in mentions if " " not in m.name or gazetteer.place(m.name) is None]
     resolver = _Resolver()
     pairs = resolver.resolve(mentions)
     full = [p for p in resolver.persons if len(p.keys) >= 2]
     pairs += _bare_mentions(text, full, [(m.start, m.end) for m in mentions])
     unique = {(m.start, m.end): (m, person) for m, person in reversed(pairs)}
+    _drop_nested(unique)
     roles = {id(person): person.role() for person in resolver.persons}
     facts = []
     for mention, person in sorted(unique.values(), key=lambda pair: pair[0].start):

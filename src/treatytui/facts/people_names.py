@@ -56,6 +56,19 @@ _APPOSITION_GLUE = frozenset(
     ["the", "a", "an", "its", "his", "her", "who", "is", "was", "also", "serves", "as", "currently"]
 )
 _ORG_GLUE = frozenset(["of", "and", "on", "for", "the"])
+# Malay honorifics of two words: "Tan Sri", "Puan Sri", "Datuk Seri" ("Datuk" is listed)
+# The number after a monarch's or a pope's name ("I", "V" and "X" are left out: a pronoun,
+# initials, a platform)
+_REGNAL_NUMBERS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())
+# Endings of capitalised adjectives of place in Spanish and Portuguese ("Iberoamericano")
+_ADJECTIVE_ENDINGS = ("ano", "ana", "ense", "ino", "ina", "eo", "ea", "ico", "ica")
+# A nickname in quotes inside a name: 'Maria Aparecida "Cida" dos Reis Faria'
+_OPENING_QUOTES = frozenset('"“«')
+_CLOSING_QUOTES = frozenset('"”»')
+_NICKNAME = re.compile(r' ["“«][^"”»]*["”»](?= )')
+_MALAY_FIRST_WORDS = frozenset(["Tan", "Puan"])
+_MALAY_SECOND_WORDS = frozenset(["Seri", "Sri"])
+_MALAY_BEFORE_SECOND = _MALAY_FIRST_WORDS | {"Datuk", "Dato", "Dato'", "Dato’", "Datin", "Toh"}
 _MAX_ROLE_MODIFIERS = 8
 
 
@@ -89,9 +102,13 @@ def title_offsets(text: str) -> list[int]:
     """Every place where a title may be (and a few more): a cheap scan that tells which
     sentences are worth tokenising."""
     capitalised, lowercase = title_trigger()
-    return [m.start() for m in capitalised.finditer(text)] + [
-        i for i in _after_lowercase_heads(text) if lowercase.match(text, i)
-    ]
+    found = []
+    for m in capitalised.finditer(text):
+        found.append(m.start())
+        if text.startswith(". ", m.end()):
+            # "la Sra. Carmen Quiroga": a stop may end a sentence there; the name is next
+            found.append(m.end() + 2)
+    return found + [i for i in _after_lowercase_heads(text) if lowercase.match(text, i)]
 
 
 @cache
@@ -215,6 +232,10 @@ class NameParser:
 
     def _kind(self, i: int) -> TitleKind | None:
         word = self._word(i)
+        if word in _MALAY_SECOND_WORDS or word in _MALAY_FIRST_WORDS:
+            return self._malay_honorific(i)
+        if word == "Sr":  # "Sr. Julio Benítez", not "Ferdinand Marcos Sr."
+            return "honorific" if self._stop_then_name(i) else None
         if word == "General" and self._joined(i) and self._word(i - 1) in words("before_general"):
             return "head"
         if word in words("heads"):
@@ -235,8 +256,29 @@ class NameParser:
             return "honorific"
         return None
 
+    def _stop_then_name(self, i: int) -> bool:
+        """True when token ``i`` has a stop glued on and a capitalised word after it."""
+        return (
+            self._word(i + 1) == "."
+            and self.starts[i + 1] == self.ends[i]
+            and self._joined(i + 2)
+            and self._cap(i + 2)
+        )
+
+    def _malay_honorific(self, i: int) -> TitleKind | None:
+        """ "Seri"/"Sri" after "Datuk", "Tan", "Puan" ("Tan Sri", "Datuk Seri"), and "Tan"
+        or "Puan" before one: honorifics (a bare "Tan" is a surname, "Sri Lanka" a place)."""
+        word = self._word(i)
+        if word in _MALAY_FIRST_WORDS:
+            second = self._word(i + 1) in _MALAY_SECOND_WORDS and self._joined(i + 1)
+            return "honorific" if second else None
+        before = self._word(i - 1)
+        return "honorific" if self._joined(i) and before in _MALAY_BEFORE_SECOND else None
+
     def _name_word(self, i: int, first: bool) -> bool:
         word = _strip_possessive(self._word(i))
+        if not first and word in _REGNAL_NUMBERS and self._joined(i):
+            return True  # "Felipe VI", "Carlos III"
         if not first and (self._inner_capitals(i, word) or _GLUED_PARTICLE.fullmatch(word)):
             return True
         if first and _INITIAL.fullmatch(word):
@@ -252,6 +294,8 @@ class NameParser:
         # ("Mauricio" is Mauritius in Spanish, and a first name: only a country's English
         # name or alias rules a word out)
         english_country = gazetteer.country(word) is not None and gazetteer.foreign(word) is None
+        if english_country and not first and not (self._joined(i + 1) and self._cap(i + 1)):
+            return True  # a surname that is a country's name, last: "Luís Montenegro"
         return not english_country and gazetteer.demonym_country(word) is None
 
     def _initials_then_name(self, i: int) -> bool:
@@ -293,6 +337,8 @@ class NameParser:
         n = 0
         while n < 2 and self._joined(k + 1 + n) and self._is_particle(k + 1 + n):
             n += 1
+        if self._word(k + 1) == "y" and (n == 2 or (self._joined(k + 3) and self._cap(k + 3))):
+            return 0  # "Gabriel Boric y el Presidente Lula", "Ana Ruiz y Pedro Lima": two names
         return n if n and self._joined(k + 1 + n) and self._cap(k + 1 + n) else 0
 
     def _is_particle(self, k: int) -> bool:
@@ -333,6 +379,8 @@ class NameParser:
             count, last = count + 1, k
             if count > _MAX_NAME_WORDS:
                 return None  # not a name: no need to read the rest of the capitals
+            if count > 1 and self._word(k) in _REGNAL_NUMBERS:
+                break  # the number ends the name ("Carlos III del Reino Unido")
             if _strip_possessive(self._word(k)) != self._word(k):
                 break
             if particles := self._particles_after(k):
@@ -343,6 +391,8 @@ class NameParser:
                 k += 1
             elif count > 1 and self._abbreviated_saint(k):
                 k += 2
+            elif nickname := self._nickname_after(k):
+                k = nickname  # 'Maria Aparecida "Cida" dos Reis Faria'
             else:
                 break
         if (
@@ -353,9 +403,24 @@ class NameParser:
             return None
         if count == 1 and gazetteer.place(_strip_possessive(self._word(last))):
             return None
-        if last != k and self._cap(k):
-            return None
+        if last != k and self._cap(k) and self._kind(k) != "honorific":
+            return None  # ("Julio Benítez y la Sra. Carmen Quiroga": two names)
         return last
+
+    def _nickname_after(self, k: int) -> int:
+        """The index of the name word after a nickname in quotes that follows token ``k``
+        ('Maria Aparecida "Cida" dos Reis Faria'), or 0 when there is none."""
+        if self._word(k + 1) not in _OPENING_QUOTES or not self._joined(k + 1):
+            return 0
+        close = k + 3
+        if close >= len(self.words):
+            return 0
+        glued = self.starts[k + 2] == self.ends[k + 1] and self.starts[close] == self.ends[k + 2]
+        if not (glued and self._cap(k + 2) and self._word(close) in _CLOSING_QUOTES):
+            return 0
+        if particles := self._particles_after(close):
+            return close + particles + 1
+        return close + 1 if self._joined(close + 1) and self._cap(close + 1) else 0
 
     def _mention(self, first: int, last: int, **kwargs: object) -> Mention:
         start, end = self.starts[first], self.ends[last]
@@ -365,7 +430,10 @@ class NameParser:
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        return Mention(start, start + len(name), name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
+        end = start + len(name)
+        if any(quote in name for quote in _OPENING_QUOTES):
+            name = _NICKNAME.sub("", name)  # the name without its nickname
+        return Mention(start, end, name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
 
     def name_at(self, offset: int, credit: bool = False) -> Mention | None:
         """The untitled name starting at ``offset`` (after any sentence-initial word)."""
@@ -374,6 +442,9 @@ class NameParser:
             return None
         while self._word(i) in words("function_words") and self._joined(i + 1):
             i += 1
+        # "Dra. Ana López", "Dr Amina Yusuf": the honorific is not part of the name
+        while self._kind(i) == "honorific" and (self._joined(i + 1) or self._stop_then_name(i)):
+            i += 1 if self._joined(i + 1) else 2
         last = self._name_end(i)
         return self._mention(i, last, titled=False, credit=credit) if last is not None else None
 
@@ -461,11 +532,16 @@ class NameParser:
     def _title_at(self, i: int) -> tuple[Mention | None, int]:
         """The mention a title at token ``i`` gives, and the index to continue from."""
         first, last = self._role_start(i), self._title_end(i)
-        role = self.text[self.starts[first] : self.ends[last]]
+        trim = last  # ("Prime Minister Datuk Seri Anwar Ibrahim": the honorifics leave the role)
+        while trim > i and self._kind(trim) == "honorific":
+            trim -= 1
+        role = self.text[self.starts[first] : self.ends[trim]]
         kinds = {self._kind(k) for k in range(i, last + 1)}
         office = role if "head" in kinds else None
         rank = role if office is None and "rank" in kinds else None
         p = last + 1
+        if self._kind(last) == "honorific" and self._stop_then_name(last):
+            p += 1  # "Sra. Carmen Quiroga": the stop after an honorific
         split = self._name_inside_title(i, last) if office else None
         if split is not None:
             # "Minister for Economic Cooperation Lena Hartmann": the name ends the title
@@ -479,6 +555,11 @@ class NameParser:
             rank = self._word(p) if self._kind(p) == "rank" else rank
             p += 1
         end = self._name_end(p)
+        if end == p and self._word(p).endswith(_ADJECTIVE_ENDINGS) and self._word(p + 1) == ",":
+            # "El Secretario General Iberoamericano, Andrés Castellanos": an adjective
+            after = self._name_end(p + 2) if self._cap(p + 2) else None
+            if after is not None and after > p + 2:
+                return self._mention(p + 2, after, office=office, rank=rank), after + 1
         if end is not None and end == p and self._word(last) in words("lowercase_heads"):
             end = None  # "official Xinhua": a lower-case title needs a name of two words
         if end is None:

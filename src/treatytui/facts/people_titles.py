@@ -41,6 +41,28 @@ coordenadora primeiro-ministro primeira-ministra secretário-geral secretária-g
 diretor-geral diretora-geral secretário-executivo secretária-executiva negociador-chefe
 negociadora-chefe chefe-negociador
 """
+# Professions that describe a person before a nationality and the name ("el activista
+# colombiano Juan Ruiz", "l'économiste sénégalaise Awa Ndiaye", "a advogada brasileira Ana
+# Ferreira"): read with the nationalities (not title heads: each head costs a scan)
+_PROFESSIONS = """
+activista ativista activiste militante economista économiste abogado abogada advogado
+advogada avocat avocate jurista juriste investigador investigadora pesquisador pesquisadora
+chercheur chercheuse científico científica cientista scientifique experto experta perito
+especialista spécialiste analista analyste periodista jornalista journaliste profesor
+profesora professor professora professeur professeure académico académica académique
+ambientalista ecologista écologiste bióloga biólogo biologiste consultor consultora
+consultant consultante sociólogo socióloga sociologue politólogo politóloga politologue
+dirigente líder leader defensora defensor escritor escritora écrivain écrivaine médico médica
+médecin epidemiólogo epidemióloga epidemiologista épidémiologiste ingeniero ingeniera
+engenheiro engenheira ingénieur ingénieure empresario empresaria empresário empresária
+lideresa pescador pescadora pêcheur cacique
+"""
+_MORE_HEADS = """
+anfitrión anfitriona anfitrião anfitriã diretor-executivo diretora-executiva
+diretor-presidente diretora-presidente vice-ministro
+vice-ministra vice-governador vice-governadora vice-prefeito vice-prefeita ministro-chefe
+ministra-chefe secretário-adjunto secretária-adjunta director-general directora-general
+"""
 # Heads of two words: "primer ministro", "premier ministre", "alto representante".
 _TWO_WORD_HEADS = """
 primer ministro|primera ministra|premier ministre|première ministre|alto representante|
@@ -51,7 +73,8 @@ négociatrice en chef|jefe negociador|jefa negociadora
 """
 _BEFORE_HEAD = re.compile(
     r"(?:\b(?:el|la|los|las|del|al|le|les|du|au|aux|o|a|os|as|do|da|pelo|pela|ao|à|su|sa|"
-    r"son|seu|sua|nuevo|nueva|nouveau|nouvelle|novo|nova|ex|ancien|ancienne)\s+|\bl['’]|"
+    r"son|seu|sua|nuevo|nueva|nouveau|nouvelle|novo|nova|ex|ancien|ancienne|"
+    r"cuyo|cuya|cujo|cuja|nuestro|nuestra|nosso|nossa|notre|leur)\s+|\bl['’]|"
     r"\bd['’])$",
     re.IGNORECASE,
 )
@@ -75,6 +98,7 @@ _MAX_ADJECTIVES = 3
 def _head_forms() -> list[str]:
     """Every head in lower case and capitalised, longest first."""
     heads = [h for h in _HEADS.split()]
+    heads += _MORE_HEADS.split()
     heads += [h.strip() for h in _TWO_WORD_HEADS.split("|") if h.strip()]
     return sorted({f for h in heads for f in (h, h[0].upper() + h[1:])}, key=len, reverse=True)
 
@@ -123,7 +147,26 @@ def nationalities_before_names(text: str) -> list[int]:
         m.start()
         for m in _AFTER_NATIONALITY.finditer(text)
         if _ARTICLE_AND_NATIONALITY.search(text, max(0, m.start() - 24), m.start())
+        or _profession_before(text, m.start())
     ]
+
+
+_ARTICLE_PROFESSION_NATIONALITY = re.compile(
+    r"(?:\b(?:[Ee]l|[Ll]a|[Ll]e|[Oo]|[Aa])\s|\b[Ll]['’])(?P<job>[a-zà-ÿ\-]{4,})\s"
+    r"(?:[a-zà-ÿ\-]{3,}|[A-ZÀ-Þ][a-zà-ÿ]{3,}(?<=ais|ois|ien|nne|ise))\s\Z"
+)
+
+
+def _profession_before(text: str, start: int) -> bool:
+    """Whether an article, a profession and a nationality end at ``start`` ("el activista
+    colombiano ", "l'économiste sénégalaise ")."""
+    match = _ARTICLE_PROFESSION_NATIONALITY.search(text, max(0, start - 48), start)
+    return match is not None and match.group("job") in _profession_words()
+
+
+@cache
+def _profession_words() -> frozenset[str]:
+    return frozenset(_PROFESSIONS.split()) | frozenset(_HEADS.split())
 
 
 def titles_after_names(text: str) -> list[tuple[int, str]]:
@@ -194,12 +237,29 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
                 return nxt[0], tokens[i - 1][1] if i else start
             # "la ministra de Medio Ambiente, la chilena ..." and other forms: no name here
             return None
+        if _capitalised(word) and word in _CAPITALISED_QUALIFIERS and not after_preposition:
+            adjectives += 1  # "le Secrétaire Général, Alain Berset": a title's adjective
+            i += 1
+            continue
         if _capitalised(word):
             run = _capitalised_run(tokens, i)
+            if not after_preposition and run == i and _capitalised_adjective(tokens, i):
+                adjectives += 1  # "el Secretario General Iberoamericano, Andrés Castellanos"
+                i += 1
+                continue
             if not after_preposition:
                 return t_start, tokens[i - 1][1] if i else start
+            if _posting_place(tokens, run + 1):
+                i = run + 2  # "el embajador de Argentina en Ecuador, Eduardo Ferrari"
+                continue
+            glued = _glued_name(tokens, i, run)
+            if glued is not None:
+                return glued  # "el ministro de Defensa Ernesto Prieto firmó": a verb next
             if _complement_goes_on(tokens, run + 1):
                 i, after_preposition = run + 1, False
+                continue
+            if _conjoined_portfolio(tokens, run + 1, i):
+                i = run + 2  # "ministro do Trabalho e Emprego, ...": the title goes on
                 continue
             return _split_run(tokens, i, run)
         if lower in _PREPOSITIONS or word in ("l'", "l’", "d'", "d’"):
@@ -216,8 +276,19 @@ def _name_after(text: str, start: int) -> tuple[int, int] | None:
         else:
             adjectives += 1  # "française", "general", "adjunto", "indiano"
             after_preposition = False
+            if lower in _ORGANISATION_NOUNS:
+                after_preposition = True  # "de la organización Greenpeace Andino, ..."
         i += 1
     return None
+
+
+# Adjectives of titles, capitalised in some styles ("Secrétaire Général", "Director
+# General", "Secretário Executivo"): never a name's first word after a head
+_CAPITALISED_QUALIFIERS = frozenset(
+    """General Général Générale Geral Adjunto Adjunta Adjoint Adjointe Ejecutivo Ejecutiva
+    Exécutif Exécutive Executivo Executiva Permanente Gerente Interino Interina Intérimaire
+    Especial Spécial Spéciale Principal Principale Delegado Delegada Délégué Déléguée""".split()
+)
 
 
 def _listed_ministry_end(tokens: list[tuple[int, int, str]], i: int) -> int | None:
@@ -242,6 +313,72 @@ _PORTFOLIOS = frozenset(
     Hidrocarburos Pesquerías Comunicaciones Comunicações Deportes Desporto Juventude Juventud
     Jeunesse Mujer Mujeres Mulheres Femmes Familia Família Famille Trabajo Emprego Emploi""".split()
 )
+
+
+def portfolio_words() -> frozenset[str]:
+    """Portfolio words of ministers' titles that the name lists do not hold."""
+    return _PORTFOLIOS
+
+
+def _glued_name(
+    tokens: list[tuple[int, int, str]], first: int, last: int
+) -> tuple[int, int] | None:
+    """The name of ``_split_run`` when the run of capitals is a portfolio and a name and a
+    lower-case word follows it ("de Defensa Ernesto Prieto firmó"): that word is no part of
+    the title then."""
+    from treatytui.facts.people_names import words
+
+    if last + 1 >= len(tokens) or last - first < 2 or tokens[first][2] not in words("not_names"):
+        return None
+    nxt = tokens[last + 1][2]
+    if not nxt[0].isalpha() or _capitalised(nxt):
+        return None
+    return _split_run(tokens, first, last)
+
+
+# Nouns before an organisation's name: the capitals after them are that name
+_ORGANISATION_NOUNS = frozenset(
+    """organización organização organisation organisme organismo empresa entreprise
+    entidad entidade fundación fundação fondation ong red rede réseau coalición coalizão
+    coalition plataforma plateforme movimiento movimento mouvement agencia agência agence
+    institución instituição institution asociación associação association grupo groupe
+    consorcio consórcio campaña campanha campagne alianza aliança alliance""".split()
+)
+# Endings of capitalised adjectives of place ("Iberoamericano", "Africana", "Européen")
+_ADJECTIVE_ENDINGS = (
+    "ano ana eño eña ense ino ina eo ea ico ica ês esa ais aise ois oise ien ienne eiro "
+    "eira".split()
+)
+
+
+def _capitalised_adjective(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the one capitalised word at token ``i``, before a comma and a capital, is an
+    adjective of the title ("Secretario General Iberoamericano, Andrés ...")."""
+    if i + 2 >= len(tokens) or tokens[i + 1][2] != "," or not _capitalised(tokens[i + 2][2]):
+        return False
+    return tokens[i][2].endswith(tuple(_ADJECTIVE_ENDINGS))
+
+
+def _posting_place(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is "en", "em", "au", "à", "in" before a place: an ambassador's
+    posting ("embajador de Argentina en Ecuador", "ambassadeur de France au Maroc")."""
+    if i + 1 >= len(tokens) or tokens[i][2] not in ("en", "em", "au", "à", "in", "na", "no"):
+        return False
+    return gazetteer.place(tokens[i + 1][2]) is not None
+
+
+def _conjoined_portfolio(tokens: list[tuple[int, int, str]], i: int, run_start: int) -> bool:
+    """Whether token ``i`` is "y", "e", "et" or "and" before a portfolio word, or after a
+    run of them from ``run_start`` ("Trabajo y Seguridad Social", "Trabalho e Emprego",
+    "Meio Ambiente e Mudança do Clima"): the title goes on after it."""
+    from treatytui.facts.people_names import words
+
+    if i + 1 >= len(tokens) or tokens[i][2] not in ("y", "e", "et", "and"):
+        return False
+    portfolio = words("not_names") | _PORTFOLIOS
+    if not _capitalised(tokens[i + 1][2]):
+        return False
+    return tokens[i + 1][2] in portfolio or all(t[2] in portfolio for t in tokens[run_start:i])
 
 
 def _complement_goes_on(tokens: list[tuple[int, int, str]], i: int) -> bool:
