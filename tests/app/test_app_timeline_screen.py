@@ -55,6 +55,14 @@ class Host(App[None]):
 
 async def ready(pilot) -> None:
     await settle(pilot)
+    screen = pilot.app.screen
+    for _ in range(200):  # (a loaded machine: the view's load starts after a refresh)
+        if not isinstance(screen, CollectionViewScreen) or (
+            not screen.rows.loading and screen.scope in screen.data
+        ):
+            break
+        await pilot.pause(0.05)
+        await settle(pilot)
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()
