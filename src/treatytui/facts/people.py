@@ -653,11 +653,21 @@ def _romance_by_names(text: str) -> list[tuple[int, int, bool]]:
             if not text[word_start:i].endswith(_PARTICIPLE_ENDINGS):
                 continue
             name = _ROMANCE_BY_NAME.match(text, at)
+            if name and _opens_with_article(name.group()):
+                continue  # "interrogé par Le Monde": a newspaper
             while name and " " in name.group() and not _is_place_or_body(name.group()):
                 found.append((name.start(), name.end(), False))
                 second = _ROMANCE_AND.match(text, name.end())
                 name = _ROMANCE_BY_NAME.match(text, second.end()) if second else None
     return found
+
+
+_ARTICLES_OF_NAMES = _ARTICLES | {"O", "A", "Os", "As", "Un", "Una", "Une", "Um", "Uma"}
+
+
+def _opens_with_article(name: str) -> bool:
+    """ "Le Monde", "El País", "O Globo": a name opening with an article is no person's."""
+    return name.split(" ", 1)[0] in _ARTICLES_OF_NAMES
 
 
 def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
@@ -666,7 +676,7 @@ def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
     found = []
     for match in _ROMANCE_SAYS_NAME.finditer(text):
         name = match.group("name")
-        if " " in name and not _is_place_or_body(name):
+        if " " in name and not _is_place_or_body(name) and not _opens_with_article(name):
             found.append((match.start("name"), match.end("name"), False))
     return found
 
