@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
@@ -550,6 +550,12 @@ _PLACE_PREPOSITIONS = (" in ", " at ", " near ", " from ", " of ")
 _ARTICLES = frozenset("La Le El Los Las Les".split())
 
 
+@lru_cache(maxsize=4096)
+def _place_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a place (names recur: remembered)."""
+    return gazetteer.place(name) is not None
+
+
 def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
     """``mention``, or None when it is a place ("Viet Nam said", "in La Jolla said"), or
     the name after the place it is glued to ("of Viet Nam Bui Thanh Son said")."""
@@ -560,7 +566,12 @@ def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
     ):
         return None
     before = text[max(0, mention.start - 30) : mention.start].rsplit(" ", 2)
-    if len(before) == 3 and before[2] == "" and gazetteer.place(f"{before[1]} {first}"):
+    if (
+        len(before) == 3
+        and before[2] == ""
+        and before[1][:1].isupper()
+        and _place_name(f"{before[1]} {first}")
+    ):
         rest = text.find(" ", mention.start, mention.end)
         return None if rest < 0 else _name_ending_at(parser, rest - 1, mention.end)
     return mention
@@ -824,7 +835,7 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
         if m.name not in bodies and not any(s <= m.start < e for s, e in bylines)
     ]
     # "the Ambassador of Viet Nam said": a place of two words or more is no person
-    mentions = [m for m in mentions if " " not in m.name or gazetteer.place(m.name) is None]
+    mentions = [m for m in mentions if m.titled or " " not in m.name or not _place_name(m.name)]
     resolver = _Resolver()
     pairs = resolver.resolve(mentions)
     full = [p for p in resolver.persons if len(p.keys) >= 2]
