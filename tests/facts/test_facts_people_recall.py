@@ -647,3 +647,25 @@ def test_elected_places_and_offices(text: str) -> None:
 )
 def test_romance_openings_stay_out_of_names(text: str, names: set[str]) -> None:
     assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "El expresidente colombiano Julián Ortega Vidal recibió el premio en Oslo.",
+            "Julián Ortega Vidal",
+        ),
+        ("La exministra de Ambiente, Carolina Ebner, criticó el acuerdo final.", "Carolina Ebner"),
+        (
+            "L'ex-président Jacques Dupré a salué un texte historique pour les droits des femmes.",
+            "Jacques Dupré",
+        ),
+        (
+            "O ex-presidente Fernando Rezende Lima disse que o acordo é positivo.",
+            "Fernando Rezende Lima",
+        ),
+    ],
+)
+def test_former_office_holders(text: str, name: str) -> None:
+    assert set(_people(text)) == {name}
