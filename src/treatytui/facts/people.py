@@ -633,7 +633,8 @@ def _verbs_before(verbs: list[str]) -> str:
     for last, group in by_last.items():
         each = "|".join(rf"(?<=\b{verb} .)" for verb in group)
         groups.append(rf"(?<={last} .)(?:{each})")
-    return "|".join(groups)
+    # (one test of the letter two places back rules out most capitals at once)
+    return rf"(?<=[{''.join(sorted(by_last))}] .)(?:{'|'.join(groups)})"
 
 
 _ROMANCE_SAYS_NAME = re.compile(
