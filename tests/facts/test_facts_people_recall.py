@@ -622,3 +622,50 @@ def test_elected_and_listed_ambassadors(text: str, names: set[str]) -> None:
 )
 def test_elected_places_and_offices(text: str) -> None:
     assert _people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a sentence's first word, an elided article and a newspaper are not in names
+        (
+            "Selon Awa Sarr, directrice du programme au sein de l'organisation, les fonds "
+            "manquent.",
+            {"Awa Sarr"},
+        ),
+        (
+            "L'ambassadeur Omar Benali, représentant permanent du Maroc, a présidé les débats.",
+            {"Omar Benali"},
+        ),
+        (
+            "Interrogé par Le Monde, l'ancien ministre Nicolas Vautrin estime que le texte "
+            "manque d'ambition.",
+            {"Nicolas Vautrin"},
+        ),
+        ('"Es un avance", dijo Óscar Arias Brenes, expresidente del país.', {"Óscar Arias Brenes"}),
+    ],
+)
+def test_romance_openings_stay_out_of_names(text: str, names: set[str]) -> None:
+    assert set(_people(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "El expresidente colombiano Julián Ortega Vidal recibió el premio en Oslo.",
+            "Julián Ortega Vidal",
+        ),
+        ("La exministra de Ambiente, Carolina Ebner, criticó el acuerdo final.", "Carolina Ebner"),
+        (
+            "L'ex-président Jacques Dupré a salué un texte historique pour les droits des femmes.",
+            "Jacques Dupré",
+        ),
+        (
+            "O ex-presidente Fernando Rezende Lima disse que o acordo é positivo.",
+            "Fernando Rezende Lima",
+        ),
+    ],
+)
+def test_former_office_holders(text: str, name: str) -> None:
+    assert set(_people(text)) == {name}

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from treatytui.facts import gazetteer
@@ -660,6 +660,12 @@ _PLACE_PREPOSITIONS = (" in ", " at ", " near ", " from ", " of ")
 _ARTICLES = frozenset("La Le El Los Las Les".split())
 
 
+@lru_cache(maxsize=4096)
+def _place_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a place (names recur: remembered)."""
+    return gazetteer.place(name) is not None
+
+
 def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
     """``mention``, or None when it is a place ("Viet Nam said", "in La Jolla said"), or
     the name after the place it is glued to ("of Viet Nam Bui Thanh Son said")."""
@@ -670,7 +676,12 @@ def _without_place(parser: NameParser, mention: Mention) -> Mention | None:
     ):
         return None
     before = text[max(0, mention.start - 30) : mention.start].rsplit(" ", 2)
-    if len(before) == 3 and before[2] == "" and gazetteer.place(f"{before[1]} {first}"):
+    if (
+        len(before) == 3
+        and before[2] == ""
+        and before[1][:1].isupper()
+        and _place_name(f"{before[1]} {first}")
+    ):
         rest = text.find(" ", mention.start, mention.end)
         return None if rest < 0 else _name_ending_at(parser, rest - 1, mention.end)
     return mention
@@ -732,7 +743,8 @@ def _verbs_before(verbs: list[str]) -> str:
     for last, group in by_last.items():
         each = "|".join(rf"(?<=\b{verb} .)" for verb in group)
         groups.append(rf"(?<={last} .)(?:{each})")
-    return "|".join(groups)
+    # (one test of the letter two places back rules out most capitals at once)
+    return rf"(?<=[{''.join(sorted(by_last))}] .)(?:{'|'.join(groups)})"
 
 
 _ROMANCE_SAYS_NAME = re.compile(
@@ -763,11 +775,21 @@ def _romance_by_names(text: str) -> list[tuple[int, int, bool]]:
             if not text[word_start:i].endswith(_PARTICIPLE_ENDINGS):
                 continue
             name = _ROMANCE_BY_NAME.match(text, at)
+            if name and _opens_with_article(name.group()):
+                continue  # "interrogé par Le Monde": a newspaper
             while name and " " in name.group() and not _is_place_or_body(name.group()):
                 found.append((name.start(), name.end(), False))
                 second = _ROMANCE_AND.match(text, name.end())
                 name = _ROMANCE_BY_NAME.match(text, second.end()) if second else None
     return found
+
+
+_ARTICLES_OF_NAMES = _ARTICLES | {"O", "A", "Os", "As", "Un", "Una", "Une", "Um", "Uma"}
+
+
+def _opens_with_article(name: str) -> bool:
+    """ "Le Monde", "El País", "O Globo": a name opening with an article is no person's."""
+    return name.split(" ", 1)[0] in _ARTICLES_OF_NAMES
 
 
 def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
@@ -776,7 +798,7 @@ def _romance_said_names(text: str) -> list[tuple[int, int, bool]]:
     found = []
     for match in _ROMANCE_SAYS_NAME.finditer(text):
         name = match.group("name")
-        if " " in name and not _is_place_or_body(name):
+        if " " in name and not _is_place_or_body(name) and not _opens_with_article(name):
             found.append((match.start("name"), match.end("name"), False))
     return found
 
@@ -930,7 +952,7 @@ def extract_people(article: Article, sentences: SentenceIndex) -> list[Fact]:
         if m.name not in bodies and not any(s <= m.start < e for s, e in bylines)
     ]
     # "the Ambassador of Viet Nam said": a place of two words or more is no person
-    mentions = [m for m in mentions if " " not in m.name or gazetteer.place(m.name) is None]
+    mentions = [m for m in mentions if m.titled or " " not in m.name or not _place_name(m.name)]
     resolver = _Resolver()
     pairs = resolver.resolve(mentions)
     full = [p for p in resolver.persons if len(p.keys) >= 2]

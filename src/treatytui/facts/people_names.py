@@ -286,6 +286,8 @@ class NameParser:
             return self._initials_then_name(i)
         if not self._cap(i) or len(word) < 2 or word.isupper() or self._kind(i):
             return False
+        if word[1] in "'’" and word[2:3].islower():
+            return False  # "L'ambassadeur Omar Hilale": an article and a noun
         if word in words("not_names") or word in words("modifiers"):
             return False
         if first and word in words("function_words"):

@@ -58,6 +58,9 @@ engenheiro engenheira ingénieur ingénieure empresario empresaria empresário e
 lideresa pescador pescadora pêcheur cacique
 """
 _MORE_HEADS = """
+expresidente expresidenta exministro exministra excanciller exsecretario exsecretaria
+ex-presidente ex-presidenta ex-ministro ex-ministra ex-président ex-présidente ex-ministre
+ex-chanceler
 anfitrión anfitriona anfitrião anfitriã diretor-executivo diretora-executiva
 diretor-presidente diretora-presidente vice-ministro
 vice-ministra vice-governador vice-governadora vice-prefeito vice-prefeita ministro-chefe
