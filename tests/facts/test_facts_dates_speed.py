@@ -124,7 +124,7 @@ def test_offsets_from_the_shared_scan_are_those_of_a_fresh_one(text: str, langua
     datepatterns.date_offsets(copy + "x", language)  # another text fills the slot
     assert sorted(datepatterns.date_offsets(text, language)) == sorted(first)
     mentions = datepatterns.find_date_mentions(text, None, language)
-    datepatterns._last_scan.clear()
+    datepatterns._last_scan = None
     assert datepatterns.find_date_mentions(text, None, language) == mentions
 
 
@@ -310,11 +310,11 @@ def test_contexts_read_on_the_lowered_text_are_those_read_case_blind(
         datepatterns.datelanguages.patterns = lambda code: (
             blind if code == language else plain(code)
         )
-        datepatterns._last_scan.clear()
+        datepatterns._last_scan = None
         unfolded = datepatterns.find_date_mentions(text, language=language)
     finally:
         datepatterns.datelanguages.patterns = plain
-        datepatterns._last_scan.clear()
+        datepatterns._last_scan = None
     # with the case-blind patterns on the lower-cased text, the same too
     assert fast == unfolded
     for start in range(len(text) + 1):

@@ -614,16 +614,18 @@ def _numeric_starts(text: str) -> list[int]:
     return found
 
 
-_last_scan: list[_Scan] = []  # the scan of the text last scanned: one slot
+_last_scan: _Scan | None = None
+"""The scan of the text last scanned (one slot, swapped whole: another thread's text
+only makes a scan again)."""
 
 
 def _scan(text: str) -> _Scan:
     """The scans of ``text``, made once for the text last asked about."""
-    last = _last_scan[0] if _last_scan else None
+    global _last_scan
+    last = _last_scan
     if last is not None and last.text is text:
         return last
-    made = _Scan(text)
-    _last_scan[:] = [made]
+    made = _last_scan = _Scan(text)
     return made
 
 
