@@ -94,6 +94,12 @@ _NAME_OF_BEFORE_SAY = re.compile(
     rf"[{gazetteer.UPPER}][\w’'\-]*"
     rf"(?: (?:of |and |for |the )*[{gazetteer.UPPER}][\w’'\-]*){{0,5}},?\Z"
 )
+# What follows the last "of" (or "from") of every match of _NAME_OF_BEFORE_SAY (less its
+# comma): capitalised words and the glue between them.
+_REPRESENTED_TAIL = re.compile(
+    rf"(?:(?:of|and|for|the) )*[{gazetteer.UPPER}][\w’'\-]*"
+    rf"(?: (?:(?:of|and|for|the) )*[{gazetteer.UPPER}][\w’'\-]*)*"
+)
 _NAME_ENDING = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_WITH_PARTICLES})\Z")
 # "Dilma Rousseff (Brasil)": a name with the country the person stands for, in brackets
 _BRACKETED_COUNTRY = re.compile(r" \((?P<country>[^()\n]{3,40})\)")
@@ -325,8 +331,14 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
         if match:
             found.append((match.start("name"), match.end("name"), False))
         near = max(0, verb - _NAME_OF_REACH)
-        of_at = max(text.rfind(" of ", near, verb), text.rfind(" from ", near, verb))
-        if of_at >= 0 and (text[verb - 1 : verb].isalpha() or text[verb - 1 : verb] == ","):
+        of_at, from_at = text.rfind(" of ", near, verb), text.rfind(" from ", near, verb)
+        of_at, after_of = (of_at, of_at + 4) if of_at > from_at else (from_at, from_at + 6)
+        if (
+            of_at >= 0
+            and (text[verb - 1 : verb].isalpha() or text[verb - 1 : verb] == ",")
+            # what follows the last "of" is capitalised words (and glue) only
+            and _REPRESENTED_TAIL.fullmatch(text, after_of, verb - (text[verb - 1] == ","))
+        ):
             # the name ends at the "of": it starts at most ~60 characters before it
             match = _NAME_OF_BEFORE_SAY.search(text, max(near, of_at - 60), verb)
             if match:

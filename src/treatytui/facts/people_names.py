@@ -14,8 +14,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
-from operator import add, sub
 from typing import Literal
 
 from treatytui.facts import gazetteer
@@ -35,8 +33,7 @@ _TOKEN = re.compile(
     r"|(?<!\w.)\.(?=[ \xa0][A-ZÀ-Þ])|[\w’'\-]*)"
     r"|(?<=\d)\d*|(?<=[^\w\s]))"
 )
-# Only white space and underscores lie between tokens (every other character starts one).
-_GAP_AND_TOKEN = re.compile(rf"([\s_]*)({_TOKEN.pattern})")
+# (Only white space and underscores lie between tokens: every other character starts one.)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"[A-Z]\.")
 # A surname with its particle glued on: "al-Harthy", "el-Sisi", "d'Argent", "l'Estrange"
@@ -204,17 +201,18 @@ class NameParser:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self._name_ends: dict[int, int | None] = {}
+        find = text.find
         for start, end in [(0, len(text))] if windows is None else windows:
-            # Each token with the white space (or underscores) before it: the offsets are
-            # running sums of their lengths, with no match object made per token.
-            pairs = _GAP_AND_TOKEN.findall(text, start, end)
-            if pairs:
-                gaps, tokens = zip(*pairs, strict=True)
-                lengths = list(map(len, tokens))
-                ends = list(accumulate(map(add, map(len, gaps), lengths), initial=start))[1:]
-                self.words += tokens
-                self.starts += map(sub, ends, lengths)
-                self.ends += ends
+            # Only white space and underscores lie between tokens, and no token starts with
+            # one: each token is where the text next holds it (no match object per token).
+            tokens = _TOKEN.findall(text, start, end)
+            at = start
+            for token in tokens:
+                at = find(token, at)
+                self.starts.append(at)
+                at += len(token)
+                self.ends.append(at)
+            self.words += tokens
 
     # -- token predicates ---------------------------------------------------------------
     def _word(self, i: int) -> str:

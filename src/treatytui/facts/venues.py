@@ -345,7 +345,13 @@ def _venue_span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _strip_possessive(run: str) -> str:
-    return _POSSESSIVE.sub("", run)
+    """``run`` without a final "'s" or "'" (what ``_POSSESSIVE`` removes), told by
+    ``endswith`` where no line break can bring in the pattern's other end ("$" before one)."""
+    if "\n" in run:
+        return _POSSESSIVE.sub("", run)
+    if not run.endswith(("'", "’", "'s", "’s")):
+        return run
+    return run[:-2] if run.endswith(("'s", "’s")) else run[:-1]
 
 
 _NAME_AFTER = re.compile(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}")
@@ -479,11 +485,10 @@ class _Collector:
         for match in sorted(found, key=lambda m: m.start()):
             start, end = match.span("run")
             before = max(0, match.start() - 40)
-            if _SEAT_HINT.search(self.text[before : match.start()].lower()) and _SEAT.search(
-                self.text, before, match.start()
-            ):
+            window = self.text[before : match.start()].lower()
+            if _SEAT_HINT.search(window) and _SEAT.search(self.text, before, match.start()):
                 continue
-            if self.text[before : match.start()].rstrip().lower().endswith(_SEATS) and not (
+            if window.rstrip().endswith(_SEATS) and not (
                 _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
             ):
                 continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
