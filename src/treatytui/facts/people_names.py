@@ -197,6 +197,7 @@ class NameParser:
         """Tokenise ``text``, or only its ``windows`` ((start, end) runs of whole sentences,
         which must hold every title and every name asked about)."""
         self.text = text
+        self._headlines: dict[int, bool] = {}  # line start: whether the line is a headline
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -427,13 +428,21 @@ class NameParser:
         if self.words[last] in ("Jr", "Sr") and self.text[end : end + 1] == ".":
             end += 1  # "Ferdinand Marcos Jr."
         name = _strip_possessive(self.text[start:end])
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
         end = start + len(name)
         if any(quote in name for quote in _OPENING_QUOTES):
             name = _NICKNAME.sub("", name)  # the name without its nickname
-        return Mention(start, end, name, headline=_is_headline(line), **kwargs)  # type: ignore[arg-type]
+        return Mention(start, end, name, headline=self._on_headline(start), **kwargs)  # type: ignore[arg-type]
+
+    def _on_headline(self, offset: int) -> bool:
+        """Whether the line holding ``offset`` is a headline (once a line: a text of one
+        long line holds many names)."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        known = self._headlines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", line_start)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            known = self._headlines[line_start] = _is_headline(line)
+        return known
 
     def name_at(self, offset: int, credit: bool = False) -> Mention | None:
         """The untitled name starting at ``offset`` (after any sentence-initial word)."""
