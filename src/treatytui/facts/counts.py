@@ -374,12 +374,16 @@ def _word_starts(haystack: str, words: list[str]) -> list[int]:
     """Where each of ``words`` begins a word of ``haystack`` (lower case), in order."""
     starts = []
     for word in words:
-        i = haystack.find(word)
-        while i >= 0:
-            if i == 0 or not haystack[i - 1].isalpha():
-                starts.append(i)
-            i = haystack.find(word, i + 1)
+        starts += [m.start() for m in _word_start_regex(word).finditer(haystack)]
     return sorted(starts)
+
+
+@lru_cache(maxsize=1024)
+def _word_start_regex(word: str) -> re.Pattern[str]:
+    """``word`` where no letter comes before it (what ``str.isalpha`` calls a letter: any
+    alphabetic character, so digits and "_" are not)."""
+    # the literal first (the engine then skips ahead to it), the look-behind after it
+    return re.compile(rf"{re.escape(word)}(?<![^\W\d_][\s\S]{{{len(word)}}})")
 
 
 @cache
@@ -398,6 +402,17 @@ def _search_words(language: str) -> tuple[dict[str, list[str]], frozenset[str]]:
 def _candidates(text: str, language: str) -> list[tuple[int, int]]:
     """(where a number begins that a unit word follows closely, where the first unit word
     after it begins), in order."""
+    return _scan(text, language)[0]
+
+
+def _number_starts(text: str, language: str) -> list[int]:
+    """Where each number of ``text`` (digits or words) begins, in order."""
+    return _scan(text, language)[1]
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str, language: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The candidates of ``_candidates`` and the starts of ``_number_starts``."""
     number_search, unit_first = _search_words(language)
     english = language == "en"  # "une vingtaine de": collectives are not English
     lowered = lower_text(text)
@@ -426,7 +441,7 @@ def _candidates(text: str, language: str) -> list[tuple[int, int]]:
             article = None if english else _COLLECTIVE_ARTICLE.search(text, max(0, i - 9), i)
             start = article.start() if article else i
             found[start] = units[bisect_right(units, start)]
-    return sorted(found.items())
+    return sorted(found.items()), starts
 
 
 def _matches(
@@ -516,8 +531,10 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             )
     facts += _elided_counts(text, sentences, facts)
     facts += _parts_after_whole(text, sentences, facts)
-    facts += _compared_counts(text, sentences, facts)
-    facts += _verb_parts(text, sentences, facts)
+    followed = _followed(text, sentences.language, facts)
+    if followed:  # counts that a number of its own follows closely
+        facts += _compared_counts(text, sentences, facts, followed)
+        facts += _verb_parts(text, sentences, facts, followed)
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
@@ -633,13 +650,24 @@ _COMPARED_HINTS = re.compile(
 _COMPARED_REACH = 110
 
 
-def _compared_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
-    """The counts compared with those of ``facts``, with their unit and role: "About
-    4,500 delegates registered, down from 6,000 last year" (6,000 delegates)."""
+def _followed(text: str, language: str, facts: list[Fact]) -> list[Fact]:
+    """The facts that a number outside every fact follows within ``_FOLLOW_REACH``."""
+    if not facts:
+        return []
+    numbers = _number_starts(text, language)
+    starts = frozenset(f.start for f in facts)
+    return [f for f in facts if _number_after(numbers, starts, f.end, _FOLLOW_REACH)]
+
+
+def _compared_counts(
+    text: str, sentences: SentenceIndex, facts: list[Fact], among: list[Fact]
+) -> list[Fact]:
+    """The counts compared with those of ``among`` (of ``facts``), with their unit and
+    role: "About 4,500 delegates registered, down from 6,000 last year" (6,000)."""
     found: list[Fact] = []
     taken = [f.span for f in facts]
     lowered = lower_text(text)
-    for fact in facts:
+    for fact in among:
         if not _COMPARED_HINTS.search(lowered, fact.end, fact.end + _COMPARED_REACH):
             continue
         span = sentences.span_at(fact.start)
@@ -682,41 +710,60 @@ _VERB_PART = LazyPattern(
 )
 _VERB_PARTS_LIMIT = 3
 _VERB_PARTS_REACH = 140
+_FOLLOW_REACH = max(_VERB_PARTS_REACH, _COMPARED_REACH)
 
 
 _AUXILIARIES = frozenset("se s' ne n' no não have had has han ont sont têm".split())
 
 
-def _number_before(lowered: str, i: int) -> bool:
-    """Whether the word at ``lowered[i]`` follows a number, or a number and one or two
-    auxiliaries ("12 se sont abstenus")."""
-    end = i - 1
+def _number_after(numbers: list[int], starts: frozenset[int], end: int, reach: int) -> list[int]:
+    """The starts of ``numbers`` within ``reach`` characters after ``end`` but those
+    where a count begins (a cheap test: a number inside a count may be among them)."""
+    first = bisect_right(numbers, end)
+    last = bisect_right(numbers, end + reach, lo=first)
+    return [i for i in numbers[first:last] if i not in starts]
+
+
+_NUMBER_GLUE = frozenset({"y", "e", "et", "and"})
+
+
+def _verb_follows(lowered: str, i: int) -> bool:
+    """Whether one of the verbs of ``_VERB_PART`` follows the number at ``lowered[i]``,
+    maybe after one or two auxiliaries ("16 voted", "12 se sont abstenus")."""
+    words = lowered[i : i + 60].split()[:7]
+    k = 1
+    while k < len(words) and (
+        words[k][0].isdigit() or words[k] in NUMBER_WORDS or words[k] in _NUMBER_GLUE
+    ):
+        k += 1  # "treinta y cinco", "1 200"
     for _ in range(3):
-        if end <= 0 or lowered[end] != " ":
+        if k >= len(words):
             return False
-        start = lowered.rfind(" ", max(0, end - 30), end) + 1
-        word = lowered[start:end]
+        word = words[k].strip(",.;:")
+        if word in _VERB_SET:
+            return True
         if word not in _AUXILIARIES:
-            return bool(word) and (word[0].isdigit() or word in NUMBER_WORDS)
-        end = start - 1
+            return False
+        k += 1
     return False
 
 
-def _verb_parts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
-    """The numbers after a count that stand for more of its noun before a verb ("63
-    countries, while 16 voted against and 24 abstained": 16 and 24 countries)."""
+def _verb_parts(
+    text: str, sentences: SentenceIndex, facts: list[Fact], among: list[Fact]
+) -> list[Fact]:
+    """The numbers after a count of ``among`` (of ``facts``) that stand for more of its
+    noun before a verb ("63 countries, while 16 voted against and 24 abstained")."""
     found: list[Fact] = []
-    verbs = _VERB_SET & letter_runs(text) if facts else ()
-    if not verbs:
+    if _VERB_SET.isdisjoint(letter_runs(text)):
         return found  # none of the verbs anywhere: a cheap set test
     taken = [f.span for f in facts]
     lowered = lower_text(text)
-    places = _word_starts(lowered, list(verbs))  # where each verb begins, in order
-    for fact in facts:
-        first = bisect_right(places, fact.end)
-        near = places[first : bisect_right(places, fact.end + _VERB_PARTS_REACH, lo=first)]
-        if not any(_number_before(lowered, i) for i in near):
-            continue
+    numbers = _number_starts(text, sentences.language)
+    starts = frozenset(f.start for f in facts)
+    for fact in among:
+        free = _number_after(numbers, starts, fact.end, _VERB_PARTS_REACH)
+        if not any(_verb_follows(lowered, i) for i in free):
+            continue  # no number of its own before a verb: cheap tests
         span = sentences.span_at(fact.start)
         if span is None:
             continue
