@@ -50,6 +50,42 @@ _YEAR_SINCE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
+# Years that date the making of a body or an instrument, not the events of the story: "the
+# convention, signed in Ramsar in 1971", "fundada en 1995", "créée en 1945", "the 1982
+# Convention", "el Convenio de 1979". Run on the text just before the year.
+_FOUNDING_YEAR = re.compile(
+    r"\b(?:signed|founded|established|created|set\s+up|adopted|concluded|formed|"
+    r"firmad[oa]s?|suscrit[oa]s?|fundad[oa]s?|cread[oa]s?|criad[oa]s?|establecid[oa]s?|"
+    r"estabelecid[oa]s?|adoptad[oa]s?|adotad[oa]s?|constituid[oa]s?|"
+    r"signée?s?|fondée?s?|créée?s?|établie?s?|adoptée?s?|conclue?s?|instituée?s?|"
+    r"assinad[oa]s?)\b[^.;:!?\n]{0,40}?\b(?:in|en|em|of|de|do|da|del|el|au|à)\s+$",
+    re.IGNORECASE,
+)
+_INSTRUMENT_OF = re.compile(
+    r"\b(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Convenio|"
+    r"Convención|Tratado|Acuerdo|Protocolo|Carta|Declaración|Traité|Accord|Protocole|Charte|"
+    r"Déclaration|Convenção|Acordo|Declaração)(?:\s+(?:of|de|d['’])\s+[A-ZÀ-Ý][\w-]*)?"
+    r"\s+(?:of|de|do|da|del|du)\s+$"
+)
+# "the 1982 Convention": a year inside the name of an instrument or a plan.
+_INSTRUMENT_AFTER = re.compile(
+    r"\s+(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Agenda|"
+    r"Goals?|Targets?|Plan|Framework|Strategy)\b"
+)
+# Between a yearless date and a full one that closes its span: "opens on 23 November and
+# runs until 26 November 2026", "del 3 al 5 de marzo y hasta el 7 de marzo de 2027".
+_CARRY_GAP = re.compile(
+    r"\s*,?\s*(?:(?:and|y|et|e)\s+)?(?:(?:it\s+)?(?:runs?|lasts?|continues?|ends?|closes?|"
+    r"concludes?|se\s+prolonga(?:rá)?|dura(?:rá)?|termina(?:rá)?|concluye|concluirá|"
+    r"se\s+poursuit|se\s+poursuivra|durera|se\s+termine(?:ra)?|prend(?:ra)?\s+fin|"
+    r"prossegue|prosseguirá|vai|irá|termina(?:rá)?|encerra(?:rá)?)\s+)?"
+    r"(?:(?:on|el|le|a|no\s+dia|em)\s+|until\s+|till\s+|through\s+|to\s+|hasta\s+(?:el\s+)?|"
+    r"jusqu['’](?:au|à)\s+(?:le\s+)?|au\s+|até\s+(?:(?:o\s+)?dia\s+)?|al\s+|a\s+|-|–)?\s*",
+    re.IGNORECASE,
+)
+_CARRY_REACH = 80
+_FAR_BEFORE = 4
+"""A year this many years before the latest full date of the article is another story's."""
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
 _DATELINE_PLACE_CHARS = 48
@@ -116,6 +152,7 @@ class YearResolver:
         self._datelines = {i for i, m in enumerate(mentions) if is_dateline(self.text, m)}
         self._mentions = mentions
         self._years: list[tuple[int, int, int]] | None = None  # found on demand
+        self._founding: set[int] = set()  # offsets of years of a body's or treaty's making
         self._current_year: int | bool | None = False  # False: not worked out yet
         published = article.published
         if published is None and article.url:
@@ -142,6 +179,10 @@ class YearResolver:
         month, day = mention.month, mention.day
         if month is None:
             return None
+        if index not in self._datelines:
+            carried = self._year_carried_back(mention, index)
+            if carried is not None:
+                return carried
         ref = self.published
         if ref is None:
             return self._year_without_publication(mention)
@@ -162,6 +203,24 @@ class YearResolver:
                 return fitting[0]
             years = fitting or years
         return self._by_tense(years, month, day, self.direction(mention))
+
+    def _year_carried_back(self, mention: DateMention, index: int) -> int | None:
+        """The year of the full date that closes the span ``mention`` opens, later in
+        its sentence ("opens on 23 November and runs until 26 November 2026"): that
+        year, or the one before when the span crosses New Year."""
+        if index < 0 or index + 1 >= len(self._mentions) or mention.month is None:
+            return None
+        if mention.year_hint is not None or mention.relative is not None:
+            return None
+        after = self._mentions[index + 1]
+        if after.year is None or after.month is None or after.start - mention.end > _CARRY_REACH:
+            return None
+        gap = _CARRY_GAP.fullmatch(self.text, mention.end, after.start)
+        if gap is None:
+            return None
+        last = (mention.month_to or mention.month, mention.day_to or mention.day or 1)
+        crosses = last > (after.month, after.day or 31)
+        return after.year - 1 if crosses else after.year
 
     def _from_determiner(self, word: str, month: int) -> int:
         """ "this March", "next March", "last March", from the publication date."""
@@ -219,9 +278,39 @@ class YearResolver:
                     continue
                 if _LOWER_WORD_AFTER.match(text, match.end()) and not _YEAR_LEAD.search(before):
                     continue  # "2000 delegates": a number, not a year
+                if _INSTRUMENT_AFTER.match(text, match.end()) or _INSTRUMENT_OF.search(
+                    text[max(0, start - 48) : start]
+                ):
+                    self._founding.add(start)
                 found.add((start, int(match.group(1)), -1))
+            for offset, _, _ in found:
+                if _FOUNDING_YEAR.search(text[max(0, offset - 64) : offset]):
+                    self._founding.add(offset)
             self._years = sorted(found)
         return self._years
+
+    def _anchor_years(self, mention: DateMention) -> list[tuple[int, int, int]]:
+        """The years written that may give ``mention`` its year.
+
+        Not a year of a body's or a treaty's making ("signed in 1971", "the 1982
+        Convention"), nor one at least ``_FAR_BEFORE`` years before the latest full date
+        (a past event of another story), unless it is in the mention's own sentence and
+        the mention looks back ("the convention, signed in 1971 on 2 February").
+        """
+        years = self.years_written()
+        full = [m.year for m in self._mentions if m.year and m.month]
+        latest = max(full, default=None)
+        sentence = self.sentences.at(mention.start)
+        looks_back = self.direction(mention) < 0
+
+        def usable(offset: int, year: int) -> bool:
+            weak = offset in self._founding or (latest is not None and year <= latest - _FAR_BEFORE)
+            if not weak:
+                return True
+            inside = sentence is not None and sentence.start <= offset < sentence.end
+            return inside and looks_back
+
+        return [y for y in years if usable(y[0], y[1])]
 
     def _in_mention(self, offset: int, starts: set[int]) -> bool:
         return any(m.start <= offset < m.end for m in self._mentions if m.start in starts)
@@ -299,7 +388,7 @@ class YearResolver:
         earlier one in the next ("adopted on 24 December 2024 ... opens for signature on
         25 October" is 2025).
         """
-        years = self.years_written()
+        years = self._anchor_years(mention)
         if not years:
             return None
         sentence = self.sentences.at(mention.start)
