@@ -221,3 +221,31 @@ def test_a_relative_year_without_publication_date_is_unknown(text: str) -> None:
 def test_expectation_forms_look_ahead(text: str) -> None:
     (fact,) = _facts(text, MARCH_2026)
     assert fact.get("date_from") == "2027-02-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les candidatures sont attendues jusqu'au 28 août, selon le secrétariat.", "2026-08-28"),
+        ("Os delegados são esperados em Brasília a 28 de fevereiro, segundo o Itamaraty.", None),
+        ("Espera-se que os ministros cheguem a Maputo a 28 de fevereiro.", None),
+        ("As propostas são esperadas até 28 de fevereiro, informou a comissão.", None),
+    ],
+)
+def test_passive_expectation_forms_look_ahead(text: str, expected: str | None) -> None:
+    (fact,) = _facts(text, MARCH_2026)
+    assert fact.get("date_from") == (expected or "2027-02-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past verb after the expectation form governs the date
+        ("Os delegados esperados em Luanda foram recebidos a 3 de março.", "2026-03-03"),
+    ],
+)
+def test_an_expectation_form_before_a_past_verb_does_not_look_ahead(
+    text: str, expected: str
+) -> None:
+    (fact,) = _facts(text, MARCH_2026)
+    assert fact.get("date_from") == expected

@@ -85,6 +85,15 @@ _CARRY_GAP = re.compile(
 )
 _CARRY_REACH = 80
 _FAR_BEFORE = 4
+# Passive and impersonal forms of expecting and planning, which look ahead: "sont
+# attendues jusqu'au 28 août", "são esperados a 3 de março", "espera-se", "se esperan".
+# (Run on the lower-cased sentence, with the markers of ``tenses`` as a second opinion for
+# the sentences where those find no way or only a weak past.)
+_EXPECTED = re.compile(
+    r"\b(?:attendue?s?|esperad[oa]s?|espera-se|esperam-se|se\s+esperan?|prévue?s?|"
+    r"previst[oa]s?|programmée?s?|programad[oa]s?|agendad[oa]s?)\b"
+)
+_EXPECTED_REACH = 80
 """A year this many years before the latest full date of the article is another story's."""
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
@@ -427,7 +436,12 @@ class YearResolver:
         tenses = self._tenses.get(sentence.start)
         if tenses is None:
             tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
-        return tenses.at(offset - sentence.start)
+        at = offset - sentence.start
+        way = tenses.at(at)
+        if (way == 0 or way == WEAK_PAST) and self.language != "en":
+            if _expected_before(sentence.text, at, tenses):
+                return 1
+        return way
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
         """1 when the full date ``index`` comes first and ``mention`` is earlier in the
@@ -439,6 +453,21 @@ class YearResolver:
             return 0
         assert mention.month is not None
         return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
+
+
+def _expected_before(sentence: str, offset: int, tenses: Tenses) -> bool:
+    """Whether an expectation form ("sont attendus", "são esperados") stands before
+    ``offset`` in ``sentence``, with no other verb of the past after it."""
+    low = max(0, offset - _EXPECTED_REACH)
+    last = None
+    for match in _EXPECTED.finditer(sentence.lower(), low, offset):
+        last = match
+    if last is None:
+        return False
+    later = [s for s, _ in tenses.past + tenses.weak if last.start() < s < offset]
+    # a break right after the form is its own clause ("espera-se que ... a 3 de março")
+    breaks = [b for b in tenses.breaks if last.end() + 1 < b < offset]
+    return not later and not breaks
 
 
 def _line_end(text: str, offset: int) -> int:
