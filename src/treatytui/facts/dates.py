@@ -438,9 +438,9 @@ class YearResolver:
             tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
         at = offset - sentence.start
         way = tenses.at(at)
-        if (way == 0 or way == WEAK_PAST) and self.language != "en":
-            if _expected_before(sentence.text, at, tenses):
-                return 1
+        ahead_unsaid = way in (0, WEAK_PAST) and self.language != "en"
+        if ahead_unsaid and _expected_before(sentence.text, at, tenses):
+            return 1
         return way
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
