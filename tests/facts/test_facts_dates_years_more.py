@@ -249,3 +249,42 @@ def test_an_expectation_form_before_a_past_verb_does_not_look_ahead(
 ) -> None:
     (fact,) = _facts(text, MARCH_2026)
     assert fact.get("date_from") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les ministres se réuniront l'an prochain en juin à Lima.", "2027-06-01"),
+        ("L'année dernière, en juin, les ministres s'étaient réunis à Lima.", "2025-06-01"),
+        ("El año próximo, en junio, los ministros se reunirán en Lima.", "2027-06-01"),
+        ("No ano passado, em junho, os ministros reuniram-se em Lima.", "2025-06-01"),
+        ("Os ministros vão reunir-se em junho do ano que vem em Lima.", "2027-06-01"),
+        ("Los ministros se reunirán en junio del año que viene en Lima.", "2027-06-01"),
+    ],
+)
+def test_a_year_word_elsewhere_in_the_sentence(text: str, expected: str) -> None:
+    (fact,) = _facts(text, MARCH_2026)
+    assert fact.get("date_from") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison
+        ("Fueron más delegados que el año pasado, el 3 de febrero en Lima.", "2026-02-03"),
+        ("Il y avait plus de délégués qu'en l'an dernier le 3 février à Lima.", "2026-02-03"),
+        # another verb, looking the other way
+        (
+            "El año pasado se firmó el acuerdo, y las partes se reunirán el 3 de abril en Lima.",
+            "2026-04-03",
+        ),
+    ],
+)
+def test_a_year_word_that_is_not_the_dates(text: str, expected: str) -> None:
+    (fact,) = _facts(text, MARCH_2026)
+    assert fact.get("date_from") == expected
+
+
+def test_a_year_word_without_publication_date_leaves_the_year_unknown() -> None:
+    (fact,) = _facts("Les ministres se réuniront l'an prochain en juin à Lima.")
+    assert fact.get("year_known") is False

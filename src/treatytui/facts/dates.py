@@ -598,6 +598,59 @@ def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceInde
                 other.year_hint = match.group(1).lower()
 
 
+# A year named by its distance from now, anywhere in the sentence of a yearless month:
+# "l'an prochain, en juin", "El año próximo, en junio", "no ano passado, em junho".
+_ROMANCE_YEAR_WORDS = {
+    "es": re.compile(
+        r"\b(?:el|del|al)\s+(?:(?P<next>año\s+próximo|próximo\s+año|año\s+que\s+viene)|"
+        r"(?P<last>año\s+pasado|pasado\s+año)|(?P<this>presente\s+año))\b|"
+        r"\b(?P<this2>este\s+año)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\bl['’](?:(?P<next>an(?:née)?\s+prochaine?)|(?P<last>an(?:née)?\s+(?:dernière?|passée?)))"
+        r"\b|\b(?P<this>cette\s+année)\b",
+        re.IGNORECASE,
+    ),
+    "pt": re.compile(
+        r"\b(?:o|no|do|ao)\s+(?:(?P<next>próximo\s+ano|ano\s+que\s+vem)|"
+        r"(?P<last>ano\s+passado))\b|\b(?P<this>(?:este|neste|deste)\s+ano)\b",
+        re.IGNORECASE,
+    ),
+}
+_COMPARED_BEFORE = re.compile(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
+
+
+def _apply_romance_year_words(
+    mentions: list[DateMention], sentences: SentenceIndex, language: str
+) -> None:
+    """ "Les ministres se réuniront l'an prochain en juin": the year word of the sentence
+    is the year of its yearless months and days (not after "que": a comparison; not for a
+    date whose verb looks the other way: "el año pasado se firmó ... y se reunirán el 3
+    de marzo")."""
+    pattern = _ROMANCE_YEAR_WORDS.get(language)
+    if pattern is None or not any(m.month is not None and m.year is None for m in mentions):
+        return
+    text = sentences.article.text
+    for match in pattern.finditer(text):
+        if _COMPARED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        sentence = sentences.at(match.start())
+        if sentence is None:
+            continue
+        hint = next(k for k, v in match.groupdict().items() if v)
+        hint = hint.rstrip("2")
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            yearless = other.month is not None and other.year is None
+            if not (inside and yearless and not other.year_hint and other.relative is None):
+                continue
+            way = tense(sentence.text, other.start - sentence.start, language)
+            if (hint == "next" and way < 0) or (hint == "last" and way > 0):
+                continue
+            other.year_hint = hint
+
+
 def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
     """ "Last year the budget was approved on December 24": "last year" is the year of
     the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
@@ -626,6 +679,7 @@ def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     language = sentences.language
     runs = sentences.runs_at(date_offsets(text, language))
     mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
+    _apply_romance_year_words(mentions, sentences, language)
     resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []
     for index, mention in enumerate(mentions):
