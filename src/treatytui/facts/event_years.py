@@ -52,6 +52,15 @@ _LEADS = {
     r"em\s+(?:meados|fins|finais|inícios?)\s+de|no\s+(?:início|final|fim)\s+de)",
 }
 
+# Scheduling words with a place between them and the year: "la reunión está prevista en
+# Costa Rica en 2028", "is scheduled in Fiji in 2027" (an event noun earlier, as for "plan").
+_PLANS = {
+    "en": r"scheduled|slated|planned|due",
+    "es": r"(?:previst|programad|marcad|fijad|convocad)[oa]s?",
+    "fr": r"(?:prévu|programmé|fixé|convoqué)e?s?",
+    "pt": r"(?:previst|programad|marcad|agendad|convocad)[oa]s?",
+}
+
 # Verbs that put an event in a time: they need no event noun.
 # The last word of each language's leads: a year after any other word is passed over
 # without running the lead pattern (most years close a full date: "4 May 2025").
@@ -132,6 +141,32 @@ _LINK_WORDS = frozenset(
     "plénière plenária regional régionale bilateral bilatérale mundial mondiale "
     "internacional internationale".split()
 )
+# "began in 2002, when Chile and Peru signed the accord": a year a when-clause makes an
+# event's, with an event verb (or a signing) among its first words.
+_WHEN = {
+    "en": r",\s+when\b",
+    "es": r",\s+cuando\b",
+    "fr": r",\s+(?:lorsque|lorsqu['’]|quand)",
+    "pt": r",\s+quando\b",
+}
+_WHEN_REACH = 80
+# "na conferência de 2025", "la cumbre de 2023", "lors de la conférence de 2025": a meeting
+# named by its year, in lower case (a capitalised one is a name: "la Conferencia de 2030").
+_NOUN_OF = {
+    "es": r"(?:\b(?:la|el|las|los|esa|esta)\s+)",
+    "fr": r"(?:\b(?:la|le|les|cette|ce)\s+)",
+    "pt": r"(?:\b(?:na|no|da|do|a|o|nas|nos|das|dos|essa|esta|dessa|desta|nesta|nessa)\s+)",
+}
+# A body or an instrument made in a year, told as the clause's own verb: "a comunidade foi
+# criada em 1995", "fue fundada en", "a été créée en", "was established in" (not "which
+# was founded in 1998" nor ", criada em 1998,": a relative or an apposition is background).
+_MADE = {
+    "en": r"(?<!which\s)(?<!that\s)(?<!who\s)\b(?:was|were)\s+(?:founded|created|established|"
+    r"set\s+up|formed)\s+(?:in|during)\s+$",
+    "es": r"(?<!que\s)\b(?:fue|fueron)\s+(?:fundad|cread|establecid|constituid)[oa]s?\s+en\s+$",
+    "fr": r"(?<!qui\s)\b(?:a|ont)\s+été\s+(?:fondé|créé|établi|institué)e?s?\s+en\s+$",
+    "pt": r"(?<!que\s)\b(?:foi|foram)\s+(?:fundad|criad|estabelecid|constituíd)[oa]s?\s+em\s+$",
+}
 _GAP_PUNCTUATION = str.maketrans(",()–", "    ")
 _ELISIONS = ("d'", "l'", "d’", "l’")
 _JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
@@ -147,6 +182,13 @@ class _Language:
         self.weak_verb = re.compile(rf"(?<!\w)(?:{_WEAK_VERBS[lang]})(?!\w)", re.IGNORECASE)
         self.noun = re.compile(rf"(?<!\w)(?:(?i:{_NOUNS[lang]})|{_ACRONYM_EVENTS})(?!\w)")
         self.instrument = re.compile(rf"(?<!\w)(?:{_INSTRUMENTS[lang]})(?!\w)", re.IGNORECASE)
+        self.plan = re.compile(rf"(?<!\w)(?:{_PLANS[lang]})(?!\w)", re.IGNORECASE)
+        self.when = re.compile(_WHEN[lang], re.IGNORECASE)
+        self.made = re.compile(_MADE[lang], re.IGNORECASE)
+        of = _NOUN_OF.get(lang)
+        self.noun_of = (
+            re.compile(rf"{of}(?:{_NOUNS[lang]})(?:\s+\w+)?\s+de\s+$") if of is not None else None
+        )
 
 
 _PATTERNS: dict[str, _Language] = {}
@@ -242,9 +284,38 @@ def _dates_an_event(text: str, start: int, sentences: SentenceIndex, language: _
         return language.noun.search(text, clause_start, lead.start()) is not None
     if _is_event_year(text, lead.start(), clause_start, language):
         return True
+    plan = _last_end(language.plan, text, clause_start, lead.start())
+    if (
+        plan >= 0
+        and _linking_only(text[plan : lead.start()])
+        and language.noun.search(text, clause_start, plan) is not None
+    ):
+        return True
     sentence_end = sentence.end if sentence is not None else _line_end(text, start)
     return lead.start() == clause_start and _opens_event_clause(
         text, start + 4, sentence_end, language
+    )
+
+
+def _other_event_year(text: str, start: int, sentences: SentenceIndex, language: _Language) -> bool:
+    """A year of an event by its when-clause, a meeting named by its year, or the making
+    of a body told as the clause's verb."""
+    before = text[max(0, start - _LEAD_REACH) : start]
+    if language.noun_of is not None and before.endswith("de "):
+        noun = language.noun_of.search(before)
+        if noun is not None and not any(w[:1].isupper() for w in noun.group().split()[1:]):
+            return True
+    if language.made.search(before):
+        return True
+    when = language.when.match(text, start + 4)
+    if when is None:
+        return False
+    sentence = sentences.at(start)
+    end = sentence.end if sentence is not None else _line_end(text, start)
+    reach = min(end, when.end() + _WHEN_REACH)
+    return bool(
+        language.verb.search(text, when.end(), reach)
+        or language.weak_verb.search(text, when.end(), reach)
     )
 
 
@@ -284,7 +355,11 @@ def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact
         if not _stands_alone(text, start, end):
             continue
         joined = last_end >= 0 and _JOINED.fullmatch(text, last_end, start) is not None
-        if not (joined or _dates_an_event(text, start, sentences, language)):
+        if not (
+            joined
+            or _dates_an_event(text, start, sentences, language)
+            or _other_event_year(text, start, sentences, language)
+        ):
             continue
         year = int(text[start:end])
         facts.append(
