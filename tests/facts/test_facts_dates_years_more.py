@@ -288,3 +288,34 @@ def test_a_year_word_that_is_not_the_dates(text: str, expected: str) -> None:
 def test_a_year_word_without_publication_date_leaves_the_year_unknown() -> None:
     (fact,) = _facts("Les ministres se réuniront l'an prochain en juin à Lima.")
     assert fact.get("year_known") is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # side by side, or after a comma: a list of dates, not a span
+        "The panel met on 9 March, 3 April 2023 and 5 May 2023 in Rome.",
+        "The panel was held on 3 May 3 March 2023 in Rome.",
+        # "and" with the calendar going back: other events
+        "The panel met on 9 November and 3 March 2023 in Rome.",
+    ],
+)
+def test_no_year_is_carried_back_over_a_list(text: str) -> None:
+    found = _by_text(text, date(2026, 1, 10))
+    first = next(iter(found))
+    assert found[first] not in ("2023-03-09", "2023-05-03", "2023-11-09", "2022-11-09")
+
+
+def test_du_au_split_takes_the_year_of_its_end() -> None:
+    found = _by_text(
+        "La session a eu lieu du 26 février au 2 mars 2024 à Genève.", date(2026, 1, 10)
+    )
+    assert next(iter(found.values())) == "2024-02-26"
+
+
+def test_a_far_year_in_the_sentence_still_dates_a_past_day() -> None:
+    text = (
+        "The talks opened on 2 February 2026 in Geneva.\n\n"
+        "In 2019 the panel had met on 9 March in Rome."
+    )
+    assert _by_text(text)["9 March"] == "2019-03-09"

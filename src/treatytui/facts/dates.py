@@ -74,13 +74,15 @@ _INSTRUMENT_AFTER = re.compile(
 )
 # Between a yearless date and a full one that closes its span: "opens on 23 November and
 # runs until 26 November 2026", "del 3 al 5 de marzo y hasta el 7 de marzo de 2027".
+# Group "span": the words close a span (it may cross New Year); without them, only "and".
 _CARRY_GAP = re.compile(
-    r"\s*,?\s*(?:(?:and|y|et|e)\s+)?(?:(?:it\s+)?(?:runs?|lasts?|continues?|ends?|closes?|"
-    r"concludes?|se\s+prolonga(?:rá)?|dura(?:rá)?|termina(?:rá)?|concluye|concluirá|"
+    r"\s*,?\s*(?:(?P<and>and|y|et|e)\s+)?(?:(?:it\s+)?(?P<verb>runs?|lasts?|continues?|ends?|"
+    r"closes?|concludes?|se\s+prolonga(?:rá)?|dura(?:rá)?|termina(?:rá)?|concluye|concluirá|"
     r"se\s+poursuit|se\s+poursuivra|durera|se\s+termine(?:ra)?|prend(?:ra)?\s+fin|"
-    r"prossegue|prosseguirá|vai|irá|termina(?:rá)?|encerra(?:rá)?)\s+)?"
-    r"(?:(?:on|el|le|a|no\s+dia|em)\s+|until\s+|till\s+|through\s+|to\s+|hasta\s+(?:el\s+)?|"
-    r"jusqu['’](?:au|à)\s+(?:le\s+)?|au\s+|até\s+(?:(?:o\s+)?dia\s+)?|al\s+|a\s+|-|–)?\s*",
+    r"prossegue|prosseguirá|vai|irá|encerra(?:rá)?)\s+)?"
+    r"(?:(?:on|el|le|a|no\s+dia|em)\s+|(?P<span>until\s+|till\s+|through\s+|to\s+|"
+    r"hasta\s+(?:el\s+)?|jusqu['’](?:au|à)\s+(?:le\s+)?|au\s+|até\s+(?:(?:o\s+)?dia\s+)?|"
+    r"al\s+|-\s*|–\s*))?",
     re.IGNORECASE,
 )
 _CARRY_REACH = 80
@@ -225,11 +227,14 @@ class YearResolver:
         if after.year is None or after.month is None or after.start - mention.end > _CARRY_REACH:
             return None
         gap = _CARRY_GAP.fullmatch(self.text, mention.end, after.start)
-        if gap is None:
-            return None
+        if gap is None or not (gap.group("span") or gap.group("verb") or gap.group("and")):
+            return None  # side by side or after a comma: a list of other dates
         last = (mention.month_to or mention.month, mention.day_to or mention.day or 1)
-        crosses = last > (after.month, after.day or 31)
-        return after.year - 1 if crosses else after.year
+        if last <= (after.month, after.day or 31):
+            return after.year
+        # a span across New Year: "opens on 28 December and closes on 3 January 2027"
+        crossing = gap.group("span") or gap.group("verb")
+        return after.year - 1 if crossing and after.month < 3 and mention.month > 10 else None
 
     def _from_determiner(self, word: str, month: int) -> int:
         """ "this March", "next March", "last March", from the publication date."""
@@ -304,20 +309,23 @@ class YearResolver:
         Not a year of a body's or a treaty's making ("signed in 1971", "the 1982
         Convention"), nor one at least ``_FAR_BEFORE`` years before the latest full date
         (a past event of another story), unless it is in the mention's own sentence and
-        the mention looks back ("the convention, signed in 1971 on 2 February").
+        the mention looks back ("the convention, signed in 1971 on 2 February"), or, for
+        a far year, does not look ahead.
         """
         years = self.years_written()
         full = [m.year for m in self._mentions if m.year and m.month]
         latest = max(full, default=None)
         sentence = self.sentences.at(mention.start)
-        looks_back = self.direction(mention) < 0
+        way = self.direction(mention)
+        looks_back, looks_ahead = way < 0, way > 0
 
         def usable(offset: int, year: int) -> bool:
-            weak = offset in self._founding or (latest is not None and year <= latest - _FAR_BEFORE)
-            if not weak:
+            founding = offset in self._founding
+            far = latest is not None and year <= latest - _FAR_BEFORE
+            if not (founding or far):
                 return True
             inside = sentence is not None and sentence.start <= offset < sentence.end
-            return inside and looks_back
+            return inside and (looks_back or (not founding and not looks_ahead))
 
         return [y for y in years if usable(y[0], y[1])]
 
@@ -414,7 +422,8 @@ class YearResolver:
             if near:
                 _, _, year, index = min(near)
                 return year + self._story_moves_on(mention, index)
-        distinct = {year for _, year, _ in years}
+        # the article's only year, a founding year aside (a far one is still a year stated)
+        distinct = {y for offset, y, _ in self.years_written() if offset not in self._founding}
         first, year, index = years[0]
         if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
             return year + self._story_moves_on(mention, index)
