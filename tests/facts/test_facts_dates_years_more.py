@@ -69,6 +69,16 @@ def _by_text(text: str, published: date | None = None) -> dict[str, object]:
             "de 6 a 8 de abril",
         ),
         (
+            "The treaty entered into force in 1998 with 40 parties. "
+            "Its parties meet again from 6 to 8 April in Lima.",
+            "6 to 8 April",
+        ),
+        (
+            "O tratado entrou em vigor em 1998 com 40 partes. "
+            "As partes voltam a reunir-se de 6 a 8 de abril em Lima.",
+            "de 6 a 8 de abril",
+        ),
+        (
             "El Convenio de 1979 sigue vigente en 51 países. "
             "Los delegados se reunirán el 9 de junio en Ginebra.",
             "9 de junio",

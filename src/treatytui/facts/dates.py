@@ -58,7 +58,8 @@ _FOUNDING_YEAR = re.compile(
     r"firmad[oa]s?|suscrit[oa]s?|fundad[oa]s?|cread[oa]s?|criad[oa]s?|establecid[oa]s?|"
     r"estabelecid[oa]s?|adoptad[oa]s?|adotad[oa]s?|constituid[oa]s?|"
     r"signée?s?|fondée?s?|créée?s?|établie?s?|adoptée?s?|conclue?s?|instituée?s?|"
-    r"assinad[oa]s?)\b[^.;:!?\n]{0,40}?\b(?:in|en|em|of|de|do|da|del|el|au|à)\s+$",
+    r"assinad[oa]s?|(?:entered|came)\s+into\s+force|entró\s+en\s+vigor|entrou\s+em\s+vigor|"
+    r"entrée?s?\s+en\s+vigueur)\b[^.;:!?\n]{0,40}?\b(?:in|en|em|of|de|do|da|del|el|au|à)\s+$",
     re.IGNORECASE,
 )
 _INSTRUMENT_OF = re.compile(
