@@ -161,6 +161,7 @@ class YearResolver:
         self.sentences = sentences
         self.language = language
         self._tenses: dict[int, Tenses] = {}  # by sentence start: read each sentence once
+        self._expected: dict[int, list[tuple[int, int]]] = {}  # expectation forms, likewise
         self._datelines = {i for i, m in enumerate(mentions) if is_dateline(self.text, m)}
         self._mentions = mentions
         self._years: list[tuple[int, int, int]] | None = None  # found on demand
@@ -448,9 +449,14 @@ class YearResolver:
             tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
         at = offset - sentence.start
         way = tenses.at(at)
-        ahead_unsaid = way in (0, WEAK_PAST) and self.language != "en"
-        if ahead_unsaid and _expected_before(sentence.text, at, tenses):
-            return 1
+        if way in (0, WEAK_PAST) and self.language != "en":
+            expected = self._expected.get(sentence.start)
+            if expected is None:
+                expected = self._expected[sentence.start] = [
+                    m.span() for m in _EXPECTED.finditer(sentence.text.lower())
+                ]
+            if expected and _expected_before(expected, at, tenses):
+                return 1
         return way
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
@@ -465,18 +471,17 @@ class YearResolver:
         return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
 
 
-def _expected_before(sentence: str, offset: int, tenses: Tenses) -> bool:
-    """Whether an expectation form ("sont attendus", "são esperados") stands before
-    ``offset`` in ``sentence``, with no other verb of the past after it."""
-    low = max(0, offset - _EXPECTED_REACH)
-    last = None
-    for match in _EXPECTED.finditer(sentence.lower(), low, offset):
-        last = match
-    if last is None:
+def _expected_before(expected: list[tuple[int, int]], offset: int, tenses: Tenses) -> bool:
+    """Whether an expectation form ("sont attendus", "são esperados"; ``expected`` holds
+    their spans in the sentence) stands before ``offset``, with no other verb of the past
+    after it."""
+    before = [(s, e) for s, e in expected if offset - _EXPECTED_REACH <= s and e <= offset]
+    if not before:
         return False
-    later = [s for s, _ in tenses.past + tenses.weak if last.start() < s < offset]
+    start, end = before[-1]
+    later = [s for s, _ in tenses.past + tenses.weak if start < s < offset]
     # a break right after the form is its own clause ("espera-se que ... a 3 de março")
-    breaks = [b for b in tenses.breaks if last.end() + 1 < b < offset]
+    breaks = [b for b in tenses.breaks if end + 1 < b < offset]
     return not later and not breaks
 
 
@@ -628,6 +633,12 @@ _ROMANCE_YEAR_WORDS = {
         re.IGNORECASE,
     ),
 }
+# Literal words one of which each pattern above needs (a fast test before running it).
+_ROMANCE_YEAR_CUES = {
+    "es": ("año", "AÑO", "Año"),
+    "fr": ("an ", "année", "ANNÉE", "Année", "AN "),
+    "pt": ("ano", "ANO", "Ano"),
+}
 _COMPARED_BEFORE = re.compile(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
 
 
@@ -642,6 +653,8 @@ def _apply_romance_year_words(
     if pattern is None or not any(m.month is not None and m.year is None for m in mentions):
         return
     text = sentences.article.text
+    if not any(word in text for word in _ROMANCE_YEAR_CUES[language]):
+        return
     for match in pattern.finditer(text):
         if _COMPARED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue

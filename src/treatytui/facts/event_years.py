@@ -167,6 +167,7 @@ _MADE = {
     "fr": r"(?<!qui\s)\b(?:a|ont)\s+été\s+(?:fondé|créé|établi|institué)e?s?\s+en\s+$",
     "pt": r"(?<!que\s)\b(?:foi|foram)\s+(?:fundad|criad|estabelecid|constituíd)[oa]s?\s+em\s+$",
 }
+_MADE_LEADS = frozenset(("in ", "en ", "em ", "ng "))  # "ng ": "during "
 _GAP_PUNCTUATION = str.maketrans(",()–", "    ")
 _ELISIONS = ("d'", "l'", "d’", "l’")
 _JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
@@ -300,14 +301,14 @@ def _dates_an_event(text: str, start: int, sentences: SentenceIndex, language: _
 def _other_event_year(text: str, start: int, sentences: SentenceIndex, language: _Language) -> bool:
     """A year of an event by its when-clause, a meeting named by its year, or the making
     of a body told as the clause's verb."""
-    before = text[max(0, start - _LEAD_REACH) : start]
-    if language.noun_of is not None and before.endswith("de "):
-        noun = language.noun_of.search(before)
+    word = text[max(0, start - 3) : start]  # most years close a full date: cheap tests first
+    if word == "de " and language.noun_of is not None:
+        noun = language.noun_of.search(text[max(0, start - _LEAD_REACH) : start])
         if noun is not None and not any(w[:1].isupper() for w in noun.group().split()[1:]):
             return True
-    if language.made.search(before):
+    if word in _MADE_LEADS and language.made.search(text[max(0, start - _LEAD_REACH) : start]):
         return True
-    when = language.when.match(text, start + 4)
+    when = language.when.match(text, start + 4) if text[start + 4 : start + 5] == "," else None
     if when is None:
         return False
     sentence = sentences.at(start)
