@@ -50,10 +50,28 @@ _YEAR_SINCE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
+
+
+class _Lazy:
+    """A pattern compiled on first use: importing the facts package compiles nothing new."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+
 # Years that date the making of a body or an instrument, not the events of the story: "the
 # convention, signed in Ramsar in 1971", "fundada en 1995", "créée en 1945", "the 1982
 # Convention", "el Convenio de 1979". Run on the text just before the year.
-_FOUNDING_YEAR = re.compile(
+_FOUNDING_YEAR = _Lazy(
     r"\b(?:signed|founded|established|created|set\s+up|adopted|concluded|formed|"
     r"firmad[oa]s?|suscrit[oa]s?|fundad[oa]s?|cread[oa]s?|criad[oa]s?|establecid[oa]s?|"
     r"estabelecid[oa]s?|adoptad[oa]s?|adotad[oa]s?|constituid[oa]s?|"
@@ -62,21 +80,21 @@ _FOUNDING_YEAR = re.compile(
     r"entrée?s?\s+en\s+vigueur)\b[^.;:!?\n]{0,40}?\b(?:in|en|em|of|de|do|da|del|el|au|à)\s+$",
     re.IGNORECASE,
 )
-_INSTRUMENT_OF = re.compile(
+_INSTRUMENT_OF = _Lazy(
     r"\b(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Convenio|"
     r"Convención|Tratado|Acuerdo|Protocolo|Carta|Declaración|Traité|Accord|Protocole|Charte|"
     r"Déclaration|Convenção|Acordo|Declaração)(?:\s+(?:of|de|d['’])\s+[A-ZÀ-Ý][\w-]*)?"
     r"\s+(?:of|de|do|da|del|du)\s+$"
 )
 # "the 1982 Convention": a year inside the name of an instrument or a plan.
-_INSTRUMENT_AFTER = re.compile(
+_INSTRUMENT_AFTER = _Lazy(
     r"\s+(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Agenda|"
     r"Goals?|Targets?|Plan|Framework|Strategy)\b"
 )
 # Between a yearless date and a full one that closes its span: "opens on 23 November and
 # runs until 26 November 2026", "del 3 al 5 de marzo y hasta el 7 de marzo de 2027".
 # Group "span": the words close a span (it may cross New Year); without them, only "and".
-_CARRY_GAP = re.compile(
+_CARRY_GAP = _Lazy(
     r"\s*,?\s*(?:(?P<and>and|y|et|e)\s+)?(?:(?:it\s+)?(?P<verb>runs?|lasts?|continues?|ends?|"
     r"closes?|concludes?|se\s+prolonga(?:rá)?|dura(?:rá)?|termina(?:rá)?|concluye|concluirá|"
     r"se\s+poursuit|se\s+poursuivra|durera|se\s+termine(?:ra)?|prend(?:ra)?\s+fin|"
@@ -92,7 +110,7 @@ _FAR_BEFORE = 4
 # attendues jusqu'au 28 août", "são esperados a 3 de março", "espera-se", "se esperan".
 # (Run on the lower-cased sentence, with the markers of ``tenses`` as a second opinion for
 # the sentences where those find no way or only a weak past.)
-_EXPECTED = re.compile(
+_EXPECTED = _Lazy(
     r"\b(?:attendue?s?|esperad[oa]s?|espera-se|esperam-se|se\s+esperan?|prévue?s?|"
     r"previst[oa]s?|programmée?s?|programad[oa]s?|agendad[oa]s?)\b"
 )
@@ -228,7 +246,7 @@ class YearResolver:
         after = self._mentions[index + 1]
         if after.year is None or after.month is None or after.start - mention.end > _CARRY_REACH:
             return None
-        gap = _CARRY_GAP.fullmatch(self.text, mention.end, after.start)
+        gap = _CARRY_GAP.get().fullmatch(self.text, mention.end, after.start)
         if gap is None or not (gap.group("span") or gap.group("verb") or gap.group("and")):
             return None  # side by side or after a comma: a list of other dates
         last = (mention.month_to or mention.month, mention.day_to or mention.day or 1)
@@ -294,13 +312,13 @@ class YearResolver:
                     continue
                 if _LOWER_WORD_AFTER.match(text, match.end()) and not _YEAR_LEAD.search(before):
                     continue  # "2000 delegates": a number, not a year
-                if _INSTRUMENT_AFTER.match(text, match.end()) or _INSTRUMENT_OF.search(
+                if _INSTRUMENT_AFTER.get().match(text, match.end()) or _INSTRUMENT_OF.get().search(
                     text[max(0, start - 48) : start]
                 ):
                     self._founding.add(start)
                 found.add((start, int(match.group(1)), -1))
             for offset, _, _ in found:
-                if _FOUNDING_YEAR.search(text[max(0, offset - 64) : offset]):
+                if _FOUNDING_YEAR.get().search(text[max(0, offset - 64) : offset]):
                     self._founding.add(offset)
             self._years = sorted(found)
         return self._years
@@ -453,7 +471,7 @@ class YearResolver:
             expected = self._expected.get(sentence.start)
             if expected is None:
                 expected = self._expected[sentence.start] = [
-                    m.span() for m in _EXPECTED.finditer(sentence.text.lower())
+                    m.span() for m in _EXPECTED.get().finditer(sentence.text.lower())
                 ]
             if expected and _expected_before(expected, at, tenses):
                 return 1
@@ -616,18 +634,18 @@ def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceInde
 # A year named by its distance from now, anywhere in the sentence of a yearless month:
 # "l'an prochain, en juin", "El año próximo, en junio", "no ano passado, em junho".
 _ROMANCE_YEAR_WORDS = {
-    "es": re.compile(
+    "es": _Lazy(
         r"\b(?:el|del|al)\s+(?:(?P<next>año\s+próximo|próximo\s+año|año\s+que\s+viene)|"
         r"(?P<last>año\s+pasado|pasado\s+año)|(?P<this>presente\s+año))\b|"
         r"\b(?P<this2>este\s+año)\b",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": _Lazy(
         r"\bl['’](?:(?P<next>an(?:née)?\s+prochaine?)|(?P<last>an(?:née)?\s+(?:dernière?|passée?)))"
         r"\b|\b(?P<this>cette\s+année)\b",
         re.IGNORECASE,
     ),
-    "pt": re.compile(
+    "pt": _Lazy(
         r"\b(?:o|no|do|ao)\s+(?:(?P<next>próximo\s+ano|ano\s+que\s+vem)|"
         r"(?P<last>ano\s+passado))\b|\b(?P<this>(?:este|neste|deste)\s+ano)\b",
         re.IGNORECASE,
@@ -639,7 +657,7 @@ _ROMANCE_YEAR_CUES = {
     "fr": ("an ", "année", "ANNÉE", "Année", "AN "),
     "pt": ("ano", "ANO", "Ano"),
 }
-_COMPARED_BEFORE = re.compile(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
+_COMPARED_BEFORE = _Lazy(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
 
 
 def _apply_romance_year_words(
@@ -649,14 +667,14 @@ def _apply_romance_year_words(
     is the year of its yearless months and days (not after "que": a comparison; not for a
     date whose verb looks the other way: "el año pasado se firmó ... y se reunirán el 3
     de marzo")."""
-    pattern = _ROMANCE_YEAR_WORDS.get(language)
-    if pattern is None or not any(m.month is not None and m.year is None for m in mentions):
+    lazy = _ROMANCE_YEAR_WORDS.get(language)
+    if lazy is None or not any(m.month is not None and m.year is None for m in mentions):
         return
     text = sentences.article.text
     if not any(word in text for word in _ROMANCE_YEAR_CUES[language]):
         return
-    for match in pattern.finditer(text):
-        if _COMPARED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+    for match in lazy.get().finditer(text):
+        if _COMPARED_BEFORE.get().search(text, max(0, match.start() - 12), match.start()):
             continue
         sentence = sentences.at(match.start())
         if sentence is None:
