@@ -653,9 +653,26 @@ _ROMANCE_YEAR_WORDS = {
 }
 # Literal words one of which each pattern above needs (a fast test before running it).
 _ROMANCE_YEAR_CUES = {
-    "es": ("año", "AÑO", "Año"),
-    "fr": ("an ", "année", "ANNÉE", "Année", "AN "),
-    "pt": ("ano", "ANO", "Ano"),
+    "es": (
+        "año próximo",
+        "róximo año",
+        "año que viene",
+        "año pasado",
+        "pasado año",
+        "presente año",
+        "ste año",
+        "ste Año",
+    ),
+    "fr": (
+        "an prochain",
+        "année prochaine",
+        "an dernier",
+        "année dernière",
+        "an passé",
+        "année passée",
+        "ette année",
+    ),
+    "pt": ("róximo ano", "ano que vem", "ano passado", "ste ano", "ste Ano"),
 }
 _COMPARED_BEFORE = _Lazy(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
 

@@ -167,6 +167,20 @@ _MADE = {
     "fr": r"(?<!qui\s)\b(?:a|ont)\s+été\s+(?:fondé|créé|établi|institué)e?s?\s+en\s+$",
     "pt": r"(?<!que\s)\b(?:foi|foram)\s+(?:fundad|criad|estabelecid|constituíd)[oa]s?\s+em\s+$",
 }
+# The month names before "de 2025" in a full date ("3 de maio de 2025"): no meeting there.
+_MONTHS = frozenset(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro".split()
+)
+
+
+def _after_month(text: str, end: int) -> bool:
+    """Whether the word that ends at ``end`` (before " de") is a month name."""
+    words = text[max(0, end - 12) : end].split()
+    return bool(words) and words[-1].lower() in _MONTHS
+
+
 _MADE_LEADS = frozenset(("in ", "en ", "em ", "ng "))  # "ng ": "during "
 _GAP_PUNCTUATION = str.maketrans(",()–", "    ")
 _ELISIONS = ("d'", "l'", "d’", "l’")
@@ -302,7 +316,7 @@ def _other_event_year(text: str, start: int, sentences: SentenceIndex, language:
     """A year of an event by its when-clause, a meeting named by its year, or the making
     of a body told as the clause's verb."""
     word = text[max(0, start - 3) : start]  # most years close a full date: cheap tests first
-    if word == "de " and language.noun_of is not None:
+    if word == "de " and language.noun_of is not None and not _after_month(text, start - 3):
         noun = language.noun_of.search(text[max(0, start - _LEAD_REACH) : start])
         if noun is not None and not any(w[:1].isupper() for w in noun.group().split()[1:]):
             return True
