@@ -1,6 +1,6 @@
 """Bare years of events: "the next summit will be held in Dushanbe in 2027".
 
-News is full of years that date nothing that happens: "founded in 1998", "since 2015",
+News is full of years that date nothing that happens: "which was founded in 1998", "since 2015",
 "a 2030 target", "by 2030", "the 2022 report", "in 2023, exports rose". A bare year is a
 date fact (precision ``year``) only when its clause says an event happens or happened in
 it: an event verb ("will be held", "took place", "se celebrará", "aura lieu", "será
@@ -9,7 +9,11 @@ realizada", "signed", "entered into force") or an event noun ("summit", "session
 "in early", "en el primer semestre de"), with only a place, articles or a word such as
 "previous" between them ("the next conference in Mongolia in 2026", "les conférences
 précédentes, en 2015 et en 2022"); or a scheduling word comes right before it and an event
-noun earlier in the clause ("La dixième conférence d'examen est prévue pour 2027").
+noun earlier in the clause ("La dixième conférence d'examen est prévue pour 2027"), or a
+place between them ("prevista en Costa Rica en 2028"). Also: a when-clause with an event
+verb ("began in 2002, when the ministers signed"), a lower-case meeting named by its year
+("na conferência de 2025"), and the making of a body told as the clause's own verb ("a
+comunidade foi criada em 1995"; not in a relative clause or an apposition).
 """
 
 from __future__ import annotations
