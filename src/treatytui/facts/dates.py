@@ -51,6 +51,72 @@ _YEAR_SINCE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_NAME_AFTER = re.compile(r"\s+(?:Agenda|Vision|Strategy)\b")
+
+
+class _Lazy:
+    """A pattern compiled on first use: importing the facts package compiles nothing new."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+
+# Years that date the making of a body or an instrument, not the events of the story: "the
+# convention, signed in Ramsar in 1971", "fundada en 1995", "créée en 1945", "the 1982
+# Convention", "el Convenio de 1979". Run on the text just before the year.
+_FOUNDING_YEAR = _Lazy(
+    r"\b(?:signed|founded|established|created|set\s+up|adopted|concluded|formed|"
+    r"firmad[oa]s?|suscrit[oa]s?|fundad[oa]s?|cread[oa]s?|criad[oa]s?|establecid[oa]s?|"
+    r"estabelecid[oa]s?|adoptad[oa]s?|adotad[oa]s?|constituid[oa]s?|"
+    r"signée?s?|fondée?s?|créée?s?|établie?s?|adoptée?s?|conclue?s?|instituée?s?|"
+    r"assinad[oa]s?|(?:entered|came)\s+into\s+force|entró\s+en\s+vigor|entrou\s+em\s+vigor|"
+    r"entrée?s?\s+en\s+vigueur)\b[^.;:!?\n]{0,40}?\b(?:in|en|em|of|de|do|da|del|el|au|à)\s+$",
+    re.IGNORECASE,
+)
+_INSTRUMENT_OF = _Lazy(
+    r"\b(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Convenio|"
+    r"Convención|Tratado|Acuerdo|Protocolo|Carta|Declaración|Traité|Accord|Protocole|Charte|"
+    r"Déclaration|Convenção|Acordo|Declaração)(?:\s+(?:of|de|d['’])\s+[A-ZÀ-Ý][\w-]*)?"
+    r"\s+(?:of|de|do|da|del|du)\s+$"
+)
+# "the 1982 Convention": a year inside the name of an instrument or a plan.
+_INSTRUMENT_AFTER = _Lazy(
+    r"\s+(?:Convention|Treaty|Agreement|Protocol|Charter|Act|Declaration|Accord|Agenda|"
+    r"Goals?|Targets?|Plan|Framework|Strategy)\b"
+)
+# Between a yearless date and a full one that closes its span: "opens on 23 November and
+# runs until 26 November 2026", "del 3 al 5 de marzo y hasta el 7 de marzo de 2027".
+# Group "span": the words close a span (it may cross New Year); without them, only "and".
+_CARRY_GAP = _Lazy(
+    r"\s*,?\s*(?:(?P<and>and|y|et|e)\s+)?(?:(?:it\s+)?(?P<verb>runs?|lasts?|continues?|ends?|"
+    r"closes?|concludes?|se\s+prolonga(?:rá)?|dura(?:rá)?|termina(?:rá)?|concluye|concluirá|"
+    r"se\s+poursuit|se\s+poursuivra|durera|se\s+termine(?:ra)?|prend(?:ra)?\s+fin|"
+    r"prossegue|prosseguirá|vai|irá|encerra(?:rá)?)\s+)?"
+    r"(?:(?:on|el|le|a|no\s+dia|em)\s+|(?P<span>until\s+|till\s+|through\s+|to\s+|"
+    r"hasta\s+(?:el\s+)?|jusqu['’](?:au|à)\s+(?:le\s+)?|au\s+|até\s+(?:(?:o\s+)?dia\s+)?|"
+    r"al\s+|-\s*|–\s*))?",
+    re.IGNORECASE,
+)
+_CARRY_REACH = 80
+_FAR_BEFORE = 4
+# Passive and impersonal forms of expecting and planning, which look ahead: "sont
+# attendues jusqu'au 28 août", "são esperados a 3 de março", "espera-se", "se esperan".
+# (Run on the lower-cased sentence, with the markers of ``tenses`` as a second opinion for
+# the sentences where those find no way or only a weak past.)
+_EXPECTED = _Lazy(
+    r"\b(?:attendue?s?|esperad[oa]s?|espera-se|esperam-se|se\s+esperan?|prévue?s?|"
+    r"previst[oa]s?|programmée?s?|programad[oa]s?|agendad[oa]s?)\b"
+)
+_EXPECTED_REACH = 80
+"""A year this many years before the latest full date of the article is another story's."""
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
 _DATELINE_PLACE_CHARS = 48
@@ -115,9 +181,11 @@ class YearResolver:
         self.sentences = sentences
         self.language = language
         self._tenses: dict[int, Tenses] = {}  # by sentence start: read each sentence once
+        self._expected: dict[int, list[tuple[int, int]]] = {}  # expectation forms, likewise
         self._datelines = {i for i, m in enumerate(mentions) if is_dateline(self.text, m)}
         self._mentions = mentions
         self._years: list[tuple[int, int, int]] | None = None  # found on demand
+        self._founding: set[int] = set()  # offsets of years of a body's or treaty's making
         self._current_year: int | bool | None = False  # False: not worked out yet
         published = article.published
         if published is None and article.url:
@@ -144,6 +212,10 @@ class YearResolver:
         month, day = mention.month, mention.day
         if month is None:
             return None
+        if index not in self._datelines:
+            carried = self._year_carried_back(mention, index)
+            if carried is not None:
+                return carried
         ref = self.published
         if ref is None:
             return self._year_without_publication(mention)
@@ -164,6 +236,27 @@ class YearResolver:
                 return fitting[0]
             years = fitting or years
         return self._by_tense(years, month, day, self.direction(mention))
+
+    def _year_carried_back(self, mention: DateMention, index: int) -> int | None:
+        """The year of the full date that closes the span ``mention`` opens, later in
+        its sentence ("opens on 23 November and runs until 26 November 2026"): that
+        year, or the one before when the span crosses New Year."""
+        if index < 0 or index + 1 >= len(self._mentions) or mention.month is None:
+            return None
+        if mention.year_hint is not None or mention.relative is not None:
+            return None
+        after = self._mentions[index + 1]
+        if after.year is None or after.month is None or after.start - mention.end > _CARRY_REACH:
+            return None
+        gap = _CARRY_GAP.get().fullmatch(self.text, mention.end, after.start)
+        if gap is None or not (gap.group("span") or gap.group("verb") or gap.group("and")):
+            return None  # side by side or after a comma: a list of other dates
+        last = (mention.month_to or mention.month, mention.day_to or mention.day or 1)
+        if last <= (after.month, after.day or 31):
+            return after.year
+        # a span across New Year: "opens on 28 December and closes on 3 January 2027"
+        crossing = gap.group("span") or gap.group("verb")
+        return after.year - 1 if crossing and after.month < 3 and mention.month > 10 else None
 
     def _from_determiner(self, word: str, month: int) -> int:
         """ "this March", "next March", "last March", from the publication date."""
@@ -221,9 +314,42 @@ class YearResolver:
                     continue
                 if _LOWER_WORD_AFTER.match(text, match.end()) and not _YEAR_LEAD.search(before):
                     continue  # "2000 delegates": a number, not a year
+                if _INSTRUMENT_AFTER.get().match(text, match.end()) or _INSTRUMENT_OF.get().search(
+                    text[max(0, start - 48) : start]
+                ):
+                    self._founding.add(start)
                 found.add((start, int(match.group(1)), -1))
+            for offset, _, _ in found:
+                if _FOUNDING_YEAR.get().search(text[max(0, offset - 64) : offset]):
+                    self._founding.add(offset)
             self._years = sorted(found)
         return self._years
+
+    def _anchor_years(self, mention: DateMention) -> list[tuple[int, int, int]]:
+        """The years written that may give ``mention`` its year.
+
+        Not a year of a body's or a treaty's making ("signed in 1971", "the 1982
+        Convention"), nor one at least ``_FAR_BEFORE`` years before the latest full date
+        (a past event of another story), unless it is in the mention's own sentence and
+        the mention looks back ("the convention, signed in 1971 on 2 February"), or, for
+        a far year, does not look ahead.
+        """
+        years = self.years_written()
+        full = [m.year for m in self._mentions if m.year and m.month]
+        latest = max(full, default=None)
+        sentence = self.sentences.at(mention.start)
+        way = self.direction(mention)
+        looks_back, looks_ahead = way < 0, way > 0
+
+        def usable(offset: int, year: int) -> bool:
+            founding = offset in self._founding
+            far = latest is not None and year <= latest - _FAR_BEFORE
+            if not (founding or far):
+                return True
+            inside = sentence is not None and sentence.start <= offset < sentence.end
+            return inside and (looks_back or (not founding and not looks_ahead))
+
+        return [y for y in years if usable(y[0], y[1])]
 
     def _in_mention(self, offset: int, starts: set[int]) -> bool:
         return any(m.start <= offset < m.end for m in self._mentions if m.start in starts)
@@ -301,7 +427,7 @@ class YearResolver:
         earlier one in the next ("adopted on 24 December 2024 ... opens for signature on
         25 October" is 2025).
         """
-        years = self.years_written()
+        years = self._anchor_years(mention)
         if not years:
             return None
         sentence = self.sentences.at(mention.start)
@@ -318,7 +444,8 @@ class YearResolver:
             if near:
                 _, _, year, index = min(near)
                 return year + self._story_moves_on(mention, index)
-        distinct = {year for _, year, _ in years}
+        # the article's only year, a founding year aside (a far one is still a year stated)
+        distinct = {y for offset, y, _ in self.years_written() if offset not in self._founding}
         first, year, index = years[0]
         if len(distinct) == 1 and first < mention.start and self._same_side(way, mention, first):
             return year + self._story_moves_on(mention, index)
@@ -340,7 +467,17 @@ class YearResolver:
         tenses = self._tenses.get(sentence.start)
         if tenses is None:
             tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
-        return tenses.at(offset - sentence.start)
+        at = offset - sentence.start
+        way = tenses.at(at)
+        if way in (0, WEAK_PAST) and self.language != "en":
+            expected = self._expected.get(sentence.start)
+            if expected is None:
+                expected = self._expected[sentence.start] = [
+                    m.span() for m in _EXPECTED.get().finditer(sentence.text.lower())
+                ]
+            if expected and _expected_before(expected, at, tenses):
+                return 1
+        return way
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
         """1 when the full date ``index`` comes first and ``mention`` is earlier in the
@@ -352,6 +489,20 @@ class YearResolver:
             return 0
         assert mention.month is not None
         return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
+
+
+def _expected_before(expected: list[tuple[int, int]], offset: int, tenses: Tenses) -> bool:
+    """Whether an expectation form ("sont attendus", "são esperados"; ``expected`` holds
+    their spans in the sentence) stands before ``offset``, with no other verb of the past
+    after it."""
+    before = [(s, e) for s, e in expected if offset - _EXPECTED_REACH <= s and e <= offset]
+    if not before:
+        return False
+    start, end = before[-1]
+    later = [s for s, _ in tenses.past + tenses.weak if start < s < offset]
+    # a break right after the form is its own clause ("espera-se que ... a 3 de março")
+    breaks = [b for b in tenses.breaks if end + 1 < b < offset]
+    return not later and not breaks
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -482,6 +633,84 @@ def _apply_possessive_years(mentions: list[DateMention], sentences: SentenceInde
                 other.year_hint = match.group(1).lower()
 
 
+# A year named by its distance from now, anywhere in the sentence of a yearless month:
+# "l'an prochain, en juin", "El año próximo, en junio", "no ano passado, em junho".
+_ROMANCE_YEAR_WORDS = {
+    "es": _Lazy(
+        r"\b(?:el|del|al)\s+(?:(?P<next>año\s+próximo|próximo\s+año|año\s+que\s+viene)|"
+        r"(?P<last>año\s+pasado|pasado\s+año)|(?P<this>presente\s+año))\b|"
+        r"\b(?P<this2>este\s+año)\b",
+        re.IGNORECASE,
+    ),
+    "fr": _Lazy(
+        r"\bl['’](?:(?P<next>an(?:née)?\s+prochaine?)|(?P<last>an(?:née)?\s+(?:dernière?|passée?)))"
+        r"\b|\b(?P<this>cette\s+année)\b",
+        re.IGNORECASE,
+    ),
+    "pt": _Lazy(
+        r"\b(?:o|no|do|ao)\s+(?:(?P<next>próximo\s+ano|ano\s+que\s+vem)|"
+        r"(?P<last>ano\s+passado))\b|\b(?P<this>(?:este|neste|deste)\s+ano)\b",
+        re.IGNORECASE,
+    ),
+}
+# Literal words one of which each pattern above needs (a fast test before running it).
+_ROMANCE_YEAR_CUES = {
+    "es": (
+        "año próximo",
+        "róximo año",
+        "año que viene",
+        "año pasado",
+        "pasado año",
+        "presente año",
+        "ste año",
+        "ste Año",
+    ),
+    "fr": (
+        "an prochain",
+        "année prochaine",
+        "an dernier",
+        "année dernière",
+        "an passé",
+        "année passée",
+        "ette année",
+    ),
+    "pt": ("róximo ano", "ano que vem", "ano passado", "ste ano", "ste Ano"),
+}
+_COMPARED_BEFORE = _Lazy(r"(?:\b(?:que|than|como|comme)|qu['’])\s*(?:(?:en|em|no|à|a)\s+)?$")
+
+
+def _apply_romance_year_words(
+    mentions: list[DateMention], sentences: SentenceIndex, language: str
+) -> None:
+    """ "Les ministres se réuniront l'an prochain en juin": the year word of the sentence
+    is the year of its yearless months and days (not after "que": a comparison; not for a
+    date whose verb looks the other way: "el año pasado se firmó ... y se reunirán el 3
+    de marzo")."""
+    lazy = _ROMANCE_YEAR_WORDS.get(language)
+    if lazy is None or not any(m.month is not None and m.year is None for m in mentions):
+        return
+    text = sentences.article.text
+    if not any(word in text for word in _ROMANCE_YEAR_CUES[language]):
+        return
+    for match in lazy.get().finditer(text):
+        if _COMPARED_BEFORE.get().search(text, max(0, match.start() - 12), match.start()):
+            continue
+        sentence = sentences.at(match.start())
+        if sentence is None:
+            continue
+        hint = next(k for k, v in match.groupdict().items() if v)
+        hint = hint.rstrip("2")
+        for other in mentions:
+            inside = sentence.start <= other.start < sentence.end
+            yearless = other.month is not None and other.year is None
+            if not (inside and yearless and not other.year_hint and other.relative is None):
+                continue
+            way = tense(sentence.text, other.start - sentence.start, language)
+            if (hint == "next" and way < 0) or (hint == "last" and way > 0):
+                continue
+            other.year_hint = hint
+
+
 def _apply_year_words(mentions: list[DateMention], sentences: SentenceIndex) -> list[DateMention]:
     """ "Last year the budget was approved on December 24": "last year" is the year of
     the sentence's yearless dates, not a date of its own. Unclaimed, it stays one."""
@@ -510,6 +739,7 @@ def extract_dates(article: Article, sentences: SentenceIndex) -> list[Fact]:
     language = sentences.language
     runs = sentences.runs_at(date_offsets(text, language))
     mentions = _apply_year_words(find_date_mentions(text, runs, language), sentences)
+    _apply_romance_year_words(mentions, sentences, language)
     resolver = YearResolver(article, mentions, sentences, language)
     facts: list[Fact] = []
     for index, mention in enumerate(mentions):

@@ -1,6 +1,6 @@
 """Bare years of events: "the next summit will be held in Dushanbe in 2027".
 
-News is full of years that date nothing that happens: "founded in 1998", "since 2015",
+News is full of years that date nothing that happens: "which was founded in 1998", "since 2015",
 "a 2030 target", "by 2030", "the 2022 report", "in 2023, exports rose". A bare year is a
 date fact (precision ``year``) only when its clause says an event happens or happened in
 it: an event verb ("will be held", "took place", "se celebrará", "aura lieu", "será
@@ -9,7 +9,11 @@ realizada", "signed", "entered into force") or an event noun ("summit", "session
 "in early", "en el primer semestre de"), with only a place, articles or a word such as
 "previous" between them ("the next conference in Mongolia in 2026", "les conférences
 précédentes, en 2015 et en 2022"); or a scheduling word comes right before it and an event
-noun earlier in the clause ("La dixième conférence d'examen est prévue pour 2027").
+noun earlier in the clause ("La dixième conférence d'examen est prévue pour 2027"), or a
+place between them ("prevista en Costa Rica en 2028"). Also: a when-clause with an event
+verb ("began in 2002, when the ministers signed"), a lower-case meeting named by its year
+("na conferência de 2025"), and the making of a body told as the clause's own verb ("a
+comunidade foi criada em 1995"; not in a relative clause or an apposition).
 """
 
 from __future__ import annotations
@@ -50,6 +54,15 @@ _LEADS = {
     "pt": r"(?:(?P<plan>(?:previst|programad|marcad|agendad|convocad)[oa]s?\s+(?:para|em))|"
     r"em|durante|no\s+(?:primeiro|segundo)\s+semestre\s+de|"
     r"em\s+(?:meados|fins|finais|inícios?)\s+de|no\s+(?:início|final|fim)\s+de)",
+}
+
+# Scheduling words with a place between them and the year: "la reunión está prevista en
+# Costa Rica en 2028", "is scheduled in Fiji in 2027" (an event noun earlier, as for "plan").
+_PLANS = {
+    "en": r"scheduled|slated|planned|due",
+    "es": r"(?:previst|programad|marcad|fijad|convocad)[oa]s?",
+    "fr": r"(?:prévu|programmé|fixé|convoqué)e?s?",
+    "pt": r"(?:previst|programad|marcad|agendad|convocad)[oa]s?",
 }
 
 # Verbs that put an event in a time: they need no event noun.
@@ -132,6 +145,47 @@ _LINK_WORDS = frozenset(
     "plénière plenária regional régionale bilateral bilatérale mundial mondiale "
     "internacional internationale".split()
 )
+# "began in 2002, when Chile and Peru signed the accord": a year a when-clause makes an
+# event's, with an event verb (or a signing) among its first words.
+_WHEN = {
+    "en": r",\s+when\b",
+    "es": r",\s+cuando\b",
+    "fr": r",\s+(?:lorsque|lorsqu['’]|quand)",
+    "pt": r",\s+quando\b",
+}
+_WHEN_REACH = 80
+# "na conferência de 2025", "la cumbre de 2023", "lors de la conférence de 2025": a meeting
+# named by its year, in lower case (a capitalised one is a name: "la Conferencia de 2030").
+_NOUN_OF = {
+    "es": r"(?:\b(?:la|el|las|los|esa|esta)\s+)",
+    "fr": r"(?:\b(?:la|le|les|cette|ce)\s+)",
+    "pt": r"(?:\b(?:na|no|da|do|a|o|nas|nos|das|dos|essa|esta|dessa|desta|nesta|nessa)\s+)",
+}
+# A body or an instrument made in a year, told as the clause's own verb: "a comunidade foi
+# criada em 1995", "fue fundada en", "a été créée en", "was established in" (not "which
+# was founded in 1998" nor ", criada em 1998,": a relative or an apposition is background).
+_MADE = {
+    "en": r"(?<!which\s)(?<!that\s)(?<!who\s)\b(?:was|were)\s+(?:founded|created|established|"
+    r"set\s+up|formed)\s+(?:in|during)\s+$",
+    "es": r"(?<!que\s)\b(?:fue|fueron)\s+(?:fundad|cread|establecid|constituid)[oa]s?\s+en\s+$",
+    "fr": r"(?<!qui\s)\b(?:a|ont)\s+été\s+(?:fondé|créé|établi|institué)e?s?\s+en\s+$",
+    "pt": r"(?<!que\s)\b(?:foi|foram)\s+(?:fundad|criad|estabelecid|constituíd)[oa]s?\s+em\s+$",
+}
+# The month names before "de 2025" in a full date ("3 de maio de 2025"): no meeting there.
+_MONTHS = frozenset(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro".split()
+)
+
+
+def _after_month(text: str, end: int) -> bool:
+    """Whether the word that ends at ``end`` (before " de") is a month name."""
+    words = text[max(0, end - 12) : end].split()
+    return bool(words) and words[-1].lower() in _MONTHS
+
+
+_MADE_LEADS = frozenset(("in ", "en ", "em ", "ng "))  # "ng ": "during "
 _GAP_PUNCTUATION = str.maketrans(",()–", "    ")
 _ELISIONS = ("d'", "l'", "d’", "l’")
 _JOINED = re.compile(r"\s*(?:,|and|or|et|ou|y|o|e)\s*(?:(?:in|en|em)\s+)?")
@@ -147,6 +201,13 @@ class _Language:
         self.weak_verb = re.compile(rf"(?<!\w)(?:{_WEAK_VERBS[lang]})(?!\w)", re.IGNORECASE)
         self.noun = re.compile(rf"(?<!\w)(?:(?i:{_NOUNS[lang]})|{_ACRONYM_EVENTS})(?!\w)")
         self.instrument = re.compile(rf"(?<!\w)(?:{_INSTRUMENTS[lang]})(?!\w)", re.IGNORECASE)
+        self.plan = re.compile(rf"(?<!\w)(?:{_PLANS[lang]})(?!\w)", re.IGNORECASE)
+        self.when = re.compile(_WHEN[lang], re.IGNORECASE)
+        self.made = re.compile(_MADE[lang], re.IGNORECASE)
+        of = _NOUN_OF.get(lang)
+        self.noun_of = (
+            re.compile(rf"{of}(?:{_NOUNS[lang]})(?:\s+\w+)?\s+de\s+$") if of is not None else None
+        )
 
 
 _PATTERNS: dict[str, _Language] = {}
@@ -242,9 +303,38 @@ def _dates_an_event(text: str, start: int, sentences: SentenceIndex, language: _
         return language.noun.search(text, clause_start, lead.start()) is not None
     if _is_event_year(text, lead.start(), clause_start, language):
         return True
+    plan = _last_end(language.plan, text, clause_start, lead.start())
+    if (
+        plan >= 0
+        and _linking_only(text[plan : lead.start()])
+        and language.noun.search(text, clause_start, plan) is not None
+    ):
+        return True
     sentence_end = sentence.end if sentence is not None else _line_end(text, start)
     return lead.start() == clause_start and _opens_event_clause(
         text, start + 4, sentence_end, language
+    )
+
+
+def _other_event_year(text: str, start: int, sentences: SentenceIndex, language: _Language) -> bool:
+    """A year of an event by its when-clause, a meeting named by its year, or the making
+    of a body told as the clause's verb."""
+    word = text[max(0, start - 3) : start]  # most years close a full date: cheap tests first
+    if word == "de " and language.noun_of is not None and not _after_month(text, start - 3):
+        noun = language.noun_of.search(text[max(0, start - _LEAD_REACH) : start])
+        if noun is not None and not any(w[:1].isupper() for w in noun.group().split()[1:]):
+            return True
+    if word in _MADE_LEADS and language.made.search(text[max(0, start - _LEAD_REACH) : start]):
+        return True
+    when = language.when.match(text, start + 4) if text[start + 4 : start + 5] == "," else None
+    if when is None:
+        return False
+    sentence = sentences.at(start)
+    end = sentence.end if sentence is not None else _line_end(text, start)
+    reach = min(end, when.end() + _WHEN_REACH)
+    return bool(
+        language.verb.search(text, when.end(), reach)
+        or language.weak_verb.search(text, when.end(), reach)
     )
 
 
@@ -284,7 +374,11 @@ def extract_event_years(article: Article, sentences: SentenceIndex) -> list[Fact
         if not _stands_alone(text, start, end):
             continue
         joined = last_end >= 0 and _JOINED.fullmatch(text, last_end, start) is not None
-        if not (joined or _dates_an_event(text, start, sentences, language)):
+        if not (
+            joined
+            or _dates_an_event(text, start, sentences, language)
+            or _other_event_year(text, start, sentences, language)
+        ):
             continue
         year = int(text[start:end])
         facts.append(
