@@ -178,21 +178,28 @@ _VENUE_HEAD = re.compile(
     r"Château|Fortaleza|Itamaraty|Élysée|House|Haus|Casa)\b"
 )
 # Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
-_ONLINE_WHERE = ("online", "virtually", "en línea", "en ligne", "virtualmente", "de forma virtual")
+_ONLINE_WHERE = ("online", "virtually", "by videoconference", "via videoconference", "en línea",
+                 "en ligne", "virtualmente", "de forma virtual", "en formato virtual",
+                 "em formato virtual", "de forma remota", "por videoconferencia",
+                 "por videoconferência", "par visioconférence", "par vidéoconférence",
+                 "en visioconférence")  # fmt: skip
+_ENGLISH_ONLINE = 4  # the English ones come first
 _ONLINE_VERB_BEFORE = re.compile(
     r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|gathered|"
-    r"celebrad[oa]|celebró|realizad[oa]|tenue?|réunis?)\s+(?:\w+\s+)?)$"
+    r"celebrad[oa]|celebró|realizad[oa]|tenue?s?|réuni[\w-]*|reuni[\w-]*)\s+(?:\w+\s+)?)$"
 )
 # The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
 _ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
-                 "realiz", "tenu", "réuni", "place")  # fmt: skip
+                 "realiz", "tenu", "réuni", "reuni", "place")  # fmt: skip
 # The words (runs of letters) every online match holds: of _ONLINE_WHERE, of the kinds
 # of _ONLINE_NOUN_BEFORE and of _ONLINE_KIND.
 _ONLINE_WORDS = frozenset(
     """online virtually línea ligne virtualmente virtual virtuales virtuais virtuelle
+    videoconference videoconferencia videoconferência visioconférence vidéoconférence remota
     virtuelles híbrido híbrida híbridos híbridas hybride hybrides hybrid""".split()
 )
-_ONLINE_HINTS = ("online", "virtual", "virtuel", "hybrid", "línea", "ligne", "híbrid", "hybride")
+_ONLINE_HINTS = ("online", "virtual", "virtuel", "hybrid", "línea", "ligne", "híbrid", "hybride",
+                 "conferenc", "conferên", "conférence", "remota")  # fmt: skip
 _ONLINE_KIND = ("virtual", "hybrid", "online", "híbrida", "virtuelle", "hybride")
 _ONLINE_NOUN_AFTER = re.compile(
     r"(?i:\s+(?:meeting|session|summit|conference|format|event|reunión|sesión|cumbre|"
@@ -658,7 +665,7 @@ class _Collector:
         if len(lowered) != len(text):
             lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
         english = self.sentences.language == "en"
-        for word in _ONLINE_WHERE[:2] if english else _ONLINE_WHERE:
+        for word in _ONLINE_WHERE[:_ENGLISH_ONLINE] if english else _ONLINE_WHERE:
             for i in find_all(lowered, word):
                 end = i + len(word)
                 if (i and lowered[i - 1].isalnum()) or (end < len(text) and text[end].isalnum()):

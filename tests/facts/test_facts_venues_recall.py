@@ -1,0 +1,71 @@
+"""Venues a blind set showed missed: meetings held by videoconference or "in virtual format"
+(es/fr/pt), and towns and capitals the city table lacks or writes otherwise (Montreux,
+Cebu, Mahé, "Montevidéu", "OULAN-BATOR", "Assunção")."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatytui.corpus.article import Article
+from treatytui.facts.sentences import SentenceIndex
+from treatytui.facts.venues import extract_venues
+
+
+def _venues(text: str) -> dict[str, str | None]:
+    """name → name_en of every venue of ``text``."""
+    article = Article(id="test.txt", path="/tmp/test.txt", text=text)
+    facts = extract_venues(article, SentenceIndex(article))
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.text
+    return {f.get("name"): f.get("name_en") for f in facts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La reunión de los ministros se celebró en formato virtual el martes pasado.",
+        "Los negociadores se reunieron por videoconferencia el lunes para revisar el texto.",
+        "A reunião técnica foi realizada em formato virtual na quarta-feira.",
+        "Os peritos reuniram-se por videoconferência durante três dias.",
+        "Les experts se sont réunis par visioconférence jeudi dernier.",
+        "Le groupe de travail s'est réuni en ligne le 3 mars pour examiner le projet.",
+        "The working group met by videoconference on Tuesday.",
+    ],
+)
+def test_online_meetings(text: str) -> None:
+    assert _venues(text) == {"online": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El informe sobre videoconferencia fue publicado el martes.",
+        "Le logiciel de visioconférence a été acheté par le ministère.",
+        "The ministry bought new videoconference equipment last year.",
+    ],
+)
+def test_videoconference_is_not_a_meeting_place(text: str) -> None:
+    assert _venues(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The talks are planned for May 3 and 4 in Montreux, officials said.", {"Montreux"}),
+        ("Negotiators agreed to meet again in Cebu on Jan 28-29.", {"Cebu"}),
+        ("La prochaine réunion est prévue en avril à Mahé.", {"Mahé"}),
+        ("A próxima reunião será em Assunção, em outubro.", {"Assunção"}),
+        ("La reunión se celebró en La Jolla (Estados Unidos) en marzo.", {"La Jolla"}),
+        ("Delegates were welcomed in Kolonia, the capital, on Monday for the session.",
+         {"Kolonia"}),  # fmt: skip
+    ],
+)
+def test_small_towns(text: str, names: set[str]) -> None:
+    assert set(_venues(text)) == names
+
+
+def test_foreign_form_keeps_the_article_s_words() -> None:
+    found = _venues("OULAN-BATOR, 9 mai (ONU Info) – Les ministres ont ouvert la conférence.")
+    assert found == {"Oulan-Bator": "Ulaanbaatar"}
+    found = _venues("Montevidéu, 5 de julho de 2026 (Lusa) – Os ministros abriram a reunião.")
+    assert found == {"Montevidéu": "Montevideo"}
