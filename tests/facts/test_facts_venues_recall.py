@@ -56,8 +56,10 @@ def test_videoconference_is_not_a_meeting_place(text: str) -> None:
         ("La prochaine réunion est prévue en avril à Mahé.", {"Mahé"}),
         ("A próxima reunião será em Assunção, em outubro.", {"Assunção"}),
         ("La reunión se celebró en La Jolla (Estados Unidos) en marzo.", {"La Jolla"}),
-        ("Delegates were welcomed in Kolonia, the capital, on Monday for the session.",
-         {"Kolonia"}),  # fmt: skip
+        (
+            "Delegates were welcomed in Kolonia, the capital, on Monday for the session.",
+            {"Kolonia"},
+        ),
     ],
 )
 def test_small_towns(text: str, names: set[str]) -> None:
