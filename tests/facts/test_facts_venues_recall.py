@@ -71,3 +71,35 @@ def test_foreign_form_keeps_the_article_s_words() -> None:
     assert found == {"Oulan-Bator": "Ulaanbaatar"}
     found = _venues("Montevidéu, 5 de julho de 2026 (Lusa) – Os ministros abriram a reunião.")
     assert found == {"Montevidéu": "Montevideo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Nairobi, Kenya — 14 February 2027 — Delegates opened a week of talks.",
+            {"Nairobi", "Kenya"},
+        ),
+        ("MACAU, China – Ministers opened the regional trade forum on Monday.", {"Macau", "China"}),
+        (
+            "Antigua Guatemala, 26 de junio de 2026 – Los ministros abrieron la cumbre.",
+            {"Antigua Guatemala"},
+        ),
+        ("Dakar, 3 mars 2026 – Les ministres ont ouvert la réunion régionale.", {"Dakar"}),
+        ("Geneva, March 3 – Ministers met to discuss the draft treaty.", {"Geneva"}),
+    ],
+)
+def test_title_case_datelines(text: str, names: set[str]) -> None:
+    assert set(_venues(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris, 12 ministers said – the talks had stalled.",
+        "Lima, Kenya – two places the report compares.",
+        "Dakar, the capital – long a hub – saw protests.",
+    ],
+)
+def test_title_case_lines_that_are_not_datelines(text: str) -> None:
+    assert _venues(text) == {}

@@ -343,6 +343,27 @@ _ACRONYM_AFTER = re.compile(r"[ ]\(([A-Z][A-Za-z]{1,9})\)")
 _NAME_CHARS = r"\w’'"
 
 
+# Territories a dateline may follow with the country they belong to ("HONG KONG, China —").
+_PART_OF = {"HK": "CN", "MO": "CN"}
+# After a dateline's place written in title case: its date ("Antigua Guatemala, 26 de junio
+# de 2026 –", "Geneva, March 3 –").
+_DATE_REST = re.compile(
+    r",[ ]*(?:\d{1,2}(?:er|º)?[ ](?:de[ ])?[^\W\d]{3,10}\.?|[A-Z][a-z]{2,8}\.?[ ]\d{1,2})"
+    r"(?:,?[ ](?:de[ ])?\d{4})?[ ]*"
+)
+
+
+def _titled_dateline(found: gazetteer.Place, rest: str | None) -> bool:
+    """Whether a title-case line opening (without a news agency) is a dateline: its city
+    followed by the city's country ("Nairobi, Kenya —") or by a date."""
+    if not rest or found.kind != "city":
+        return False
+    country = gazetteer.country(rest[1:].split(",")[0].strip())
+    if country is not None:
+        return country.country in {found.country, _PART_OF.get(found.country or "")}
+    return _DATE_REST.fullmatch(rest) is not None
+
+
 def _venue_span(match: re.Match[str]) -> tuple[int, int]:
     """The span of the venue's name in a match of ``_known_venues``."""
     for i in range(1, len(_THE) + 1):
@@ -725,12 +746,13 @@ class _Collector:
         (a later paragraph's venue, such as the next meeting's, says nothing of it)."""
         line_starts = [0, *(i + 1 for i in find_all(self.text, "\n"))]
         for match in matches_at(_DATELINE, self.text, line_starts):
-            if match.group("titled") and not match.group("agency"):
-                continue
             run = match.group("run").split("/")[0].strip().rstrip(".")
             found = gazetteer.city(run) or gazetteer.country(run)
             if found is None:
                 found = self._town_of_country(run, match.group("rest"))
+            untitled = not match.group("titled") or match.group("agency")
+            if not untitled and (found is None or not _titled_dateline(found, match["rest"])):
+                continue
             if found is None or self._elsewhere(found, match.start(), match.end()):
                 continue
             start = match.start("run") + len(match.group("run")) - len(match.group("run").lstrip())
@@ -780,7 +802,7 @@ class _Collector:
         part = rest.split(",")[0]
         name = part.strip()
         found = gazetteer.country(name)
-        if found is not None and found.country == city.country:
+        if found is not None and found.country in {city.country, _PART_OF.get(city.country or "")}:
             start = offset + len(part) - len(part.lstrip())
             self.add(start, start + len(name), found.name)
 
