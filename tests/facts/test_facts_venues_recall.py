@@ -103,3 +103,41 @@ def test_title_case_datelines(text: str, names: set[str]) -> None:
 )
 def test_title_case_lines_that_are_not_datelines(text: str) -> None:
     assert _venues(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Talks were held at the Palazzo dei Congressi in Lugano last week.",
+            {"Palazzo dei Congressi", "Lugano"},
+        ),
+        (
+            "La séance s'est tenue dans la grande salle du Centre de conférences Omar-Bongo.",
+            {"Centre de conférences Omar-Bongo"},
+        ),
+        (
+            "Activists rallied on the Piazza della Riforma as the summit opened.",
+            {"Piazza della Riforma"},
+        ),
+        (
+            "The ceremony took place on the Place des Nations before the talks.",
+            {"Place des Nations"},
+        ),
+        ("Kuala Lumpur would host the next round of talks.", {"Kuala Lumpur"}),
+    ],
+)
+def test_named_venues_and_hosts(text: str, names: set[str]) -> None:
+    assert set(_venues(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke on the Philippines' behalf at the meeting.",
+        "The delegates commented on the Place of Safety rules during the session.",
+        "The summit focused on the Kenya talks.",
+    ],
+)
+def test_on_the_is_not_a_place_without_a_venue_word(text: str) -> None:
+    assert _venues(text) == {}

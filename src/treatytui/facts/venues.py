@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _UP = gazetteer.UPPER
 _WORD = rf"(?:[{_UP}](?:\.[{_UP}])+\.?|[{_UP}][\w’'\-]*)"
 _PARTICLE = (
-    r"(?:[ ](?:of|de|des|du|la|al|el|van|von|der|di|da|do|dos|das|del|de la|de los|"
+    r"(?:[ ](?:of|de|des|du|la|al|el|van|von|der|di|da|do|dos|das|del|dei|della|degli|de la|de los|"
     r"de las)[ ]|[ ](?:de[ ])?[ld]['’]|[ ])"
 )
 _RUN = rf"{_WORD}(?:{_PARTICLE}{_WORD})*"
@@ -48,10 +48,14 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # ("W(?<![^\n].)" is "^W" written so that the pattern starts with literal characters.)
 _MARKER = re.compile(r"(?:📍\ufe0f?|W(?<![^\n].)here:)[ \t]*(?P<body>[^\n]+)")
 _ROMANCE_PREPOSITIONS = "En en À à Em em No no Na na Au au Aux aux Dans dans Al al Ao ao"
+_ON_THE = ("On the ", "on the ")
 _PREPOSITIONS = (
     "In in At at Inside inside",
     "On the (?:shores|banks) of",
     "on the (?:shores|banks) of",
+    # (a square or a venue only: "on the Piazza della Riforma")
+    "On the",
+    "on the",
     "travel(?:l?ed|l?ing)? to",
     "fl(?:ew|y|ying) to",
     "head(?:ed|ing)? to",
@@ -73,6 +77,9 @@ _LOCATIVE = re.compile(
 _LOCATIVE_ROMANCE = re.compile(
     rf"(?P<prep>{gazetteer.at_word_start([*_ENGLISH_PREPOSITIONS, *_ROMANCE_PREPOSITIONS.split()])}"
     rf"\s+(?:(?:the|el|la|los|las|le|les|l['’]|o|a|os|as)(?:\s+|(?<=['’])))?"
+    # "dans la grande salle du Centre ...": the hall of a venue, the venue
+    r"(?:(?:grande\s+|petite\s+|gran\s+)?(?:salle|sala|salón|salão)\s+(?:du|des|del|do|da|"
+    r"de\s+la|de\s+l['’]|de)\s+(?=[A-Z]))?"
     r"(?:(?:city|capital|town) of\s+|(?:ciudad|ville|cidade) d[e']\s*|capital\s+|capitale\s+)?)"
     rf"(?P<run>{_RUN})"
 )
@@ -101,14 +108,14 @@ def _locative_scans() -> tuple[gazetteer.WordStartPattern, ...]:
 _FOR_LOCATIVE = re.compile(rf"(?P<prep>(?:set|scheduled|slated) for\s+(?:the\s+)?)(?P<run>{_RUN})")
 _CAPITAL = re.compile(rf"\s+capital,?\s+(?P<run>{_RUN})")
 _HOSTS = re.compile(
-    rf"(?P<run>{_RUN})\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    rf"(?P<run>{_RUN})\s+(?:will\s+host|would\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
     r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
 )
 
 
 # A capital before a hosting verb: what every match of _HOSTS holds.
 _HOSTS_QUICK = re.compile(
-    rf"[{_UP}][\w’'\-]*\s+(?:will\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
+    rf"[{_UP}][\w’'\-]*\s+(?:will\s+host|would\s+host|hosts|hosted|is\s+hosting|vai\s+sediar|sediará|"
     r"sediou|acogerá|acoge|acogió|accueillera|accueille|a\s+accueilli)\b"
 )
 _HOST_HINTS = ("host", "sedia", "acog", "accueill")
@@ -175,7 +182,8 @@ _VENUE_HEAD = re.compile(
     r"Headquarters|Complex|Pavilion|Villa|Castle|Lodge|Plaza|Expo|Palacio|Palácio|Centro|"
     r"Museo|Museu|Musée|Museum|Parque|Parc|Auditorio|Auditório|Estadio|Estádio|Salón|Salão|"
     r"Salle|Maison|Hôtel|Recinto|Pabellón|Pavilhão|Pavillon|Teatro|Théâtre|Castillo|"
-    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus|Casa)\b"
+    r"Château|Fortaleza|Itamaraty|Élysée|House|Haus|Casa|Palazzo|Piazza|Square|Praça|Plaza|"
+    r"Place(?=[ ](?:des|de|du)[ ][A-Z]))\b"
 )
 # Meetings held online: "held online", "se celebró en línea", "a hybrid meeting".
 _ONLINE_WHERE = ("online", "virtually", "by videoconference", "via videoconference", "en línea",
@@ -520,6 +528,13 @@ class _Collector:
                 _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
             ):
                 continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
+            prep = match["prep"]
+            if (
+                prep.startswith(_ON_THE)
+                and not prep.rstrip().endswith(" of")
+                and not (_VENUE_HEAD.search(match["run"]))
+            ):
+                continue  # "on the Philippines' behalf": only a square or a venue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
             ):
