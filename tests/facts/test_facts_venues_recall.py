@@ -141,3 +141,33 @@ def test_named_venues_and_hosts(text: str, names: set[str]) -> None:
 )
 def test_on_the_is_not_a_place_without_a_venue_word(text: str) -> None:
     assert _venues(text) == {}
+
+
+_ECLAC = "Comisión Económica para América Latina y el Caribe"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The summit was held in Port-Louis, Mauritius.", {"Port-Louis": None, "Mauritius": None}),
+        (
+            "La réunion s'est tenue à Malabo, en Guinée équatoriale.",
+            {"Malabo": None, "Guinée équatoriale": "Equatorial Guinea"},
+        ),
+        (
+            "La réunion s'est tenue au siège de l'Union africaine, lundi.",
+            {"siège de l'Union africaine": "Union africaine headquarters"},
+        ),
+        (
+            "La reunión tuvo lugar en la sede de la Comisión Económica para América Latina y el "
+            "Caribe el martes.",
+            {f"sede de la {_ECLAC}": f"{_ECLAC} headquarters"},
+        ),
+    ],
+)
+def test_names_as_written(text: str, names: dict[str, str | None]) -> None:
+    assert _venues(text) == names
+
+
+def test_a_country_before_a_lower_case_word_is_not_lengthened() -> None:
+    assert _venues("La réunion s'est tenue au Sénégal mardi dernier.") == {"Senegal": None}

@@ -329,8 +329,16 @@ def _generic(name: str) -> bool:
     return all(word in _GENERIC_WORDS for word in name.lower().split())
 
 
-_BODY_GLUE = "of|for|and|the|de|des|da|do|das|dos|del|la|para|a|e|y|et"
-_BODY = rf"(?:[{_UP}][\w.&’'\-]*(?:[ ](?:(?:{_BODY_GLUE})[ ])*[{_UP}][\w.&’'\-]*){{0,8}})"
+_BODY_GLUE = "of|for|and|the|de|des|da|do|das|dos|del|la|el|los|las|le|les|para|a|e|y|et"
+# the adjective a Spanish, French or Portuguese body's name ends with ("Union africaine")
+_BODY_ADJECTIVE = (
+    r"(?:[ ](?:africaine|africana|européenne|europea|europeia|mondiale|mundial|arabe|árabe|"
+    r"islamique|islámica|andina|americana|interaméricaine|interamericana|latinoamericana))?"
+)
+_BODY = (
+    rf"(?:[{_UP}][\w.&’'\-]*(?:[ ](?:(?:{_BODY_GLUE})[ ])*[{_UP}][\w.&’'\-]*){{0,8}}"
+    rf"{_BODY_ADJECTIVE})"
+)
 # "at the AU headquarters", "au siège de l'UNESCO", "en la sede de la CEPAL", "na sede da FAO"
 _HEADQUARTERS = re.compile(
     r"(?<![\w])(?:at|in|inside|au|du|à|en|na|no|em)[ ](?:the[ ]|la[ ]|le[ ]|l['’]|a[ ]|o[ ])?"
@@ -390,6 +398,7 @@ def _strip_possessive(run: str) -> str:
     return run[:-2] if run.endswith(("'s", "’s")) else run[:-1]
 
 
+_LOWER_WORD = re.compile(r"[ ]([a-zà-ÿ]{4,})")
 _NAME_AFTER = re.compile(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}")
 _NAME_BEFORE = re.compile(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$")
 _REACH_BACK = 120  # how far back a word glued to a name may start
@@ -423,6 +432,8 @@ class _Collector:
             # acronym, as the organisation's definition does (both facts are kept)
             end = acronym.end()
         sentence = self.sentences.sentence_text(start, end)
+        if written.replace("-", " ") == name:
+            name = written  # "Port-Louis": the article's own spelling of the name
         attrs = {"name": name}
         foreign = gazetteer.foreign(written) if written != name else None
         if foreign is not None and foreign.name == name:
@@ -551,6 +562,10 @@ class _Collector:
                 self.add(*capital.span("run"), city.name)
             return
         found = gazetteer.place(bare) if bare == run else None
+        lower = _LOWER_WORD.match(self.text, end) if found and found.kind == "country" else None
+        if lower and gazetteer.country(f"{run} {lower[1]}"):
+            # "en Guinée équatoriale": a country's name that goes on in lower case
+            found, end = gazetteer.country(f"{run} {lower[1]}"), lower.end()
         owner = _OWNED_VENUE.match(run) if found is None else None
         if owner and gazetteer.city(owner.group("city")) and _VENUE_HEAD.search(owner["venue"]):
             # "Beijing's Great Hall of the People": the city, and its venue
@@ -671,6 +686,9 @@ class _Collector:
         country named with a conjunction ("Trinidad y Tobago") as a whole."""
         span = following.span("run")
         found = gazetteer.place(following.group("run"))
+        lower = _LOWER_WORD.match(self.text, span[1]) if found and found.kind == "country" else None
+        if lower and gazetteer.country(f"{following['run']} {lower[1]}"):
+            return gazetteer.country(f"{following['run']} {lower[1]}"), (span[0], lower.end())
         joined = _AND_NAME.match(self.text, span[1])
         if joined and "and" not in following["sep"]:
             longer = gazetteer.country(self.text[span[0] : joined.end()])
