@@ -171,3 +171,32 @@ def test_names_as_written(text: str, names: dict[str, str | None]) -> None:
 
 def test_a_country_before_a_lower_case_word_is_not_lengthened() -> None:
     assert _venues("La réunion s'est tenue au Sénégal mardi dernier.") == {"Senegal": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The parties agreed to meet again in Valdorrano on 3 May.", {"Valdorrano"}),
+        (
+            "The talks are planned for June 3 and 4 in Castelvetrino, the ministry said.",
+            {"Castelvetrino"},
+        ),
+        ("La prochaine réunion est prévue en juin à Port-Mirabeau.", {"Port-Mirabeau"}),
+        ("A próxima cimeira será em Vila Serena, em novembro.", {"Vila Serena"}),
+    ],
+)
+def test_unknown_town_after_a_meeting_word(text: str, names: set[str]) -> None:
+    assert set(_venues(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was chaired in Kyrgyz by the host's foreign minister.",
+        "La cumbre se centró en Inteligencia Artificial y en la cooperación regional.",
+        "The talks in Climate Finance Week drew few delegates.",
+        "Ministers met in PARIS FORMAT to discuss sanctions.",
+    ],
+)
+def test_no_town_after_a_meeting_word(text: str) -> None:
+    assert _venues(text) == {}

@@ -161,6 +161,16 @@ _AND_NAME = re.compile(rf"[ ](?:and|y|e|et)[ ](?:the[ ]|las[ ]|los[ ]|les[ ]|as[
 _CAPS = "A-ZÀ-ÖØ-Þ"
 _ROMANCE = frozenset({"es", "fr", "pt"})
 _BARE = frozenset({"en", "à", "em"})
+# What may follow such a town: a sign, or a date or the next part of the clause.
+_TOWN_ENDS = re.compile(
+    r"(?:[ ]?[,.;:()]|$|[ ](?:on|from|next|this|last|el|le|les|em|no|na|en|du|del|au|"
+    r"de[ ]\d|\d|in[ ]the|in[ ][A-Z]))"
+)
+_TOWN_PREPS = frozenset({"in", "en", "à", "em"})
+# The words (their starts) of a meeting just before a town's preposition.
+_MEETING_STEMS = ("meet", "met", "meeting", "summit", "talks", "planned", "scheduled", "convene",
+                  "gather", "réunion", "réuni", "prévu", "sommet", "reunión", "reuni", "cumbre",
+                  "previst", "cimeira", "cúpula", "programad")  # fmt: skip
 # The word just before such a bare "en": an event, or "will be" ("la cumbre en", "será en").
 _BARE_TOWN_AFTER = frozenset(
     """cumbre cumbres reunión reuniones conferencia foro asamblea encuentro será serán
@@ -581,7 +591,11 @@ class _Collector:
                 self._town_after(end)
                 self._list_after(end, "city")
             elif (self._country_follows(end) and self._eventful(match)) or (
-                (self._strongly_placed(match) or self._bare_romance_town(match))
+                (
+                    self._strongly_placed(match)
+                    or self._bare_romance_town(match)
+                    or self._meeting_before(match, run)
+                )
                 and _looks_like_town(run)
             ):
                 # "in Punta del Este, Uruguay", "held in Villers-Cotterêts": a town the
@@ -650,6 +664,16 @@ class _Collector:
             return False
         before = self.lowered[max(0, match.start() - 24) : match.start()].split()
         return bool(before) and before[-1] in _BARE_TOWN_AFTER
+
+    def _meeting_before(self, match: re.Match[str], run: str) -> bool:
+        """ "to meet again in Cebu", "planned for May 3 and 4 in Montreux", "prévue en avril
+        à Mahé": a meeting word among the few words before the town's preposition."""
+        if run.isupper() or len(run.split()) > 3 or match["prep"].split()[0] not in _TOWN_PREPS:
+            return False
+        if gazetteer.demonym_country(run) or not _TOWN_ENDS.match(self.text, match.end()):
+            return False  # "in Kyrgyz", "centrada en Inteligencia Artificial y ..."
+        before = self.lowered[max(0, match.start() - 48) : match.start()].split()[-7:]
+        return any(word.startswith(_MEETING_STEMS) for word in before)
 
     def _strongly_placed(self, match: re.Match[str]) -> bool:
         """ "held in", "se celebró en", "s'est tenu à" just before the place."""
