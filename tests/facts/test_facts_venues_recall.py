@@ -200,3 +200,26 @@ def test_unknown_town_after_a_meeting_word(text: str, names: set[str]) -> None:
 )
 def test_no_town_after_a_meeting_word(text: str) -> None:
     assert _venues(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les ministres réunis en Conférence ministérielle ont approuvé le budget.",
+        "Os chanceleres discutiram a guerra e a situação em Gaza durante a cúpula.",
+        "The summit also discussed the situation in Haiti and the war in Sudan.",
+        "La cumbre abordó la crisis en Haití.",
+    ],
+)
+def test_event_names_and_subjects_are_not_venues(text: str) -> None:
+    assert _venues(text) == {}
+
+
+def test_a_french_venue_name_ending_in_de_la() -> None:
+    text = "Les chefs d'État se sont réunis au Centre international de conférences de la Paix."
+    assert set(_venues(text)) == {"Centre international de conférences de la Paix"}
+
+
+def test_a_meeting_in_a_town_after_a_conflict_word_elsewhere_is_kept() -> None:
+    text = "Talks on the war were held in Geneva on Monday."
+    assert set(_venues(text)) == {"Geneva"}

@@ -137,7 +137,23 @@ def _not_places() -> frozenset[str]:
 def _looks_like_town(run: str) -> bool:
     """A capitalised run that may be a town: no month, office or organisation word."""
     not_places = _not_places()
-    return not any(word.strip(".,") in not_places for word in run.split())
+    words = run.split()
+    if words[0].lower() in _EVENT_NOUNS:
+        return False  # "réunis en Conférence ministérielle"
+    return not any(word.strip(".,") in not_places for word in words)
+
+
+_EVENT_NOUNS = frozenset(
+    """conference conférence conferencia conferência summit sommet cumbre cimeira cúpula
+    session sesión sessão assembly assemblée asamblea assembleia council conseil consejo
+    conselho congress congrès congreso congresso plenary plénière plenaria plenária""".split()
+)
+# The words after which "in"/"en"/"em" names the subject, not the place ("the situation
+# in Gaza", "la guerra en ...", "a situação em ...").
+_TOPIC_BEFORE = frozenset(
+    """situation situación situação crisis crise war guerra guerre conflict conflicto conflit
+    conflito violence violencia violência fighting combates""".split()
+)
 
 
 # What every match of _STRONG_PREP holds (lower case): a cheap test first.
@@ -310,7 +326,7 @@ _ROMANCE_VENUE_TAIL = re.compile(
     r"conventions|exposiciones|expositions|exposições|culture|cultura|arts|artes|"
     # ("... de conférences Abdou Diouf": a proper name may follow the noun directly)
     r"sports|deportes|esportes|nations|naciones|peuple|pueblo|povo|eventos|événements))?"
-    rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?[{_UP}][\w’'\-]+"
+    rf"[ ](?:(?:de|d['’]|du|da|do|del)[ ]?(?<=[ '’]))?(?:la[ ]|l['’])?[{_UP}][\w’'\-]+"
     rf"(?:[ ][{_UP}][\w’'\-]+)*(?=[\s,.;:)])"
 )
 _LOWER_HEADS = ("hôtel", "hotel", "palais", "palacio", "palácio", "centre", "centro")
@@ -550,6 +566,8 @@ class _Collector:
             ):
                 continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
             prep = match["prep"]
+            if window.split()[-1:] and window.split()[-1] in _TOPIC_BEFORE:
+                continue  # "the situation in Gaza": the subject
             if (
                 prep.startswith(_ON_THE)
                 and not prep.rstrip().endswith(" of")
