@@ -223,3 +223,13 @@ def test_a_french_venue_name_ending_in_de_la() -> None:
 def test_a_meeting_in_a_town_after_a_conflict_word_elsewhere_is_kept() -> None:
     text = "Talks on the war were held in Geneva on Monday."
     assert set(_venues(text)) == {"Geneva"}
+
+
+def test_a_venue_name_joined_by_and() -> None:
+    text = "The forum opened at the Lakeside Convention and Exhibition Centre on 12 March."
+    assert set(_venues(text)) == {"Lakeside Convention and Exhibition Centre"}
+
+
+def test_two_places_joined_by_and_are_not_one_venue() -> None:
+    text = "The summit was held in Geneva and Vienna last year."
+    assert set(_venues(text)) == {"Geneva", "Vienna"}

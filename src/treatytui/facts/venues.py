@@ -424,6 +424,7 @@ def _strip_possessive(run: str) -> str:
     return run[:-2] if run.endswith(("'s", "’s")) else run[:-1]
 
 
+_AND_HEAD = re.compile(rf"[ ](?:and|&)[ ]{_RUN}")
 _LOWER_WORD = re.compile(r"[ ]([a-zà-ÿ]{4,})")
 _NAME_AFTER = re.compile(rf"[ ](?:(?:of|de|des)[ ])?{_WORD}")
 _NAME_BEFORE = re.compile(rf"{_WORD}[ ](?:(?:of|to|for|de|des|du)[ ])?(?:the[ ])?$")
@@ -601,6 +602,10 @@ class _Collector:
             self.add(start, city_end, gazetteer.city(owner.group("city")).name)
             start += owner.start("venue")
             run = owner.group("venue")
+        joined = _AND_HEAD.match(self.text, end) if found is None else None
+        if joined and not _VENUE_HEAD.search(run) and _VENUE_HEAD.search(joined[0]):
+            end = joined.end()  # "the Lakeside Convention and Exhibition Centre"
+            run = self.text[start:end]
         if found is None:
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
                 end = self._venue_name_end(end)
