@@ -233,3 +233,16 @@ def test_a_venue_name_joined_by_and() -> None:
 def test_two_places_joined_by_and_are_not_one_venue() -> None:
     text = "The summit was held in Geneva and Vienna last year."
     assert set(_venues(text)) == {"Geneva", "Vienna"}
+
+
+def test_a_seat_under_works_is_not_the_venue_of_a_meeting_moved_online() -> None:
+    text = (
+        "The session was moved online because of renovation works at the Organization's "
+        "headquarters."
+    )
+    assert _venues(text) == {"online": None}
+
+
+def test_a_bare_venue_head_is_not_a_venue() -> None:
+    text = "The workshop was held at the Centre for Environmental Law in Geneva."
+    assert set(_venues(text)) == {"Geneva"}

@@ -219,12 +219,13 @@ _ONLINE_WHERE = ("online", "virtually", "by videoconference", "via videoconferen
                  "en visioconférence")  # fmt: skip
 _ENGLISH_ONLINE = 4  # the English ones come first
 _ONLINE_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:held|met|meet|meeting|convened|took\s+place|conducted|organi[sz]ed|gathered|"
+    r"(?i:\b(?:held|met|meet|meeting|convened|moved|switched|took\s+place|conducted|organi[sz]ed|gathered|"
     r"celebrad[oa]|celebró|realizad[oa]|tenue?s?|réuni[\w-]*|reuni[\w-]*)\s+(?:\w+\s+)?)$"
 )
 # The first letters of every verb _ONLINE_VERB_BEFORE knows: a cheap test first.
 _ONLINE_VERBS = ("held", "met", "meet", "conven", "took", "conduct", "organi", "gather", "celebr",
-                 "realiz", "tenu", "réuni", "reuni", "place")  # fmt: skip
+                 "realiz", "tenu", "réuni", "reuni", "place", "moved",
+                 "switch")  # fmt: skip
 # The words (runs of letters) every online match holds: of _ONLINE_WHERE, of the kinds
 # of _ONLINE_NOUN_BEFORE and of _ONLINE_KIND.
 _ONLINE_WORDS = frozenset(
@@ -372,6 +373,10 @@ _HEADQUARTERS = re.compile(
     r"|(?:siège|sede)[ ]"
     r"(?:de[ ]la[ ]|de[ ]l['’]|des[ ]|du[ ]|de[ ]|del[ ]|da[ ]|do[ ]|das[ ]|dos[ ])"
     rf"(?P<body_other>{_BODY}))"
+)
+_BECAUSE = re.compile(
+    r"(?i:because\s+of|due\s+to|owing\s+to|debido\s+a|a\s+causa\s+de|en\s+raison\s+de|"
+    r"à\s+cause\s+de|devido\s+a|por\s+causa\s+de)\b"
 )
 _OTHER_MEETING = ("next ", "previous ", "last year", "próxim", "anterior", "prochain",
                   "précédent", "seguinte", "passad", "pasad")  # fmt: skip
@@ -524,6 +529,8 @@ class _Collector:
             before = max(0, start - 40)
             if _SEAT.search(self.text, before, match.start()):
                 continue
+            if _BECAUSE.search(self.text, max(0, start - 70), start):
+                continue  # "moved online because of works at the Organization's headquarters"
             sentence = self.sentences.at(start)
             if sentence is None or not _EVENT.search(sentence.text):
                 continue
@@ -607,6 +614,8 @@ class _Collector:
             end = joined.end()  # "the Lakeside Convention and Exhibition Centre"
             run = self.text[start:end]
         if found is None:
+            if run in ("Centre", "Center") and self.text.startswith(" for ", end):
+                return  # "the Centre for Environmental Law": a body, "Centre" names nothing
             if _VENUE_HEAD.search(run) or _LAKE.match(run):
                 end = self._venue_name_end(end)
                 run = self.text[start:end]
