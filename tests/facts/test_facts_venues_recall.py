@@ -246,3 +246,8 @@ def test_a_seat_under_works_is_not_the_venue_of_a_meeting_moved_online() -> None
 def test_a_bare_venue_head_is_not_a_venue() -> None:
     text = "The workshop was held at the Centre for Environmental Law in Geneva."
     assert set(_venues(text)) == {"Geneva"}
+
+
+def test_one_venue_for_a_venue_and_its_seat_word() -> None:
+    text = "The meeting was held at the WTO's Centre William Rappard headquarters."
+    assert set(_venues(text)) == {"WTO's Centre William Rappard headquarters"}

@@ -907,4 +907,17 @@ def extract_venues(article: Article, sentences: SentenceIndex) -> list[Fact]:
     collector.online()
     collector.hosts()
     collector.datelines()
-    return sorted(collector.facts.values(), key=lambda fact: (fact.start, fact.end))
+    facts = sorted(collector.facts.values(), key=lambda fact: (fact.start, -fact.end))
+    # "the WTO's Centre William Rappard headquarters": one venue, not also its first words
+    kept = [f for i, f in enumerate(facts) if not (i and _same_start(f, facts[i - 1]))]
+    return sorted(kept, key=lambda fact: (fact.start, fact.end))
+
+
+def _same_start(fact: Fact, longer: Fact) -> bool:
+    """Whether ``fact`` is the first words of the longer venue just before it in order."""
+    return (
+        longer.start == fact.start
+        and fact.attrs["name"] != "online"
+        and fact.text.rstrip("'’s") in longer.text
+        and not longer.text.endswith(")")
+    )
