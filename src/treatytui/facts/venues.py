@@ -564,6 +564,13 @@ class _Collector:
         starts = sorted(i for phrase in _FOR_PHRASES for i in find_all(self.text, phrase))
         found = [*pattern.finditer(self.text), *matches_at(_FOR_LOCATIVE, self.text, starts)]
         for match in sorted(found, key=lambda m: m.start()):
+            prep = match["prep"]
+            if (
+                prep.startswith(_ON_THE)
+                and not prep.rstrip().endswith(" of")
+                and not (_VENUE_HEAD.search(match["run"]))
+            ):
+                continue  # "on the Philippines' behalf": only a square or a venue
             start, end = match.span("run")
             before = max(0, match.start() - 40)
             window = self.text[before : match.start()].lower()
@@ -573,15 +580,9 @@ class _Collector:
                 _AT_HEADQUARTERS.search(self.text, max(0, match.start() - 80), match.start())
             ):
                 continue  # "the Secretariat's headquarters in Lyon": a seat, not a venue
-            prep = match["prep"]
-            if window.split()[-1:] and window.split()[-1] in _TOPIC_BEFORE:
+            last = window.rsplit(None, 1)[-1:]
+            if last and last[0] in _TOPIC_BEFORE:
                 continue  # "the situation in Gaza": the subject
-            if (
-                prep.startswith(_ON_THE)
-                and not prep.rstrip().endswith(" of")
-                and not (_VENUE_HEAD.search(match["run"]))
-            ):
-                continue  # "on the Philippines' behalf": only a square or a venue
             if _inside_name(self.text, match.start("run"), end) and not _VENUE_HEAD.search(
                 match.group("run")
             ):
