@@ -251,3 +251,8 @@ def test_a_bare_venue_head_is_not_a_venue() -> None:
 def test_one_venue_for_a_venue_and_its_seat_word() -> None:
     text = "The meeting was held at the WTO's Centre William Rappard headquarters."
     assert set(_venues(text)) == {"WTO's Centre William Rappard headquarters"}
+
+
+def test_a_country_named_with_a_lower_case_adjective_after_a_city() -> None:
+    text = "La conférence s'est tenue à Riyad, en Arabie saoudite, en mai."
+    assert _venues(text) == {"Riyad": "Riyadh", "Arabie saoudite": "Saudi Arabia"}

@@ -599,7 +599,7 @@ class _Collector:
                 self.add(*capital.span("run"), city.name)
             return
         found = gazetteer.place(bare) if bare == run else None
-        lower = _LOWER_WORD.match(self.text, end) if found and found.kind == "country" else None
+        lower = _LOWER_WORD.match(self.text, end) if not found or found.kind == "country" else None
         if lower and gazetteer.country(f"{run} {lower[1]}"):
             # "en Guinée équatoriale": a country's name that goes on in lower case
             found, end = gazetteer.country(f"{run} {lower[1]}"), lower.end()
@@ -743,7 +743,9 @@ class _Collector:
         country named with a conjunction ("Trinidad y Tobago") as a whole."""
         span = following.span("run")
         found = gazetteer.place(following.group("run"))
-        lower = _LOWER_WORD.match(self.text, span[1]) if found and found.kind == "country" else None
+        lower = (
+            _LOWER_WORD.match(self.text, span[1]) if not found or found.kind == "country" else None
+        )
         if lower and gazetteer.country(f"{following['run']} {lower[1]}"):
             return gazetteer.country(f"{following['run']} {lower[1]}"), (span[0], lower.end())
         joined = _AND_NAME.match(self.text, span[1])
