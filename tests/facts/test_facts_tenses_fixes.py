@@ -92,12 +92,24 @@ def test_a_past_after_an_expectation_form_wins(sentence: str, language: str) -> 
     [
         ("Les ministres attendus à Genève, ont adopté le texte le 28 février.", "fr"),
         ("Los delegados previstos en Lima, han aprobado el texto el 28 de febrero.", "es"),
-        ("Ministers scheduled for Geneva, however, approved the plan on 28 February.", "en"),
+        ("Os ministros esperados em Luanda, fizeram o balanço a 28 de fevereiro.", "pt"),
         ("Delegates due in Rome; adopted on 28 February, the text binds them.", "en"),
     ],
 )
 def test_no_auxiliary_across_clause_punctuation(sentence: str, language: str) -> None:
     assert _at_date(sentence, language) == -1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an English bare participle after a comma goes on with the clause before it
+        "The council would meet on 6 July, followed by the assembly from 28 February.",
+        "Talks will open on 2 May, followed by a summit on 28 February.",
+    ],
+)
+def test_an_english_participle_after_a_comma_keeps_the_clause(sentence: str) -> None:
+    assert _at_date(sentence, "en") == 1
 
 
 @pytest.mark.parametrize(
@@ -129,3 +141,20 @@ def _date_from(text: str) -> object:
 )
 def test_year_of_a_year_less_date(text: str, expected: str) -> None:
     assert _date_from(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "way"),
+    [
+        ("Espera-se que os ministros cheguem a Maputo a 28 de fevereiro.", "pt", 1),
+        ("Se espera que los ministros lleguen a Quito el 28 de febrero.", "es", 1),
+        ("Il est prévu que les ministres se réunissent le 28 février.", "fr", 1),
+        # a "que" after another marker still begins a clause
+        ("Le ministre a dit que la réunion s'est tenue le 28 février.", "fr", -1),
+        ("La cumbre prevista, que se celebró en Lima el 28 de febrero, fue breve.", "es", -1),
+    ],
+)
+def test_a_que_after_an_expectation_form_is_its_complement(
+    sentence: str, language: str, way: int
+) -> None:
+    assert _at_date(sentence, language) == way

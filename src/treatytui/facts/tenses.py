@@ -138,7 +138,10 @@ def _patterns(
 _AUXILIARY_GAP = 20  # characters: "was only formally approved", "were adopted"
 # Punctuation that ends a clause: an auxiliary before it is not the participle's after it
 # ("attendus à Genève, ont adopté", "scheduled for Geneva, however, approved").
+# Not so where the weak markers are bare participles (English): after a comma one goes on
+# with the clause before it ("would resume on July 6, followed by the Assembly from").
 _GAP_PUNCTUATION = ",;:()[]–—"
+_BARE_PARTICIPLES = frozenset({"en"})
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$")  # run on lower-cased text
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
@@ -168,6 +171,16 @@ def _words_after_a_boundary(words: list[str]) -> str:
 _CLAUSE_BREAK = rf"{_words_after_a_boundary(_CLAUSE_WORDS)}|;|,\s+{alternation(_CLAUSE_JOINS)}\b"
 
 
+# A "that" right after a marker of the future opens what is expected, not another clause:
+# "espera-se que os ministros cheguem a 3 de março", "il est prévu que".
+_COMPLEMENT = ("que", "qu'", "qu’", "that")
+
+
+def _just_after(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether one of ``spans`` ends at ``at`` or one space before it."""
+    return any(at - 1 <= end <= at for _, end in spans)
+
+
 @dataclass(slots=True)
 class Tenses:
     """Where a sentence speaks of the future, of the past, and of a weak past."""
@@ -180,6 +193,8 @@ class Tenses:
     """The lower-cased sentence (or the sentence, read case-blind by ``_later``)."""
     _later: re.Pattern[str] | None
     _later_starts: list[int] | None = None
+    _bare: bool = False
+    """Whether the weak markers are bare participles (``_BARE_PARTICIPLES``)."""
 
     @property
     def later(self) -> list[int]:
@@ -197,7 +212,7 @@ class Tenses:
 
         A weak past right after "be" is a passive, not a past ("will be signed"), and one
         holding a future marker is none ("sont attendus au", "han programado"): the
-        future wins."""
+        future wins. A "que" right after a future marker begins no clause."""
         lowered = sentence.lower()
         if len(lowered) == len(sentence):  # offsets agree (not so for "İ")
             future, past, weak, breaks = _patterns(language)
@@ -217,9 +232,15 @@ class Tenses:
                 if not _PASSIVE_BEFORE.search(lowered, max(0, start - 8), start)
                 and not any(s < end and start < e for s, e in ahead)
             ],
-            [m.start() for m in breaks.finditer(lowered)],
+            [
+                at
+                for m in breaks.finditer(lowered)
+                for at in (m.start(),)
+                if not (lowered.startswith(_COMPLEMENT, at) and _just_after(ahead, at))
+            ],
             lowered,
             later,
+            _bare=language in _BARE_PARTICIPLES or language not in _MARKERS,
         )
 
     def at(self, offset: int) -> Direction:
@@ -262,13 +283,15 @@ class Tenses:
 
     def _auxiliary(self, start: int) -> Direction:
         """The way of a strong marker just before a weak one ("was only approved",
-        "will have signed"): the two are one verb, with no clause punctuation between
-        them. ``WEAK_PAST`` when there is none."""
-        sentence = self._sentence
+        "will have signed"): the two are one verb. A weak marker that is a verb of its
+        own ("ont adopté") is not one with a strong marker before a clause's punctuation
+        ("attendus à Genève, ont adopté"). ``WEAK_PAST`` when there is none."""
+        sentence = None if self._bare else self._sentence
         for way, spans in ((1, self.future), (-1, self.past)):
             for _, end in spans:
-                if 0 <= start - end <= _AUXILIARY_GAP and not any(
-                    mark in sentence[end:start] for mark in _GAP_PUNCTUATION
+                if 0 <= start - end <= _AUXILIARY_GAP and (
+                    sentence is None
+                    or not any(mark in sentence[end:start] for mark in _GAP_PUNCTUATION)
                 ):
                     return way
         return WEAK_PAST
