@@ -137,11 +137,11 @@ def _patterns(
 
 _AUXILIARY_GAP = 20  # characters: "was only formally approved", "were adopted"
 # Punctuation that ends a clause: an auxiliary before it is not the participle's after it
-# ("attendus à Genève, ont adopté", "scheduled for Geneva, however, approved").
+# ("attendus à Genève, ont adopté le 3 mars", "previstos en Lima, han aprobado").
 # Not so where the weak markers are bare participles (English): after a comma one goes on
 # with the clause before it ("would resume on July 6, followed by the Assembly from").
 _GAP_PUNCTUATION = ",;:()[]–—"
-_BARE_PARTICIPLES = frozenset({"en"})
+_FINITE_WEAK = frozenset(_MARKERS) - {"en"}  # (a language without markers reads as English)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$")  # run on lower-cased text
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
@@ -194,7 +194,7 @@ class Tenses:
     _later: re.Pattern[str] | None
     _later_starts: list[int] | None = None
     _bare: bool = False
-    """Whether the weak markers are bare participles (``_BARE_PARTICIPLES``)."""
+    """Whether the weak markers are bare participles (English), not verbs of their own."""
 
     @property
     def later(self) -> list[int]:
@@ -222,25 +222,34 @@ class Tenses:
             future, past, weak, breaks = _patterns(language, re.IGNORECASE)
             later = _later_pattern(language, re.IGNORECASE)
         ahead = [m.span() for m in future.finditer(lowered)]
+        weak_spans = [
+            m.span()
+            for m in weak.finditer(lowered)
+            if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
+        ]
+        starts = [m.start() for m in breaks.finditer(lowered)]
+        if ahead:  # (most sentences have no future marker: nothing to filter)
+            if weak_spans:
+                weak_spans = [
+                    (start, end)
+                    for start, end in weak_spans
+                    if not any(s < end and start < e for s, e in ahead)
+                ]
+            if starts:
+                starts = [
+                    at
+                    for at in starts
+                    if not (lowered.startswith(_COMPLEMENT, at) and _just_after(ahead, at))
+                ]
         return cls(
             ahead,
             [m.span() for m in past.finditer(lowered)],
-            [
-                (start, end)
-                for m in weak.finditer(lowered)
-                for start, end in (m.span(),)
-                if not _PASSIVE_BEFORE.search(lowered, max(0, start - 8), start)
-                and not any(s < end and start < e for s, e in ahead)
-            ],
-            [
-                at
-                for m in breaks.finditer(lowered)
-                for at in (m.start(),)
-                if not (lowered.startswith(_COMPLEMENT, at) and _just_after(ahead, at))
-            ],
+            weak_spans,
+            starts,
             lowered,
             later,
-            _bare=language in _BARE_PARTICIPLES or language not in _MARKERS,
+            None,
+            language not in _FINITE_WEAK,
         )
 
     def at(self, offset: int) -> Direction:
