@@ -107,15 +107,6 @@ _CARRY_GAP = _Lazy(
 )
 _CARRY_REACH = 80
 _FAR_BEFORE = 4
-# Passive and impersonal forms of expecting and planning, which look ahead: "sont
-# attendues jusqu'au 28 août", "são esperados a 3 de março", "espera-se", "se esperan".
-# (Run on the lower-cased sentence, with the markers of ``tenses`` as a second opinion for
-# the sentences where those find no way or only a weak past.)
-_EXPECTED = _Lazy(
-    r"\b(?:attendue?s?|esperad[oa]s?|espera-se|esperam-se|se\s+esperan?|prévue?s?|"
-    r"previst[oa]s?|programmée?s?|programad[oa]s?|agendad[oa]s?)\b"
-)
-_EXPECTED_REACH = 80
 """A year this many years before the latest full date of the article is another story's."""
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
 _DATELINE_PARTICLES = frozenset("de da do del della la le el di of al dos das du".split())
@@ -181,7 +172,6 @@ class YearResolver:
         self.sentences = sentences
         self.language = language
         self._tenses: dict[int, Tenses] = {}  # by sentence start: read each sentence once
-        self._expected: dict[int, list[tuple[int, int]]] = {}  # expectation forms, likewise
         self._datelines = {i for i, m in enumerate(mentions) if is_dateline(self.text, m)}
         self._mentions = mentions
         self._years: list[tuple[int, int, int]] | None = None  # found on demand
@@ -467,17 +457,7 @@ class YearResolver:
         tenses = self._tenses.get(sentence.start)
         if tenses is None:
             tenses = self._tenses[sentence.start] = Tenses.of(sentence.text, self.language)
-        at = offset - sentence.start
-        way = tenses.at(at)
-        if way in (0, WEAK_PAST) and self.language != "en":
-            expected = self._expected.get(sentence.start)
-            if expected is None:
-                expected = self._expected[sentence.start] = [
-                    m.span() for m in _EXPECTED.get().finditer(sentence.text.lower())
-                ]
-            if expected and _expected_before(expected, at, tenses):
-                return 1
-        return way
+        return tenses.at(offset - sentence.start)
 
     def _story_moves_on(self, mention: DateMention, index: int) -> int:
         """1 when the full date ``index`` comes first and ``mention`` is earlier in the
@@ -489,20 +469,6 @@ class YearResolver:
             return 0
         assert mention.month is not None
         return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
-
-
-def _expected_before(expected: list[tuple[int, int]], offset: int, tenses: Tenses) -> bool:
-    """Whether an expectation form ("sont attendus", "são esperados"; ``expected`` holds
-    their spans in the sentence) stands before ``offset``, with no other verb of the past
-    after it."""
-    before = [(s, e) for s, e in expected if offset - _EXPECTED_REACH <= s and e <= offset]
-    if not before:
-        return False
-    start, end = before[-1]
-    later = [s for s, _ in tenses.past + tenses.weak if start < s < offset]
-    # a break right after the form is its own clause ("espera-se que ... a 3 de março")
-    breaks = [b for b in tenses.breaks if end + 1 < b < offset]
-    return not later and not breaks
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -37,7 +37,7 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
     "es": (
         r"\b(?:\w+(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?|programad[oa]s?|prevé|prevén|"
-        r"van?\s+a|se\s+espera|esperan?|que\s+viene|entra\s+en\s+vigor)\b",
+        r"van?\s+a|se\s+esperan?|esperan?|esperad[oa]s?|que\s+viene|entra\s+en\s+vigor)\b",
         # a preterite ("se celebró", "terminaron"), but not a verb of saying ("anunció")
         r"\b(?:fue|fueron|tuvo|tuvieron|había|habían|pasad[oa]s?|anterior(?:es)?|últim[oa]s?|"
         r"hace|ayer|(?!(?:anunci|inform|afirm|declar|record|indic|explic|señal|asegur|"
@@ -46,7 +46,8 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
     ),
     "pt": (
         r"\b(?:\w+(?:rá|rão|remos)|vai|vão|próxim[oa]s?|previst[oa]s?|marcad[oa]s?|"
-        r"agendad[oa]s?|programad[oa]s?|devem?|entra\s+em\s+vigor)\b",
+        r"agendad[oa]s?|programad[oa]s?|esperad[oa]s?|espera-se|esperam-se|devem?|"
+        r"entra\s+em\s+vigor)\b",
         # a preterite ("aconteceu", "começou"), but not a verb of saying ("anunciou")
         r"\b(?:foi|foram|teve|tiveram|passad[oa]s?|anterior(?:es)?|últim[oa]s?|ontem|"
         r"aconteceu|ocorreu|decorreu|realizou-se|realizaram-se|"
@@ -59,7 +60,9 @@ _MARKERS: dict[str, tuple[str, str, str]] = {
         r"devrait|devraient|va|vont|attendue?s?|programmée?s?|entre\s+en\s+vigueur)\b",
         r"\b(?:était|étaient|avait|avaient|eu\s+lieu|s['’]est\s+tenue?s?|s['’]était|"
         r"dernière?s?|derniers|précédente?s?|hier|il\s+y\s+a)\b",
-        r"\b(?:a|ont|est|sont|s['’]est)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|it|u|ue|us)\b",
+        # a participle, not an elided word ("sont ouverts jusqu'au"); one holding a future
+        # marker ("sont attendus au", "sont prévues") is dropped in ``Tenses.of``
+        r"\b(?:a|ont|est|sont|s['’]est)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|is|it|u|ue|us)\b(?!['’])",
     ),
     "it": (
         r"\b(?:\w{2,}(?:rà|ranno|remo)|prossim[oa]|previst[oa]|programmat[oa])\b",
@@ -133,6 +136,12 @@ def _patterns(
 
 
 _AUXILIARY_GAP = 20  # characters: "was only formally approved", "were adopted"
+# Punctuation that ends a clause: an auxiliary before it is not the participle's after it
+# ("attendus à Genève, ont adopté le 3 mars", "previstos en Lima, han aprobado").
+# Not so where the weak markers are bare participles (English): after a comma one goes on
+# with the clause before it ("would resume on July 6, followed by the Assembly from").
+_GAP_PUNCTUATION = ",;:()[]–—"
+_FINITE_WEAK = frozenset(_MARKERS) - {"en"}  # (a language without markers reads as English)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$")  # run on lower-cased text
 # Where a clause begins: a marker before it governs another clause than a date after it
 # ("abriu o debate geral da Assembleia, que segue até 29 de setembro", "failed in
@@ -162,6 +171,16 @@ def _words_after_a_boundary(words: list[str]) -> str:
 _CLAUSE_BREAK = rf"{_words_after_a_boundary(_CLAUSE_WORDS)}|;|,\s+{alternation(_CLAUSE_JOINS)}\b"
 
 
+# A "that" right after a marker of the future opens what is expected, not another clause:
+# "espera-se que os ministros cheguem a 3 de março", "il est prévu que".
+_COMPLEMENT = ("que", "qu'", "qu’", "that")
+
+
+def _just_after(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether one of ``spans`` ends at ``at`` or one space before it."""
+    return any(at - 1 <= end <= at for _, end in spans)
+
+
 @dataclass(slots=True)
 class Tenses:
     """Where a sentence speaks of the future, of the past, and of a weak past."""
@@ -174,6 +193,8 @@ class Tenses:
     """The lower-cased sentence (or the sentence, read case-blind by ``_later``)."""
     _later: re.Pattern[str] | None
     _later_starts: list[int] | None = None
+    _bare: bool = False
+    """Whether the weak markers are bare participles (English), not verbs of their own."""
 
     @property
     def later(self) -> list[int]:
@@ -189,7 +210,9 @@ class Tenses:
     def of(cls, sentence: str, language: str = "en") -> Tenses:
         """The tense markers of ``sentence``, read as ``language`` (English by default).
 
-        A weak past right after "be" is a passive, not a past ("will be signed")."""
+        A weak past right after "be" is a passive, not a past ("will be signed"), and one
+        holding a future marker is none ("sont attendus au", "han programado"): the
+        future wins. A "que" right after a future marker begins no clause."""
         lowered = sentence.lower()
         if len(lowered) == len(sentence):  # offsets agree (not so for "İ")
             future, past, weak, breaks = _patterns(language)
@@ -198,17 +221,35 @@ class Tenses:
             lowered = sentence
             future, past, weak, breaks = _patterns(language, re.IGNORECASE)
             later = _later_pattern(language, re.IGNORECASE)
+        ahead = [m.span() for m in future.finditer(lowered)]
+        weak_spans = [
+            m.span()
+            for m in weak.finditer(lowered)
+            if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
+        ]
+        starts = [m.start() for m in breaks.finditer(lowered)]
+        if ahead:  # (most sentences have no future marker: nothing to filter)
+            if weak_spans:
+                weak_spans = [
+                    (start, end)
+                    for start, end in weak_spans
+                    if not any(s < end and start < e for s, e in ahead)
+                ]
+            if starts:
+                starts = [
+                    at
+                    for at in starts
+                    if not (lowered.startswith(_COMPLEMENT, at) and _just_after(ahead, at))
+                ]
         return cls(
-            [m.span() for m in future.finditer(lowered)],
+            ahead,
             [m.span() for m in past.finditer(lowered)],
-            [
-                m.span()
-                for m in weak.finditer(lowered)
-                if not _PASSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start())
-            ],
-            [m.start() for m in breaks.finditer(lowered)],
+            weak_spans,
+            starts,
             lowered,
             later,
+            None,
+            language not in _FINITE_WEAK,
         )
 
     def at(self, offset: int) -> Direction:
@@ -251,10 +292,17 @@ class Tenses:
 
     def _auxiliary(self, start: int) -> Direction:
         """The way of a strong marker just before a weak one ("was only approved",
-        "will have signed"): the two are one verb. ``WEAK_PAST`` when there is none."""
+        "will have signed"): the two are one verb. A weak marker that is a verb of its
+        own ("ont adopté") is not one with a strong marker before a clause's punctuation
+        ("attendus à Genève, ont adopté"). ``WEAK_PAST`` when there is none."""
+        sentence = None if self._bare else self._sentence
         for way, spans in ((1, self.future), (-1, self.past)):
-            if any(0 <= start - end <= _AUXILIARY_GAP for _, end in spans):
-                return way
+            for _, end in spans:
+                if 0 <= start - end <= _AUXILIARY_GAP and (
+                    sentence is None
+                    or not any(mark in sentence[end:start] for mark in _GAP_PUNCTUATION)
+                ):
+                    return way
         return WEAK_PAST
 
 
