@@ -16,9 +16,11 @@ the fitted sets.
 
 dev8 (20 articles, 8 en / 4 es / 4 fr / 4 pt, on twenty other bodies, written blind after dev7's
 fixes) scored at first: F1 dates 0.89, venues 0.75, counts 0.75, people 0.79 (precision 0.92,
-0.85, 0.97, 0.89). Its floors sit under those; its misses, by class, are in
-tests/facts/dev8/MISSES.md. It is the team's estimate of how the extractor does on news it was
-not fitted to: fix the classes, never the sentences.
+0.85, 0.97, 0.89); its misses, by class, are in tests/facts/dev8/MISSES.md. Its classes (never
+its sentences) were then fixed with test sentences of their own, which moved dates to 0.95,
+venues 0.89 and people 0.98: those are no longer a blind estimate. Counts (0.80) were fixed
+from dev7's classes only: 0.80 is still a blind figure. dev7's floors were raised after its classes were fixed too
+(F1 0.99, 0.91, 0.99, 0.97). The next honest estimate needs a new blind set.
 """
 
 from __future__ import annotations
@@ -36,12 +38,12 @@ PRECISION_FLOORS = {"date": 0.95, "venue": 0.95, "count": 0.93, "person": 0.95}
 BLIND_SETS = {
     # set: (F1 floors, precision floors)
     "dev7": (
-        {"date": 0.88, "venue": 0.86, "count": 0.82, "person": 0.92},
-        {"date": 0.95, "venue": 0.93, "count": 0.94, "person": 0.95},
+        {"date": 0.97, "venue": 0.89, "count": 0.97, "person": 0.95},
+        {"date": 0.98, "venue": 0.97, "count": 0.97, "person": 0.97},
     ),
     "dev8": (
-        {"date": 0.87, "venue": 0.73, "count": 0.73, "person": 0.77},
-        {"date": 0.90, "venue": 0.83, "count": 0.95, "person": 0.87},
+        {"date": 0.93, "venue": 0.87, "count": 0.78, "person": 0.96},
+        {"date": 0.94, "venue": 0.91, "count": 0.94, "person": 0.97},
     ),
 }
 
