@@ -8,18 +8,11 @@ are made up."""
 from __future__ import annotations
 
 import pytest
-
-from treatytui.corpus.article import Article
-from treatytui.facts.counts import extract_counts
-from treatytui.facts.sentences import SentenceIndex
+from tests.facts.counting import count_facts
 
 
 def _counts(text: str) -> list[tuple[int, str, str]]:
-    article = Article(id="t.txt", path="/tmp/t.txt", text=text, title="")
-    facts = extract_counts(article, SentenceIndex(article))
-    for fact in facts:
-        assert text[fact.start : fact.end] == fact.text
-    return [(f.get("value"), f.get("unit"), f.get("role")) for f in facts]
+    return [(f.get("value"), f.get("unit"), f.get("role")) for f in count_facts(text)]
 
 
 @pytest.mark.parametrize(
