@@ -544,11 +544,7 @@ class ViewRows:
              venues, words) = row[:11]  # fmt: skip
             if articles is not None and article not in articles:
                 continue
-            cited = self._cited.get(article)
-            if cited is None:
-                if len(self._cited) > 4096:
-                    self._cited.clear()
-                cited = self._cited[article] = _cited(row[11:])
+            cited = self._cited_article(article, row[11:])
             yield DatedRow(
                 (article, position),
                 date.fromordinal(date_from),
@@ -562,6 +558,16 @@ class ViewRows:
                 tuple(json.loads(venues)) if venues != "[]" else (),
                 tuple(words.split()),
             )
+
+    def _cited_article(self, article: int, columns: tuple[Any, ...]) -> Cited:
+        """The cited article ``article`` from its row's article columns, made once (a few
+        thousand kept: rows come grouped by date or group, not by article)."""
+        cited = self._cited.get(article)
+        if cited is None:
+            if len(self._cited) > 4096:
+                self._cited.clear()
+            cited = self._cited[article] = _cited(columns)
+        return cited
 
     # -- figures --------------------------------------------------------------------------
     def figure_groups(self) -> list[tuple[str, str, str]]:
@@ -590,11 +596,7 @@ class ViewRows:
              text, sentence) = row[:19]  # fmt: skip
             if articles is not None and article not in articles:
                 continue
-            cited = self._cited.get(article)
-            if cited is None:
-                if len(self._cited) > 4096:
-                    self._cited.clear()
-                cited = self._cited[article] = _cited(row[19:])
+            cited = self._cited_article(article, row[19:])
             yield FigureRow(
                 number,
                 value,
