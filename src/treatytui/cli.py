@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `treatytui` and its subcommands."""
     parser = argparse.ArgumentParser(
         prog="treatytui",
-        description="Read and search news about the UN Convention against Cybercrime. "
+        description="Read and search the news about treaties and the meetings that make them. "
         "With no command, opens the reader on the collection (the bundled seeds by default).",
     )
     parser.add_argument("--version", action="version", version=f"treatytui {__version__}")

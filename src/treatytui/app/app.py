@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class TreatyApp(App[int]):
-    """Search, read and cite news about the UN Convention against Cybercrime."""
+    """Search, read and cite the news about treaties and the meetings that make them."""
 
     CSS_PATH = Path(__file__).with_name("main.tcss")
     TITLE = "treatytui"
