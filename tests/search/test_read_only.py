@@ -14,6 +14,7 @@ import pytest
 from treatytui.cli import main
 from treatytui.search.indexer import refresh
 from treatytui.search.searcher import Searcher
+from treatytui.search.viewstore import ViewRows
 
 
 def _mount(*args: str) -> bool:
@@ -66,3 +67,12 @@ def test_indexing_a_read_only_folder_says_why(
     assert main(["--index", str(read_only_index), "index"]) == 2
     err = capsys.readouterr().err
     assert "cannot write to the index folder" in err and "Traceback" not in err
+
+
+def test_view_rows_open_on_a_read_only_index(read_only_index: Path) -> None:
+    """A reader on a shared server reads the stored timeline and figures rows instead of
+    rebuilding them from every article's facts."""
+    rows = ViewRows.open(read_only_index)
+    assert rows is not None
+    assert rows.article_count() == 4
+    rows.close()

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from treatytui.search.location import LEGACY_MANIFEST, MANIFEST, create_file, read_json
+from treatytui.search.shared_sqlite import connect_for_reading
 
 if TYPE_CHECKING:  # (`treatytui where` reads a manifest without loading Whoosh)
     from whoosh.index import Index
@@ -353,8 +354,7 @@ def article_count(folder: Path) -> int | None:
     path = folder / MANIFEST
     if path.is_file():
         try:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+            with contextlib.closing(connect_for_reading(path)) as connection:
                 return int(connection.execute("SELECT count(*) FROM records").fetchone()[0])
         except (sqlite3.Error, ValueError, UnicodeError):
             return None
@@ -375,8 +375,7 @@ def recorded_roots(folder: Path) -> list[Path]:
         "substr(id, 1, instr(id, '/') - 1) FROM records WHERE instr(id, '/') > 1"
     )
     try:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+        with contextlib.closing(connect_for_reading(path)) as connection:
             rows = connection.execute(query).fetchall()
     except (sqlite3.Error, ValueError, UnicodeError):
         return []

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 from treatytui.search.location import VIEW_ROWS, IndexLocation, create_file
+from treatytui.search.shared_sqlite import connect_for_reading
 from treatytui.search.viewrows import (
     FIGURE_KINDS,
     TIMELINE_KINDS,
@@ -452,8 +453,8 @@ class ViewRows:
             return None
         generation = whoosh_generation(folder)
         try:
-            db = sqlite3.connect(folder / VIEW_ROWS, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error:
+            db = connect_for_reading(folder / VIEW_ROWS)
+        except (sqlite3.Error, OSError, ValueError):
             return None
         try:
             db.execute("PRAGMA query_only = 1")
