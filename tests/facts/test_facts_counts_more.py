@@ -204,7 +204,7 @@ def test_a_headline_count_of_its_own_stays() -> None:
         "He downloaded 12 applications on his phone.",  # no meeting: not candidatures
         "He said 12 members had left.",  # members of what is not said
         "Ratification requires approval by two thirds, or 128 votes in favour.",  # a vote
-        "Il a reçu 30 demandes de journalistes.",  # requests are not counted
+        "Il a attendu 30 minutes devant la salle des journalistes.",  # a time
     ],
 )
 def test_not_counts(text: str) -> None:

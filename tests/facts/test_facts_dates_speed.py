@@ -360,9 +360,27 @@ def _plain_at(read: tenses.Tenses, offset: int) -> int:
     ]
     if before:
         distance, _rank, way = min(before)
+        marker = next(
+            start
+            for _way, rank, spans in kinds
+            for start, end in spans
+            if (offset - end, rank) == (distance, _rank)
+        )
+        if way < 0 and any(s <= marker < e <= offset for s, e in read.intended):
+            return tenses.INTENDED
         if way < 0 and any(offset - distance <= at < offset for at in read.later):
             return 0
         return way
+    clause_end = min((b for b in read.breaks if b > offset), default=len(read._sentence))
+    for kind in (kinds[:2], kinds[2:]):
+        own = [
+            (start - offset, rank, read._auxiliary(start) if way == tenses.WEAK_PAST else way)
+            for way, rank, spans in kind
+            for start, _ in spans
+            if offset <= start < clause_end
+        ]
+        if own:
+            return min(own)[2]
     after = [
         (start - offset, rank, way)
         for way, rank, spans in kinds[:2]
@@ -379,7 +397,8 @@ _TENSE_PIECES = st.sampled_from(
      "to prepare", "before", "which", ", and", ";", "se celebrará", "se celebró", "ha firmado",
      "fue", "para preparar", "que", "vai sediar", "aconteceu", "foi", "assinou", "se tiendra",
      "s'est tenue", "a signé", "avant", "sera", "prossimo", "è stato", "wird", "hat", "akan",
-     "telah", "sẽ", "đã", "on", "the summit", "3 May", " ", "  ", "x", "İ"]
+     "telah", "sẽ", "đã", "on", "the summit", "3 May", " ", "  ", "x", "İ", "agreed to hold",
+     "acordaron celebrar", "ont décidé de tenir", "decidiram realizar", "voted"]
 )  # fmt: skip
 
 

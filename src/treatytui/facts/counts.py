@@ -38,9 +38,11 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from treatytui.facts.alternation import LazyPattern, alternation
+from treatytui.facts.count_nouns import counts_people, open_unit
 from treatytui.facts.count_roles import (
     all_units,
     has_context,
+    has_participation,
     is_anaphoric,
     is_bare_members,
     needs_context,
@@ -105,6 +107,7 @@ _AMBIGUOUS_NUMBERS = frozenset({"dos", "once", "sept", "cent", "mil", "six"})
 _SUFFIX_QUALIFIERS: dict[str, Qualifier] = {"+": "more_than", "plus": "more_than"}
 
 _UNITS = all_units()
+_UNIT_SET = frozenset(u.lower() for u in _UNITS)
 # A count's unit begins within _UNIT_REACH characters of its number.
 _UNIT_REACH = 100
 # A number that follows one of these (or a letter or digit) is part of a code or amount.
@@ -480,6 +483,10 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             end = adjective.end() if adjective else end
         if "\n" in text[start:end] or _is_identifier_or_money(text, start):
             continue
+        sentence_span = sentences.span_at(start)
+        low = sentence_span[0] if sentence_span else _line_start(text, start)
+        if start == match.start() and _named_number(text, low, start):
+            continue  # "COP 29 negotiators", "on May 14 delegates arrived"
         attrs = _count_attrs(match, text[start : match.start()], end, languages)
         if attrs is None:
             continue
@@ -529,6 +536,7 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
             facts.append(
                 Fact("count", text[p_start:p_end], p_start, p_end, sentence_text, part_attrs)
             )
+    facts += _open_counts(text, sentences, facts)
     facts += _elided_counts(text, sentences, facts)
     facts += _parts_after_whole(text, sentences, facts)
     followed = _followed(text, sentences.language, facts)
@@ -538,6 +546,118 @@ def extract_counts(article: Article, sentences: SentenceIndex) -> list[Fact]:
     facts += ordinal_counts(article, sentences)
     facts += tally_counts(article, sentences)
     return _without_title_repeats(article, _distinct(sorted(facts, key=lambda f: (f.start, f.end))))
+
+
+@cache
+def _open_number_regex(english: bool) -> re.Pattern[str]:
+    """A number, or a range of two, where a count of a noun outside the tables may begin."""
+    number = ENGLISH_NUMBER_PATTERN if english else NUMBER_PATTERN
+    return re.compile(
+        rf"(?P<num>{number})"
+        rf"(?:\s*(?:-|–|\bto\b|\ba\b|\bà\b)\s*(?P<num2>{SIMPLE_NUMBER_PATTERN}))?"
+    )
+
+
+_FEW = 3
+_OPENING_MARKS = " \t\n\"“‘'(«—–-•*"
+# Words a headline in title case capitalises before a count ("Delegates From 40 Nations").
+_TITLE_CASE_WORDS = frozenset(
+    """of from in at by with and to for as the some about over nearly almost more than
+    around up at least de des du les en à con por para los las dos das em com mais plus
+    près casi cerca unos unas quelque environ""".split()
+)
+_SCALE_WORDS = frozenset(
+    "million millions billion billions milhão milhões millón millones mil mille milliard "
+    "milliards thousand hundred".split()
+)
+# "des trois conventions", "of the two bodies": things already named.
+_REFERENCE_BEFORE = re.compile(r"(?i:\b(?:des|dos|das|del|aux|of\s+the|de\s+l[oa]s)\s+)$")
+# The word before a number that names what it numbers ("COP 29", "Room 12", "May 14").
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w.’'-]*)[ \t\u00a0]+$")
+
+
+def _open_counts(text: str, sentences: SentenceIndex, facts: list[Fact]) -> list[Fact]:
+    """Counts of nouns outside the tables ("14 working groups", "60 000 pêcheurs"): a
+    tally (``total``), or those who took part when the noun is of people and the sentence
+    speaks of a meeting ("some 2,000 demonstrators gathered")."""
+    language = sentences.language
+    if language not in LANGUAGES:
+        return []
+    english = language == "en"
+    number_regex = _open_number_regex(english)
+    qualifiers = _qualifier_regex(english)
+    taken = sorted(f.span for f in facts)
+    found: list[Fact] = []
+    done = 0
+    for i in _number_starts(text, language):
+        if i < done or any(s <= i < e for s, e in taken):
+            continue
+        span = sentences.span_at(i)
+        if span is None:
+            continue
+        match = number_regex.match(text, i, span[1])
+        if match is None:
+            continue
+        number = match.group("num")
+        value = parse_number(number)
+        if value is None or value < 2 or _looks_like_year(number):
+            continue
+        if language not in number_languages(number) or _few_in_words(number, value):
+            continue
+        if number.lower() in _SCALE_WORDS:
+            continue  # "milhões de trabalhadores": how many is not said
+        noun = open_unit(text, match.end(), span[1], language, number)
+        if noun is None or noun.unit in _UNIT_SET or noun.head in _UNIT_SET:
+            continue
+        if _is_identifier_or_money(text, i) or _named_number(text, span[0], i):
+            continue
+        qualifier_match = qualifiers.search(text, max(span[0], i - 24), i)
+        start = qualifier_match.start() if qualifier_match else i
+        qualifier: Qualifier = "exact"
+        if qualifier_match:
+            qualifier = _QUALIFIERS[" ".join(qualifier_match.group("qual").lower().split())]
+        elif number[0].isalpha() and is_collective(number) and not is_exact_collective(number):
+            qualifier = "about"
+        if is_anaphoric(text, start, value, qualifier) or _REFERENCE_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
+            continue
+        attrs: dict[str, Any] = {"value": value, "qualifier": qualifier, "unit": noun.unit}
+        value_to = parse_number(match.group("num2")) if match.group("num2") else None
+        if value_to is not None and value_to > value:
+            attrs["value_to"] = value_to
+            attrs["qualifier"] = "at_least" if qualifier == "exact" else qualifier
+        sentence_text = sentences.sentence_text(start, noun.end)
+        people = counts_people(noun.head) and has_participation(sentence_text)
+        attrs["role"] = "participants" if people else "total"
+        found.append(Fact("count", text[start : noun.end], start, noun.end, sentence_text, attrs))
+        done = noun.end
+    return found
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _few_in_words(number: str, value: int) -> bool:
+    """Two or three in words: before a noun outside the tables, mostly things already
+    named ("the three conventions", "two earlier drafts"), not a count."""
+    return value <= _FEW and number[0].isalpha()
+
+
+def _named_number(text: str, low: int, start: int) -> bool:
+    """Whether the number at ``text[start]`` follows a name that it numbers ("COP 29"),
+    not a word opening its sentence."""
+    match = _NAME_BEFORE.search(text, max(low, start - 30), start)
+    if (
+        match is None
+        or match.group(1).lower() in _TITLE_CASE_WORDS
+        or match.group(1).endswith(("'s", "’s", "s'", "s’"))  # "the OSCE's 57 States"
+    ):
+        return False  # "Leaders From 40 Nations Meet": a headline's capitals
+    if not text[low : match.start(1)].strip(_OPENING_MARKS):
+        return match.group(1).isupper() and len(match.group(1)) > 1  # "COP 29 talks"
+    return True
 
 
 # A part of a count just made, its noun left out: "300 délégués, dont une cinquantaine en

@@ -27,7 +27,7 @@ from treatytui.facts.datepatterns import (
 )
 from treatytui.facts.model import Fact
 from treatytui.facts.sentences import SentenceIndex
-from treatytui.facts.tenses import WEAK_PAST, Direction, Tenses
+from treatytui.facts.tenses import INTENDED, WEAK_PAST, Direction, Tenses, ends_with_until
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 _SLACK = timedelta(days=2)
 _WEAK_SLACK = timedelta(days=7)
 _MONTH_AHEAD = timedelta(days=14)
+_INTENDED_SLACK = timedelta(days=31)
+"""How far before the publication date a date a past decision looks ahead to may lie."""
+_ONGOING_REACH = 62
+"""Days either side of the publication date an "until" date is looked for in first."""
+_FLASHBACK_REACH = 31
+"""Days before the story's date a date told in the past stays in its year."""
 _YEAR_WORD = re.compile(r"(?<![\w/.,-])((?:19|20)[0-9]{2})(?![\w/-]|[.,][0-9])")
 # A number after these is a year even when a word follows it ("in 2025 the talks").
 _YEAR_LEAD = re.compile(
@@ -126,7 +132,7 @@ def _interval(year: int, month: int, day: int | None) -> tuple[date, date]:
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return max(-1, Tenses.of(sentence, language).at(offset))
+    return max(-1, min(1, Tenses.of(sentence, language).at(offset)))
 
 
 def is_dateline(text: str, mention: DateMention) -> bool:
@@ -225,7 +231,32 @@ class YearResolver:
             if len(fitting) == 1:
                 return fitting[0]
             years = fitting or years
-        return self._by_tense(years, month, day, self.direction(mention))
+        way = self.direction(mention)
+        if way <= 0 and not mention.tense and self._until_before(mention):
+            ongoing = self._ongoing(years, month, day)
+            if ongoing is not None:
+                return ongoing
+        return self._by_tense(years, month, day, way)
+
+    def _until_before(self, mention: DateMention) -> bool:
+        """Whether "until" ("hasta el", "jusqu'au", "até") leads ``mention``."""
+        low = max(0, mention.start - 24)
+        return ends_with_until(self.text[low : mention.start], self.language)
+
+    def _ongoing(self, years: list[int], month: int, day: int | None) -> int | None:
+        """The year that puts an "until" date nearest the publication date, when it is
+        within ``_ONGOING_REACH`` days of it: what lasts "until 3 May" goes on around
+        the time of writing, even told in the past ("were extended until 3 May"). (Told
+        in the future, it is not over: the future reading stands.)"""
+        ref = self.published
+        assert ref is not None
+        best: tuple[int, int] | None = None
+        for y in years:
+            first, last = _interval(y, month, day)
+            distance = max((first - ref).days, (ref - last).days, 0)
+            if distance <= _ONGOING_REACH and (best is None or distance < best[0]):
+                best = (distance, y)
+        return best[1] if best is not None else None
 
     def _year_carried_back(self, mention: DateMention, index: int) -> int | None:
         """The year of the full date that closes the span ``mention`` opens, later in
@@ -265,10 +296,11 @@ class YearResolver:
         if way > 0:
             # a month ahead is one that has not half gone: "will be held in November",
             # written on 28 November, is next November
+            slack = _INTENDED_SLACK if way == INTENDED else _SLACK
             ahead = [
                 y
                 for y in years
-                if (spans[y][1] if day is not None else spans[y][0] + _MONTH_AHEAD) >= ref - _SLACK
+                if (spans[y][1] if day is not None else spans[y][0] + _MONTH_AHEAD) >= ref - slack
             ]
             if ahead:
                 return ahead[0]
@@ -357,7 +389,30 @@ class YearResolver:
         year = self._year_written_near(mention)
         if year is None and self.direction(mention) >= 0:
             year = self.current_year()
+        if year is not None and self.direction(mention) > 0:
+            year += self._before_now(mention, year)
         return year
+
+    def _before_now(self, mention: DateMention, year: int) -> int:
+        """1 when ``mention``, looking ahead, would end in ``year`` before the day a
+        weekday fixes as the time of writing ("on Monday, March 2 ... will be held in
+        February": next February); else 0."""
+        now = self._weekday_now()
+        if now is None or now.year != year or not is_valid(year, mention.month or 0, mention.day):
+            return 0
+        assert mention.month is not None
+        first, last = _interval(year, mention.month, mention.day)
+        # as with a publication date, a month ahead is one that has not half gone
+        return int((last if mention.day is not None else first + _MONTH_AHEAD) < now - _SLACK)
+
+    def _weekday_now(self) -> date | None:
+        """The day of the first yearless date whose weekday fits one year only."""
+        for mention in self._mentions:
+            if mention.year is None and mention.month is not None and mention.day is not None:
+                found = self._weekday_fits(mention)
+                if found is not None:
+                    return date(found, mention.month, mention.day)
+        return None
 
     def _weekday_fits(self, mention: DateMention) -> int | None:
         """The one year near those the text writes in which the mention's weekday fits."""
@@ -468,7 +523,24 @@ class YearResolver:
         if anchor.start > mention.start or anchor.month is None or self.direction(anchor) > 0:
             return 0
         assert mention.month is not None
-        return int((mention.month, mention.day or 1) < (anchor.month, anchor.day or 1))
+        if (mention.month, mention.day or 1) >= (anchor.month, anchor.day or 1):
+            return 0
+        return 0 if self._flashback(mention, anchor) else 1
+
+    def _flashback(self, mention: DateMention, anchor: DateMention) -> bool:
+        """Whether ``mention``, earlier in the calendar than the full date ``anchor``,
+        is told in the past and lies at most ``_FLASHBACK_REACH`` days before it: the
+        story looks back a few days ("adopted on 24 December 2024 ... on 20 December,
+        negotiators had reached a deal"), not on to the next year."""
+        assert anchor.year is not None and anchor.month is not None
+        assert mention.month is not None
+        if self.direction(mention) >= 0 or not is_valid(anchor.year, mention.month, mention.day):
+            return False
+        if not is_valid(anchor.year, anchor.month, anchor.day):
+            return False
+        last = _interval(anchor.year, mention.month, mention.day)[1]
+        first = _interval(anchor.year, anchor.month, anchor.day)[0]
+        return (first - last).days <= _FLASHBACK_REACH
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -35,6 +35,7 @@ from treatytui.facts.model import Fact
 from treatytui.facts.people_names import Mention, NameParser, title_offsets, words
 from treatytui.facts.people_titles import nationalities_before_names, romance_titles
 from treatytui.facts.sentences import SentenceIndex, find_all, matches_at
+from treatytui.facts.words import letter_runs
 
 if TYPE_CHECKING:
     from treatytui.corpus.article import Article
@@ -350,7 +351,7 @@ def _pattern_matches(text: str) -> list[tuple[int, int, bool]]:
     found += _contact_names(text)
     found += _listed_heads_of_state(text)
     found += _elected_names(text)
-    for i in find_all(text, " by "):
+    for i in find_all(text, " by ") if "by" in letter_runs(text) else ():
         match = _BY_NAME.match(text, i + 4)
         if match and not _is_place_or_body(match.group("name")):
             found.append((match.start("name"), match.end("name"), False))
@@ -380,6 +381,15 @@ _TWO_NAMES_AFTER = re.compile(
 # The second name's capital after "and", "y", "et" or "e" is found first (a few per
 # article), then the plural title before it
 _CONJUNCTIONS = (" and ", " y ", " et ", " e ")
+
+
+def _conjunctions_in(text: str) -> list[str]:
+    """The ``_CONJUNCTIONS`` that may occur in ``text``: each is a whole run of letters
+    between spaces, so a text without that run has none (English has no " y ")."""
+    runs = letter_runs(text)
+    return [conj for conj in _CONJUNCTIONS if conj[1:-1] in runs]
+
+
 _PLURAL_HEAD_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(h.strip() for h in _PLURAL_HEADS) + r")(?![\w-])"
 )
@@ -411,7 +421,7 @@ def _names_after_plural_titles(text: str) -> list[tuple[int, int, bool]]:
     capitals = sorted(
         i + len(conj)
         for low, high in spans
-        for conj in _CONJUNCTIONS
+        for conj in _conjunctions_in(text)
         for i in _find_between(text, conj, low, high)
         if text[i + len(conj) : i + len(conj) + 1].isupper()
     )
@@ -515,15 +525,27 @@ _LISTED_HEAD_WORDS = (
 )
 
 
+# The first run of letters of each plural title of _LISTED_HEADS, lower-cased: a text
+# without any of these among its runs has no such list.
+_LISTED_HEAD_RUNS = frozenset(
+    """ambassadors embajadores ambassadeurs embaixadores co copresidentes coprésidents envoys
+    presidents presidentes présidents ministers ministros ministres leaders líderes
+    dirigeants dirigentes mandatarios mandatários heads jefes chefes chefs cancilleres
+    chanceleres""".split()
+)
+
+
 def _listed_heads_of_state(text: str) -> list[tuple[int, int, bool]]:
     """The names a list of heads of state with their countries gives."""
     found: list[tuple[int, int, bool]] = []
+    if _LISTED_HEAD_RUNS.isdisjoint(letter_runs(text)):
+        return found  # (most texts: no plural title to open a list)
     # A list ends with "and", "y", "e" or "et" before a capital: the plural title is
     # looked for only in the few hundred characters before each such capital, and only
     # when a plain string search finds one of the plural words there.
     capitals = sorted(
         i + len(conj)
-        for conj in _CONJUNCTIONS
+        for conj in _conjunctions_in(text)
         for i in find_all(text, conj)
         if text[i + len(conj) : i + len(conj) + 1].isupper()
     )
@@ -566,7 +588,10 @@ _ELECTED_NAME = re.compile(
 def _elected_names(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, False) of the names after "elected", "appointed", "named"."""
     found = []
+    runs = letter_runs(text)
     for verb in _ELECTED:
+        if verb.strip() not in runs:
+            continue  # (the verb is a whole run of letters where it counts)
         for i in find_all(text, verb):
             if verb[0] != " " and text[i - 1 : i] not in (" ", "-"):
                 continue

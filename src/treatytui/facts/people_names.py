@@ -17,6 +17,7 @@ from functools import cache
 from typing import Literal
 
 from treatytui.facts import gazetteer
+from treatytui.facts.words import letter_runs
 
 TitleKind = Literal["head", "rank", "honorific"]
 
@@ -97,15 +98,68 @@ def titles() -> frozenset[str]:
 
 def title_offsets(text: str) -> list[int]:
     """Every place where a title may be (and a few more): a cheap scan that tells which
-    sentences are worth tokenising."""
-    capitalised, lowercase = title_trigger()
-    found = []
-    for m in capitalised.finditer(text):
-        found.append(m.start())
-        if text.startswith(". ", m.end()):
-            # "la Sra. Carmen Quiroga": a stop may end a sentence there; the name is next
-            found.append(m.end() + 2)
+    sentences are worth tokenising.
+
+    A capitalised title counts where it is a whole token ("Dr" in "Dr. Amina Yusuf", not
+    in "Drugs"): its first run of letters is then a whole run of the text's
+    (``letter_runs``), so only the titles whose first run the text has are looked for.
+    """
+    found = _capitalised_title_offsets(text)
+    lowercase = _lowercase_trigger()
     return found + [i for i in _after_lowercase_heads(text) if lowercase.match(text, i)]
+
+
+def _capitalised_title_offsets(text: str) -> list[int]:
+    """Where a capitalised title is a whole token of ``text`` (after no letter, and
+    before no character that goes on a token), and after its stop when ". " follows it
+    ("la Sra. Carmen Quiroga": a stop may end a sentence there; the name is next)."""
+    found = []
+    by_prefix = _capitalised_titles()
+    for run in by_prefix.keys() & letter_runs(text):
+        for prefix, forms in by_prefix[run]:
+            i = text.find(prefix)
+            while i >= 0:
+                if not i or not _letter_like(text[i - 1]):
+                    for form in forms:
+                        end = i + len(form)
+                        if text.startswith(form, i) and not _goes_on_token(text, end):
+                            found.append(i)
+                            if text.startswith(". ", end):
+                                found.append(end + 2)
+                i = text.find(prefix, i + 1)
+    return found
+
+
+def _letter_like(char: str) -> bool:
+    r"""What ``[^\W\d_]`` matches: a character that a token never starts after."""
+    return char.isalnum() and not char.isdecimal() and char != "_"
+
+
+def _goes_on_token(text: str, index: int) -> bool:
+    r"""True when ``text[index]`` would go on the token before it (``[\w’'\-]``)."""
+    return index < len(text) and (text[index].isalnum() or text[index] in "_’'-")
+
+
+@cache
+def _capitalised_titles() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The capitalised titles by the lower-cased first run of letters of each: (the run
+    as written, the titles starting with it). ("M." keeps its stop, other titles lose
+    theirs: the stop is a token of its own, or glued to the title's.)"""
+    capitalised = titles() - words("lowercase_heads")
+    forms = {w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in capitalised}
+    by_prefix: dict[str, set[str]] = {}
+    for form in forms:
+        run = _LETTER_RUN.match(form)
+        if run is None:
+            continue  # (a title starts with a letter)
+        by_prefix.setdefault(run.group(), set()).add(form)
+    by_run: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for prefix, group in sorted(by_prefix.items()):
+        by_run.setdefault(prefix.lower(), []).append((prefix, tuple(sorted(group))))
+    return by_run
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -133,7 +187,8 @@ def _after_lowercase_heads(text: str) -> list[int]:
 
 @cache
 def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns behind ``title_offsets``: capitalised titles, lower-case ones."""
+    """A pattern of the capitalised titles (anywhere, as written), and the lower-case
+    trigger of ``title_offsets``."""
     by_first: dict[str, list[str]] = {}
     capitalised = titles() - words("lowercase_heads")
     # ("M." keeps its stop: a bare "M" would be any word's first letter)
@@ -142,15 +197,19 @@ def title_trigger() -> tuple[re.Pattern[str], re.Pattern[str]]:
         by_first.setdefault(form[0], []).append(re.escape(form[1:]))
     # Grouped by first letter: the engine compares a capital with each group's letter only.
     grouped = "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items())
-    # A lower-case title counts only before a capital: found from the capital, looking back.
+    return re.compile(grouped), _lowercase_trigger()
+
+
+@cache
+def _lowercase_trigger() -> re.Pattern[str]:
+    """A capital after a lower-case title and a space, or a comma and a space ("analyst
+    Jonah Pike", "the committee's chairperson, Ann Lee"): found from the capital, looking
+    back (the pattern starts with letters, so the engine skips ahead to those)."""
     behind = _after_any(words("lowercase_heads"), r"[ \xa0].")
-    # (Two patterns, each starting with letters: so the engine skips ahead to those.)
-    # and after a comma: "the committee's chairperson, Ann Lee"
     behind_comma = _after_any(words("lowercase_heads"), ", .")
-    lowercase = re.compile(
+    return re.compile(
         rf"[{gazetteer.UPPER}](?:(?<=[a-z][ \xa0].)(?:{behind})|(?<=[a-z], .)(?:{behind_comma}))"
     )
-    return re.compile(grouped), lowercase
 
 
 def _after_any(heads: Iterable[str], tail: str) -> str:

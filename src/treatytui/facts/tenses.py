@@ -19,6 +19,9 @@ Direction = int  # +1 forward (future), -1 back (past), 0 unknown
 WEAK_PAST: Direction = -2
 """Back, but only as a verb such as "gathered" or "announced" says: the date may still be
 a few days after the publication date ("gathered on Monday for talks that end Friday")."""
+INTENDED: Direction = 2
+"""Ahead of a past decision ("agreed to hold talks on 3 May", "acordaron celebrar"): after
+a moment a little before the publication date, so ahead of it but for a few weeks."""
 
 # (future, strong past, weak past) of each language; English is the default.
 _MARKERS: dict[str, tuple[str, str, str]] = {
@@ -109,6 +112,43 @@ _LATER_THAN_VERB: dict[str, str] = {
 }
 
 
+# A past decision to do something later: "agreed to hold", "acordaron celebrar", "ont
+# décidé de tenir", "decidiram realizar". A date after one lies after the decision, not
+# before the publication date: the decision's past marker does not date it.
+_DECIDED = {
+    "en": r"\b(?:agreed|decided|voted|resolved|pledged|promised|planned|arranged|chose|"
+    r"opted)\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?",
+    "es": r"\b(?:acord(?:ó|aron)|decidi(?:ó|eron)|convin(?:o|ieron)|resolvi(?:ó|eron)|"
+    r"aprob(?:ó|aron)|pact(?:ó|aron)|prometi(?:ó|eron)|se\s+comprometi(?:ó|eron)\s+a|"
+    r"han?\s+(?:acordado|decidido|convenido|resuelto|aprobado))\s+(?:\w+\s+)?",
+    "fr": r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:décidé|convenu|accepté|résolu|promis|"
+    r"choisi|voté)\s+(?:\w+\s+)?(?:de\s+|d['’])|\bse\s+sont\s+engagée?s\s+à\s+",
+    "pt": r"\b(?:decidi(?:u|ram)|acord(?:ou|aram)|combin(?:ou|aram)|resolve(?:u|ram)|"
+    r"aprov(?:ou|aram)|prometeu|prometeram|concord(?:ou|aram)\s+em|"
+    r"comprometeu-se\s+a|comprometeram-se\s+a)\s+(?:\w+\s+)?",
+}
+# The infinitives of holding, meeting and convening that follow such a decision.
+_TO_HOLD = {
+    "en": r"(?:hold|host|meet|convene|reconvene|resume|reopen|organi[sz]e|stage|sign|"
+    r"gather|return|launch|begin|start)",
+    "es": r"(?:celebrar|realizar|organizar|convocar|reunirse|volver\s+a\s+reunirse|"
+    r"reanudar|retomar|firmar|acoger|encontrarse|iniciar|comenzar)",
+    "fr": r"(?:tenir|se\s+réunir|(?:se\s+|s['’])retrouver|organiser|convoquer|reprendre|"
+    r"accueillir|signer|se\s+rencontrer|se\s+revoir|lancer|(?:re)?commencer|entamer)",
+    "pt": r"(?:realizar|sediar|organizar|convocar|reunir-se|se\s+reunir|"
+    r"voltar\s+a\s+(?:se\s+)?reunir(?:-se)?|retomar|assinar|receber|encontrar-se|"
+    r"se\s+encontrar|iniciar|começar|lançar)",
+}
+
+
+@cache
+def _intent_pattern(language: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The pattern of a past decision and the infinitive it governs in ``language``."""
+    if language not in _DECIDED:
+        return None
+    return re.compile(rf"(?:{_DECIDED[language]}){_TO_HOLD[language]}\b", flags)
+
+
 @cache
 def _later_pattern(language: str, flags: int = 0) -> re.Pattern[str] | None:
     """The pattern of ``_LATER_THAN_VERB`` words of ``language`` (lower case; English for
@@ -195,6 +235,18 @@ class Tenses:
     _later_starts: list[int] | None = None
     _bare: bool = False
     """Whether the weak markers are bare participles (English), not verbs of their own."""
+    _intent: re.Pattern[str] | None = None
+    _intent_spans: list[tuple[int, int]] | None = None
+
+    @property
+    def intended(self) -> list[tuple[int, int]]:
+        """Where a past decision to hold something later is told ("agreed to hold"):
+        looked for when first asked, after a past marker."""
+        if self._intent_spans is None:
+            pattern = self._intent
+            found = [m.span() for m in pattern.finditer(self._sentence)] if pattern else []
+            self._intent_spans = found
+        return self._intent_spans
 
     @property
     def later(self) -> list[int]:
@@ -217,10 +269,12 @@ class Tenses:
         if len(lowered) == len(sentence):  # offsets agree (not so for "İ")
             future, past, weak, breaks = _patterns(language)
             later = _later_pattern(language)
+            intent = _intent_pattern(language)
         else:
             lowered = sentence
             future, past, weak, breaks = _patterns(language, re.IGNORECASE)
             later = _later_pattern(language, re.IGNORECASE)
+            intent = _intent_pattern(language, re.IGNORECASE)
         ahead = [m.span() for m in future.finditer(lowered)]
         weak_spans = [
             m.span()
@@ -250,17 +304,21 @@ class Tenses:
             later,
             None,
             language not in _FINITE_WEAK,
+            intent,
         )
 
     def at(self, offset: int) -> Direction:
-        """+1, -1, ``WEAK_PAST`` or 0 for a date at ``offset`` of the sentence.
+        """+1, -1, ``WEAK_PAST``, ``INTENDED`` or 0 for a date at ``offset`` of the sentence.
 
         The nearest marker before the date in its clause wins (the verb usually comes
         before the date it governs: "assumiu a presidência em 1º de janeiro e vai sediar a
         cúpula em julho", "met again on December 16 and will hold its first meeting on
         February 10"), a weak one taking the way of an auxiliary just before it ("was only
-        approved on"); without
-        one, the nearest marker after it; a weak past later in the clause comes last.
+        approved on"), a past decision to hold something looking ahead of itself ("agreed
+        to hold talks on"). Without one, the nearest marker after it in its own clause
+        ("On 4 March the ministers signed the accord, and they will meet in June"), a
+        strong one before a weak one; else the nearest strong marker after it; a weak past
+        later in the clause comes last.
         """
         # (way, rank): at equal distance a future beats a past, a past a weak past
         kinds = ((1, 0, self.future), (-1, 1, self.past), (WEAK_PAST, 2, self.weak))
@@ -277,9 +335,22 @@ class Tenses:
             distance, _rank, start, way = nearest
             if way == WEAK_PAST:
                 way = self._auxiliary(start)
+            if way < 0 and any(s <= start < e <= offset for s, e in self.intended):
+                return INTENDED  # "agreed to hold the next round on 3 May"
             if way < 0 and any(offset - distance <= at < offset for at in self.later):
                 return 0  # after a past moment: "met on Thursday to prepare the summit on"
             return way
+        clause_end = min((b for b in self.breaks if b > offset), default=len(self._sentence))
+        for kind in (kinds[:2], kinds[2:]):
+            own = [
+                (start - offset, rank, start, way)
+                for way, rank, spans in kind
+                for start, _ in spans
+                if offset <= start < clause_end
+            ]
+            if own:
+                _, _, start, way = min(own)
+                return self._auxiliary(start) if way == WEAK_PAST else way
         after = [
             (start - offset, rank, way)
             for way, rank, spans in kinds[:2]
@@ -308,4 +379,26 @@ class Tenses:
 
 def tense(sentence: str, offset: int, language: str = "en") -> Direction:
     """Whether the sentence around ``offset`` looks forward (+1), back (-1) or neither."""
-    return max(-1, Tenses.of(sentence, language).at(offset))
+    return max(-1, min(1, Tenses.of(sentence, language).at(offset)))
+
+
+# "until" just before a date: what it closes goes on at the time of the clause's verb.
+_UNTIL = {
+    "en": r"\b(?:until|till|through)\s+(?:the\s+)?",
+    "es": r"\bhasta\s+(?:el\s+)?(?:d[ií]a\s+)?",
+    "fr": r"\bjusqu['’](?:au|à|en)\s+(?:le\s+)?",
+    "pt": r"\baté\s+(?:(?:o|ao|a)\s+)?(?:dia\s+)?",
+}
+
+
+@cache
+def _until_pattern(language: str) -> re.Pattern[str] | None:
+    words = _UNTIL.get(language)
+    return re.compile(rf"(?:{words})$", re.IGNORECASE) if words else None
+
+
+def ends_with_until(text: str, language: str = "en") -> bool:
+    """Whether ``text`` ends with "until" (or "hasta el", "jusqu'au", "até o") and
+    white space, as before a date."""
+    pattern = _until_pattern(language)
+    return pattern is not None and pattern.search(text) is not None
