@@ -10,7 +10,13 @@ range at a time, the figures view one group at a time in the order it lists them
 
 The content words that are too common to tell events apart are counted as rows change
 (per word: the mentions of a date value stated more than once that hold it), so that a
-timeline of the whole collection knows them before its first row.
+timeline of the whole collection knows them before its first row. A refresh counts only
+the words of the mentions it adds and removes (a date value's other mentions are read only
+when it goes from one mention to more, or back); the figures of a changed group and date
+are marked again from the two highest lows and two lowest highs of their bounds, found by
+index, and those that cross them: a refresh of one article reads a few rows, not the
+collection's (at 100,000 articles the undated figures of one group are a quarter of a
+million).
 
 The database is stamped, in the transaction that changes it, with the Whoosh generation
 it describes, just after Whoosh's commit (like the manifest). A reader uses it only when
@@ -43,7 +49,6 @@ from treatytui.search.viewrows import (
     content_words,
     covered_days,
     dated_mentions,
-    disagreeing,
     figure_bounds,
     figure_fields,
 )
@@ -51,7 +56,7 @@ from treatytui.search.viewrows import (
 if TYPE_CHECKING:
     from treatytui.search.documents import ArticleFacts
 
-VERSION = 2  # of what the rows hold and how they are derived: bump when either changes
+VERSION = 3  # of what the rows hold and how they are derived: bump when either changes
 VIEW_KINDS = TIMELINE_KINDS | FIGURE_KINDS
 
 _SCHEMA = """
@@ -120,10 +125,15 @@ CREATE TABLE IF NOT EXISTS figures (
     stop INTEGER NOT NULL,
     text TEXT NOT NULL,
     sentence TEXT NOT NULL,
-    disagrees INTEGER NOT NULL DEFAULT 0  -- meets no other figure of its group and date
+    disagrees INTEGER NOT NULL DEFAULT 0,  -- meets no other figure of its group and date
+    low REAL NOT NULL,  -- the values it allows (``figure_bounds``)
+    high REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS figures_article ON figures (article);
-CREATE INDEX IF NOT EXISTS figures_bucket ON figures (role, unit, verb, date_from, date_to);
+CREATE INDEX IF NOT EXISTS figures_low ON figures (role, unit, verb, date_from, date_to, low);
+CREATE INDEX IF NOT EXISTS figures_high ON figures (role, unit, verb, date_from, date_to, high);
+CREATE INDEX IF NOT EXISTS figures_marked ON figures (role, unit, verb, date_from, date_to)
+    WHERE disagrees = 1;
 CREATE INDEX IF NOT EXISTS figures_order ON figures
     (role, unit, verb, undated, date_from, value, article_id, start, article, position);
 """
@@ -221,11 +231,28 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.executescript(_SCHEMA)
+        # The stamp only: the other tables are made by a writer that finds the stamp is
+        # not its own (those of an earlier version may not take this version's indexes).
+        connection.execute(_SCHEMA.split(";\n", 1)[0])
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+class _KeyChange:
+    """What a transaction did to the mentions of one date value: how many it had before,
+    and (when it had more than one, so that they counted) the words of those added less
+    those removed; None: count them anew at commit (it had one or none: a few rows)."""
+
+    __slots__ = ("before", "words")
+
+    def __init__(self, before: int) -> None:
+        self.before = before
+        self.words: Counter[str] | None = Counter() if before >= 2 else None
+
+
+_BUCKET = "role = ? AND unit = ? AND verb = ? AND date_from = ? AND date_to = ?"
 
 
 class ViewRowsWriter:
@@ -256,7 +283,7 @@ class ViewRowsWriter:
             for statement in _SCHEMA.split(";\n"):
                 if statement.strip():
                     self._db.execute(statement)
-        self._before: dict[int, Counter[str] | None] = {}  # contributions, before changes
+        self._changes: dict[int, _KeyChange] = {}  # by date key, since the last commit
         self._empty = self.stale  # nothing to look up before the first rows
         self._buckets: set[tuple[object, ...]] = set()  # (group, date) of changed figures
 
@@ -273,9 +300,9 @@ class ViewRowsWriter:
         facts = article.facts
         dated = []
         for mention in dated_mentions([f for f in facts if f.kind in TIMELINE_KINDS]):
-            key = self._key(mention.date_from, mention.date_to, mention.precision)
             fact = mention.fact
             words = " ".join(content_words(fact.sentence, fact.text))
+            key = self._key(mention.date_from, mention.date_to, mention.precision, words)
             venues = json.dumps(sorted(mention.venues), ensure_ascii=False)
             dated.append((number, mention.position, key, fact.start, fact.end, fact.text,
                           fact.sentence, venues, words))  # fmt: skip
@@ -293,8 +320,8 @@ class ViewRowsWriter:
             db.executemany(
                 "INSERT INTO figures (article, position, role, unit, verb, undated, date_from,"
                 " date_to, first, last, value, value_to, qualifier, written_unit, precision,"
-                " dated_by, article_id, start, stop, text, sentence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " dated_by, article_id, start, stop, text, sentence, low, high) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -305,13 +332,24 @@ class ViewRowsWriter:
         first, last = covered_days(start, end, precision) if start else (None, None)
         return (number, position, role, unit, verb, int(start is None), _day(start), _day(end),
                 _day(first), _day(last), value, value_to, qualifier, written_unit, precision,
-                dated_by, doc_id, count.start, count.end, count.text, count.sentence)  # fmt: skip
+                dated_by, doc_id, count.start, count.end, count.text, count.sentence,
+                *figure_bounds(value, value_to, qualifier))  # fmt: skip
 
-    def _key(self, date_from: date, date_to: date | None, precision: str) -> int:
+    def _change(self, key: int, mentions: int) -> _KeyChange:
+        """What this transaction did to date value ``key`` (which had ``mentions`` when
+        it began, if this is its first change)."""
+        change = self._changes.get(key)
+        if change is None:
+            change = self._changes[key] = _KeyChange(mentions)
+        return change
+
+    def _key(self, date_from: date, date_to: date | None, precision: str, words: str) -> int:
+        """The key of a date value (made when new), one mention (of ``words``) more."""
         db = self._db
         values = (date_from.toordinal(), _day(date_to), precision)
         found = db.execute(
-            "SELECT key FROM dates WHERE date_from = ? AND date_to = ? AND precision = ?", values
+            "SELECT key, mentions FROM dates WHERE date_from = ? AND date_to = ? AND precision = ?",
+            values,
         ).fetchone()
         if found is None:
             first, last = covered_days(date_from, date_to, precision)
@@ -320,11 +358,12 @@ class ViewRowsWriter:
                 " VALUES (?, ?, ?, ?, ?, 0)",
                 (*values, first.toordinal(), last.toordinal()),
             ).lastrowid
-            self._before[key] = None
+            mentions = 0
         else:
-            key = found[0]
-            if key not in self._before:
-                self._before[key] = self._contribution(key)
+            key, mentions = found
+        counted = self._change(key, mentions).words
+        if counted is not None:
+            counted.update(words.split())
         db.execute("UPDATE dates SET mentions = mentions + 1 WHERE key = ?", (key,))
         return key
 
@@ -338,19 +377,58 @@ class ViewRowsWriter:
         counted[""] = len(rows)
         return counted
 
+    def _word_change(self, key: int, change: _KeyChange) -> Counter[str]:
+        """How the word counts (and, under ``""``, the mentions counted) change with what
+        this transaction did to date value ``key``."""
+        if change.words is None:  # it had one mention or none: those it has now
+            return self._contribution(key) or Counter()
+        (now,) = self._db.execute("SELECT mentions FROM dates WHERE key = ?", (key,)).fetchone()
+        if now >= 2:  # counted before and now: what was added less what was removed
+            delta = Counter(change.words)
+            delta[""] = now - change.before
+            return delta
+        # Counted before, no longer: what it held then (what is left, less what was added
+        # and with what was removed) goes.
+        before: Counter[str] = Counter()
+        for (words,) in self._db.execute("SELECT words FROM dated WHERE key = ?", (key,)):
+            before.update(words.split())
+        before.subtract(change.words)
+        before[""] = change.before
+        gone: Counter[str] = Counter()
+        gone.subtract(before)
+        return gone
+
     def _mark(self, bucket: tuple[object, ...]) -> None:
-        """Mark again the figures of one group and date that disagree."""
-        rows = self._db.execute(
-            "SELECT number, value, value_to, qualifier, disagrees FROM figures"
-            " WHERE role = ? AND unit = ? AND verb = ? AND date_from = ? AND date_to = ?",
-            bucket,
+        """Mark again the figures of one group and date that disagree, as ``disagreeing``
+        finds them (a figure whose range ends below the others' highest low, or begins
+        above their lowest high): only the figures that cross the highest low or the
+        lowest high of all can, and those are found by index."""
+        db = self._db
+        lows = db.execute(
+            f"SELECT number, low FROM figures WHERE {_BUCKET} ORDER BY low DESC LIMIT 2", bucket
         ).fetchall()
-        marks = disagreeing(
-            [figure_bounds(value, value_to, q) for _n, value, value_to, q, _d in rows]
-        )
-        changed = [(int(mark), row[0]) for row, mark in zip(rows, marks, strict=True)
-                   if mark != bool(row[4])]  # fmt: skip
-        self._db.executemany("UPDATE figures SET disagrees = ? WHERE number = ?", changed)
+        marks: set[int] = set()
+        if len(lows) == 2:
+            highs = db.execute(
+                f"SELECT number, high FROM figures WHERE {_BUCKET} ORDER BY high LIMIT 2", bucket
+            ).fetchall()
+            (top, top_low), (_top, next_low) = lows
+            (bottom, bottom_high), (_bottom, next_high) = highs
+            crossing = set(db.execute(
+                f"SELECT number, low, high FROM figures WHERE {_BUCKET} AND high < ?",
+                (*bucket, top_low)))  # fmt: skip
+            crossing.update(db.execute(
+                f"SELECT number, low, high FROM figures WHERE {_BUCKET} AND low > ?",
+                (*bucket, bottom_high)))  # fmt: skip
+            for number, low, high in crossing:  # (the others' bounds: its own left out)
+                others_low = next_low if number == top else top_low
+                others_high = next_high if number == bottom else bottom_high
+                if high < others_low or low > others_high:
+                    marks.add(number)
+        marked = {number for (number,) in db.execute(
+            f"SELECT number FROM figures WHERE {_BUCKET} AND disagrees = 1", bucket)}  # fmt: skip
+        changed = [(1, n) for n in marks - marked] + [(0, n) for n in marked - marks]
+        db.executemany("UPDATE figures SET disagrees = ? WHERE number = ?", changed)
 
     @_writing
     def remove(self, article_id: str) -> None:
@@ -360,9 +438,14 @@ class ViewRowsWriter:
         if found is None:
             return
         number = found[0]
-        for (key,) in db.execute("SELECT key FROM dated WHERE article = ?", (number,)).fetchall():
-            if key not in self._before:
-                self._before[key] = self._contribution(key)
+        for key, words, mentions in db.execute(
+            "SELECT m.key, m.words, d.mentions FROM dated m JOIN dates d ON d.key = m.key"
+            " WHERE m.article = ?",
+            (number,),
+        ).fetchall():
+            counted = self._change(key, mentions).words
+            if counted is not None:
+                counted.subtract(words.split())
             db.execute("UPDATE dates SET mentions = mentions - 1 WHERE key = ?", (key,))
         db.execute("DELETE FROM dated WHERE article = ?", (number,))
         self._buckets.update(db.execute(
@@ -377,12 +460,8 @@ class ViewRowsWriter:
         and commit."""
         db = self._db
         delta: Counter[str] = Counter()
-        for key, before in self._before.items():
-            after = self._contribution(key)
-            if after:
-                delta.update(after)
-            if before:
-                delta.subtract(before)
+        for key, change in self._changes.items():
+            delta.update(self._word_change(key, change))
         shared = delta.pop("", 0)
         changes = [(word, n) for word, n in delta.items() if n]
         db.executemany(
@@ -401,7 +480,8 @@ class ViewRowsWriter:
             (generation, VERSION, (total[0] if total else 0) + shared),
         )
         db.execute("COMMIT")
-        self._before = {}
+        self._changes = {}
+        self._empty = False  # (rows now to replace, if the writer goes on)
         db.execute("BEGIN IMMEDIATE")
 
     def close(self) -> None:
