@@ -195,8 +195,10 @@ def test_an_index_without_rows_gets_them_at_its_next_refresh(
 
 
 def test_rows_of_an_earlier_version_are_made_anew(collection_dir: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "collection"
+    shutil.copytree(collection_dir, articles)
     index = tmp_path / "index"
-    refresh(index, [collection_dir], workers=1)
+    refresh(index, [articles], workers=1)
     folder = IndexLocation(index).live_generation()
     assert folder is not None
     db = sqlite3.connect(folder / VIEW_ROWS)
@@ -206,7 +208,10 @@ def test_rows_of_an_earlier_version_are_made_anew(collection_dir: Path, tmp_path
     db.commit()
     db.close()
     assert ViewRows.open(index) is None
-    refresh(index, [collection_dir], workers=1)
+    changed = sorted(articles.glob("*.txt"))[0]  # (and an article changed meanwhile)
+    changed.write_text(changed.read_text() + "\nThe talks resume on 3 March 2026.\n")
+    report = refresh(index, [articles], workers=1)
+    assert len(report.updated) == 1
     _assert_same(index)
 
 

@@ -481,8 +481,13 @@ class ViewRowsWriter:
         )
         db.execute("COMMIT")
         self._changes = {}
-        self._empty = False  # (rows now to replace, if the writer goes on)
+        self.filled()  # (rows now to replace, if the writer goes on)
         db.execute("BEGIN IMMEDIATE")
+
+    def filled(self) -> None:
+        """Say that the rows are no longer empty: an article put from now on may have
+        rows already (looked up and replaced)."""
+        self._empty = False
 
     def close(self) -> None:
         """Close, dropping what was not committed."""
@@ -511,10 +516,12 @@ def stored_view_facts(fields: dict[str, Any]) -> ArticleFacts:
 
 
 def fill_from_index(writer: ViewRowsWriter, index: Any) -> None:
-    """``put`` every article of the Whoosh ``index`` (in its order), from its stored facts."""
+    """``put`` every article of the Whoosh ``index`` (in its order), from its stored facts;
+    the writer then replaces the rows of an article put again (one the refresh changes)."""
     with index.reader() as reader:
         for _number, fields in reader.iter_docs():
             writer.put(stored_view_facts(fields))
+    writer.filled()
 
 
 class ViewRows:
