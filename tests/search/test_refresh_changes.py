@@ -101,6 +101,23 @@ def test_nothing_changed_writes_nothing(collection_dir: Path, tmp_path: Path) ->
     assert _manifest(index_root).stat().st_mtime_ns == manifest_mtime
 
 
+def test_a_folder_named_from_elsewhere_is_the_same_files(
+    collection_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_root = tmp_path / "ix"
+    monkeypatch.chdir(collection_dir.parent)
+    refresh(index_root, [Path(collection_dir.name)], workers=1)  # relative, then absolute
+    report = refresh(index_root, [collection_dir], workers=1)
+    assert not report.changed and report.unchanged == 4
+    monkeypatch.chdir(tmp_path)  # and the reader finds the files from anywhere
+    searcher = Searcher(index_root)
+    try:
+        hits = searcher.search("Hanoi").hits
+        assert hits and all(Path(hit.path).is_absolute() for hit in hits)
+    finally:
+        searcher.close()
+
+
 def test_a_manifest_without_inodes_is_read_on_and_given_them(
     collection_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -434,7 +434,8 @@ def refresh(
     try:
         report = _refresh_locked(
             location,
-            list(roots),
+            # (absolute: the same folder named from elsewhere is the same files)
+            [Path(os.path.abspath(root)) for root in roots],
             rebuild,
             progress,
             workers or (os.cpu_count() or 1),
